@@ -1,0 +1,31 @@
+//! How a run ends, and the exit code each ending gives.
+
+use std::process::ExitCode;
+
+/// How a walk through the wizard ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkEnd {
+    /// The user reached a remedy, contact or solved screen.
+    Ending,
+    /// The user quit (or input ended, or a signal came) before an ending.
+    Quit,
+}
+
+/// Exit code: an ending was reached, or `check` found no error.
+pub const SUCCESS: u8 = 0;
+/// Exit code: something went wrong while running (a terminal or I/O failure).
+pub const RUNTIME_ERROR: u8 = 1;
+/// Exit code: bad command-line usage, or an invalid flow.
+pub const USAGE_OR_INVALID_FLOW: u8 = 2;
+/// Exit code: quit before an ending.
+pub const INTERRUPTED: u8 = 130;
+
+impl WalkEnd {
+    /// The process exit code for this ending.
+    pub fn exit_code(self) -> ExitCode {
+        ExitCode::from(match self {
+            WalkEnd::Ending => SUCCESS,
+            WalkEnd::Quit => INTERRUPTED,
+        })
+    }
+}

@@ -1,0 +1,92 @@
+//! Which fields each kind of node needs, and which it may have.
+
+use crate::flow::diagnostic::{Code, Diagnostics};
+use crate::flow::raw::{RawKind, RawNode};
+
+/// The fields a kind must have, and the ones it may have besides.
+fn rules(kind: RawKind) -> (&'static [&'static str], &'static [&'static str]) {
+    match kind {
+        RawKind::Question => (&["text", "choices"], &["title", "help", "say"]),
+        RawKind::Step => (
+            &["title", "steps", "fixed", "not_fixed"],
+            &["text", "help", "say", "links"],
+        ),
+        RawKind::Remedy => (&["title"], &["text", "steps", "links"]),
+        RawKind::Contact => (&["title", "who", "ask"], &["text", "ready", "steps", "links"]),
+        RawKind::Solved => (&["title"], &["text", "links"]),
+    }
+}
+
+/// The names of the fields a node has.
+fn present(node: &RawNode) -> Vec<&'static str> {
+    let fields = [
+        ("title", node.title.is_some()),
+        ("text", node.text.is_some()),
+        ("help", node.help.is_some()),
+        ("say", node.say.is_some()),
+        ("choices", node.choices.is_some()),
+        ("steps", node.steps.is_some()),
+        ("links", node.links.is_some()),
+        ("fixed", node.fixed.is_some()),
+        ("not_fixed", node.not_fixed.is_some()),
+        ("who", node.who.is_some()),
+        ("ask", node.ask.is_some()),
+        ("ready", node.ready.is_some()),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(name, is_there)| is_there.then_some(name))
+        .collect()
+}
+
+/// Reports missing and unused fields, too few choices, and empty step lists.
+pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
+    let kind = node.kind.name();
+    let (required, optional) = rules(node.kind);
+    let present = present(node);
+    for field in required {
+        if !present.contains(field) {
+            out.report(
+                Code::MissingField,
+                Some(key),
+                format!("a {kind} node needs '{field}'"),
+            )
+            .with_help(format!("add `{field}:` to node '{key}'"));
+        }
+    }
+    for field in &present {
+        if !required.contains(field) && !optional.contains(field) {
+            let mut allowed: Vec<&str> = required.iter().chain(optional).copied().collect();
+            allowed.sort_unstable();
+            out.report(
+                Code::UnusedField,
+                Some(key),
+                format!("a {kind} node has no '{field}'"),
+            )
+            .with_help(format!(
+                "remove it, or change `kind:`; a {kind} node has: {}",
+                allowed.join(", ")
+            ));
+        }
+    }
+    if node.kind == RawKind::Question {
+        if let Some(choices) = &node.choices {
+            if choices.len() < 2 {
+                out.report(
+                    Code::TooFewChoices,
+                    Some(key),
+                    format!("a question needs at least 2 choices, this one has {}", choices.len()),
+                )
+                .with_help("add another choice, or make it a step or an ending");
+            }
+        }
+    }
+    if node.kind == RawKind::Remedy && node.text.is_none() && node.steps.is_none() {
+        out.report(Code::MissingField, Some(key), "a remedy node needs 'text' or 'steps'")
+            .with_help("say what the user should do");
+    }
+    if node.kind == RawKind::Step && node.steps.as_ref().is_some_and(Vec::is_empty) {
+        out.report(Code::MissingField, Some(key), "a step node needs at least one entry in 'steps'")
+            .with_help("list what the user should do, one action per entry");
+    }
+}

@@ -1,0 +1,105 @@
+//! Graph rules, answered with petgraph: every node is reachable from the start, and an
+//! ending is reachable from every node.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::{Bfs, Reversed};
+
+use crate::flow::diagnostic::{Code, Diagnostics};
+
+/// One node as the graph rules see it.
+pub(super) struct GraphNode<'a> {
+    /// The node's id in the file.
+    pub key: &'a str,
+    /// Whether walks stop here.
+    pub is_ending: bool,
+    /// Indices of the nodes it leads to (unknown targets left out).
+    pub targets: Vec<usize>,
+    /// Whether the rules should speak about it (false for a repeated id, already reported).
+    pub reported: bool,
+}
+
+/// Reports unreachable nodes and nodes with no way to an ending.
+pub(super) fn check_graph(nodes: &[GraphNode], start: Option<usize>, out: &mut Diagnostics) {
+    let mut graph = DiGraph::<(), ()>::with_capacity(nodes.len() + 1, nodes.len() * 2);
+    for _ in nodes {
+        graph.add_node(());
+    }
+    // Every ending leads to one extra "finish" node, so "can reach an ending" becomes
+    // "can reach the finish", answered by one search backwards from it.
+    let finish = graph.add_node(());
+    for (index, node) in nodes.iter().enumerate() {
+        for &target in &node.targets {
+            graph.add_edge(NodeIndex::new(index), NodeIndex::new(target), ());
+        }
+        if node.is_ending {
+            graph.add_edge(NodeIndex::new(index), finish, ());
+        }
+    }
+
+    if let Some(start) = start {
+        let reachable = reached_from(&graph, NodeIndex::new(start));
+        for (index, node) in nodes.iter().enumerate() {
+            if node.reported && !reachable[index] {
+                out.report(Code::Unreachable, Some(node.key), "no path from the start leads here")
+                    .with_help("point a choice at it, or delete it");
+            }
+        }
+    }
+
+    let reversed = Reversed(&graph);
+    let can_finish = reached_from(&reversed, finish);
+    let cycle_of = cycles(&graph, nodes.len());
+    for (index, node) in nodes.iter().enumerate() {
+        if !node.reported || can_finish[index] {
+            continue;
+        }
+        let message = match &cycle_of[index] {
+            Some(members) => format!(
+                "it is part of a cycle with no way out ({}): no ending can be reached",
+                members
+                    .iter()
+                    .map(|&m| nodes[m].key)
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+            None => "no ending (remedy, contact or solved) can be reached from here".to_owned(),
+        };
+        out.report(Code::NoWayOut, Some(node.key), message)
+            .with_help("give one of its answers a path to a remedy, contact or solved node");
+    }
+}
+
+/// Which nodes a breadth-first search from `from` discovers.
+fn reached_from<G>(graph: G, from: NodeIndex) -> Vec<bool>
+where
+    G: petgraph::visit::IntoNeighbors<NodeId = NodeIndex>
+        + petgraph::visit::Visitable
+        + petgraph::visit::NodeCount,
+{
+    let mut reached = vec![false; graph.node_count()];
+    let mut search = Bfs::new(graph, from);
+    while let Some(found) = search.next(graph) {
+        reached[found.index()] = true;
+    }
+    reached
+}
+
+/// For each node on a cycle, the members of its cycle (strongly connected component).
+fn cycles(graph: &DiGraph<(), ()>, node_count: usize) -> Vec<Option<Vec<usize>>> {
+    let mut cycle_of = vec![None; node_count];
+    for component in tarjan_scc(graph) {
+        let self_loop = component.len() == 1 && graph.contains_edge(component[0], component[0]);
+        if component.len() < 2 && !self_loop {
+            continue;
+        }
+        let mut members: Vec<usize> = component.iter().map(|n| n.index()).collect();
+        members.sort_unstable();
+        for &member in &members {
+            if member < node_count {
+                cycle_of[member] = Some(members.clone());
+            }
+        }
+    }
+    cycle_of
+}

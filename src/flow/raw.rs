@@ -1,0 +1,149 @@
+//! The flow file exactly as written: serde types with every field optional where a
+//! mistake is possible, so the checker can report all problems at once.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+
+use super::text::Text;
+
+/// A whole flow file before checking.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFlow {
+    /// A stable identifier of the flow, e.g. `partner-center-signin`.
+    pub id: String,
+    /// The flow's version number, recorded in transcripts.
+    #[serde(default = "default_version")]
+    pub version: u32,
+    /// Languages the flow is translated into; each text should have all of them.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// The flow's title, shown at the top of every screen.
+    pub title: Text,
+    /// The id of the first node.
+    pub start: String,
+    /// Link keys shown on every ending as further reading.
+    #[serde(default)]
+    pub further_reading: Vec<String>,
+    /// Links, defined once and referred to by key.
+    #[serde(default, deserialize_with = "ordered_entries")]
+    pub links: Vec<(String, RawLink)>,
+    /// Nodes in file order, duplicates kept so the checker can report them.
+    #[serde(deserialize_with = "ordered_entries")]
+    pub nodes: Vec<(String, RawNode)>,
+}
+
+fn default_version() -> u32 {
+    1
+}
+
+/// A link definition.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    /// The full address.
+    pub url: String,
+    /// What the page is called.
+    pub title: Text,
+}
+
+/// The kind of a node, from its `kind:` field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawKind {
+    /// Asks something and branches on the answer.
+    Question,
+    /// Something to try now, followed by "Did that fix it?".
+    Step,
+    /// Ending: what to do.
+    Remedy,
+    /// Ending: who to contact.
+    Contact,
+    /// Ending: the problem is fixed.
+    Solved,
+}
+
+impl RawKind {
+    /// The name as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            RawKind::Question => "question",
+            RawKind::Step => "step",
+            RawKind::Remedy => "remedy",
+            RawKind::Contact => "contact",
+            RawKind::Solved => "solved",
+        }
+    }
+}
+
+/// One node with every field any kind may have; the checker decides which belong.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    /// What kind of node this is.
+    pub kind: RawKind,
+    /// Heading (steps and endings).
+    pub title: Option<Text>,
+    /// The question, or an introduction.
+    pub text: Option<Text>,
+    /// Extra explanation that helps to answer.
+    pub help: Option<Text>,
+    /// What a helpdesk agent says to the caller.
+    pub say: Option<Text>,
+    /// A question's answers.
+    pub choices: Option<Vec<RawChoice>>,
+    /// Numbered instructions.
+    pub steps: Option<Vec<Text>>,
+    /// Link keys.
+    pub links: Option<Vec<String>>,
+    /// A step's next node when it worked.
+    pub fixed: Option<String>,
+    /// A step's next node when it did not.
+    pub not_fixed: Option<String>,
+    /// A contact ending: who to contact.
+    pub who: Option<Text>,
+    /// A contact ending: what to ask them for.
+    pub ask: Option<Text>,
+    /// A contact ending: what to have ready.
+    pub ready: Option<Vec<Text>>,
+}
+
+/// One answer of a question.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    /// What the user picks.
+    pub label: Text,
+    /// The node it leads to.
+    pub next: String,
+}
+
+/// Reads a YAML mapping as a list of entries in file order, keeping duplicate keys.
+fn ordered_entries<'de, D, V>(deserializer: D) -> Result<Vec<(String, V)>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Entries<V>(PhantomData<V>);
+
+    impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+        type Value = Vec<(String, V)>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a mapping of ids to definitions")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            Ok(entries)
+        }
+    }
+
+    deserializer.deserialize_map(Entries(PhantomData))
+}

@@ -1,0 +1,158 @@
+//! The interface's own words, in every supported language.
+
+use crate::lang::Lang;
+
+/// Every fixed piece of text the front ends show.
+#[derive(Debug)]
+pub struct Words {
+    /// Asked after a self-help step.
+    pub did_that_fix_it: &'static str,
+    /// The "it worked" answer to a step.
+    pub fixed: &'static str,
+    /// The "it did not work" answer to a step.
+    pub not_fixed: &'static str,
+    /// Heading over a question's help text.
+    pub help: &'static str,
+    /// Heading over what an agent says to the caller.
+    pub say: &'static str,
+    /// Heading over numbered instructions.
+    pub steps: &'static str,
+    /// Heading: who to contact.
+    pub who: &'static str,
+    /// Heading: what to ask them for.
+    pub ask: &'static str,
+    /// Heading: what to have ready.
+    pub ready: &'static str,
+    /// Heading over an ending's links.
+    pub links: &'static str,
+    /// Heading over the links every ending offers.
+    pub further_reading: &'static str,
+    /// Label of a remedy ending.
+    pub remedy: &'static str,
+    /// Label of a contact ending.
+    pub contact: &'static str,
+    /// Label of a solved ending.
+    pub solved: &'static str,
+    /// Label of a question.
+    pub question: &'static str,
+    /// Label of a step.
+    pub step: &'static str,
+    /// Label before the breadcrumbs.
+    pub path: &'static str,
+    /// Shown at an ending, full-screen.
+    pub ending_keys: &'static str,
+    /// Key hints under a question, full-screen.
+    pub question_keys: &'static str,
+    /// Shown when the window is too small.
+    pub too_small: &'static str,
+    /// Title of the help overlay.
+    pub help_title: &'static str,
+    /// Lines of the help overlay: key, what it does.
+    pub help_lines: [(&'static str, &'static str); 9],
+    /// Plain mode: the prompt, before the option range.
+    pub plain_prompt: &'static str,
+    /// Plain mode: what `b`, `r`, `q` do, after the option range.
+    pub plain_prompt_keys: &'static str,
+    /// Plain mode: at the first question, where `b` does nothing.
+    pub plain_at_start: &'static str,
+    /// Plain mode: an answer that is not understood.
+    pub plain_not_understood: &'static str,
+    /// Printed when the user quits before an ending.
+    pub quit_before_ending: &'static str,
+    /// Printed when input ends before an ending.
+    pub input_ended: &'static str,
+    /// Printed at the end of a walk in plain mode.
+    pub plain_finished: &'static str,
+}
+
+const ENGLISH: Words = Words {
+    did_that_fix_it: "Did that fix it?",
+    fixed: "Yes, that fixed it",
+    not_fixed: "No, it still does not work",
+    help: "Help",
+    say: "Say to the caller",
+    steps: "Steps",
+    who: "Who to contact",
+    ask: "What to ask for",
+    ready: "Have this ready",
+    links: "More information",
+    further_reading: "Further reading",
+    remedy: "What to do",
+    contact: "Who to contact",
+    solved: "Solved",
+    question: "Question",
+    step: "Try this",
+    path: "Your answers",
+    ending_keys: "r start again · b back · ? help · q quit",
+    question_keys: "1-9 pick · ↑↓ move · Enter choose · b back · r restart · ? help · q quit",
+    too_small: "Make the window larger",
+    help_title: "Keys",
+    help_lines: [
+        ("1-9", "pick that answer"),
+        ("↑ ↓ j k", "move between answers"),
+        ("Enter", "choose the marked answer"),
+        ("Backspace b", "go back one answer"),
+        ("r", "start again from the first question"),
+        ("PgUp PgDn", "scroll long text"),
+        ("?", "show or hide this help"),
+        ("q Esc", "quit"),
+        ("Ctrl-C", "quit at once"),
+    ],
+    plain_prompt: "Type a number",
+    plain_prompt_keys: "b = back, r = start again, q = quit",
+    plain_at_start: "This is the first question; there is nothing to go back to.",
+    plain_not_understood: "Not understood. Type the number of an answer, or b, r or q.",
+    quit_before_ending: "Stopped before reaching an answer. Run signin-doctor again to start over.",
+    input_ended: "Input ended before reaching an answer. Run signin-doctor again to start over.",
+    plain_finished: "End of the wizard.",
+};
+
+const DUTCH: Words = Words {
+    did_that_fix_it: "Is het probleem daarmee opgelost?",
+    fixed: "Ja, het is opgelost",
+    not_fixed: "Nee, het werkt nog steeds niet",
+    help: "Uitleg",
+    say: "Zeg tegen de beller",
+    steps: "Stappen",
+    who: "Met wie u contact opneemt",
+    ask: "Waar u om vraagt",
+    ready: "Houd dit bij de hand",
+    links: "Meer informatie",
+    further_reading: "Verder lezen",
+    remedy: "Wat u kunt doen",
+    contact: "Contact opnemen",
+    solved: "Opgelost",
+    question: "Vraag",
+    step: "Probeer dit",
+    path: "Uw antwoorden",
+    ending_keys: "r opnieuw beginnen · b terug · ? uitleg · q stoppen",
+    question_keys: "1-9 kiezen · ↑↓ verplaatsen · Enter kiezen · b terug · r opnieuw · ? uitleg · q stoppen",
+    too_small: "Maak het venster groter",
+    help_title: "Toetsen",
+    help_lines: [
+        ("1-9", "dat antwoord kiezen"),
+        ("↑ ↓ j k", "naar een ander antwoord gaan"),
+        ("Enter", "het gemarkeerde antwoord kiezen"),
+        ("Backspace b", "één antwoord teruggaan"),
+        ("r", "opnieuw beginnen bij de eerste vraag"),
+        ("PgUp PgDn", "door lange tekst scrollen"),
+        ("?", "deze uitleg tonen of verbergen"),
+        ("q Esc", "stoppen"),
+        ("Ctrl-C", "meteen stoppen"),
+    ],
+    plain_prompt: "Typ een nummer",
+    plain_prompt_keys: "b = terug, r = opnieuw beginnen, q = stoppen",
+    plain_at_start: "Dit is de eerste vraag; u kunt niet verder terug.",
+    plain_not_understood: "Niet begrepen. Typ het nummer van een antwoord, of b, r of q.",
+    quit_before_ending: "Gestopt voordat er een antwoord was. Start signin-doctor opnieuw om opnieuw te beginnen.",
+    input_ended: "De invoer hield op voordat er een antwoord was. Start signin-doctor opnieuw om opnieuw te beginnen.",
+    plain_finished: "Einde van de wizard.",
+};
+
+/// The interface's words in `lang`.
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Nl => &DUTCH,
+    }
+}

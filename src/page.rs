@@ -1,0 +1,201 @@
+//! What one screen shows, worked out once from the session for both front ends.
+//!
+//! Every string in a [`Page`] is already translated and cleaned of control characters, so
+//! a front end only lays it out.
+
+use crate::flow::{EndingKind, Flow, Link, LinkId, NodeKind, Text};
+use crate::i18n::{Words, words};
+use crate::lang::Lang;
+use crate::sanitize::{clean, clean_line};
+use crate::session::Session;
+
+/// Which kind of screen a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// A question with answers.
+    Question,
+    /// Instructions, then "Did that fix it?".
+    Step,
+    /// An ending: what to do.
+    Remedy,
+    /// An ending: who to contact.
+    Contact,
+    /// An ending: fixed.
+    Solved,
+}
+
+impl PageKind {
+    /// Whether the walk ends on this page.
+    pub fn is_ending(self) -> bool {
+        matches!(self, PageKind::Remedy | PageKind::Contact | PageKind::Solved)
+    }
+
+    /// The page kind's name in the interface language.
+    pub fn label(self, words: &Words) -> &'static str {
+        match self {
+            PageKind::Question => words.question,
+            PageKind::Step => words.step,
+            PageKind::Remedy => words.remedy,
+            PageKind::Contact => words.contact,
+            PageKind::Solved => words.solved,
+        }
+    }
+}
+
+/// A link as shown: its title and full address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkLine {
+    /// What the page is called.
+    pub title: String,
+    /// The full address.
+    pub url: String,
+}
+
+/// The body of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Running text.
+    Paragraph(String),
+    /// Numbered instructions.
+    Numbered(Vec<String>),
+    /// Items without order.
+    Bullets(Vec<String>),
+    /// Web pages.
+    Links(Vec<LinkLine>),
+}
+
+/// A titled block of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading, e.g. "Steps"; empty for an untitled block.
+    pub title: String,
+    /// What it says.
+    pub body: Body,
+}
+
+/// Everything one screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// What kind of screen.
+    pub kind: PageKind,
+    /// The flow's title.
+    pub flow_title: String,
+    /// The answers given so far, as short labels.
+    pub breadcrumbs: Vec<String>,
+    /// The question, or the step's or ending's title.
+    pub heading: String,
+    /// What an agent says to the caller, when the flow gives it.
+    pub say: Option<String>,
+    /// The blocks of text under the heading, in order.
+    pub sections: Vec<Section>,
+    /// The question the options answer, for steps ("Did that fix it?").
+    pub prompt: Option<String>,
+    /// The answers to pick from; empty at an ending.
+    pub options: Vec<String>,
+}
+
+impl Page {
+    /// The page the session is on, in `lang`.
+    pub fn of(session: &Session, lang: Lang) -> Page {
+        let flow = session.flow();
+        let words = words(lang);
+        let text = |text: &Text| clean(text.get(lang));
+        let mut sections = Vec::new();
+        let mut push = |title: &str, body: Body| {
+            sections.push(Section {
+                title: title.to_owned(),
+                body,
+            })
+        };
+        let node = session.node();
+        let (kind, heading, say, prompt, options) = match &node.kind {
+            NodeKind::Question(question) => {
+                if let Some(help) = &question.help {
+                    push(words.help, Body::Paragraph(text(help)));
+                }
+                let options = question.choices.iter().map(|c| clean_line(c.label.get(lang))).collect();
+                (PageKind::Question, text(&question.text), question.say.as_ref(), None, options)
+            }
+            NodeKind::Step(step) => {
+                if let Some(intro) = &step.text {
+                    push("", Body::Paragraph(text(intro)));
+                }
+                push(words.steps, Body::Numbered(step.steps.iter().map(text).collect()));
+                if let Some(help) = &step.help {
+                    push(words.help, Body::Paragraph(text(help)));
+                }
+                push_links(&mut push, words.links, flow, &step.links, lang);
+                let options = vec![words.fixed.to_owned(), words.not_fixed.to_owned()];
+                let prompt = Some(words.did_that_fix_it.to_owned());
+                (PageKind::Step, text(&step.title), step.say.as_ref(), prompt, options)
+            }
+            NodeKind::Ending(ending) => {
+                if let Some(intro) = &ending.text {
+                    push("", Body::Paragraph(text(intro)));
+                }
+                if let Some(contact) = &ending.contact {
+                    push(words.who, Body::Paragraph(text(&contact.who)));
+                    push(words.ask, Body::Paragraph(text(&contact.ask)));
+                    if !contact.ready.is_empty() {
+                        push(words.ready, Body::Bullets(contact.ready.iter().map(text).collect()));
+                    }
+                }
+                if !ending.steps.is_empty() {
+                    push(words.steps, Body::Numbered(ending.steps.iter().map(text).collect()));
+                }
+                push_links(&mut push, words.links, flow, &ending.links, lang);
+                let further: Vec<LinkLine> = flow.further_reading().map(|l| link_line(l, lang)).collect();
+                if !further.is_empty() {
+                    push(words.further_reading, Body::Links(further));
+                }
+                let kind = match ending.kind {
+                    EndingKind::Remedy => PageKind::Remedy,
+                    EndingKind::Contact => PageKind::Contact,
+                    EndingKind::Solved => PageKind::Solved,
+                };
+                (kind, text(&ending.title), None, None, Vec::new())
+            }
+        };
+        Page {
+            kind,
+            flow_title: clean_line(flow.title().get(lang)),
+            breadcrumbs: breadcrumbs(session, lang),
+            heading,
+            say: say.map(text),
+            sections,
+            prompt,
+            options,
+        }
+    }
+}
+
+fn push_links(push: &mut impl FnMut(&str, Body), title: &str, flow: &Flow, links: &[LinkId], lang: Lang) {
+    if !links.is_empty() {
+        push(title, Body::Links(links.iter().map(|id| link_line(flow.link(*id), lang)).collect()));
+    }
+}
+
+fn link_line(link: &Link, lang: Lang) -> LinkLine {
+    LinkLine {
+        title: clean_line(link.title.get(lang)),
+        url: clean_line(&link.url),
+    }
+}
+
+/// One short label per answer given: the choice's label, or for a step its title and
+/// whether it helped.
+fn breadcrumbs(session: &Session, lang: Lang) -> Vec<String> {
+    let words = words(lang);
+    session
+        .path()
+        .iter()
+        .map(|answer| match &session.flow().node(answer.node).kind {
+            NodeKind::Question(question) => clean_line(question.choices[answer.answer].label.get(lang)),
+            NodeKind::Step(step) => {
+                let verdict = if answer.answer == 0 { words.fixed } else { words.not_fixed };
+                format!("{}: {verdict}", clean_line(step.title.get(lang)))
+            }
+            NodeKind::Ending(_) => String::new(),
+        })
+        .collect()
+}
