@@ -12,3 +12,7 @@ pub mod i18n;
 pub mod page;
 pub mod sanitize;
 pub mod exit;
+pub mod tui;
+pub mod cli;
+pub mod plain;
+pub mod run;
