@@ -129,10 +129,26 @@ pub fn parse(text: &str, file: &str) -> Result<RawFlow, Diagnostic> {
             Some(cut) if location.is_some() => message[..cut].to_owned(),
             _ => message,
         };
-        syntax(
-            message,
-            location,
-            "fix the YAML at this place; field names and kinds are listed in the README",
-        )
+        let (node, message) = split_node_path(&message);
+        Diagnostic {
+            node,
+            ..syntax(
+                message,
+                location,
+                "fix the YAML at this place; field names and kinds are listed in the README",
+            )
+        }
     })
+}
+
+/// serde reports where an error is as a path (`nodes.first.steps: invalid type…`); when
+/// that path is inside a node, the node is named on its own and left out of the message.
+fn split_node_path(message: &str) -> (Option<String>, String) {
+    let Some(rest) = message.strip_prefix("nodes.") else {
+        return (None, message.to_owned());
+    };
+    let end = rest.find(['.', ':', '[']).unwrap_or(rest.len());
+    let (node, after) = rest.split_at(end);
+    let after = after.strip_prefix('.').or_else(|| after.strip_prefix(": ")).unwrap_or(after);
+    (Some(node.to_owned()), after.to_owned())
 }
