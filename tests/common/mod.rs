@@ -1,0 +1,37 @@
+//! Shared helpers for the integration tests: walking the real flow by answer labels.
+
+#![allow(dead_code)]
+
+use signin_doctor::flow::load_built_in;
+use signin_doctor::lang::Lang;
+use signin_doctor::page::Page;
+use signin_doctor::session::Session;
+
+/// A session on the built-in flow.
+pub fn built_in_session() -> Session {
+    Session::new(load_built_in().expect("the built-in flow is valid").flow.shared())
+}
+
+/// Walks `session` by answering each page with the option whose label contains the given
+/// text (case-insensitive), as a user reading the screen would. Returns the option numbers
+/// picked, counted from 1, so the same walk can be typed into the real binary.
+pub fn walk(session: &mut Session, lang: Lang, answers: &[&str]) -> Vec<usize> {
+    answers
+        .iter()
+        .map(|wanted| {
+            let page = Page::of(session, lang);
+            let index = page
+                .options
+                .iter()
+                .position(|label| label.to_lowercase().contains(&wanted.to_lowercase()))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "no answer containing '{wanted}' on the page '{}' ({lang}); answers: {:?}",
+                        page.heading, page.options
+                    )
+                });
+            session.choose(index).expect("a listed option can be chosen");
+            index + 1
+        })
+        .collect()
+}
