@@ -27,7 +27,10 @@ pub enum PageKind {
 impl PageKind {
     /// Whether the walk ends on this page.
     pub fn is_ending(self) -> bool {
-        matches!(self, PageKind::Remedy | PageKind::Contact | PageKind::Solved)
+        matches!(
+            self,
+            PageKind::Remedy | PageKind::Contact | PageKind::Solved
+        )
     }
 
     /// The page kind's name in the interface language.
@@ -113,21 +116,40 @@ impl Page {
                 if let Some(help) = &question.help {
                     push(words.help, Body::Paragraph(text(help)));
                 }
-                let options = question.choices.iter().map(|c| clean_line(c.label.get(lang))).collect();
-                (PageKind::Question, text(&question.text), question.say.as_ref(), None, options)
+                let options = question
+                    .choices
+                    .iter()
+                    .map(|c| clean_line(c.label.get(lang)))
+                    .collect();
+                (
+                    PageKind::Question,
+                    text(&question.text),
+                    question.say.as_ref(),
+                    None,
+                    options,
+                )
             }
             NodeKind::Step(step) => {
                 if let Some(intro) = &step.text {
                     push("", Body::Paragraph(text(intro)));
                 }
-                push(words.steps, Body::Numbered(step.steps.iter().map(text).collect()));
+                push(
+                    words.steps,
+                    Body::Numbered(step.steps.iter().map(text).collect()),
+                );
                 if let Some(help) = &step.help {
                     push(words.help, Body::Paragraph(text(help)));
                 }
                 push_links(&mut push, words.links, flow, &step.links, lang);
                 let options = vec![words.fixed.to_owned(), words.not_fixed.to_owned()];
                 let prompt = Some(words.did_that_fix_it.to_owned());
-                (PageKind::Step, text(&step.title), step.say.as_ref(), prompt, options)
+                (
+                    PageKind::Step,
+                    text(&step.title),
+                    step.say.as_ref(),
+                    prompt,
+                    options,
+                )
             }
             NodeKind::Ending(ending) => {
                 if let Some(intro) = &ending.text {
@@ -137,14 +159,21 @@ impl Page {
                     push(words.who, Body::Paragraph(text(&contact.who)));
                     push(words.ask, Body::Paragraph(text(&contact.ask)));
                     if !contact.ready.is_empty() {
-                        push(words.ready, Body::Bullets(contact.ready.iter().map(text).collect()));
+                        push(
+                            words.ready,
+                            Body::Bullets(contact.ready.iter().map(text).collect()),
+                        );
                     }
                 }
                 if !ending.steps.is_empty() {
-                    push(words.steps, Body::Numbered(ending.steps.iter().map(text).collect()));
+                    push(
+                        words.steps,
+                        Body::Numbered(ending.steps.iter().map(text).collect()),
+                    );
                 }
                 push_links(&mut push, words.links, flow, &ending.links, lang);
-                let further: Vec<LinkLine> = flow.further_reading().map(|l| link_line(l, lang)).collect();
+                let further: Vec<LinkLine> =
+                    flow.further_reading().map(|l| link_line(l, lang)).collect();
                 if !further.is_empty() {
                     push(words.further_reading, Body::Links(further));
                 }
@@ -169,9 +198,23 @@ impl Page {
     }
 }
 
-fn push_links(push: &mut impl FnMut(&str, Body), title: &str, flow: &Flow, links: &[LinkId], lang: Lang) {
+fn push_links(
+    push: &mut impl FnMut(&str, Body),
+    title: &str,
+    flow: &Flow,
+    links: &[LinkId],
+    lang: Lang,
+) {
     if !links.is_empty() {
-        push(title, Body::Links(links.iter().map(|id| link_line(flow.link(*id), lang)).collect()));
+        push(
+            title,
+            Body::Links(
+                links
+                    .iter()
+                    .map(|id| link_line(flow.link(*id), lang))
+                    .collect(),
+            ),
+        );
     }
 }
 
@@ -190,9 +233,15 @@ fn breadcrumbs(session: &Session, lang: Lang) -> Vec<String> {
         .path()
         .iter()
         .map(|answer| match &session.flow().node(answer.node).kind {
-            NodeKind::Question(question) => clean_line(question.choices[answer.answer].label.get(lang)),
+            NodeKind::Question(question) => {
+                clean_line(question.choices[answer.answer].label.get(lang))
+            }
             NodeKind::Step(step) => {
-                let verdict = if answer.answer == 0 { words.fixed } else { words.not_fixed };
+                let verdict = if answer.answer == 0 {
+                    words.fixed
+                } else {
+                    words.not_fixed
+                };
                 format!("{}: {verdict}", clean_line(step.title.get(lang)))
             }
             NodeKind::Ending(_) => String::new(),

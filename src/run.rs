@@ -30,7 +30,10 @@ fn load(file: Option<&Path>) -> Result<Checked, LoadError> {
 
 /// `signin-doctor check [FILE]`: prints every problem, exit 2 if any is an error.
 fn check(file: Option<&Path>) -> ExitCode {
-    let name = file.map_or_else(|| crate::flow::BUILT_IN_NAME.to_owned(), |p| p.display().to_string());
+    let name = file.map_or_else(
+        || crate::flow::BUILT_IN_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
     match load(file) {
         Ok(Checked { warnings, .. }) => {
             for warning in &warnings {
@@ -81,7 +84,9 @@ fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
         match plain::run(session, lang, io::stdin().lock(), io::stdout().lock()) {
             Ok(end) => end.exit_code(),
             // The reader went away (`| head`): nobody is left to tell.
-            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(RUNTIME_ERROR),
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
+                ExitCode::from(RUNTIME_ERROR)
+            }
             Err(error) => {
                 eprintln!("signin-doctor: {error}");
                 ExitCode::from(RUNTIME_ERROR)

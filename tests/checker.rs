@@ -40,7 +40,10 @@ nodes:
 
 /// The flow with `from` replaced by `to` (which must occur).
 fn broken(from: &str, to: &str) -> String {
-    assert!(VALID.contains(from), "test setup: '{from}' is not in the valid flow");
+    assert!(
+        VALID.contains(from),
+        "test setup: '{from}' is not in the valid flow"
+    );
     VALID.replacen(from, to, 1)
 }
 
@@ -61,7 +64,13 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let case = |name, yaml: String, code, node, says| Case { name, yaml, code, node, says };
+    let case = |name, yaml: String, code, node, says| Case {
+        name,
+        yaml,
+        code,
+        node,
+        says,
+    };
     let loop_nodes = r#"
   loop-a:
     kind: question
@@ -77,23 +86,149 @@ fn cases() -> Vec<Case> {
       - { label: { en: "2", nl: "2" }, next: loop-a }
 "#;
     vec![
-        case("unknown start", broken("start: first", "start: frist"), Code::UnknownStart, None, "did you mean 'first'"),
-        case("unknown next", broken("next: try-it", "next: tryit"), Code::UnknownTarget, Some("first"), "did you mean 'try-it'"),
-        case("unknown fixed", broken("fixed: done", "fixed: dune"), Code::UnknownTarget, Some("try-it"), "'fixed' names the unknown node 'dune'"),
-        case("duplicate id", format!("{VALID}  done:\n    kind: solved\n    title: {{ en: \"Again\" }}\n"), Code::DuplicateId, Some("done"), "defined twice"),
-        case("unreachable", format!("{VALID}  orphan:\n    kind: solved\n    title: {{ en: \"O\", nl: \"O\" }}\n"), Code::Unreachable, Some("orphan"), "no path from the start"),
-        case("cycle with no way out", broken("not_fixed: ask-admin", "not_fixed: loop-a") + loop_nodes, Code::NoWayOut, Some("loop-a"), "cycle with no way out (loop-a → loop-b)"),
-        case("too few choices", broken("      - { label: { en: \"B\", nl: \"B\" }, next: ask-admin }\n", ""), Code::TooFewChoices, Some("first"), "at least 2 choices"),
-        case("unknown link", broken("links: [help-page]\n    fixed", "links: [help-pgae]\n    fixed"), Code::UnknownLink, Some("try-it"), "did you mean 'help-page'"),
-        case("missing English", broken("title: { en: \"Done\", nl: \"Klaar\" }", "title: { nl: \"Klaar\" }"), Code::MissingEnglish, Some("done"), "'title' has no English"),
-        case("control character", broken("text: { en: \"Q?\"", "text: { en: \"Q?\\e[2J\""), Code::ControlCharacter, Some("first"), "U+001B"),
-        case("missing field", broken("    who: { en: \"Your admin\", nl: \"Uw beheerder\" }\n", ""), Code::MissingField, Some("ask-admin"), "needs 'who'"),
-        case("ending with choices", broken("title: { en: \"Done\", nl: \"Klaar\" }", "title: { en: \"Done\", nl: \"Klaar\" }\n    choices: []"), Code::UnusedField, Some("done"), "a solved node has no 'choices'"),
-        case("unusable url", broken("https://example.com/help", "ftp example"), Code::BadUrl, None, "unusable address"),
-        case("missing translation", broken("title: { en: \"Done\", nl: \"Klaar\" }", "title: { en: \"Done\" }"), Code::MissingTranslation, Some("done"), "no 'nl' translation"),
-        case("yaml syntax", broken("text: { en: \"Q?\", nl: \"V?\" }", "text: { en: \"Q?\", nl: \"V?\""), Code::Syntax, None, "case.yaml:"),
-        case("unknown field", broken("    kind: solved\n", "    kind: solved\n    colour: red\n"), Code::Syntax, Some("done"), "unknown field `colour`"),
-        case("wrong type", broken("    steps: [ { en: \"Do it\", nl: \"Doe het\" } ]", "    steps: 3"), Code::Syntax, Some("try-it"), "steps: invalid type"),
+        case(
+            "unknown start",
+            broken("start: first", "start: frist"),
+            Code::UnknownStart,
+            None,
+            "did you mean 'first'",
+        ),
+        case(
+            "unknown next",
+            broken("next: try-it", "next: tryit"),
+            Code::UnknownTarget,
+            Some("first"),
+            "did you mean 'try-it'",
+        ),
+        case(
+            "unknown fixed",
+            broken("fixed: done", "fixed: dune"),
+            Code::UnknownTarget,
+            Some("try-it"),
+            "'fixed' names the unknown node 'dune'",
+        ),
+        case(
+            "duplicate id",
+            format!("{VALID}  done:\n    kind: solved\n    title: {{ en: \"Again\" }}\n"),
+            Code::DuplicateId,
+            Some("done"),
+            "defined twice",
+        ),
+        case(
+            "unreachable",
+            format!("{VALID}  orphan:\n    kind: solved\n    title: {{ en: \"O\", nl: \"O\" }}\n"),
+            Code::Unreachable,
+            Some("orphan"),
+            "no path from the start",
+        ),
+        case(
+            "cycle with no way out",
+            broken("not_fixed: ask-admin", "not_fixed: loop-a") + loop_nodes,
+            Code::NoWayOut,
+            Some("loop-a"),
+            "cycle with no way out (loop-a → loop-b)",
+        ),
+        case(
+            "too few choices",
+            broken(
+                "      - { label: { en: \"B\", nl: \"B\" }, next: ask-admin }\n",
+                "",
+            ),
+            Code::TooFewChoices,
+            Some("first"),
+            "at least 2 choices",
+        ),
+        case(
+            "unknown link",
+            broken(
+                "links: [help-page]\n    fixed",
+                "links: [help-pgae]\n    fixed",
+            ),
+            Code::UnknownLink,
+            Some("try-it"),
+            "did you mean 'help-page'",
+        ),
+        case(
+            "missing English",
+            broken(
+                "title: { en: \"Done\", nl: \"Klaar\" }",
+                "title: { nl: \"Klaar\" }",
+            ),
+            Code::MissingEnglish,
+            Some("done"),
+            "'title' has no English",
+        ),
+        case(
+            "control character",
+            broken("text: { en: \"Q?\"", "text: { en: \"Q?\\e[2J\""),
+            Code::ControlCharacter,
+            Some("first"),
+            "U+001B",
+        ),
+        case(
+            "missing field",
+            broken(
+                "    who: { en: \"Your admin\", nl: \"Uw beheerder\" }\n",
+                "",
+            ),
+            Code::MissingField,
+            Some("ask-admin"),
+            "needs 'who'",
+        ),
+        case(
+            "ending with choices",
+            broken(
+                "title: { en: \"Done\", nl: \"Klaar\" }",
+                "title: { en: \"Done\", nl: \"Klaar\" }\n    choices: []",
+            ),
+            Code::UnusedField,
+            Some("done"),
+            "a solved node has no 'choices'",
+        ),
+        case(
+            "unusable url",
+            broken("https://example.com/help", "ftp example"),
+            Code::BadUrl,
+            None,
+            "unusable address",
+        ),
+        case(
+            "missing translation",
+            broken(
+                "title: { en: \"Done\", nl: \"Klaar\" }",
+                "title: { en: \"Done\" }",
+            ),
+            Code::MissingTranslation,
+            Some("done"),
+            "no 'nl' translation",
+        ),
+        case(
+            "yaml syntax",
+            broken(
+                "text: { en: \"Q?\", nl: \"V?\" }",
+                "text: { en: \"Q?\", nl: \"V?\"",
+            ),
+            Code::Syntax,
+            None,
+            "case.yaml:",
+        ),
+        case(
+            "unknown field",
+            broken("    kind: solved\n", "    kind: solved\n    colour: red\n"),
+            Code::Syntax,
+            Some("done"),
+            "unknown field `colour`",
+        ),
+        case(
+            "wrong type",
+            broken(
+                "    steps: [ { en: \"Do it\", nl: \"Doe het\" } ]",
+                "    steps: 3",
+            ),
+            Code::Syntax,
+            Some("try-it"),
+            "steps: invalid type",
+        ),
     ]
 }
 
@@ -106,13 +241,34 @@ fn the_valid_flow_has_no_problems() {
 fn every_rule_names_its_code_file_and_node() {
     for case in cases() {
         let found = diagnostics(&case.yaml);
-        let hit = found.iter().find(|d| d.code == case.code).unwrap_or_else(|| {
-            panic!("{}: expected {:?}, got:\n{}", case.name, case.code, render(&found))
-        });
+        let hit = found
+            .iter()
+            .find(|d| d.code == case.code)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: expected {:?}, got:\n{}",
+                    case.name,
+                    case.code,
+                    render(&found)
+                )
+            });
         let text = hit.to_string();
-        assert!(text.contains(FILE), "{}: the message does not name the file: {text}", case.name);
-        assert!(text.contains(case.code.as_str()), "{}: no code in: {text}", case.name);
-        assert!(text.contains(case.says), "{}: '{}' missing from: {text}", case.name, case.says);
+        assert!(
+            text.contains(FILE),
+            "{}: the message does not name the file: {text}",
+            case.name
+        );
+        assert!(
+            text.contains(case.code.as_str()),
+            "{}: no code in: {text}",
+            case.name
+        );
+        assert!(
+            text.contains(case.says),
+            "{}: '{}' missing from: {text}",
+            case.name,
+            case.says
+        );
         match case.node {
             Some(node) => assert!(
                 text.contains(&format!("node '{node}'")),
@@ -126,26 +282,52 @@ fn every_rule_names_its_code_file_and_node() {
 
 #[test]
 fn syntax_errors_carry_line_and_column() {
-    let found = diagnostics(&broken("    kind: solved\n", "    kind: solved\n    colour: red\n"));
+    let found = diagnostics(&broken(
+        "    kind: solved\n",
+        "    kind: solved\n    colour: red\n",
+    ));
     let location = found[0].location.expect("a YAML error has a location");
     let line = VALID.lines().position(|l| l.contains("Klaar")).unwrap() + 1;
-    assert_eq!((location.line, location.column), (line, 5), "points at `colour`, inserted above the title");
-    assert!(found[0].to_string().starts_with(&format!("error[E001]: {FILE}:{}:", location.line)));
+    assert_eq!(
+        (location.line, location.column),
+        (line, 5),
+        "points at `colour`, inserted above the title"
+    );
+    assert!(
+        found[0]
+            .to_string()
+            .starts_with(&format!("error[E001]: {FILE}:{}:", location.line))
+    );
 }
 
 #[test]
 fn every_problem_is_reported_at_once() {
     let yaml = broken("next: try-it", "next: tryit").replacen("fixed: done", "fixed: dune", 1);
     let found = diagnostics(&yaml);
-    let targets = found.iter().filter(|d| d.code == Code::UnknownTarget).count();
-    assert_eq!(targets, 2, "both unknown targets reported:\n{}", render(&found));
+    let targets = found
+        .iter()
+        .filter(|d| d.code == Code::UnknownTarget)
+        .count();
+    assert_eq!(
+        targets,
+        2,
+        "both unknown targets reported:\n{}",
+        render(&found)
+    );
     // try-it is no longer reachable from `first` (its only way in was misspelt).
-    assert!(found.iter().any(|d| d.code == Code::Unreachable && d.node.as_deref() == Some("try-it")));
+    assert!(
+        found
+            .iter()
+            .any(|d| d.code == Code::Unreachable && d.node.as_deref() == Some("try-it"))
+    );
 }
 
 #[test]
 fn warnings_alone_do_not_refuse_the_flow() {
-    let yaml = broken("title: { en: \"Done\", nl: \"Klaar\" }", "title: { en: \"Done\" }");
+    let yaml = broken(
+        "title: { en: \"Done\", nl: \"Klaar\" }",
+        "title: { en: \"Done\" }",
+    );
     let checked = load_str(&yaml, FILE).expect("a missing translation is only a warning");
     assert_eq!(checked.warnings.len(), 1);
 }

@@ -7,7 +7,10 @@ use signin_doctor::flow::{Flow, NodeId, load_built_in};
 use signin_doctor::session::{Session, SessionError};
 
 fn flow() -> std::sync::Arc<Flow> {
-    load_built_in().expect("the built-in flow is valid").flow.shared()
+    load_built_in()
+        .expect("the built-in flow is valid")
+        .flow
+        .shared()
 }
 
 /// Whether some ending can be reached from `from` by following answers.
@@ -49,7 +52,13 @@ fn back_at_the_start_does_nothing() {
 fn out_of_range_answers_are_refused_without_moving() {
     let mut session = Session::new(flow());
     let count = session.option_count();
-    assert_eq!(session.choose(count), Err(SessionError::NoSuchOption { given: count, count }));
+    assert_eq!(
+        session.choose(count),
+        Err(SessionError::NoSuchOption {
+            given: count,
+            count
+        })
+    );
     assert!(session.path().is_empty());
 }
 

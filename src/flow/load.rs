@@ -29,7 +29,9 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file is larger than [`MAX_FLOW_BYTES`].
-    #[error("the flow file {path} is {size} bytes; flows larger than {MAX_FLOW_BYTES} bytes (16 MiB) are refused")]
+    #[error(
+        "the flow file {path} is {size} bytes; flows larger than {MAX_FLOW_BYTES} bytes (16 MiB) are refused"
+    )]
     TooLarge {
         /// The file.
         path: String,
@@ -79,7 +81,8 @@ pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Checked, LoadError> {
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+            let column =
+                valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
             Err(LoadError::Invalid(vec![Diagnostic {
                 code: Code::Syntax,
                 file: file.to_owned(),
@@ -149,6 +152,9 @@ fn split_node_path(message: &str) -> (Option<String>, String) {
     };
     let end = rest.find(['.', ':', '[']).unwrap_or(rest.len());
     let (node, after) = rest.split_at(end);
-    let after = after.strip_prefix('.').or_else(|| after.strip_prefix(": ")).unwrap_or(after);
+    let after = after
+        .strip_prefix('.')
+        .or_else(|| after.strip_prefix(": "))
+        .unwrap_or(after);
     (Some(node.to_owned()), after.to_owned())
 }

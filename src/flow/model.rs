@@ -78,12 +78,18 @@ impl Flow {
 
     /// Every node, in file order.
     pub fn nodes(&self) -> impl ExactSizeIterator<Item = (NodeId, &Node)> {
-        self.nodes.iter().enumerate().map(|(i, node)| (NodeId(i), node))
+        self.nodes
+            .iter()
+            .enumerate()
+            .map(|(i, node)| (NodeId(i), node))
     }
 
     /// Finds a node by the key the flow file gives it.
     pub fn find(&self, key: &str) -> Option<NodeId> {
-        self.nodes.iter().position(|node| node.key == key).map(NodeId)
+        self.nodes
+            .iter()
+            .position(|node| node.key == key)
+            .map(NodeId)
     }
 
     /// The link with this id.

@@ -41,7 +41,9 @@ impl Text {
 
     /// Every `(language code, string)` pair, in code order.
     pub fn translations(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(lang, text)| (lang.as_str(), text.as_str()))
+        self.0
+            .iter()
+            .map(|(lang, text)| (lang.as_str(), text.as_str()))
     }
 }
 

@@ -9,7 +9,12 @@ use signin_doctor::session::Session;
 
 /// A session on the built-in flow.
 pub fn built_in_session() -> Session {
-    Session::new(load_built_in().expect("the built-in flow is valid").flow.shared())
+    Session::new(
+        load_built_in()
+            .expect("the built-in flow is valid")
+            .flow
+            .shared(),
+    )
 }
 
 /// Walks `session` by answering each page with the option whose label contains the given
@@ -30,7 +35,9 @@ pub fn walk(session: &mut Session, lang: Lang, answers: &[&str]) -> Vec<usize> {
                         page.heading, page.options
                     )
                 });
-            session.choose(index).expect("a listed option can be chosen");
+            session
+                .choose(index)
+                .expect("a listed option can be chosen");
             index + 1
         })
         .collect()

@@ -12,7 +12,10 @@ fn rules(kind: RawKind) -> (&'static [&'static str], &'static [&'static str]) {
             &["text", "help", "say", "links"],
         ),
         RawKind::Remedy => (&["title"], &["text", "steps", "links"]),
-        RawKind::Contact => (&["title", "who", "ask"], &["text", "ready", "steps", "links"]),
+        RawKind::Contact => (
+            &["title", "who", "ask"],
+            &["text", "ready", "steps", "links"],
+        ),
         RawKind::Solved => (&["title"], &["text", "links"]),
     }
 }
@@ -75,18 +78,29 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
                 out.report(
                     Code::TooFewChoices,
                     Some(key),
-                    format!("a question needs at least 2 choices, this one has {}", choices.len()),
+                    format!(
+                        "a question needs at least 2 choices, this one has {}",
+                        choices.len()
+                    ),
                 )
                 .with_help("add another choice, or make it a step or an ending");
             }
         }
     }
     if node.kind == RawKind::Remedy && node.text.is_none() && node.steps.is_none() {
-        out.report(Code::MissingField, Some(key), "a remedy node needs 'text' or 'steps'")
-            .with_help("say what the user should do");
+        out.report(
+            Code::MissingField,
+            Some(key),
+            "a remedy node needs 'text' or 'steps'",
+        )
+        .with_help("say what the user should do");
     }
     if node.kind == RawKind::Step && node.steps.as_ref().is_some_and(Vec::is_empty) {
-        out.report(Code::MissingField, Some(key), "a step node needs at least one entry in 'steps'")
-            .with_help("list what the user should do, one action per entry");
+        out.report(
+            Code::MissingField,
+            Some(key),
+            "a step node needs at least one entry in 'steps'",
+        )
+        .with_help("list what the user should do, one action per entry");
     }
 }

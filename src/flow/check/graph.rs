@@ -41,8 +41,12 @@ pub(super) fn check_graph(nodes: &[GraphNode], start: Option<usize>, out: &mut D
         let reachable = reached_from(&graph, NodeIndex::new(start));
         for (index, node) in nodes.iter().enumerate() {
             if node.reported && !reachable[index] {
-                out.report(Code::Unreachable, Some(node.key), "no path from the start leads here")
-                    .with_help("point a choice at it, or delete it");
+                out.report(
+                    Code::Unreachable,
+                    Some(node.key),
+                    "no path from the start leads here",
+                )
+                .with_help("point a choice at it, or delete it");
             }
         }
     }

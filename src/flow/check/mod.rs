@@ -6,12 +6,9 @@ mod texts;
 
 use std::collections::HashMap;
 
-
-
 use super::diagnostic::{Code, Diagnostic, Diagnostics};
 use super::model::{
-    Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question,
-    Step,
+    Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
 };
 use super::raw::{RawFlow, RawKind, RawNode};
 use graph::GraphNode;
@@ -30,8 +27,16 @@ pub struct Checked {
 /// Returns every diagnostic (errors and warnings) when there is at least one error.
 pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
     let mut out = Diagnostics::new(file);
-    let node_index = index_keys(raw.nodes.iter().map(|(key, _)| key.as_str()), "node", &mut out);
-    let link_index = index_keys(raw.links.iter().map(|(key, _)| key.as_str()), "link", &mut out);
+    let node_index = index_keys(
+        raw.nodes.iter().map(|(key, _)| key.as_str()),
+        "node",
+        &mut out,
+    );
+    let link_index = index_keys(
+        raw.links.iter().map(|(key, _)| key.as_str()),
+        "link",
+        &mut out,
+    );
     let resolver = Resolver {
         nodes: &node_index,
         links: &link_index,
@@ -107,8 +112,14 @@ fn index_keys<'a>(
     for (position, key) in keys.enumerate() {
         if index.contains_key(key) {
             let node = (what == "node").then_some(key);
-            out.report(Code::DuplicateId, node, format!("the {what} id '{key}' is defined twice"))
-                .with_help(format!("rename one of them; ids must be unique across the flow"));
+            out.report(
+                Code::DuplicateId,
+                node,
+                format!("the {what} id '{key}' is defined twice"),
+            )
+            .with_help(format!(
+                "rename one of them; ids must be unique across the flow"
+            ));
         } else {
             index.insert(key, position);
         }
@@ -121,8 +132,15 @@ fn check_url(key: &str, url: &str, out: &mut Diagnostics) {
     let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
     let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
     if !scheme_ok || !clean || url.len() <= "https://".len() {
-        out.report(Code::BadUrl, None, format!("link '{key}' has an unusable address '{}'", url.escape_debug()))
-            .with_help("write a full address starting with https://, without spaces");
+        out.report(
+            Code::BadUrl,
+            None,
+            format!(
+                "link '{key}' has an unusable address '{}'",
+                url.escape_debug()
+            ),
+        )
+        .with_help("write a full address starting with https://, without spaces");
     }
 }
 
@@ -133,11 +151,25 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn node(&self, key: &str, node: Option<&str>, place: &str, out: &mut Diagnostics) -> Option<usize> {
+    fn node(
+        &self,
+        key: &str,
+        node: Option<&str>,
+        place: &str,
+        out: &mut Diagnostics,
+    ) -> Option<usize> {
         let found = self.nodes.get(key).copied();
         if found.is_none() {
-            let code = if node.is_none() { Code::UnknownStart } else { Code::UnknownTarget };
-            let diagnostic = out.report(code, node, format!("'{place}' names the unknown node '{key}'"));
+            let code = if node.is_none() {
+                Code::UnknownStart
+            } else {
+                Code::UnknownTarget
+            };
+            let diagnostic = out.report(
+                code,
+                node,
+                format!("'{place}' names the unknown node '{key}'"),
+            );
             match suggest(key, self.nodes.keys().copied()) {
                 Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
                 None => diagnostic.with_help("use the id of a node under `nodes:`"),
@@ -146,10 +178,20 @@ impl Resolver<'_> {
         found
     }
 
-    fn link(&self, key: &str, node: Option<&str>, place: &str, out: &mut Diagnostics) -> Option<usize> {
+    fn link(
+        &self,
+        key: &str,
+        node: Option<&str>,
+        place: &str,
+        out: &mut Diagnostics,
+    ) -> Option<usize> {
         let found = self.links.get(key).copied();
         if found.is_none() {
-            let diagnostic = out.report(Code::UnknownLink, node, format!("'{place}' names the unknown link '{key}'"));
+            let diagnostic = out.report(
+                Code::UnknownLink,
+                node,
+                format!("'{place}' names the unknown link '{key}'"),
+            );
             match suggest(key, self.links.keys().copied()) {
                 Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
                 None => diagnostic.with_help("define it under `links:` with a url and a title"),
@@ -173,63 +215,69 @@ fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
 fn build(raw: &RawFlow, file: &str, start: usize, resolver: &Resolver) -> Flow {
     let node_id = |key: &Option<String>| NodeId(resolver.nodes[key.as_deref().unwrap_or_default()]);
     let links = |keys: &Option<Vec<String>>| -> Vec<LinkId> {
-        keys.iter().flatten().map(|key| LinkId(resolver.links[key.as_str()])).collect()
+        keys.iter()
+            .flatten()
+            .map(|key| LinkId(resolver.links[key.as_str()]))
+            .collect()
     };
-    let nodes = raw
-        .nodes
-        .iter()
-        .map(|(key, node)| {
-            let title = node.title.clone().unwrap_or_default();
-            let steps = node.steps.clone().unwrap_or_default();
-            let kind = match node.kind {
-                RawKind::Question => NodeKind::Question(Question {
-                    title: node.title.clone(),
-                    text: node.text.clone().unwrap_or_default(),
-                    help: node.help.clone(),
-                    say: node.say.clone(),
-                    choices: node
-                        .choices
-                        .iter()
-                        .flatten()
-                        .map(|choice| Choice {
-                            label: choice.label.clone(),
-                            next: NodeId(resolver.nodes[choice.next.as_str()]),
-                        })
-                        .collect(),
-                }),
-                RawKind::Step => NodeKind::Step(Step {
-                    title,
-                    text: node.text.clone(),
-                    help: node.help.clone(),
-                    say: node.say.clone(),
-                    steps,
-                    links: links(&node.links),
-                    fixed: node_id(&node.fixed),
-                    not_fixed: node_id(&node.not_fixed),
-                }),
-                ending => NodeKind::Ending(Ending {
-                    kind: match ending {
-                        RawKind::Contact => EndingKind::Contact,
-                        RawKind::Solved => EndingKind::Solved,
-                        _ => EndingKind::Remedy,
-                    },
-                    title,
-                    text: node.text.clone(),
-                    contact: node.who.clone().zip(node.ask.clone()).map(|(who, ask)| Contact {
-                        who,
-                        ask,
-                        ready: node.ready.clone().unwrap_or_default(),
-                    }),
-                    steps,
-                    links: links(&node.links),
-                }),
-            };
-            Node {
-                key: key.clone(),
-                kind,
-            }
-        })
-        .collect();
+    let nodes =
+        raw.nodes
+            .iter()
+            .map(|(key, node)| {
+                let title = node.title.clone().unwrap_or_default();
+                let steps = node.steps.clone().unwrap_or_default();
+                let kind =
+                    match node.kind {
+                        RawKind::Question => NodeKind::Question(Question {
+                            title: node.title.clone(),
+                            text: node.text.clone().unwrap_or_default(),
+                            help: node.help.clone(),
+                            say: node.say.clone(),
+                            choices: node
+                                .choices
+                                .iter()
+                                .flatten()
+                                .map(|choice| Choice {
+                                    label: choice.label.clone(),
+                                    next: NodeId(resolver.nodes[choice.next.as_str()]),
+                                })
+                                .collect(),
+                        }),
+                        RawKind::Step => NodeKind::Step(Step {
+                            title,
+                            text: node.text.clone(),
+                            help: node.help.clone(),
+                            say: node.say.clone(),
+                            steps,
+                            links: links(&node.links),
+                            fixed: node_id(&node.fixed),
+                            not_fixed: node_id(&node.not_fixed),
+                        }),
+                        ending => NodeKind::Ending(Ending {
+                            kind: match ending {
+                                RawKind::Contact => EndingKind::Contact,
+                                RawKind::Solved => EndingKind::Solved,
+                                _ => EndingKind::Remedy,
+                            },
+                            title,
+                            text: node.text.clone(),
+                            contact: node.who.clone().zip(node.ask.clone()).map(|(who, ask)| {
+                                Contact {
+                                    who,
+                                    ask,
+                                    ready: node.ready.clone().unwrap_or_default(),
+                                }
+                            }),
+                            steps,
+                            links: links(&node.links),
+                        }),
+                    };
+                Node {
+                    key: key.clone(),
+                    kind,
+                }
+            })
+            .collect();
     Flow {
         id: raw.id.clone(),
         version: raw.version,

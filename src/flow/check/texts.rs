@@ -41,12 +41,20 @@ pub(super) fn check_text(
 ) {
     match text.exact("en") {
         None => {
-            out.report(Code::MissingEnglish, node, format!("'{place}' has no English text"))
-                .with_help(format!("add `en: \"…\"` to '{place}'"));
+            out.report(
+                Code::MissingEnglish,
+                node,
+                format!("'{place}' has no English text"),
+            )
+            .with_help(format!("add `en: \"…\"` to '{place}'"));
         }
         Some(english) if english.trim().is_empty() => {
-            out.report(Code::MissingEnglish, node, format!("'{place}' has empty English text"))
-                .with_help("write the text, or remove the field if it is optional");
+            out.report(
+                Code::MissingEnglish,
+                node,
+                format!("'{place}' has empty English text"),
+            )
+            .with_help("write the text, or remove the field if it is optional");
         }
         Some(_) => {}
     }
@@ -60,7 +68,9 @@ pub(super) fn check_text(
                     bad as u32
                 ),
             )
-            .with_help("write plain text only: remove escape sequences, tabs and other control characters");
+            .with_help(
+                "write plain text only: remove escape sequences, tabs and other control characters",
+            );
         }
     }
     for lang in languages {
