@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::check_command::CheckFormat;
+use crate::export::GraphFormat;
 use crate::lang::Lang;
 
 /// Walks you through a Partner Center sign-in problem to the right remedy or contact.
@@ -20,7 +22,7 @@ pub struct Cli {
     pub plain: bool,
 
     /// The language: en or nl. Default: from LC_ALL, LC_MESSAGES or LANG, else English.
-    #[arg(long, value_name = "LANG")]
+    #[arg(long, value_name = "LANG", global = true)]
     pub lang: Option<Lang>,
 
     /// What to do; without a command, the wizard runs.
@@ -33,7 +35,23 @@ pub struct Cli {
 pub enum Command {
     /// Check a flow file and print every problem found (exit 2 if any is an error).
     Check {
-        /// The flow file to check; default: the built-in flows (or --flow).
+        /// The flow file or folder to check; default: the built-in flows (or --flow).
+        file: Option<PathBuf>,
+        /// How to print the problems.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Fail (exit 2) on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Print the flow as a graph: a Mermaid flowchart or Graphviz DOT (`| dot -Tsvg`).
+    Graph {
+        /// The graph format.
+        #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
+        format: GraphFormat,
+        /// The flow file to draw; default: the built-in flow (or --flow).
         file: Option<PathBuf>,
     },
+    /// Print the JSON Schema of the flow file format (for editors' YAML language servers).
+    Schema,
 }

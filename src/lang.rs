@@ -85,13 +85,20 @@ mod tests {
 
     #[test]
     fn locale_variables_are_read_in_posix_order() {
-        assert_eq!(Lang::from_env_vars(env(&[("LANG", "nl_NL.UTF-8")])), Lang::Nl);
+        assert_eq!(
+            Lang::from_env_vars(env(&[("LANG", "nl_NL.UTF-8")])),
+            Lang::Nl
+        );
         assert_eq!(
             Lang::from_env_vars(env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "nl_NL.UTF-8")])),
             Lang::En
         );
         assert_eq!(
-            Lang::from_env_vars(env(&[("LC_ALL", ""), ("LC_MESSAGES", "nl_BE"), ("LANG", "en")])),
+            Lang::from_env_vars(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "nl_BE"),
+                ("LANG", "en")
+            ])),
             Lang::Nl
         );
     }
@@ -99,7 +106,10 @@ mod tests {
     #[test]
     fn unknown_or_c_locale_falls_back_to_english() {
         assert_eq!(Lang::from_env_vars(env(&[("LANG", "C")])), Lang::En);
-        assert_eq!(Lang::from_env_vars(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_env_vars(env(&[("LANG", "de_DE.UTF-8")])),
+            Lang::En
+        );
         assert_eq!(Lang::from_env_vars(env(&[])), Lang::En);
     }
 

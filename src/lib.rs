@@ -5,14 +5,16 @@
 //! [`page::Page`] the session is on.
 #![warn(missing_docs)]
 
-pub mod flow;
-pub mod lang;
-pub mod session;
-pub mod i18n;
-pub mod page;
-pub mod sanitize;
-pub mod exit;
-pub mod tui;
+pub mod check_command;
 pub mod cli;
+pub mod exit;
+pub mod export;
+pub mod flow;
+pub mod i18n;
+pub mod lang;
+pub mod page;
 pub mod plain;
 pub mod run;
+pub mod sanitize;
+pub mod session;
+pub mod tui;

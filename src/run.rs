@@ -4,6 +4,7 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
 use crate::exit::{RUNTIME_ERROR, SUCCESS, USAGE_OR_INVALID_FLOW};
 use crate::flow::{Checked, LoadError, load_built_in, load_path};
@@ -16,7 +17,19 @@ use crate::{plain, tui};
 pub fn run(cli: Cli) -> ExitCode {
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
     match &cli.command {
-        Some(Command::Check { file }) => check(file.as_deref().or(cli.flow.as_deref())),
+        Some(Command::Check {
+            file,
+            format,
+            deny_warnings,
+        }) => check(
+            file.as_deref().or(cli.flow.as_deref()),
+            *format,
+            *deny_warnings,
+        ),
+        Some(Command::Graph { format, file }) => {
+            graph(*format, file.as_deref().or(cli.flow.as_deref()), lang)
+        }
+        Some(Command::Schema) => print(&crate::export::schema()),
         None => wizard(&cli, lang),
     }
 }
@@ -29,44 +42,38 @@ fn load(file: Option<&Path>) -> Result<Checked, LoadError> {
 }
 
 /// `signin-doctor check [FILE]`: prints every problem, exit 2 if any is an error.
-fn check(file: Option<&Path>) -> ExitCode {
+fn check(file: Option<&Path>, format: CheckFormat, deny_warnings: bool) -> ExitCode {
     let name = file.map_or_else(
         || crate::flow::BUILT_IN_NAME.to_owned(),
         |p| p.display().to_string(),
     );
+    let loaded = load(file).map(|checked| checked.warnings);
+    check_command::run(&name, loaded, format, deny_warnings)
+}
+
+/// `signin-doctor graph [--format F] [FILE]`: prints the flow as a graph; exit 2 if invalid.
+fn graph(format: crate::export::GraphFormat, file: Option<&Path>, lang: Lang) -> ExitCode {
     match load(file) {
-        Ok(Checked { warnings, .. }) => {
-            for warning in &warnings {
-                println!("{warning}");
-            }
-            match warnings.len() {
-                0 => println!("{name}: no problems found"),
-                n => println!("{name}: no errors, {n} warning{}", plural(n)),
-            }
-            ExitCode::from(SUCCESS)
-        }
-        Err(LoadError::Invalid(diagnostics)) => {
-            for diagnostic in &diagnostics {
-                println!("{diagnostic}");
-            }
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = diagnostics.len() - errors;
-            println!(
-                "{name}: {errors} error{}, {warnings} warning{}",
-                plural(errors),
-                plural(warnings)
-            );
-            ExitCode::from(USAGE_OR_INVALID_FLOW)
-        }
+        Ok(checked) => print(&format.render(&checked.flow, lang)),
         Err(error) => {
-            eprintln!("signin-doctor: {error}");
+            eprintln!("signin-doctor: cannot draw the flow.\n{error}");
             ExitCode::from(USAGE_OR_INVALID_FLOW)
         }
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// Writes `text` to stdout; exit 1 if it cannot be written (a closed pipe included).
+fn print(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::from(SUCCESS),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(RUNTIME_ERROR),
+        Err(error) => {
+            eprintln!("signin-doctor: {error}");
+            ExitCode::from(RUNTIME_ERROR)
+        }
+    }
 }
 
 /// Runs the wizard in the front end that suits the terminal.

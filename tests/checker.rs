@@ -38,6 +38,19 @@ nodes:
     title: { en: "Done", nl: "Klaar" }
 "#;
 
+/// Two nodes nothing from the start leads to: `island` is referred to by nothing,
+/// `island-end` only by `island`.
+const ISLAND: &str = r#"  island:
+    kind: question
+    text: { en: "I?", nl: "E?" }
+    choices:
+      - { label: { en: "1", nl: "1" }, next: island-end }
+      - { label: { en: "2", nl: "2" }, next: done }
+  island-end:
+    kind: solved
+    title: { en: "O", nl: "O" }
+"#;
+
 /// The flow with `from` replaced by `to` (which must occur).
 fn broken(from: &str, to: &str) -> String {
     assert!(
@@ -112,14 +125,21 @@ fn cases() -> Vec<Case> {
             format!("{VALID}  done:\n    kind: solved\n    title: {{ en: \"Again\" }}\n"),
             Code::DuplicateId,
             Some("done"),
-            "defined twice",
+            "defined more than once",
         ),
         case(
             "unreachable",
-            format!("{VALID}  orphan:\n    kind: solved\n    title: {{ en: \"O\", nl: \"O\" }}\n"),
+            format!("{VALID}{ISLAND}"),
             Code::Unreachable,
-            Some("orphan"),
+            Some("island-end"),
             "no path from the start",
+        ),
+        case(
+            "unreferenced",
+            format!("{VALID}{ISLAND}"),
+            Code::Unreferenced,
+            Some("island"),
+            "nothing leads to this node",
         ),
         case(
             "cycle with no way out",
@@ -214,10 +234,10 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "unknown field",
-            broken("    kind: solved\n", "    kind: solved\n    colour: red\n"),
-            Code::Syntax,
+            broken("    kind: solved\n", "    kind: solved\n    titel: red\n"),
+            Code::UnknownField,
             Some("done"),
-            "unknown field `colour`",
+            "did you mean `title`?",
         ),
         case(
             "wrong type",
@@ -296,7 +316,7 @@ fn syntax_errors_carry_line_and_column() {
     assert!(
         found[0]
             .to_string()
-            .starts_with(&format!("error[E001]: {FILE}:{}:", location.line))
+            .starts_with(&format!("error[E015]: {FILE}:{}:5", location.line))
     );
 }
 
@@ -314,11 +334,11 @@ fn every_problem_is_reported_at_once() {
         "both unknown targets reported:\n{}",
         render(&found)
     );
-    // try-it is no longer reachable from `first` (its only way in was misspelt).
+    // Nothing leads to try-it any more from `first` (its only way in was misspelt).
     assert!(
         found
             .iter()
-            .any(|d| d.code == Code::Unreachable && d.node.as_deref() == Some("try-it"))
+            .any(|d| d.code == Code::Unreferenced && d.node.as_deref() == Some("try-it"))
     );
 }
 

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::path::YamlPath;
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -40,8 +42,20 @@ pub enum Code {
     UnusedField,
     /// A text lacks a language the flow declares.
     MissingTranslation,
-    /// A link is not a usable web address.
+    /// A link is not a usable `https` address.
     BadUrl,
+    /// A remedy ending gives neither a link nor a contact.
+    EndingWithoutHelp,
+    /// A node has a field no node kind has (a typo).
+    UnknownField,
+    /// Text that looks garbled by a wrong encoding.
+    Mojibake,
+    /// Two choices of one question lead to the same node.
+    SameTarget,
+    /// A choice label too long for one line of an 80-column screen.
+    LongLabel,
+    /// A node nothing refers to.
+    Unreferenced,
 }
 
 impl Code {
@@ -61,14 +75,61 @@ impl Code {
             Code::MissingField => "E011",
             Code::UnusedField => "E012",
             Code::BadUrl => "E013",
+            Code::EndingWithoutHelp => "E014",
+            Code::UnknownField => "E015",
             Code::MissingTranslation => "W001",
+            Code::Mojibake => "W002",
+            Code::SameTarget => "W003",
+            Code::LongLabel => "W004",
+            Code::Unreferenced => "W005",
         }
+    }
+
+    /// Every warning code, for `allow:` lists.
+    pub const WARNINGS: [Code; 5] = [
+        Code::MissingTranslation,
+        Code::Mojibake,
+        Code::SameTarget,
+        Code::LongLabel,
+        Code::Unreferenced,
+    ];
+
+    /// The name an author uses to allow a warning in a node's `allow:` list.
+    pub fn allow_name(self) -> Option<&'static str> {
+        match self {
+            Code::MissingTranslation => Some("missing-translation"),
+            Code::Mojibake => Some("mojibake"),
+            Code::SameTarget => Some("same-target"),
+            Code::LongLabel => Some("long-label"),
+            Code::Unreferenced => Some("unreferenced"),
+            _ => None,
+        }
+    }
+
+    /// Whether the problem is best shown at the value (an unknown id, bad text) rather than
+    /// at the key (a node, a field).
+    pub fn points_at_value(self) -> bool {
+        matches!(
+            self,
+            Code::UnknownStart
+                | Code::UnknownTarget
+                | Code::UnknownLink
+                | Code::ControlCharacter
+                | Code::BadUrl
+                | Code::SameTarget
+                | Code::LongLabel
+                | Code::Mojibake
+        )
     }
 
     /// How bad this kind of problem is.
     pub fn severity(self) -> Severity {
         match self {
-            Code::MissingTranslation => Severity::Warning,
+            Code::MissingTranslation
+            | Code::Mojibake
+            | Code::SameTarget
+            | Code::LongLabel
+            | Code::Unreferenced => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -83,6 +144,17 @@ pub struct Location {
     pub column: usize,
 }
 
+/// The source line a problem is on, with the part to underline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The whole line, without its line break.
+    pub line_text: String,
+    /// Where the underline starts, in bytes from the start of the line.
+    pub start: usize,
+    /// Where it ends (exclusive), in bytes.
+    pub end: usize,
+}
+
 /// One problem in a flow file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -94,6 +166,10 @@ pub struct Diagnostic {
     pub node: Option<String>,
     /// Where in the file, when known.
     pub location: Option<Location>,
+    /// The key or value the problem is about, when it has one.
+    pub path: Option<YamlPath>,
+    /// The source line, for showing it underlined.
+    pub snippet: Option<Snippet>,
     /// What is wrong.
     pub message: String,
     /// What to do about it.
@@ -133,6 +209,22 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// A diagnostic with no node, place or help yet.
+    pub(crate) fn new(code: Code, file: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            file: file.to_owned(),
+            node: None,
+            location: None,
+            path: None,
+            snippet: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+}
+
 /// Collects diagnostics for one file.
 #[derive(Debug)]
 pub(crate) struct Diagnostics {
@@ -156,14 +248,17 @@ impl Diagnostics {
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         self.list.push(Diagnostic {
-            code,
-            file: self.file.clone(),
             node: node.map(str::to_owned),
-            location: None,
-            message: message.into(),
-            help: None,
+            ..Diagnostic::new(code, &self.file, message)
         });
         self.list.last_mut().expect("just pushed")
+    }
+
+    /// Drops the warnings that `allowed(node, code)` says the author accepts.
+    pub(crate) fn retain_unless(&mut self, allowed: impl Fn(&str, Code) -> bool) {
+        self.list.retain(|d| {
+            d.is_error() || !d.node.as_deref().is_some_and(|node| allowed(node, d.code))
+        });
     }
 
     pub(crate) fn has_errors(&self) -> bool {
@@ -176,6 +271,12 @@ impl Diagnostics {
 }
 
 impl Diagnostic {
+    /// Says which key or value of the file the problem is about.
+    pub(crate) fn at(&mut self, path: YamlPath) -> &mut Self {
+        self.path = Some(path);
+        self
+    }
+
     /// Adds advice on what to do.
     pub(crate) fn with_help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());

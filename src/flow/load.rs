@@ -6,7 +6,9 @@ use thiserror::Error;
 
 use super::check::{Checked, check};
 use super::diagnostic::{Code, Diagnostic, Location};
+use super::locate::locate;
 use super::raw::RawFlow;
+use super::yaml_error::from_serde;
 
 /// The name the built-in flow goes by in messages.
 pub const BUILT_IN_NAME: &str = "flows/partner-center-signin.yaml";
@@ -44,14 +46,15 @@ pub enum LoadError {
 }
 
 fn render(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let mut text: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
-    text.push(format!(
-        "the flow has {errors} error{}; fix {} and try again",
+    let mut sorted = diagnostics.to_vec();
+    super::report::sort(&mut sorted);
+    let errors = sorted.iter().filter(|d| d.is_error()).count();
+    format!(
+        "{}the flow has {errors} error{}; fix {} and try again",
+        super::report::human(&sorted, false),
         if errors == 1 { "" } else { "s" },
         if errors == 1 { "it" } else { "them" }
-    ));
-    text.join("\n")
+    )
 }
 
 /// Loads and checks the built-in flow.
@@ -81,80 +84,54 @@ pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Checked, LoadError> {
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let column =
-                valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-            Err(LoadError::Invalid(vec![Diagnostic {
-                code: Code::Syntax,
-                file: file.to_owned(),
-                node: None,
-                location: Some(Location { line, column }),
-                message: "the file is not valid UTF-8 text".to_owned(),
-                help: Some("save the file as UTF-8".to_owned()),
-            }]))
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            let mut diagnostic =
+                Diagnostic::new(Code::Syntax, file, "the file is not valid UTF-8 text");
+            diagnostic.location = Some(Location { line, column });
+            diagnostic.help = Some("save the file as UTF-8".to_owned());
+            Err(LoadError::Invalid(vec![diagnostic]))
         }
     }
 }
 
 /// Loads and checks a flow from YAML text; `file` names it in messages.
 pub fn load_str(text: &str, file: &str) -> Result<Checked, LoadError> {
-    let raw = parse(text, file).map_err(|diagnostic| LoadError::Invalid(vec![diagnostic]))?;
-    check(&raw, file).map_err(LoadError::Invalid)
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let with_places = |mut diagnostics: Vec<Diagnostic>| {
+        locate(&mut diagnostics, text);
+        diagnostics
+    };
+    let raw = parse(text, file)
+        .map_err(|diagnostic| LoadError::Invalid(with_places(vec![diagnostic])))?;
+    match check(&raw, file) {
+        Ok(mut checked) => {
+            checked.warnings = with_places(checked.warnings);
+            Ok(checked)
+        }
+        Err(diagnostics) => Err(LoadError::Invalid(with_places(diagnostics))),
+    }
 }
 
 /// Parses YAML text into the raw flow types, without checking the graph.
 pub fn parse(text: &str, file: &str) -> Result<RawFlow, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let syntax = |message: String, location: Option<Location>, help: &str| Diagnostic {
-        code: Code::Syntax,
-        file: file.to_owned(),
-        node: None,
-        location,
-        message,
-        help: Some(help.to_owned()),
-    };
-    if text.lines().all(|line| {
+    let only_comments = text.lines().all(|line| {
         let line = line.trim();
         line.is_empty() || line.starts_with('#')
-    }) {
-        return Err(syntax(
-            "the file holds no flow (it is empty or only comments)".to_owned(),
-            None,
-            "a flow needs at least `id`, `title`, `start` and `nodes`",
-        ));
+    });
+    if only_comments {
+        let mut diagnostic = Diagnostic::new(
+            Code::Syntax,
+            file,
+            "the file holds no flow (it is empty or only comments)",
+        );
+        diagnostic.help =
+            Some("a flow needs at least `id`, `title`, `start` and `nodes`".to_owned());
+        return Err(diagnostic);
     }
-    serde_yaml::from_str(text).map_err(|error| {
-        let location = error.location().map(|at| Location {
-            line: at.line(),
-            column: at.column(),
-        });
-        let message = error.to_string();
-        let message = match message.rfind(" at line ") {
-            Some(cut) if location.is_some() => message[..cut].to_owned(),
-            _ => message,
-        };
-        let (node, message) = split_node_path(&message);
-        Diagnostic {
-            node,
-            ..syntax(
-                message,
-                location,
-                "fix the YAML at this place; field names and kinds are listed in the README",
-            )
-        }
-    })
-}
-
-/// serde reports where an error is as a path (`nodes.first.steps: invalid type…`); when
-/// that path is inside a node, the node is named on its own and left out of the message.
-fn split_node_path(message: &str) -> (Option<String>, String) {
-    let Some(rest) = message.strip_prefix("nodes.") else {
-        return (None, message.to_owned());
-    };
-    let end = rest.find(['.', ':', '[']).unwrap_or(rest.len());
-    let (node, after) = rest.split_at(end);
-    let after = after
-        .strip_prefix('.')
-        .or_else(|| after.strip_prefix(": "))
-        .unwrap_or(after);
-    (Some(node.to_owned()), after.to_owned())
+    serde_yaml::from_str(text).map_err(|error| from_serde(&error, file))
 }

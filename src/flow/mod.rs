@@ -3,12 +3,17 @@
 mod check;
 mod diagnostic;
 mod load;
+mod locate;
 mod model;
+mod path;
+mod positions;
 mod raw;
+pub mod report;
 mod text;
+mod yaml_error;
 
-pub use check::{Checked, check};
-pub use diagnostic::{Code, Diagnostic, Location, Severity};
+pub use check::{Checked, MAX_LABEL_CHARS, check};
+pub use diagnostic::{Code, Diagnostic, Location, Severity, Snippet};
 pub use load::{
     BUILT_IN_NAME, BUILT_IN_YAML, LoadError, MAX_FLOW_BYTES, load_built_in, load_bytes, load_path,
     load_str, parse,
@@ -16,5 +21,7 @@ pub use load::{
 pub use model::{
     Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
 };
+pub use path::{Seg, YamlPath};
+pub use positions::{Place, PositionIndex};
 pub use raw::{RawChoice, RawFlow, RawKind, RawLink, RawNode};
 pub use text::Text;

@@ -10,7 +10,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use super::text::Text;
 
 /// A whole flow file before checking.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFlow {
     /// A stable identifier of the flow, e.g. `partner-center-signin`.
@@ -30,9 +30,11 @@ pub struct RawFlow {
     pub further_reading: Vec<String>,
     /// Links, defined once and referred to by key.
     #[serde(default, deserialize_with = "ordered_entries")]
+    #[schemars(with = "std::collections::BTreeMap<String, RawLink>")]
     pub links: Vec<(String, RawLink)>,
     /// Nodes in file order, duplicates kept so the checker can report them.
     #[serde(deserialize_with = "ordered_entries")]
+    #[schemars(with = "std::collections::BTreeMap<String, RawNode>")]
     pub nodes: Vec<(String, RawNode)>,
 }
 
@@ -41,7 +43,7 @@ fn default_version() -> u32 {
 }
 
 /// A link definition.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLink {
     /// The full address.
@@ -51,7 +53,7 @@ pub struct RawLink {
 }
 
 /// The kind of a node, from its `kind:` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RawKind {
     /// Asks something and branches on the answer.
@@ -80,7 +82,7 @@ impl RawKind {
 }
 
 /// One node with every field any kind may have; the checker decides which belong.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
     /// What kind of node this is.
@@ -109,10 +111,13 @@ pub struct RawNode {
     pub ask: Option<Text>,
     /// A contact ending: what to have ready.
     pub ready: Option<Vec<Text>>,
+    /// Warnings the author has looked at and accepts for this node, by name
+    /// (e.g. `same-target` for an "I'm not sure" answer that shares a node on purpose).
+    pub allow: Option<Vec<String>>,
 }
 
 /// One answer of a question.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
     /// What the user picks.

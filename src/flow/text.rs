@@ -10,8 +10,9 @@ use crate::lang::Lang;
 ///
 /// English is required (the checker refuses a flow without it); any other language falls
 /// back to English when it has no translation.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
+#[schemars(extend("required" = ["en"]))]
 pub struct Text(BTreeMap<String, String>);
 
 impl Text {

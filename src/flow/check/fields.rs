@@ -1,6 +1,7 @@
 //! Which fields each kind of node needs, and which it may have.
 
 use crate::flow::diagnostic::{Code, Diagnostics};
+use crate::flow::path::YamlPath;
 use crate::flow::raw::{RawKind, RawNode};
 
 /// The fields a kind must have, and the ones it may have besides.
@@ -54,6 +55,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
                 Some(key),
                 format!("a {kind} node needs '{field}'"),
             )
+            .at(YamlPath::node(key))
             .with_help(format!("add `{field}:` to node '{key}'"));
         }
     }
@@ -66,6 +68,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
                 Some(key),
                 format!("a {kind} node has no '{field}'"),
             )
+            .at(YamlPath::node(key).key(field))
             .with_help(format!(
                 "remove it, or change `kind:`; a {kind} node has: {}",
                 allowed.join(", ")
@@ -83,6 +86,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
                         choices.len()
                     ),
                 )
+                .at(YamlPath::node(key).key("choices"))
                 .with_help("add another choice, or make it a step or an ending");
             }
         }
@@ -102,5 +106,28 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
             "a step node needs at least one entry in 'steps'",
         )
         .with_help("list what the user should do, one action per entry");
+    }
+}
+
+/// Refuses names in `allow:` that are not warnings.
+pub(super) fn check_allow(key: &str, node: &RawNode, out: &mut Diagnostics) {
+    let names: Vec<&str> = Code::WARNINGS
+        .iter()
+        .filter_map(|c| c.allow_name())
+        .collect();
+    for (i, name) in node.allow.iter().flatten().enumerate() {
+        if !names.contains(&name.as_str()) {
+            let help = match super::resolve::suggest(name, names.iter().copied()) {
+                Some(close) => format!("did you mean '{close}'?"),
+                None => format!("warnings that can be allowed: {}", names.join(", ")),
+            };
+            out.report(
+                Code::UnknownField,
+                Some(key),
+                format!("`allow` names '{name}', which is not a warning"),
+            )
+            .at(YamlPath::node(key).key("allow").index(i))
+            .with_help(help);
+        }
     }
 }

@@ -6,6 +6,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, Reversed};
 
 use crate::flow::diagnostic::{Code, Diagnostics};
+use crate::flow::path::YamlPath;
 
 /// One node as the graph rules see it.
 pub(super) struct GraphNode<'a> {
@@ -39,13 +40,28 @@ pub(super) fn check_graph(nodes: &[GraphNode], start: Option<usize>, out: &mut D
 
     if let Some(start) = start {
         let reachable = reached_from(&graph, NodeIndex::new(start));
+        let mut referenced = vec![false; nodes.len()];
         for (index, node) in nodes.iter().enumerate() {
-            if node.reported && !reachable[index] {
+            for &target in node.targets.iter().filter(|&&target| target != index) {
+                referenced[target] = true;
+            }
+        }
+        for (index, node) in nodes.iter().enumerate() {
+            if !node.reported || reachable[index] {
+                continue;
+            }
+            let at = YamlPath::node(node.key);
+            if referenced[index] {
+                out.report(Code::Unreachable, Some(node.key), "no path from the start leads here")
+                    .at(at)
+                    .with_help("the nodes that lead here are themselves unreachable; connect one of them, or delete them");
+            } else {
                 out.report(
-                    Code::Unreachable,
+                    Code::Unreferenced,
                     Some(node.key),
-                    "no path from the start leads here",
+                    "nothing leads to this node",
                 )
+                .at(at)
                 .with_help("point a choice at it, or delete it");
             }
         }
@@ -70,6 +86,7 @@ pub(super) fn check_graph(nodes: &[GraphNode], start: Option<usize>, out: &mut D
             None => "no ending (remedy, contact or solved) can be reached from here".to_owned(),
         };
         out.report(Code::NoWayOut, Some(node.key), message)
+            .at(YamlPath::node(node.key))
             .with_help("give one of its answers a path to a remedy, contact or solved node");
     }
 }

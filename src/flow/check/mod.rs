@@ -1,17 +1,22 @@
 //! Turns a [`RawFlow`] into a [`Flow`], or reports every problem in it at once.
 
+mod build;
 mod fields;
 mod graph;
+mod links;
+mod resolve;
+mod style;
 mod texts;
 
-use std::collections::HashMap;
+pub(crate) use resolve::suggest;
+pub use style::MAX_LABEL_CHARS;
 
-use super::diagnostic::{Code, Diagnostic, Diagnostics};
-use super::model::{
-    Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
-};
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::model::Flow;
+use super::path::YamlPath;
 use super::raw::{RawFlow, RawKind, RawNode};
 use graph::GraphNode;
+use resolve::{Resolver, index_keys};
 
 /// A flow that passed the checker, with the warnings it still has.
 #[derive(Debug)]
@@ -29,12 +34,12 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
     let mut out = Diagnostics::new(file);
     let node_index = index_keys(
         raw.nodes.iter().map(|(key, _)| key.as_str()),
-        "node",
+        "nodes",
         &mut out,
     );
     let link_index = index_keys(
         raw.links.iter().map(|(key, _)| key.as_str()),
-        "link",
+        "links",
         &mut out,
     );
     let resolver = Resolver {
@@ -42,262 +47,111 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
         links: &link_index,
     };
 
-    texts::check_text(&raw.title, "title", None, &raw.languages, &mut out);
-    for (key, link) in &raw.links {
-        let place = format!("links.{key}.title");
-        texts::check_text(&link.title, &place, None, &raw.languages, &mut out);
-        check_url(key, &link.url, &mut out);
-    }
-    for key in &raw.further_reading {
-        resolver.link(key, None, "further_reading", &mut out);
-    }
-    let start = resolver.node(&raw.start, None, "start", &mut out);
-
+    check_top(raw, &resolver, &mut out);
+    let start = resolver.node(&raw.start, None, YamlPath::root().key("start"), &mut out);
     let mut graph_nodes = Vec::with_capacity(raw.nodes.len());
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
-        fields::check_fields(key, node, &mut out);
-        for (place, text) in texts::node_texts(node) {
-            texts::check_text(text, &place, Some(key), &raw.languages, &mut out);
-        }
-        for link in node.links.iter().flatten() {
-            resolver.link(link, Some(key), "links", &mut out);
-        }
+        check_node(key, node, &raw.languages, &resolver, &mut out);
         graph_nodes.push(GraphNode {
             key,
             is_ending: !matches!(node.kind, RawKind::Question | RawKind::Step),
             targets: raw_targets(node)
                 .into_iter()
-                .filter_map(|(place, target)| resolver.node(target, Some(key), &place, &mut out))
+                .filter_map(|(at, target)| {
+                    resolver.node(target, Some(key), YamlPath::node(key).join(&at), &mut out)
+                })
                 .collect(),
             reported: node_index.get(key.as_str()) == Some(&index),
         });
     }
     graph::check_graph(&graph_nodes, start, &mut out);
+    out.retain_unless(|node, code| {
+        let allows = raw.nodes.iter().filter(|(key, _)| key == node);
+        allows
+            .flat_map(|(_, node)| node.allow.iter().flatten())
+            .any(|name| Some(name.as_str()) == code.allow_name())
+    });
 
     if out.has_errors() {
         return Err(out.into_vec());
     }
-    let flow = build(raw, file, start.unwrap_or_default(), &resolver);
+    let flow = build::build(raw, file, start.unwrap_or_default(), &resolver);
     Ok(Checked {
         flow,
         warnings: out.into_vec(),
     })
 }
 
-/// The targets a node names, with where each is written.
-fn raw_targets(node: &RawNode) -> Vec<(String, &str)> {
+/// The title, the links and further reading.
+fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
+    let title = YamlPath::root().key("title");
+    texts::check_text(&raw.title, &title, None, &raw.languages, out);
+    style::check_mojibake(&raw.title, &title, None, out);
+    for (key, link) in &raw.links {
+        let at = YamlPath::root().key("links").key(key).key("title");
+        texts::check_text(&link.title, &at, None, &raw.languages, out);
+        style::check_mojibake(&link.title, &at, None, out);
+        links::check_url(key, &link.url, out);
+    }
+    for (i, key) in raw.further_reading.iter().enumerate() {
+        resolver.link(
+            key,
+            None,
+            YamlPath::root().key("further_reading").index(i),
+            out,
+        );
+    }
+}
+
+/// Every rule about one node but the graph's.
+fn check_node(
+    key: &str,
+    node: &RawNode,
+    languages: &[String],
+    resolver: &Resolver,
+    out: &mut Diagnostics,
+) {
+    fields::check_fields(key, node, out);
+    fields::check_allow(key, node, out);
+    for (at, text) in texts::node_texts(node) {
+        texts::check_text(text, &at, Some(key), languages, out);
+        style::check_mojibake(text, &YamlPath::node(key).join(&at), Some(key), out);
+    }
+    for (i, link) in node.links.iter().flatten().enumerate() {
+        resolver.link(
+            link,
+            Some(key),
+            YamlPath::node(key).key("links").index(i),
+            out,
+        );
+    }
+    if node.kind == RawKind::Question {
+        style::check_same_targets(key, node, out);
+        style::check_label_lengths(key, node, out);
+    }
+}
+
+/// The targets a node names, with where each is written inside the node.
+fn raw_targets(node: &RawNode) -> Vec<(YamlPath, &str)> {
     match node.kind {
         RawKind::Question => node
             .choices
             .iter()
             .flatten()
             .enumerate()
-            .map(|(i, choice)| (format!("choices[{}].next", i + 1), choice.next.as_str()))
+            .map(|(i, choice)| {
+                (
+                    YamlPath::root().key("choices").index(i).key("next"),
+                    choice.next.as_str(),
+                )
+            })
             .collect(),
         RawKind::Step => [("fixed", &node.fixed), ("not_fixed", &node.not_fixed)]
             .into_iter()
-            .filter_map(|(place, target)| target.as_deref().map(|t| (place.to_owned(), t)))
+            .filter_map(|(place, target)| {
+                target.as_deref().map(|t| (YamlPath::root().key(place), t))
+            })
             .collect(),
         RawKind::Remedy | RawKind::Contact | RawKind::Solved => Vec::new(),
-    }
-}
-
-/// Maps each key to the position of its first definition, reporting repeats.
-fn index_keys<'a>(
-    keys: impl Iterator<Item = &'a str>,
-    what: &str,
-    out: &mut Diagnostics,
-) -> HashMap<&'a str, usize> {
-    let mut index = HashMap::new();
-    for (position, key) in keys.enumerate() {
-        if index.contains_key(key) {
-            let node = (what == "node").then_some(key);
-            out.report(
-                Code::DuplicateId,
-                node,
-                format!("the {what} id '{key}' is defined twice"),
-            )
-            .with_help(format!(
-                "rename one of them; ids must be unique across the flow"
-            ));
-        } else {
-            index.insert(key, position);
-        }
-    }
-    index
-}
-
-/// Refuses link addresses that are not absolute web addresses.
-fn check_url(key: &str, url: &str, out: &mut Diagnostics) {
-    let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
-    let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !scheme_ok || !clean || url.len() <= "https://".len() {
-        out.report(
-            Code::BadUrl,
-            None,
-            format!(
-                "link '{key}' has an unusable address '{}'",
-                url.escape_debug()
-            ),
-        )
-        .with_help("write a full address starting with https://, without spaces");
-    }
-}
-
-/// Looks up node and link keys, reporting unknown ones with a suggestion.
-struct Resolver<'a> {
-    nodes: &'a HashMap<&'a str, usize>,
-    links: &'a HashMap<&'a str, usize>,
-}
-
-impl Resolver<'_> {
-    fn node(
-        &self,
-        key: &str,
-        node: Option<&str>,
-        place: &str,
-        out: &mut Diagnostics,
-    ) -> Option<usize> {
-        let found = self.nodes.get(key).copied();
-        if found.is_none() {
-            let code = if node.is_none() {
-                Code::UnknownStart
-            } else {
-                Code::UnknownTarget
-            };
-            let diagnostic = out.report(
-                code,
-                node,
-                format!("'{place}' names the unknown node '{key}'"),
-            );
-            match suggest(key, self.nodes.keys().copied()) {
-                Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
-                None => diagnostic.with_help("use the id of a node under `nodes:`"),
-            };
-        }
-        found
-    }
-
-    fn link(
-        &self,
-        key: &str,
-        node: Option<&str>,
-        place: &str,
-        out: &mut Diagnostics,
-    ) -> Option<usize> {
-        let found = self.links.get(key).copied();
-        if found.is_none() {
-            let diagnostic = out.report(
-                Code::UnknownLink,
-                node,
-                format!("'{place}' names the unknown link '{key}'"),
-            );
-            match suggest(key, self.links.keys().copied()) {
-                Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
-                None => diagnostic.with_help("define it under `links:` with a url and a title"),
-            };
-        }
-        found
-    }
-}
-
-/// The candidate most like `word`, when one is close enough to be a likely typo.
-fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
-        .map(|(_, candidate)| candidate)
-}
-
-/// Builds the checked flow; only called when the checker found no error, so every
-/// lookup below succeeds.
-fn build(raw: &RawFlow, file: &str, start: usize, resolver: &Resolver) -> Flow {
-    let node_id = |key: &Option<String>| NodeId(resolver.nodes[key.as_deref().unwrap_or_default()]);
-    let links = |keys: &Option<Vec<String>>| -> Vec<LinkId> {
-        keys.iter()
-            .flatten()
-            .map(|key| LinkId(resolver.links[key.as_str()]))
-            .collect()
-    };
-    let nodes =
-        raw.nodes
-            .iter()
-            .map(|(key, node)| {
-                let title = node.title.clone().unwrap_or_default();
-                let steps = node.steps.clone().unwrap_or_default();
-                let kind =
-                    match node.kind {
-                        RawKind::Question => NodeKind::Question(Question {
-                            title: node.title.clone(),
-                            text: node.text.clone().unwrap_or_default(),
-                            help: node.help.clone(),
-                            say: node.say.clone(),
-                            choices: node
-                                .choices
-                                .iter()
-                                .flatten()
-                                .map(|choice| Choice {
-                                    label: choice.label.clone(),
-                                    next: NodeId(resolver.nodes[choice.next.as_str()]),
-                                })
-                                .collect(),
-                        }),
-                        RawKind::Step => NodeKind::Step(Step {
-                            title,
-                            text: node.text.clone(),
-                            help: node.help.clone(),
-                            say: node.say.clone(),
-                            steps,
-                            links: links(&node.links),
-                            fixed: node_id(&node.fixed),
-                            not_fixed: node_id(&node.not_fixed),
-                        }),
-                        ending => NodeKind::Ending(Ending {
-                            kind: match ending {
-                                RawKind::Contact => EndingKind::Contact,
-                                RawKind::Solved => EndingKind::Solved,
-                                _ => EndingKind::Remedy,
-                            },
-                            title,
-                            text: node.text.clone(),
-                            contact: node.who.clone().zip(node.ask.clone()).map(|(who, ask)| {
-                                Contact {
-                                    who,
-                                    ask,
-                                    ready: node.ready.clone().unwrap_or_default(),
-                                }
-                            }),
-                            steps,
-                            links: links(&node.links),
-                        }),
-                    };
-                Node {
-                    key: key.clone(),
-                    kind,
-                }
-            })
-            .collect();
-    Flow {
-        id: raw.id.clone(),
-        version: raw.version,
-        source: file.to_owned(),
-        title: raw.title.clone(),
-        start: NodeId(start),
-        nodes,
-        links: raw
-            .links
-            .iter()
-            .map(|(key, link)| Link {
-                key: key.clone(),
-                url: link.url.clone(),
-                title: link.title.clone(),
-            })
-            .collect(),
-        further_reading: raw
-            .further_reading
-            .iter()
-            .map(|key| LinkId(resolver.links[key.as_str()]))
-            .collect(),
     }
 }

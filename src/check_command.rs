@@ -1,0 +1,74 @@
+//! `signin-doctor check`: every problem in a flow, for authors and for CI.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::exit::{SUCCESS, USAGE_OR_INVALID_FLOW};
+use crate::flow::{Diagnostic, LoadError, report};
+
+/// How `check` prints what it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum CheckFormat {
+    /// For people: each problem with its source line underlined, and a summary.
+    #[default]
+    Human,
+    /// For editors and CI: one JSON object per problem, one per line.
+    Json,
+}
+
+/// Checks the flow `loaded` from `name` and prints the result; exit 2 on any error
+/// (or any warning with `deny_warnings`).
+pub fn run(
+    name: &str,
+    loaded: Result<Vec<Diagnostic>, LoadError>,
+    format: CheckFormat,
+    deny_warnings: bool,
+) -> ExitCode {
+    let mut diagnostics = match loaded {
+        Ok(warnings) => warnings,
+        Err(LoadError::Invalid(diagnostics)) => diagnostics,
+        Err(error) => {
+            eprintln!("signin-doctor: {error}");
+            return ExitCode::from(USAGE_OR_INVALID_FLOW);
+        }
+    };
+    report::sort(&mut diagnostics);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let text = match format {
+        CheckFormat::Json => report::json_lines(&diagnostics),
+        CheckFormat::Human => {
+            let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            format!(
+                "{}{}\n",
+                report::human(&diagnostics, color),
+                summary(name, errors, warnings, deny_warnings)
+            )
+        }
+    };
+    // A closed stdout (`| head`) is not worth a message.
+    let _ = io::stdout().lock().write_all(text.as_bytes());
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::from(USAGE_OR_INVALID_FLOW)
+    } else {
+        ExitCode::from(SUCCESS)
+    }
+}
+
+fn summary(name: &str, errors: usize, warnings: usize, deny_warnings: bool) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match (errors, warnings) {
+        (0, 0) => format!("{name}: no problems found"),
+        (0, _) if deny_warnings => format!(
+            "{name}: {} (refused: --deny-warnings)",
+            count(warnings, "warning")
+        ),
+        _ => format!(
+            "{name}: {}, {}",
+            count(errors, "error"),
+            count(warnings, "warning")
+        ),
+    }
+}

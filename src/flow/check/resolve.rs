@@ -1,0 +1,121 @@
+//! Looking up node and link ids, with did-you-mean suggestions for unknown ones.
+
+use std::collections::HashMap;
+
+use crate::flow::diagnostic::{Code, Diagnostics};
+use crate::flow::path::YamlPath;
+
+/// Maps each key to the position of its first definition, reporting repeats at the repeat.
+pub(super) fn index_keys<'a>(
+    keys: impl Iterator<Item = &'a str>,
+    section: &str,
+    out: &mut Diagnostics,
+) -> HashMap<&'a str, usize> {
+    let mut index = HashMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (position, key) in keys.enumerate() {
+        let count = seen.entry(key).or_default();
+        if *count > 0 {
+            let what = if section == "nodes" { "node" } else { "link" };
+            let node = (section == "nodes").then_some(key);
+            out.report(
+                Code::DuplicateId,
+                node,
+                format!("the {what} id '{key}' is defined more than once"),
+            )
+            .at(YamlPath::root().key(section).key(key).nth(*count))
+            .with_help("rename one of them; ids must be unique across the flow");
+        } else {
+            index.insert(key, position);
+        }
+        *count += 1;
+    }
+    index
+}
+
+/// Looks up node and link keys, reporting unknown ones with a suggestion.
+pub(super) struct Resolver<'a> {
+    /// Node id → position.
+    pub nodes: &'a HashMap<&'a str, usize>,
+    /// Link key → position.
+    pub links: &'a HashMap<&'a str, usize>,
+}
+
+impl Resolver<'_> {
+    /// The node `key` names; `at` is where the reference is written.
+    pub fn node(
+        &self,
+        key: &str,
+        node: Option<&str>,
+        at: YamlPath,
+        out: &mut Diagnostics,
+    ) -> Option<usize> {
+        let found = self.nodes.get(key).copied();
+        if found.is_none() {
+            let code = if node.is_none() {
+                Code::UnknownStart
+            } else {
+                Code::UnknownTarget
+            };
+            let place = relative(&at, node);
+            let diagnostic = out
+                .report(
+                    code,
+                    node,
+                    format!("'{place}' names the unknown node '{key}'"),
+                )
+                .at(at);
+            match suggest(key, self.nodes.keys().copied()) {
+                Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
+                None => diagnostic.with_help("use the id of a node under `nodes:`"),
+            };
+        }
+        found
+    }
+
+    /// The link `key` names; `at` is where the reference is written.
+    pub fn link(
+        &self,
+        key: &str,
+        node: Option<&str>,
+        at: YamlPath,
+        out: &mut Diagnostics,
+    ) -> Option<usize> {
+        let found = self.links.get(key).copied();
+        if found.is_none() {
+            let place = relative(&at, node);
+            let diagnostic = out
+                .report(
+                    Code::UnknownLink,
+                    node,
+                    format!("'{place}' names the unknown link '{key}'"),
+                )
+                .at(at);
+            match suggest(key, self.links.keys().copied()) {
+                Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
+                None => diagnostic.with_help("define it under `links:` with a url and a title"),
+            };
+        }
+        found
+    }
+}
+
+/// The path as written inside its node (`choices[2].next`), or whole at the top of the file.
+fn relative(path: &YamlPath, node: Option<&str>) -> String {
+    match node {
+        Some(_) => YamlPath::from_segs(path.segs().iter().skip(2).cloned().collect()).to_string(),
+        None => path.to_string(),
+    }
+}
+
+/// The candidate most like `word`, when one is close enough to be a likely typo.
+pub(crate) fn suggest<'a>(
+    word: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, candidate)| candidate)
+}
