@@ -5,9 +5,11 @@ use std::path::Path;
 use thiserror::Error;
 
 use super::check::{Checked, check};
-use super::diagnostic::{Code, Diagnostic, Location};
+use super::diagnostic::{Code, Diagnostic};
 use super::locate::locate;
+use super::merge::merge;
 use super::raw::RawFlow;
+use super::sources::{Part, not_utf8, read};
 use super::yaml_error::from_serde;
 
 /// The name the built-in flow goes by in messages.
@@ -40,6 +42,12 @@ pub enum LoadError {
         /// Its size in bytes.
         size: u64,
     },
+    /// A folder given as the flow has no `.yaml` or `.yml` files.
+    #[error("the folder {path} has no .yaml or .yml flow files")]
+    EmptyFolder {
+        /// The folder.
+        path: String,
+    },
     /// The file was read but the flow is not valid.
     #[error("{}", render(.0))]
     Invalid(Vec<Diagnostic>),
@@ -62,58 +70,77 @@ pub fn load_built_in() -> Result<Checked, LoadError> {
     load_str(BUILT_IN_YAML, BUILT_IN_NAME)
 }
 
-/// Loads and checks a flow file.
+/// Loads and checks a flow file, or a folder of flow files that together make one flow.
 pub fn load_path(path: &Path) -> Result<Checked, LoadError> {
-    let name = path.display().to_string();
-    let read_error = |source| LoadError::Read {
-        path: name.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    if size > MAX_FLOW_BYTES {
-        return Err(LoadError::TooLarge { path: name, size });
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    load_bytes(&bytes, &name)
+    load_parts(read(path)?, &path.display().to_string())
 }
 
 /// Loads and checks a flow from bytes that should be UTF-8 YAML; `file` names it in messages.
 pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Checked, LoadError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => load_str(text, file),
-        Err(error) => {
-            let valid = &bytes[..error.valid_up_to()];
-            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-            let column = String::from_utf8_lossy(&valid[line_start..])
-                .chars()
-                .count()
-                + 1;
-            let mut diagnostic =
-                Diagnostic::new(Code::Syntax, file, "the file is not valid UTF-8 text");
-            diagnostic.location = Some(Location { line, column });
-            diagnostic.help = Some("save the file as UTF-8".to_owned());
-            Err(LoadError::Invalid(vec![diagnostic]))
-        }
+        Err(error) => Err(LoadError::Invalid(vec![not_utf8(
+            bytes,
+            error.valid_up_to(),
+            file,
+        )])),
     }
 }
 
 /// Loads and checks a flow from YAML text; `file` names it in messages.
 pub fn load_str(text: &str, file: &str) -> Result<Checked, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let with_places = |mut diagnostics: Vec<Diagnostic>| {
-        locate(&mut diagnostics, text);
-        diagnostics
+    let part = Part {
+        name: file.to_owned(),
+        text: text.to_owned(),
     };
-    let raw = parse(text, file)
-        .map_err(|diagnostic| LoadError::Invalid(with_places(vec![diagnostic])))?;
-    match check(&raw, file) {
+    load_parts(vec![part], file)
+}
+
+/// Loads and checks a flow made of one or more parts; `source` names the whole flow.
+pub fn load_parts(parts: Vec<Part>, source: &str) -> Result<Checked, LoadError> {
+    let names: Vec<String> = parts.iter().map(|part| part.name.clone()).collect();
+    let texts: Vec<&str> = parts
+        .iter()
+        .map(|part| part.text.strip_prefix('\u{feff}').unwrap_or(&part.text))
+        .collect();
+    let mut raws = Vec::with_capacity(parts.len());
+    let mut syntax = Vec::new();
+    for (text, name) in texts.iter().zip(&names) {
+        match parse(text, name) {
+            Ok(raw) => raws.push(raw),
+            Err(diagnostic) => syntax.push(diagnostic),
+        }
+    }
+    if !syntax.is_empty() {
+        return Err(LoadError::Invalid(placed(syntax, &names, &texts)));
+    }
+    let merged = merge(raws, &names);
+    let (checked, mut diagnostics) = match check(&merged.raw, &names[0]) {
         Ok(mut checked) => {
-            checked.warnings = with_places(checked.warnings);
+            checked.flow.source = source.to_owned();
+            let warnings = std::mem::take(&mut checked.warnings);
+            (Some(checked), warnings)
+        }
+        Err(diagnostics) => (None, diagnostics),
+    };
+    diagnostics.extend(merged.conflicts.iter().cloned());
+    merged.attribute(&mut diagnostics, &names);
+    let diagnostics = placed(diagnostics, &names, &texts);
+    match checked {
+        Some(mut checked) if merged.conflicts.is_empty() => {
+            checked.warnings = diagnostics;
             Ok(checked)
         }
-        Err(diagnostics) => Err(LoadError::Invalid(with_places(diagnostics))),
+        _ => Err(LoadError::Invalid(diagnostics)),
     }
+}
+
+/// Gives every diagnostic its line, column and source line, from the file it names.
+fn placed(mut diagnostics: Vec<Diagnostic>, names: &[String], texts: &[&str]) -> Vec<Diagnostic> {
+    for (name, text) in names.iter().zip(texts) {
+        locate(diagnostics.iter_mut().filter(|d| &d.file == name), text);
+    }
+    diagnostics
 }
 
 /// Parses YAML text into the raw flow types, without checking the graph.

@@ -5,13 +5,14 @@ use super::positions::PositionIndex;
 
 /// Fills in `location` (from the diagnostic's path, through a position index of `text`)
 /// and `snippet` for every diagnostic that can have them.
-pub(crate) fn locate(diagnostics: &mut [Diagnostic], text: &str) {
+pub(crate) fn locate<'a>(diagnostics: impl IntoIterator<Item = &'a mut Diagnostic>, text: &str) {
+    let mut diagnostics: Vec<&mut Diagnostic> = diagnostics.into_iter().collect();
     let needs_index = diagnostics
         .iter()
         .any(|d| d.location.is_none() && d.path.is_some());
     let index = needs_index.then(|| PositionIndex::build(text));
     let lines: Vec<&str> = text.lines().collect();
-    for diagnostic in diagnostics {
+    for diagnostic in diagnostics.iter_mut() {
         let mut end_column = None;
         if let (None, Some(index), Some(path)) = (diagnostic.location, &index, &diagnostic.path) {
             if let Some(place) = index.find(path) {

@@ -4,19 +4,21 @@ mod check;
 mod diagnostic;
 mod load;
 mod locate;
+mod merge;
 mod model;
 mod path;
 mod positions;
 mod raw;
 pub mod report;
+mod sources;
 mod text;
 mod yaml_error;
 
 pub use check::{Checked, MAX_LABEL_CHARS, check};
 pub use diagnostic::{Code, Diagnostic, Location, Severity, Snippet};
 pub use load::{
-    BUILT_IN_NAME, BUILT_IN_YAML, LoadError, MAX_FLOW_BYTES, load_built_in, load_bytes, load_path,
-    load_str, parse,
+    BUILT_IN_NAME, BUILT_IN_YAML, LoadError, MAX_FLOW_BYTES, load_built_in, load_bytes, load_parts,
+    load_path, load_str, parse,
 };
 pub use model::{
     Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
@@ -24,4 +26,5 @@ pub use model::{
 pub use path::{Seg, YamlPath};
 pub use positions::{Place, PositionIndex};
 pub use raw::{RawChoice, RawFlow, RawKind, RawLink, RawNode};
+pub use sources::Part;
 pub use text::Text;

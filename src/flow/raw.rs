@@ -9,37 +9,32 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 
 use super::text::Text;
 
-/// A whole flow file before checking.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+/// A whole flow file before checking — or one part of a flow split over several files,
+/// which is why even `id`, `title` and `start` are optional here: the checker requires
+/// them once across all parts.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFlow {
-    /// A stable identifier of the flow, e.g. `partner-center-signin`.
-    pub id: String,
-    /// The flow's version number, recorded in transcripts.
-    #[serde(default = "default_version")]
-    pub version: u32,
+    /// A stable identifier of the flow, e.g. `partner-center-signin` (required once per flow).
+    pub id: Option<String>,
+    /// The flow's version number, recorded in transcripts (default 1).
+    pub version: Option<u32>,
     /// Languages the flow is translated into; each text should have all of them.
-    #[serde(default)]
-    pub languages: Vec<String>,
-    /// The flow's title, shown at the top of every screen.
-    pub title: Text,
-    /// The id of the first node.
-    pub start: String,
+    pub languages: Option<Vec<String>>,
+    /// The flow's title, shown at the top of every screen (required once per flow).
+    pub title: Option<Text>,
+    /// The id of the first node (required once per flow).
+    pub start: Option<String>,
     /// Link keys shown on every ending as further reading.
-    #[serde(default)]
-    pub further_reading: Vec<String>,
+    pub further_reading: Option<Vec<String>>,
     /// Links, defined once and referred to by key.
     #[serde(default, deserialize_with = "ordered_entries")]
     #[schemars(with = "std::collections::BTreeMap<String, RawLink>")]
     pub links: Vec<(String, RawLink)>,
     /// Nodes in file order, duplicates kept so the checker can report them.
-    #[serde(deserialize_with = "ordered_entries")]
+    #[serde(default, deserialize_with = "ordered_entries")]
     #[schemars(with = "std::collections::BTreeMap<String, RawNode>")]
     pub nodes: Vec<(String, RawNode)>,
-}
-
-fn default_version() -> u32 {
-    1
 }
 
 /// A link definition.

@@ -11,10 +11,10 @@ use super::resolve::Resolver;
 /// id resolves and every required field is there.
 pub(super) fn build(raw: &RawFlow, file: &str, start: usize, resolver: &Resolver) -> Flow {
     Flow {
-        id: raw.id.clone(),
-        version: raw.version,
+        id: raw.id.clone().unwrap_or_default(),
+        version: raw.version.unwrap_or(1),
         source: file.to_owned(),
-        title: raw.title.clone(),
+        title: raw.title.clone().unwrap_or_default(),
         start: NodeId(start),
         nodes: raw
             .nodes
@@ -33,7 +33,7 @@ pub(super) fn build(raw: &RawFlow, file: &str, start: usize, resolver: &Resolver
                 title: link.title.clone(),
             })
             .collect(),
-        further_reading: link_ids(Some(&raw.further_reading), resolver),
+        further_reading: link_ids(raw.further_reading.as_ref(), resolver),
     }
 }
 

@@ -99,6 +99,17 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
         )
         .with_help("say what the user should do");
     }
+    if node.kind == RawKind::Remedy && node.links.as_ref().is_none_or(Vec::is_empty) {
+        out.report(
+            Code::EndingWithoutHelp,
+            Some(key),
+            "a remedy ending gives no link, so the user has nowhere to read more",
+        )
+        .at(YamlPath::node(key))
+        .with_help(
+            "add `links:` with at least one page, or make it a contact ending with `who` and `ask`",
+        );
+    }
     if node.kind == RawKind::Step && node.steps.as_ref().is_some_and(Vec::is_empty) {
         out.report(
             Code::MissingField,

@@ -11,7 +11,7 @@ mod texts;
 pub(crate) use resolve::suggest;
 pub use style::MAX_LABEL_CHARS;
 
-use super::diagnostic::{Diagnostic, Diagnostics};
+use super::diagnostic::{Code, Diagnostic, Diagnostics};
 use super::model::Flow;
 use super::path::YamlPath;
 use super::raw::{RawFlow, RawKind, RawNode};
@@ -48,10 +48,14 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
     };
 
     check_top(raw, &resolver, &mut out);
-    let start = resolver.node(&raw.start, None, YamlPath::root().key("start"), &mut out);
+    let languages = raw.languages.as_deref().unwrap_or_default();
+    let start = raw
+        .start
+        .as_ref()
+        .and_then(|start| resolver.node(start, None, YamlPath::root().key("start"), &mut out));
     let mut graph_nodes = Vec::with_capacity(raw.nodes.len());
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
-        check_node(key, node, &raw.languages, &resolver, &mut out);
+        check_node(key, node, languages, &resolver, &mut out);
         graph_nodes.push(GraphNode {
             key,
             is_ending: !matches!(node.kind, RawKind::Question | RawKind::Step),
@@ -82,18 +86,38 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
     })
 }
 
-/// The title, the links and further reading.
+/// The header fields, the links and further reading.
 fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
-    let title = YamlPath::root().key("title");
-    texts::check_text(&raw.title, &title, None, &raw.languages, out);
-    style::check_mojibake(&raw.title, &title, None, out);
+    let languages = raw.languages.as_deref().unwrap_or_default();
+    let required = [
+        ("id", raw.id.is_some()),
+        ("title", raw.title.is_some()),
+        ("start", raw.start.is_some()),
+        ("nodes", !raw.nodes.is_empty()),
+    ];
+    for (field, _) in required.iter().filter(|(_, present)| !present) {
+        out.report(
+            Code::MissingField,
+            None,
+            format!("the flow has no `{field}`"),
+        )
+        .at(YamlPath::root())
+        .with_help(format!(
+            "add `{field}:` at the top of the flow file (see docs/flow-format.md)"
+        ));
+    }
+    if let Some(title) = &raw.title {
+        let at = YamlPath::root().key("title");
+        texts::check_text(title, &at, None, languages, out);
+        style::check_mojibake(title, &at, None, out);
+    }
     for (key, link) in &raw.links {
         let at = YamlPath::root().key("links").key(key).key("title");
-        texts::check_text(&link.title, &at, None, &raw.languages, out);
+        texts::check_text(&link.title, &at, None, languages, out);
         style::check_mojibake(&link.title, &at, None, out);
         links::check_url(key, &link.url, out);
     }
-    for (i, key) in raw.further_reading.iter().enumerate() {
+    for (i, key) in raw.further_reading.iter().flatten().enumerate() {
         resolver.link(
             key,
             None,
