@@ -45,6 +45,14 @@ pub struct Words {
     pub question_keys: &'static str,
     /// Shown when the window is too small.
     pub too_small: &'static str,
+    /// Shown when the body continues above the visible part.
+    pub more_above: &'static str,
+    /// Shown when the body continues below the visible part.
+    pub more_below: &'static str,
+    /// Shown when the body continues both above and below the visible part.
+    pub more_both: &'static str,
+    /// The last line of the help overlay.
+    pub help_close: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
     /// Lines of the help overlay: key, what it does.
@@ -86,6 +94,10 @@ const ENGLISH: Words = Words {
     ending_keys: "r start again · b back · ? help · q quit",
     question_keys: "1-9 pick · ↑↓ move · Enter choose · b back · r restart · ? help · q quit",
     too_small: "Make the window larger",
+    more_above: "↑ more above (PgUp)",
+    more_below: "↓ more below (PgDn)",
+    more_both: "↑↓ more above and below (PgUp PgDn)",
+    help_close: "Press any key to close this help",
     help_title: "Keys",
     help_lines: [
         ("1-9", "pick that answer"),
@@ -128,6 +140,10 @@ const DUTCH: Words = Words {
     ending_keys: "r opnieuw beginnen · b terug · ? uitleg · q stoppen",
     question_keys: "1-9 kiezen · ↑↓ verplaatsen · Enter kiezen · b terug · r opnieuw · ? uitleg · q stoppen",
     too_small: "Maak het venster groter",
+    more_above: "↑ meer hierboven (PgUp)",
+    more_below: "↓ meer hieronder (PgDn)",
+    more_both: "↑↓ meer boven en onder (PgUp PgDn)",
+    help_close: "Druk op een toets om deze uitleg te sluiten",
     help_title: "Toetsen",
     help_lines: [
         ("1-9", "dat antwoord kiezen"),

@@ -108,7 +108,7 @@ pub fn load_parts(parts: Vec<Part>, source: &str) -> Result<Checked, LoadError> 
     for (text, name) in texts.iter().zip(&names) {
         match parse(text, name) {
             Ok(raw) => raws.push(raw),
-            Err(diagnostic) => syntax.push(diagnostic),
+            Err(diagnostic) => syntax.push(*diagnostic),
         }
     }
     if !syntax.is_empty() {
@@ -144,7 +144,7 @@ fn placed(mut diagnostics: Vec<Diagnostic>, names: &[String], texts: &[&str]) ->
 }
 
 /// Parses YAML text into the raw flow types, without checking the graph.
-pub fn parse(text: &str, file: &str) -> Result<RawFlow, Diagnostic> {
+pub fn parse(text: &str, file: &str) -> Result<RawFlow, Box<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let only_comments = text.lines().all(|line| {
         let line = line.trim();
@@ -158,7 +158,7 @@ pub fn parse(text: &str, file: &str) -> Result<RawFlow, Diagnostic> {
         );
         diagnostic.help =
             Some("a flow needs at least `id`, `title`, `start` and `nodes`".to_owned());
-        return Err(diagnostic);
+        return Err(Box::new(diagnostic));
     }
-    serde_yaml::from_str(text).map_err(|error| from_serde(&error, file))
+    serde_yaml::from_str(text).map_err(|error| Box::new(from_serde(&error, file)))
 }

@@ -14,25 +14,25 @@ pub(crate) fn locate<'a>(diagnostics: impl IntoIterator<Item = &'a mut Diagnosti
     let lines: Vec<&str> = text.lines().collect();
     for diagnostic in diagnostics.iter_mut() {
         let mut end_column = None;
-        if let (None, Some(index), Some(path)) = (diagnostic.location, &index, &diagnostic.path) {
-            if let Some(place) = index.find(path) {
-                let span = match place.key {
-                    Some(key) if !diagnostic.code.points_at_value() => key,
-                    _ => place.value,
-                };
-                diagnostic.location = Some(Location {
-                    line: span.start.line(),
-                    column: span.start.col() + 1,
-                });
-                if span.end.line() == span.start.line() && span.end.col() > span.start.col() {
-                    end_column = Some(span.end.col() + 1);
-                }
+        if let (None, Some(index), Some(path)) = (diagnostic.location, &index, &diagnostic.path)
+            && let Some(place) = index.find(path)
+        {
+            let span = match place.key {
+                Some(key) if !diagnostic.code.points_at_value() => key,
+                _ => place.value,
+            };
+            diagnostic.location = Some(Location {
+                line: span.start.line(),
+                column: span.start.col() + 1,
+            });
+            if span.end.line() == span.start.line() && span.end.col() > span.start.col() {
+                end_column = Some(span.end.col() + 1);
             }
         }
-        if let Some(location) = diagnostic.location {
-            if let Some(line) = lines.get(location.line.wrapping_sub(1)) {
-                diagnostic.snippet = Some(snippet(line, location.column, end_column));
-            }
+        if let Some(location) = diagnostic.location
+            && let Some(line) = lines.get(location.line.wrapping_sub(1))
+        {
+            diagnostic.snippet = Some(snippet(line, location.column, end_column));
         }
     }
 }

@@ -75,21 +75,19 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
             ));
         }
     }
-    if node.kind == RawKind::Question {
-        if let Some(choices) = &node.choices {
-            if choices.len() < 2 {
-                out.report(
-                    Code::TooFewChoices,
-                    Some(key),
-                    format!(
-                        "a question needs at least 2 choices, this one has {}",
-                        choices.len()
-                    ),
-                )
-                .at(YamlPath::node(key).key("choices"))
-                .with_help("add another choice, or make it a step or an ending");
-            }
-        }
+    if let (RawKind::Question, Some(choices)) = (node.kind, &node.choices)
+        && choices.len() < 2
+    {
+        out.report(
+            Code::TooFewChoices,
+            Some(key),
+            format!(
+                "a question needs at least 2 choices, this one has {}",
+                choices.len()
+            ),
+        )
+        .at(YamlPath::node(key).key("choices"))
+        .with_help("add another choice, or make it a step or an ending");
     }
     if node.kind == RawKind::Remedy && node.text.is_none() && node.steps.is_none() {
         out.report(

@@ -68,7 +68,7 @@ pub(super) fn check_graph(nodes: &[GraphNode], start: Option<usize>, out: &mut D
     }
 
     let reversed = Reversed(&graph);
-    let can_finish = reached_from(&reversed, finish);
+    let can_finish = reached_from(reversed, finish);
     let cycle_of = cycles(&graph, nodes.len());
     for (index, node) in nodes.iter().enumerate() {
         if !node.reported || can_finish[index] {

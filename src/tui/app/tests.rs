@@ -1,0 +1,224 @@
+use std::sync::Arc;
+
+use super::*;
+use crate::flow::load_str;
+
+const FLOW: &str = r#"
+id: test
+title: { en: "Test flow" }
+start: first
+links:
+  help: { url: "https://example.com/help", title: { en: "Help page" } }
+nodes:
+  first:
+    kind: question
+    text: { en: "First question?" }
+    choices:
+      - { label: { en: "Go to second" }, next: second }
+      - { label: { en: "Try a step" }, next: try }
+      - { label: { en: "Straight to contact" }, next: contact }
+  second:
+    kind: question
+    text: { en: "Second question?" }
+    choices:
+      - { label: { en: "Solved it" }, next: done }
+      - { label: { en: "Need help" }, next: contact }
+  try:
+    kind: step
+    title: { en: "Restart it" }
+    steps: [ { en: "Turn it off." }, { en: "Turn it on." } ]
+    fixed: done
+    not_fixed: contact
+  contact:
+    kind: contact
+    title: { en: "Call the admin" }
+    who: { en: "Your admin" }
+    ask: { en: "A new password" }
+    links: [help]
+  done:
+    kind: solved
+    title: { en: "All good" }
+"#;
+
+fn app() -> App {
+    let flow = load_str(FLOW, "test.yaml")
+        .expect("test flow is valid")
+        .flow;
+    App::new(Session::new(Arc::new(flow)), Lang::En, Options::default())
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        update(app, *action);
+    }
+}
+
+#[test]
+fn a_digit_picks_that_option() {
+    let mut app = app();
+    update(&mut app, Action::Pick(1));
+    assert_eq!(app.page().heading, "Restart it");
+    assert_eq!(app.session().path().len(), 1);
+    update(&mut app, Action::Pick(7));
+    assert_eq!(
+        app.page().heading,
+        "Restart it",
+        "a digit with no option does nothing"
+    );
+}
+
+#[test]
+fn enter_picks_the_selected_option_after_moving() {
+    let mut app = app();
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.selected(), 2);
+    update(&mut app, Action::Down);
+    assert_eq!(app.selected(), 2, "the selection stops at the last option");
+    update(&mut app, Action::Up);
+    update(&mut app, Action::Choose);
+    assert_eq!(app.page().heading, "Restart it");
+    assert_eq!(app.selected(), 0, "a new node starts at its first option");
+}
+
+#[test]
+fn back_returns_to_the_previous_question_with_its_answer_selected() {
+    let mut app = app();
+    run(&mut app, &[Action::Pick(0), Action::Pick(1)]);
+    assert!(app.at_ending());
+    update(&mut app, Action::Back);
+    assert_eq!(app.page().heading, "Second question?");
+    assert_eq!(app.selected(), 1);
+    run(&mut app, &[Action::Back, Action::Back]);
+    assert_eq!(app.page().heading, "First question?");
+    assert!(app.session().path().is_empty());
+}
+
+#[test]
+fn restart_goes_to_the_first_question() {
+    let mut app = app();
+    run(&mut app, &[Action::Pick(0), Action::Down, Action::Restart]);
+    assert_eq!(app.page().heading, "First question?");
+    assert_eq!(app.selected(), 0);
+    assert!(app.session().path().is_empty());
+}
+
+#[test]
+fn esc_closes_help_before_it_quits() {
+    let mut app = app();
+    update(&mut app, Action::ToggleHelp);
+    assert!(app.help_visible());
+    update(&mut app, Action::Cancel);
+    assert!(!app.help_visible());
+    assert_eq!(app.walk_end(), None);
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.walk_end(), Some(WalkEnd::Quit));
+}
+
+#[test]
+fn keys_under_the_help_overlay_only_close_it() {
+    let mut app = app();
+    run(&mut app, &[Action::ToggleHelp, Action::Pick(0)]);
+    assert!(!app.help_visible());
+    assert_eq!(app.page().heading, "First question?");
+    run(&mut app, &[Action::ToggleHelp, Action::ToggleHelp]);
+    assert!(!app.help_visible());
+    run(&mut app, &[Action::ToggleHelp, Action::Quit]);
+    assert_eq!(app.walk_end(), Some(WalkEnd::Quit));
+}
+
+#[test]
+fn quitting_at_an_ending_reports_the_ending() {
+    let mut app = app();
+    run(&mut app, &[Action::Pick(2), Action::Quit]);
+    assert_eq!(app.walk_end(), Some(WalkEnd::Ending));
+    let mut app = self::app();
+    run(&mut app, &[Action::Pick(2), Action::Back, Action::Quit]);
+    assert_eq!(
+        app.walk_end(),
+        Some(WalkEnd::Quit),
+        "only the current node counts"
+    );
+}
+
+#[test]
+fn choosing_at_an_ending_does_nothing() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::Pick(2), Action::Choose, Action::Pick(0)],
+    );
+    assert_eq!(app.page().heading, "Call the admin");
+}
+
+#[test]
+fn the_selected_option_is_scrolled_into_view_on_a_short_screen() {
+    let mut app = app();
+    run(&mut app, &[Action::Pick(1), Action::Resize(20, 8)]);
+    let screen = app.current_screen().unwrap();
+    assert!(
+        screen.content.rows.len() > screen.visible(),
+        "the step must not fit for this test"
+    );
+    assert!(!app.selected_on_screen());
+    update(&mut app, Action::Choose);
+    assert_eq!(
+        app.page().heading,
+        "Restart it",
+        "Enter first reveals an unseen option"
+    );
+    assert!(app.selected_on_screen());
+    update(&mut app, Action::Down);
+    assert_eq!(app.selected(), 1);
+    assert!(app.selected_on_screen());
+    update(&mut app, Action::Top);
+    assert_eq!(app.scroll(), 0);
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.scroll(), app.current_screen().unwrap().max_scroll());
+    update(&mut app, Action::PageUp);
+    assert!(app.scroll() < app.current_screen().unwrap().max_scroll());
+}
+
+#[test]
+fn arrows_scroll_an_ending_and_scroll_stays_in_bounds() {
+    let mut app = app();
+    run(&mut app, &[Action::Pick(2), Action::Resize(20, 8)]);
+    let max = app.current_screen().unwrap().max_scroll();
+    assert!(max > 0);
+    update(&mut app, Action::Down);
+    assert_eq!(app.scroll(), 1);
+    run(&mut app, &[Action::PageDown; 20]);
+    assert_eq!(app.scroll(), max);
+    update(&mut app, Action::Resize(80, 24));
+    assert_eq!(app.scroll(), 0, "a larger screen needs no scrolling");
+}
+
+#[test]
+fn a_too_small_screen_ignores_keys_but_still_quits() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::Resize(5, 3), Action::Pick(0), Action::Down],
+    );
+    assert_eq!(app.page().heading, "First question?");
+    update(&mut app, Action::Cancel);
+    assert_eq!(app.walk_end(), Some(WalkEnd::Quit));
+}
+
+#[test]
+fn a_moved_selection_stays_in_view_when_the_window_shrinks() {
+    let mut app = app();
+    run(
+        &mut app,
+        &[Action::Pick(1), Action::Down, Action::Resize(20, 8)],
+    );
+    assert!(app.selected_on_screen());
+    run(&mut app, &[Action::Top, Action::Resize(21, 8)]);
+    assert_eq!(
+        app.scroll(),
+        0,
+        "after scrolling away the user's scroll is kept"
+    );
+    let mut app = self::app();
+    run(&mut app, &[Action::Pick(1), Action::Resize(20, 8)]);
+    assert_eq!(app.scroll(), 0, "a new step starts at its instructions");
+}

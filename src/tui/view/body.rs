@@ -1,0 +1,40 @@
+//! The middle of the screen: the visible part of the body, and the scroll indicator.
+
+use ratatui::buffer::Buffer;
+use ratatui::symbols::line;
+
+use crate::tui::app::App;
+use crate::tui::screen::Screen;
+use crate::tui::wrap::truncate_end;
+
+/// Draws the body rows in view, the rules around them and "more above/below" when cut.
+pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
+    let theme = app.theme();
+    if let Some((top, bottom)) = screen.rules {
+        for rule in [top, bottom] {
+            let text = line::HORIZONTAL.repeat(usize::from(rule.width));
+            buf.set_stringn(rule.x, rule.y, text, usize::from(rule.width), theme.rule);
+        }
+    }
+    let body = screen.body;
+    let rows = screen
+        .content
+        .rows
+        .iter()
+        .skip(screen.scroll)
+        .take(screen.visible());
+    for (y, row) in (body.y..body.bottom()).zip(rows) {
+        buf.set_line(body.x, y, &row.line, body.width);
+    }
+    if let Some(more) = screen.more {
+        let words = crate::i18n::words(app.lang());
+        let text = match (screen.more_above(), screen.more_below()) {
+            (true, true) => words.more_both,
+            (true, false) => words.more_above,
+            (false, true) => words.more_below,
+            (false, false) => "",
+        };
+        let text = truncate_end(text, usize::from(more.width));
+        buf.set_stringn(more.x, more.y, text, usize::from(more.width), theme.more);
+    }
+}
