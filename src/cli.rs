@@ -12,8 +12,8 @@ use crate::lang::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "signin-doctor", version, about, long_about = None)]
 pub struct Cli {
-    /// Use this flow file instead of the built-in flows.
-    #[arg(long, value_name = "FILE", global = true)]
+    /// Use this flow file (or folder of flow files) instead of the built-in flows.
+    #[arg(long, value_name = "PATH", global = true)]
     pub flow: Option<PathBuf>,
 
     /// Ask the questions as plain lines of text (for screen readers, pipes and scripts).
