@@ -105,7 +105,7 @@ mod tests {
     fn control_characters_never_pass_through() {
         let escaped = escape("a\u{1b}[2J\nb\rc\u{7}\u{9b}d\u{0}");
         assert!(!escaped.chars().any(char::is_control), "{escaped:?}");
-        assert_eq!(escaped, "a#91;2J b c d");
+        assert_eq!(escaped, "a#91;2J b cd");
     }
 
     #[test]
