@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 use crate::check_command::CheckFormat;
 use crate::export::GraphFormat;
 use crate::lang::Lang;
+use crate::stats::StatsFormat;
 
 /// Walks you through a Partner Center sign-in problem to the right remedy or contact.
 #[derive(Debug, Parser)]
@@ -21,9 +22,41 @@ pub struct Cli {
     #[arg(long)]
     pub plain: bool,
 
+    /// Live preview for flow authors: with --flow, reload the flow whenever its files
+    /// change, keeping your place; errors in the edited flow show in a bar at the bottom.
+    #[arg(long, requires = "flow")]
+    pub watch: bool,
+
     /// The language: en or nl. Default: from LC_ALL, LC_MESSAGES or LANG, else English.
     #[arg(long, value_name = "LANG", global = true)]
     pub lang: Option<Lang>,
+
+    /// Helpdesk agent mode: show what to say to the caller, the path so far and the call
+    /// time; in plain mode also `n TEXT` (note), `/WORD` (search and jump), `s` (save a
+    /// transcript).
+    #[arg(long, global = true)]
+    pub agent: bool,
+
+    /// Write a transcript when the wizard exits: Markdown if FILE ends in .md, JSON if it
+    /// ends in .json, otherwise both FILE.md and FILE.json. An existing file is never
+    /// overwritten: a numbered name next to it (FILE-1.md) is used and reported.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub transcript: Option<PathBuf>,
+
+    /// The folder for saved unfinished sessions (autosave).
+    /// Default: $XDG_STATE_HOME/signin-doctor (~/.local/state/signin-doctor).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub state_dir: Option<PathBuf>,
+
+    /// The outcome log: one JSON line per finished or abandoned session (read by `stats`).
+    /// Default: $XDG_DATA_HOME/signin-doctor/outcomes.jsonl.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub log: Option<PathBuf>,
+
+    /// Continue the most recent unfinished session at the same step, with its path and
+    /// notes. Without it, plain mode asks when one is found — only if stdin is a terminal.
+    #[arg(long, global = true)]
+    pub resume: bool,
 
     /// What to do; without a command, the wizard runs.
     #[command(subcommand)]
@@ -54,4 +87,15 @@ pub enum Command {
     },
     /// Print the JSON Schema of the flow file format (for editors' YAML language servers).
     Schema,
+    /// Report on the outcome log (--log): sessions, share solved by self-help, endings
+    /// ranked by count, median time to an ending, and where sessions were abandoned.
+    Stats {
+        /// Count only sessions started on or after DATE (YYYY-MM-DD, local time) or an
+        /// RFC 3339 time (2025-03-14T09:00:00Z).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// How to print the figures.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+    },
 }

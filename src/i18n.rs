@@ -53,6 +53,10 @@ pub struct Words {
     pub more_both: &'static str,
     /// The last line of the help overlay.
     pub help_close: &'static str,
+    /// Live preview: the edited flow was loaded.
+    pub watch_reloaded: &'static str,
+    /// Live preview: the edited flow has errors (followed by one line per error).
+    pub watch_invalid: &'static str,
     /// Title of the help overlay.
     pub help_title: &'static str,
     /// Lines of the help overlay: key, what it does.
@@ -71,6 +75,48 @@ pub struct Words {
     pub input_ended: &'static str,
     /// Printed at the end of a walk in plain mode.
     pub plain_finished: &'static str,
+    /// A jump in the path, before where it went.
+    pub jumped_to: &'static str,
+    /// Agent mode: label before what to say to the caller.
+    pub agent_say: &'static str,
+    /// Agent mode: label before the call's elapsed time.
+    pub agent_call_time: &'static str,
+    /// Agent mode: heading over the path so far.
+    pub agent_path: &'static str,
+    /// Heading over the notes.
+    pub notes: &'static str,
+    /// Agent mode: the extra commands, after the prompt's keys.
+    pub agent_keys: &'static str,
+    /// A note was added.
+    pub note_added: &'static str,
+    /// `n` without text.
+    pub note_empty: &'static str,
+    /// Heading over search results, before the query.
+    pub search_results: &'static str,
+    /// No search results, before the query.
+    pub search_none: &'static str,
+    /// Asks which search result to jump to.
+    pub search_pick: &'static str,
+    /// A jump to where the user already is.
+    pub already_there: &'static str,
+    /// A transcript was written, before its file name.
+    pub transcript_saved: &'static str,
+    /// Before the time of a saved unfinished session.
+    pub resume_found: &'static str,
+    /// After that time: asks whether to resume.
+    pub resume_question: &'static str,
+    /// A session was resumed, before its start time.
+    pub resumed: &'static str,
+    /// Asks whether to start over when a session cannot be resumed.
+    pub start_over_question: &'static str,
+    /// An unfinished session was put aside, before its file name.
+    pub set_aside: &'static str,
+    /// Notes of an earlier session came along into the new one.
+    pub notes_carried: &'static str,
+    /// Quit with notes: before the file that keeps them.
+    pub notes_kept: &'static str,
+    /// After a file name that was not overwritten.
+    pub exists_already: &'static str,
 }
 
 const ENGLISH: Words = Words {
@@ -98,6 +144,8 @@ const ENGLISH: Words = Words {
     more_below: "↓ more below (PgDn)",
     more_both: "↑↓ more above and below (PgUp PgDn)",
     help_close: "Press any key to close this help",
+    watch_reloaded: "Flow reloaded from disk.",
+    watch_invalid: "The edited flow has errors; still showing the last good version:",
     help_title: "Keys",
     help_lines: [
         ("1-9", "pick that answer"),
@@ -117,6 +165,27 @@ const ENGLISH: Words = Words {
     quit_before_ending: "Stopped before reaching an answer. Run signin-doctor again to start over.",
     input_ended: "Input ended before reaching an answer. Run signin-doctor again to start over.",
     plain_finished: "End of the wizard.",
+    jumped_to: "Jumped to",
+    agent_say: "Say",
+    agent_call_time: "Call time",
+    agent_path: "Path so far",
+    notes: "Notes",
+    agent_keys: "n TEXT = note, s = save transcript, /WORD = search",
+    note_added: "Note added.",
+    note_empty: "Type the note after n, for example: n caller has a new phone",
+    search_results: "Matches for",
+    search_none: "No matches for",
+    search_pick: "Type a number to jump there, or press Enter to stay",
+    already_there: "You are already there.",
+    transcript_saved: "Transcript saved to",
+    resume_found: "An unfinished session from",
+    resume_question: "was found. Resume it? (y/n)",
+    resumed: "Resumed the session started at",
+    start_over_question: "Start over? (y/n)",
+    set_aside: "The earlier session was kept in",
+    notes_carried: "The notes of the earlier session were carried over.",
+    notes_kept: "Your notes are kept in",
+    exists_already: "exists already",
 };
 
 const DUTCH: Words = Words {
@@ -144,6 +213,8 @@ const DUTCH: Words = Words {
     more_below: "↓ meer hieronder (PgDn)",
     more_both: "↑↓ meer boven en onder (PgUp PgDn)",
     help_close: "Druk op een toets om deze uitleg te sluiten",
+    watch_reloaded: "Flow opnieuw geladen van schijf.",
+    watch_invalid: "De bewerkte flow bevat fouten; de laatste goede versie blijft getoond:",
     help_title: "Toetsen",
     help_lines: [
         ("1-9", "dat antwoord kiezen"),
@@ -163,6 +234,27 @@ const DUTCH: Words = Words {
     quit_before_ending: "Gestopt voordat er een antwoord was. Start signin-doctor opnieuw om opnieuw te beginnen.",
     input_ended: "De invoer hield op voordat er een antwoord was. Start signin-doctor opnieuw om opnieuw te beginnen.",
     plain_finished: "Einde van de wizard.",
+    jumped_to: "Gesprongen naar",
+    agent_say: "Zeg",
+    agent_call_time: "Gespreksduur",
+    agent_path: "Tot nu toe",
+    notes: "Notities",
+    agent_keys: "n TEKST = notitie, s = verslag opslaan, /WOORD = zoeken",
+    note_added: "Notitie toegevoegd.",
+    note_empty: "Typ de notitie na n, bijvoorbeeld: n beller heeft een nieuwe telefoon",
+    search_results: "Resultaten voor",
+    search_none: "Geen resultaten voor",
+    search_pick: "Typ een nummer om daarheen te springen, of druk op Enter om te blijven",
+    already_there: "Daar bent u al.",
+    transcript_saved: "Verslag opgeslagen in",
+    resume_found: "Er is een onafgemaakte sessie van",
+    resume_question: "gevonden. Wilt u die hervatten? (j/n)",
+    resumed: "Sessie hervat die begon op",
+    start_over_question: "Opnieuw beginnen? (j/n)",
+    set_aside: "De eerdere sessie is bewaard in",
+    notes_carried: "De notities van de eerdere sessie zijn meegenomen.",
+    notes_kept: "Uw notities zijn bewaard in",
+    exists_already: "bestaat al",
 };
 
 /// The interface's words in `lang`.

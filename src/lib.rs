@@ -5,16 +5,27 @@
 //! [`page::Page`] the session is on.
 #![warn(missing_docs)]
 
+pub mod atomic_file;
+pub mod autosave;
 pub mod check_command;
 pub mod cli;
 pub mod exit;
 pub mod export;
 pub mod flow;
+pub mod generate;
 pub mod i18n;
 pub mod lang;
+pub mod outcome_log;
 pub mod page;
+pub mod places;
 pub mod plain;
+pub mod records;
 pub mod run;
 pub mod sanitize;
+pub mod search;
+pub mod secrets;
 pub mod session;
+pub mod stats;
+pub mod transcript;
 pub mod tui;
+pub mod watch;

@@ -7,7 +7,7 @@ use crate::flow::{EndingKind, Flow, Link, LinkId, NodeKind, Text};
 use crate::i18n::{Words, words};
 use crate::lang::Lang;
 use crate::sanitize::{clean, clean_line};
-use crate::session::Session;
+use crate::session::{Move, Session};
 
 /// Which kind of screen a page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,26 +225,37 @@ fn link_line(link: &Link, lang: Lang) -> LinkLine {
     }
 }
 
-/// One short label per answer given: the choice's label, or for a step its title and
-/// whether it helped.
+/// One short label per move made: the choice's label, for a step its title and whether it
+/// helped, for a jump where it went.
 fn breadcrumbs(session: &Session, lang: Lang) -> Vec<String> {
-    let words = words(lang);
     session
         .path()
         .iter()
-        .map(|answer| match &session.flow().node(answer.node).kind {
-            NodeKind::Question(question) => {
-                clean_line(question.choices[answer.answer].label.get(lang))
-            }
-            NodeKind::Step(step) => {
-                let verdict = if answer.answer == 0 {
-                    words.fixed
-                } else {
-                    words.not_fixed
-                };
-                format!("{}: {verdict}", clean_line(step.title.get(lang)))
-            }
-            NodeKind::Ending(_) => String::new(),
-        })
+        .map(|step| move_label(session.flow(), step, lang))
         .collect()
+}
+
+/// The short label of one move, as breadcrumbs and transcripts show it.
+pub fn move_label(flow: &Flow, step: &Move, lang: Lang) -> String {
+    let words = words(lang);
+    let Some(answer) = step.answer() else {
+        let to = clean_line(flow.node(step.to).heading().get(lang));
+        return format!("{}: {to}", words.jumped_to);
+    };
+    match &flow.node(step.node).kind {
+        NodeKind::Question(question) => question
+            .choices
+            .get(answer)
+            .map(|choice| clean_line(choice.label.get(lang)))
+            .unwrap_or_default(),
+        NodeKind::Step(step) => {
+            let verdict = if answer == 0 {
+                words.fixed
+            } else {
+                words.not_fixed
+            };
+            format!("{}: {verdict}", clean_line(step.title.get(lang)))
+        }
+        NodeKind::Ending(_) => String::new(),
+    }
 }

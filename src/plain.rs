@@ -2,6 +2,11 @@
 //!
 //! Each page is printed once, options as `N) label`; one line of input answers it.
 //! No colour, no cursor movement, no redraw.
+//!
+//! In agent mode (`--agent`) each page starts with the call time, the path so far
+//! (question → answer), the notes and `Say: "…"`, and three more commands are understood:
+//! `n TEXT` adds a note to the current step, `/WORDS` searches every text of the flow in
+//! every language and offers to jump to a match, `s` saves a transcript now.
 
 use std::io::{self, BufRead, Write};
 
@@ -9,47 +14,79 @@ use crate::exit::WalkEnd;
 use crate::i18n::{Words, words};
 use crate::lang::Lang;
 use crate::page::{Body, Page};
+use crate::records::{Notice, Records};
 use crate::sanitize::clean_line;
-use crate::session::Session;
+use crate::search::search;
+use crate::session::{Session, SessionError};
 
-/// What one line of input asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reply {
-    Pick(usize),
-    Back,
-    Restart,
-    Quit,
-    Unknown,
+mod agent;
+mod reply;
+pub mod start;
+
+use reply::{Reply, parse_reply};
+
+/// How plain mode runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Agent mode: what to say, the path so far, the call time, notes, search, save.
+    pub agent: bool,
 }
 
-fn parse_reply(line: &str, option_count: usize) -> Reply {
-    let answer = line.trim().to_lowercase();
-    match answer.as_str() {
-        "b" | "back" | "terug" => Reply::Back,
-        "r" | "restart" | "opnieuw" => Reply::Restart,
-        "q" | "quit" | "stop" | "stoppen" => Reply::Quit,
-        number => match number.parse::<usize>() {
-            Ok(n) if (1..=option_count).contains(&n) => Reply::Pick(n - 1),
-            _ => Reply::Unknown,
-        },
+/// What plain mode tells the record keeping after each change and on "save now";
+/// [`Records`] is the real one, [`NoHooks`] keeps nothing.
+pub trait Hooks {
+    /// The session changed (an answer, back, restart, jump or note).
+    fn changed(&mut self, session: &Session) -> Vec<Notice>;
+    /// The user asked to save a transcript now.
+    fn save_transcript(&mut self, session: &Session) -> Vec<Notice>;
+}
+
+impl Hooks for Records {
+    fn changed(&mut self, session: &Session) -> Vec<Notice> {
+        Records::changed(self, session).into_iter().collect()
+    }
+
+    fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
+        Records::save_transcript(self, session)
+    }
+}
+
+/// Hooks that keep nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoHooks;
+
+impl Hooks for NoHooks {
+    fn changed(&mut self, _: &Session) -> Vec<Notice> {
+        Vec::new()
+    }
+
+    fn save_transcript(&mut self, _: &Session) -> Vec<Notice> {
+        Vec::new()
     }
 }
 
 /// Runs the wizard on `input` and `output` until an ending is printed, the user quits,
-/// or input ends.
+/// or input ends. The session is left where the walk stopped, for the caller to record.
 pub fn run(
-    mut session: Session,
+    session: &mut Session,
     lang: Lang,
+    options: Options,
     mut input: impl BufRead,
     mut output: impl Write,
+    hooks: &mut dyn Hooks,
 ) -> io::Result<WalkEnd> {
     let words = words(lang);
     let mut line = String::new();
     let mut show_page = true;
     writeln!(output, "{}", clean_line(session.flow().title().get(lang)))?;
     loop {
-        let page = Page::of(&session, lang);
+        let mut page = Page::of(session, lang);
         if show_page {
+            if options.agent {
+                let header = agent::header(session, &page, lang, words, crate::session::now());
+                output.write_all(header.as_bytes())?;
+                page.breadcrumbs.clear();
+            }
             output.write_all(render(&page, words).as_bytes())?;
         }
         if page.kind.is_ending() {
@@ -57,38 +94,138 @@ pub fn run(
             output.flush()?;
             return Ok(WalkEnd::Ending);
         }
+        let extra = if options.agent {
+            format!(", {}", words.agent_keys)
+        } else {
+            String::new()
+        };
         writeln!(
             output,
-            "{} (1-{}), {}:",
+            "{} (1-{}), {}{extra}:",
             words.plain_prompt,
             page.options.len(),
             words.plain_prompt_keys
         )?;
         output.flush()?;
-        line.clear();
-        if input.read_line(&mut line)? == 0 {
+        if !read(&mut input, &mut line)? {
             writeln!(output, "{}", words.input_ended)?;
             return Ok(WalkEnd::Quit);
         }
         show_page = true;
-        match parse_reply(&line, page.options.len()) {
+        let notices = match parse_reply(&line, page.options.len(), options.agent) {
             Reply::Pick(answer) => {
                 session
                     .choose(answer)
                     .expect("the reply was checked against the page's options");
+                hooks.changed(session)
             }
+            Reply::Back if session.back() => hooks.changed(session),
             Reply::Back => {
-                if !session.back() {
-                    writeln!(output, "{}", words.plain_at_start)?;
-                    show_page = false;
-                }
+                writeln!(output, "{}", words.plain_at_start)?;
+                show_page = false;
+                Vec::new()
             }
-            Reply::Restart => session.restart(),
+            Reply::Restart => {
+                session.restart();
+                hooks.changed(session)
+            }
             Reply::Quit => {
                 writeln!(output, "{}", words.quit_before_ending)?;
                 return Ok(WalkEnd::Quit);
             }
-            Reply::Unknown => writeln!(output, "{}", words.plain_not_understood)?,
+            Reply::Note(text) => {
+                show_page = false;
+                match session.add_note(&text) {
+                    Ok(()) => {
+                        writeln!(output, "{}", words.note_added)?;
+                        hooks.changed(session)
+                    }
+                    Err(_) => {
+                        writeln!(output, "{}", words.note_empty)?;
+                        Vec::new()
+                    }
+                }
+            }
+            Reply::EmptyNote => {
+                writeln!(output, "{}", words.note_empty)?;
+                show_page = false;
+                Vec::new()
+            }
+            Reply::Save => {
+                show_page = false;
+                hooks.save_transcript(session)
+            }
+            Reply::Search(query) => {
+                match find_and_jump(session, lang, &query, &mut input, &mut output)? {
+                    Some(true) => hooks.changed(session),
+                    Some(false) => {
+                        show_page = false;
+                        Vec::new()
+                    }
+                    None => {
+                        writeln!(output, "{}", words.input_ended)?;
+                        return Ok(WalkEnd::Quit);
+                    }
+                }
+            }
+            Reply::Unknown => {
+                writeln!(output, "{}", words.plain_not_understood)?;
+                Vec::new()
+            }
+        };
+        for notice in notices {
+            let prefix = if notice.error { "signin-doctor: " } else { "" };
+            writeln!(output, "{prefix}{}", notice.text)?;
+        }
+    }
+}
+
+/// Reads one line into `line`; `false` when input has ended.
+fn read(input: &mut impl BufRead, line: &mut String) -> io::Result<bool> {
+    line.clear();
+    Ok(input.read_line(line)? > 0)
+}
+
+/// Lists the matches for `query` and jumps to the one picked. Returns whether it jumped,
+/// or `None` if input ended.
+fn find_and_jump(
+    session: &mut Session,
+    lang: Lang,
+    query: &str,
+    input: &mut impl BufRead,
+    output: &mut impl Write,
+) -> io::Result<Option<bool>> {
+    let words = words(lang);
+    let hits = search(session.flow(), query, lang);
+    output.write_all(agent::results(&hits, query, words).as_bytes())?;
+    if hits.is_empty() {
+        return Ok(Some(false));
+    }
+    writeln!(output, "{}:", words.search_pick)?;
+    output.flush()?;
+    let mut line = String::new();
+    if !read(input, &mut line)? {
+        return Ok(None);
+    }
+    let shown = hits.len().min(agent::MAX_HITS);
+    let Some(hit) = line
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=shown).contains(n))
+        .map(|n| &hits[n - 1])
+    else {
+        return Ok(Some(false));
+    };
+    match session.jump(hit.node) {
+        Ok(_) => Ok(Some(true)),
+        Err(SessionError::AlreadyThere) => {
+            writeln!(output, "{}", words.already_there)?;
+            Ok(Some(false))
+        }
+        Err(error) => {
+            writeln!(output, "{error}")?;
+            Ok(Some(false))
         }
     }
 }
@@ -136,21 +273,4 @@ pub fn render(page: &Page, words: &Words) -> String {
         out += &format!("{}) {option}\n", i + 1);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn replies_are_read_leniently() {
-        assert_eq!(parse_reply(" 2 \n", 3), Reply::Pick(1));
-        assert_eq!(parse_reply("B", 3), Reply::Back);
-        assert_eq!(parse_reply("opnieuw", 3), Reply::Restart);
-        assert_eq!(parse_reply("q", 3), Reply::Quit);
-        assert_eq!(parse_reply("4", 3), Reply::Unknown);
-        assert_eq!(parse_reply("0", 3), Reply::Unknown);
-        assert_eq!(parse_reply("", 3), Reply::Unknown);
-        assert_eq!(parse_reply("yes", 3), Reply::Unknown);
-    }
 }

@@ -30,6 +30,9 @@ pub fn run(cli: Cli) -> ExitCode {
             graph(*format, file.as_deref().or(cli.flow.as_deref()), lang)
         }
         Some(Command::Schema) => print(&crate::export::schema()),
+        Some(Command::Stats { since, format }) => {
+            crate::stats::run(cli.log.as_deref(), since.as_deref(), *format)
+        }
         None => wizard(&cli, lang),
     }
 }
@@ -88,20 +91,12 @@ fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
     let session = Session::new(flow);
     let plain = cli.plain || !io::stdin().is_terminal() || !io::stdout().is_terminal();
     if plain {
-        match plain::run(session, lang, io::stdin().lock(), io::stdout().lock()) {
-            Ok(end) => end.exit_code(),
-            // The reader went away (`| head`): nobody is left to tell.
-            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {
-                ExitCode::from(RUNTIME_ERROR)
-            }
-            Err(error) => {
-                eprintln!("signin-doctor: {error}");
-                ExitCode::from(RUNTIME_ERROR)
-            }
-        }
+        // Resume offer, autosave, transcript and outcome log included.
+        plain::start::main(cli, session, lang)
     } else {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        match tui::run(session, lang, tui::Options { no_color }) {
+        let watch = cli.watch.then(|| cli.flow.clone()).flatten();
+        match tui::run(session, lang, tui::Options { no_color, watch }) {
             Ok(end) => end.exit_code(),
             Err(error) => {
                 eprintln!("signin-doctor: {error:#}");

@@ -1,18 +1,68 @@
-//! The engine: where the user is in a flow and how they got there. No I/O, no terminal.
+//! The engine: where the user is in a flow, how they got there, what was noted on the way,
+//! and when. No I/O, no terminal.
+//!
+//! Every action that changes the session has an `*_at` variant taking the time as an
+//! argument, so tests (and golden transcripts) are deterministic; the plain variants use
+//! the system clock.
 
 use std::sync::Arc;
 
+use jiff::{SignedDuration, Timestamp};
 use thiserror::Error;
 
 use crate::flow::{Ending, Flow, Node, NodeId, NodeKind};
 
-/// One answer given on the way: at `node`, option `answer` was picked.
+/// The current time to the millisecond, as the session and its records use it.
+pub fn now() -> Timestamp {
+    Timestamp::from_millisecond(Timestamp::now().as_millisecond()).unwrap_or_default()
+}
+
+/// How one move of the path was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Answer {
-    /// The node the answer was given at.
+pub enum MoveKind {
+    /// Option `n` (from 0) of the node was picked (for a step: 0 fixed, 1 not fixed).
+    Answer(usize),
+    /// The user jumped straight to another node (agent mode's search).
+    Jump,
+}
+
+/// One move on the way: from `node` to `to`, by an answer or a jump, at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    /// The node the move was made at.
     pub node: NodeId,
-    /// The option picked, counted from 0 (for a step: 0 fixed, 1 not fixed).
-    pub answer: usize,
+    /// The node it led to.
+    pub to: NodeId,
+    /// An answer or a jump.
+    pub kind: MoveKind,
+    /// When it was made.
+    pub at: Timestamp,
+}
+
+impl Move {
+    /// The option picked, or `None` for a jump.
+    pub fn answer(&self) -> Option<usize> {
+        match self.kind {
+            MoveKind::Answer(answer) => Some(answer),
+            MoveKind::Jump => None,
+        }
+    }
+
+    /// Whether this move was a jump.
+    pub fn is_jump(&self) -> bool {
+        self.kind == MoveKind::Jump
+    }
+}
+
+/// A note written during the walk, attached to the node the user was at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The node it was written at.
+    pub node: NodeId,
+    /// What was typed, as typed (masking happens in transcripts and logs).
+    pub text: String,
+    /// When it was written.
+    pub at: Timestamp,
 }
 
 /// Why an action could not be taken.
@@ -29,30 +79,60 @@ pub enum SessionError {
         /// How many options there are.
         count: usize,
     },
+    /// A jump to a node that is not in this session's flow.
+    #[error("there is no node {index} in this flow")]
+    NoSuchNode {
+        /// The node index asked for.
+        index: usize,
+    },
+    /// A jump to the node the user is already at.
+    #[error("that is where you are already")]
+    AlreadyThere,
+    /// A note with nothing in it.
+    #[error("the note is empty")]
+    EmptyNote,
 }
 
 /// A walk through a flow.
+///
+/// `back` undoes the last move, answer or jump alike. `restart` returns to the first node
+/// and forgets the path but keeps the notes and the start time: a restart is part of the
+/// same call, and a note is never dropped.
 #[derive(Debug, Clone)]
 pub struct Session {
     flow: Arc<Flow>,
     current: NodeId,
-    path: Vec<Answer>,
+    path: Vec<Move>,
+    notes: Vec<Note>,
+    started: Timestamp,
 }
 
 impl Session {
-    /// Starts a walk at the flow's first node.
+    /// Starts a walk at the flow's first node, now.
     pub fn new(flow: Arc<Flow>) -> Session {
+        Session::new_at(flow, now())
+    }
+
+    /// Starts a walk at the flow's first node at the time `started`.
+    pub fn new_at(flow: Arc<Flow>, started: Timestamp) -> Session {
         let current = flow.start();
         Session {
             flow,
             current,
             path: Vec::new(),
+            notes: Vec::new(),
+            started,
         }
     }
 
     /// The flow being walked.
     pub fn flow(&self) -> &Flow {
         &self.flow
+    }
+
+    /// The flow being walked, shared.
+    pub fn shared_flow(&self) -> Arc<Flow> {
+        Arc::clone(&self.flow)
     }
 
     /// The node the user is at.
@@ -65,9 +145,31 @@ impl Session {
         self.flow.node(self.current)
     }
 
-    /// The answers given so far, oldest first.
-    pub fn path(&self) -> &[Answer] {
+    /// The moves made so far (answers and jumps), oldest first.
+    pub fn path(&self) -> &[Move] {
         &self.path
+    }
+
+    /// The notes written so far, oldest first, including those written at nodes the user
+    /// has since gone back from.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// When the walk started.
+    pub fn started(&self) -> Timestamp {
+        self.started
+    }
+
+    /// When the ending the user is at was reached; `None` while the walk goes on.
+    pub fn ended(&self) -> Option<Timestamp> {
+        self.outcome()
+            .map(|_| self.path.last().map_or(self.started, |last| last.at))
+    }
+
+    /// Time since the start (the length of the call so far), never negative.
+    pub fn elapsed_at(&self, now: Timestamp) -> SignedDuration {
+        now.duration_since(self.started).max(SignedDuration::ZERO)
     }
 
     /// How many options the current node offers (0 at an ending).
@@ -75,8 +177,13 @@ impl Session {
         self.node().targets().len()
     }
 
-    /// Picks option `answer` (from 0) of the current node and moves on.
+    /// Picks option `answer` (from 0) of the current node and moves on, now.
     pub fn choose(&mut self, answer: usize) -> Result<NodeId, SessionError> {
+        self.choose_at(answer, now())
+    }
+
+    /// Picks option `answer` (from 0) of the current node and moves on, at time `at`.
+    pub fn choose_at(&mut self, answer: usize, at: Timestamp) -> Result<NodeId, SessionError> {
         let targets = self.node().targets();
         if targets.is_empty() {
             return Err(SessionError::AtEnding);
@@ -85,15 +192,40 @@ impl Session {
             given: answer,
             count: targets.len(),
         })?;
-        self.path.push(Answer {
-            node: self.current,
-            answer,
-        });
-        self.current = next;
+        self.push(next, MoveKind::Answer(answer), at);
         Ok(next)
     }
 
-    /// Undoes the last answer. Returns `false` at the start, where there is nothing to undo.
+    /// Jumps straight to node `to`, now; `back` undoes it like an answer.
+    pub fn jump(&mut self, to: NodeId) -> Result<NodeId, SessionError> {
+        self.jump_at(to, now())
+    }
+
+    /// Jumps straight to node `to` at time `at`. Any node may be jumped to, endings
+    /// included, except the one the user is at.
+    pub fn jump_at(&mut self, to: NodeId, at: Timestamp) -> Result<NodeId, SessionError> {
+        if to.index() >= self.flow.nodes().len() {
+            return Err(SessionError::NoSuchNode { index: to.index() });
+        }
+        if to == self.current {
+            return Err(SessionError::AlreadyThere);
+        }
+        self.push(to, MoveKind::Jump, at);
+        Ok(to)
+    }
+
+    fn push(&mut self, to: NodeId, kind: MoveKind, at: Timestamp) {
+        self.path.push(Move {
+            node: self.current,
+            to,
+            kind,
+            at,
+        });
+        self.current = to;
+    }
+
+    /// Undoes the last move, answer or jump. Returns `false` at the start, where there is
+    /// nothing to undo. Notes stay.
     pub fn back(&mut self) -> bool {
         match self.path.pop() {
             Some(last) => {
@@ -104,10 +236,40 @@ impl Session {
         }
     }
 
-    /// Goes back to the first node and forgets the path.
+    /// Goes back to the first node and forgets the path. Notes and the start time stay.
     pub fn restart(&mut self) {
         self.path.clear();
         self.current = self.flow.start();
+    }
+
+    /// Adds a note to the current node, now.
+    pub fn add_note(&mut self, text: &str) -> Result<(), SessionError> {
+        self.add_note_at(text, now())
+    }
+
+    /// Adds a note to the current node at time `at`. Surrounding whitespace is trimmed;
+    /// a note with nothing else is refused.
+    pub fn add_note_at(&mut self, text: &str, at: Timestamp) -> Result<(), SessionError> {
+        self.add_note_to(self.current, text, at)
+    }
+
+    /// Adds a note to `node` (used when notes are carried over from a saved session).
+    pub(crate) fn add_note_to(
+        &mut self,
+        node: NodeId,
+        text: &str,
+        at: Timestamp,
+    ) -> Result<(), SessionError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(SessionError::EmptyNote);
+        }
+        self.notes.push(Note {
+            node,
+            text: text.to_owned(),
+            at,
+        });
+        Ok(())
     }
 
     /// The ending reached, if the walk is over.
@@ -118,3 +280,6 @@ impl Session {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

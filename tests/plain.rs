@@ -11,6 +11,7 @@ use signin_doctor::lang::Lang;
 /// Runs the real binary with `args`, feeding `input` on stdin through a pipe.
 fn run(args: &[&str], input: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
+        .envs(common::scratch_env())
         .args(args)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -94,13 +95,19 @@ fn a_dutch_walk_through_a_pipe_is_dutch_throughout() {
 #[test]
 fn the_language_comes_from_the_locale_when_not_given() {
     let output = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
+        .envs(common::scratch_env())
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "nl_NL.UTF-8")
         .stdin(Stdio::null())
         .output()
         .unwrap();
-    assert!(stdout(&output).contains("Typ een nummer"));
+    assert!(
+        stdout(&output).contains("Typ een nummer"),
+        "{}\n{}",
+        stdout(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]

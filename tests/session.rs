@@ -87,6 +87,8 @@ fn every_node_of_the_built_in_flow_can_reach_an_ending() {
 #[derive(Debug, Clone)]
 enum Op {
     Choose(usize),
+    /// Jump to the node with this index (modulo the number of nodes).
+    Jump(usize),
     Back,
     Restart,
 }
@@ -94,6 +96,7 @@ enum Op {
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         6 => (0usize..6).prop_map(Op::Choose),
+        2 => any::<usize>().prop_map(Op::Jump),
         3 => Just(Op::Back),
         1 => Just(Op::Restart),
     ]
@@ -104,7 +107,13 @@ proptest! {
     fn random_walks_keep_every_invariant(ops in proptest::collection::vec(op(), 0..60)) {
         let flow = flow();
         let mut session = Session::new(flow.clone());
+        session.add_note("written at the start").unwrap();
+        let mut notes = 1;
         for op in ops {
+            if session.path().len() % 3 == 1 {
+                session.add_note("another note").unwrap();
+                notes += 1;
+            }
             match op {
                 Op::Choose(answer) => {
                     let before = session.clone();
@@ -124,6 +133,29 @@ proptest! {
                         }
                     }
                 }
+                Op::Jump(index) => {
+                    let target = flow.nodes().nth(index % flow.nodes().len()).unwrap().0;
+                    let before = session.clone();
+                    match session.jump(target) {
+                        Ok(reached) => {
+                            prop_assert_eq!(reached, target);
+                            prop_assert_eq!(session.current(), target);
+                            let last = *session.path().last().unwrap();
+                            prop_assert!(last.is_jump());
+                            prop_assert_eq!((last.node, last.to), (before.current(), target));
+                            // back after a jump restores the state exactly
+                            let mut undone = session.clone();
+                            prop_assert!(undone.back());
+                            prop_assert_eq!(undone.current(), before.current());
+                            prop_assert_eq!(undone.path(), before.path());
+                        }
+                        Err(error) => {
+                            prop_assert_eq!(error, SessionError::AlreadyThere);
+                            prop_assert_eq!(target, before.current());
+                            prop_assert_eq!(session.path(), before.path());
+                        }
+                    }
+                }
                 Op::Back => {
                     let had_path = !session.path().is_empty();
                     prop_assert_eq!(session.back(), had_path);
@@ -133,13 +165,19 @@ proptest! {
                     prop_assert_eq!(session.current(), flow.start());
                 }
             }
-            // The path always replays to where the session is.
+            // The path always replays to where the session is, answers and jumps alike.
             let mut replay = Session::new(flow.clone());
-            for answer in session.path() {
-                prop_assert_eq!(replay.current(), answer.node);
-                replay.choose(answer.answer).unwrap();
+            for step in session.path() {
+                prop_assert_eq!(replay.current(), step.node);
+                let reached = match step.answer() {
+                    Some(answer) => replay.choose(answer).unwrap(),
+                    None => replay.jump(step.to).unwrap(),
+                };
+                prop_assert_eq!(reached, step.to);
             }
             prop_assert_eq!(replay.current(), session.current());
+            // Notes are never dropped by any move.
+            prop_assert_eq!(session.notes().len(), notes);
             prop_assert!(ending_reachable(&flow, session.current()));
         }
     }

@@ -83,7 +83,14 @@ fn app_with(lang: Lang, no_color: bool, actions: &[Action]) -> App {
     let flow = load_str(FLOW, "render-test.yaml")
         .expect("the test flow is valid")
         .flow;
-    let mut app = App::new(Session::new(Arc::new(flow)), lang, Options { no_color });
+    let mut app = App::new(
+        Session::new(Arc::new(flow)),
+        lang,
+        &Options {
+            no_color,
+            ..Options::default()
+        },
+    );
     for action in actions {
         update(&mut app, *action);
     }

@@ -6,13 +6,36 @@ use super::Options;
 use super::action::Action;
 use super::screen::{Screen, ScreenInput};
 use super::theme::Theme;
+use std::sync::Arc;
+
 use crate::exit::WalkEnd;
+use crate::flow::Flow;
+use crate::i18n::words;
 use crate::lang::Lang;
 use crate::page::Page;
 use crate::session::Session;
+use crate::watch::carry_over;
 
 /// The terminal size assumed until the first [`Action::Resize`].
 const DEFAULT_SIZE: (u16, u16) = (80, 24);
+
+/// A note above the key hints: the flow was reloaded, or its edited version has errors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Status {
+    /// The lines to show; empty for no status.
+    pub lines: Vec<String>,
+    /// Whether it reports a problem.
+    pub is_error: bool,
+}
+
+/// News about the flow file from the live preview (`--watch`).
+#[derive(Debug, Clone)]
+pub enum FlowEvent {
+    /// The file changed and the new version is valid.
+    Reloaded(Arc<Flow>),
+    /// The file changed and the new version is refused: one line per diagnostic.
+    Invalid(Vec<String>),
+}
 
 /// Everything the full-screen wizard knows.
 #[derive(Debug, Clone)]
@@ -29,11 +52,12 @@ pub struct App {
     /// Whether the user moved the selection since the last scroll, so a resize should
     /// keep it in view.
     follow: bool,
+    status: Status,
 }
 
 impl App {
     /// A wizard at the session's current node, in `lang`.
-    pub fn new(session: Session, lang: Lang, options: Options) -> App {
+    pub fn new(session: Session, lang: Lang, options: &Options) -> App {
         let page = Page::of(&session, lang);
         App {
             session,
@@ -46,7 +70,13 @@ impl App {
             quit: false,
             size: DEFAULT_SIZE,
             follow: false,
+            status: Status::default(),
         }
+    }
+
+    /// The status lines above the key hints.
+    pub fn status(&self) -> &Status {
+        &self.status
     }
 
     /// The walk.
@@ -108,6 +138,7 @@ impl App {
             selected: self.selected,
             scroll: self.scroll,
             theme: &self.theme,
+            status: &self.status.lines,
         };
         Screen::of(input, area)
     }
@@ -214,6 +245,9 @@ impl App {
 /// something the user cannot see; a digit always picks. Below the usable size (see
 /// [`super::screen::too_small`]) only quitting and resizing do anything.
 pub fn update(app: &mut App, action: Action) {
+    if !app.status.is_error && !matches!(action, Action::Resize(..)) {
+        app.status = Status::default();
+    }
     match action {
         Action::Resize(columns, rows) => {
             app.size = (columns, rows);
@@ -245,7 +279,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Up => app.move_selection(true),
         Action::Down => app.move_selection(false),
         Action::Back => {
-            let previous = app.session.path().last().map(|answer| answer.answer);
+            let previous = app.session.path().last().and_then(|step| step.answer());
             if app.session.back() {
                 app.show_node(previous.unwrap_or(0));
             }
@@ -261,6 +295,30 @@ pub fn update(app: &mut App, action: Action) {
         Action::Top => app.scroll_by(isize::MIN),
         Action::Bottom => app.scroll_by(isize::MAX),
         Action::Resize(..) | Action::Quit => {}
+    }
+}
+
+/// Takes in a new version of the flow (or its errors), keeping the user where they were:
+/// at the same node, or the nearest earlier node the new version still leads to.
+pub fn update_flow(app: &mut App, event: FlowEvent) {
+    let words = words(app.lang);
+    match event {
+        FlowEvent::Reloaded(flow) => {
+            app.session = carry_over(&app.session, flow);
+            app.show_node(0);
+            app.status = Status {
+                lines: vec![words.watch_reloaded.to_owned()],
+                is_error: false,
+            };
+        }
+        FlowEvent::Invalid(problems) => {
+            let mut lines = vec![words.watch_invalid.to_owned()];
+            lines.extend(problems);
+            app.status = Status {
+                lines,
+                is_error: true,
+            };
+        }
     }
 }
 

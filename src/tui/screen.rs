@@ -37,6 +37,8 @@ pub struct Screen {
     pub body: Rect,
     /// The row for the "more above/below" indicator, when the body does not fit.
     pub more: Option<Rect>,
+    /// Where the status lines go (live preview), just above the key hints.
+    pub status: Option<Rect>,
     /// Where the key hints go.
     pub footer: Rect,
     /// The key hints, one string per footer row.
@@ -60,7 +62,12 @@ pub struct ScreenInput<'a> {
     pub scroll: usize,
     /// The styles.
     pub theme: &'a Theme,
+    /// Status lines to show above the key hints (at most [`MAX_STATUS_ROWS`]).
+    pub status: &'a [String],
 }
+
+/// At most this many status rows are shown; the rest of the status is cut.
+pub const MAX_STATUS_ROWS: u16 = 3;
 
 impl Screen {
     /// Lays out a screen in `area`; `None` when the area is too small (see [`too_small`]).
@@ -85,8 +92,15 @@ impl Screen {
         let row = |y: u16| Rect::new(area.x, y, area.width, 1);
         let footer_height = hints.len() as u16;
         let footer_top = area.bottom().saturating_sub(footer_height);
+        // Status rows take at most a third of what is left, so the body always has room.
+        let status_rows = (input.status.len() as u16)
+            .min(MAX_STATUS_ROWS)
+            .min(footer_top.saturating_sub(area.y + 2) / 3);
+        let status_top = footer_top.saturating_sub(status_rows);
+        let status =
+            (status_rows > 0).then(|| Rect::new(area.x + 1, status_top, inner_width, status_rows));
         let mut body_top = area.y + 2;
-        let mut body_bottom = footer_top;
+        let mut body_bottom = status_top;
         let rules = rules.then(|| {
             body_top += 1;
             body_bottom = body_bottom.saturating_sub(1);
@@ -107,6 +121,7 @@ impl Screen {
             rules,
             body,
             more,
+            status,
             footer: Rect::new(area.x + 1, footer_top, inner_width, footer_height),
             hints,
             content,

@@ -42,6 +42,10 @@ pub struct Theme {
     pub help_key: Style,
     /// The "too small" message.
     pub too_small: Style,
+    /// A status line saying something went well ("flow reloaded").
+    pub status_info: Style,
+    /// A status line reporting a problem (the edited flow has errors).
+    pub status_error: Style,
 }
 
 impl Theme {
@@ -76,6 +80,8 @@ impl Theme {
             help_border: bold.fg(Color::Cyan),
             help_key: bold.fg(Color::Yellow),
             too_small: bold.fg(Color::Yellow),
+            status_info: bold.fg(Color::Green),
+            status_error: bold.fg(Color::White).bg(Color::Red),
         }
     }
 
@@ -99,6 +105,8 @@ impl Theme {
             help_border: bold,
             help_key: bold,
             too_small: bold,
+            status_info: bold,
+            status_error: bold.add_modifier(Modifier::REVERSED),
         }
     }
 }

@@ -2,10 +2,25 @@
 
 #![allow(dead_code)]
 
+pub mod pty;
+
+use std::path::PathBuf;
+
 use signin_doctor::flow::load_built_in;
 use signin_doctor::lang::Lang;
 use signin_doctor::page::Page;
 use signin_doctor::session::Session;
+
+/// Environment variables that keep the program's autosaves and outcome log out of the
+/// real home: XDG state and data folders inside a scratch folder of this test process.
+pub fn scratch_env() -> [(&'static str, PathBuf); 2] {
+    let scratch =
+        std::env::temp_dir().join(format!("signin-doctor-test-home-{}", std::process::id()));
+    [
+        ("XDG_STATE_HOME", scratch.join("state")),
+        ("XDG_DATA_HOME", scratch.join("data")),
+    ]
+}
 
 /// A session on the built-in flow.
 pub fn built_in_session() -> Session {

@@ -41,6 +41,14 @@ pub(super) struct Resolver<'a> {
     pub links: &'a HashMap<&'a str, usize>,
 }
 
+/// What kind of id is looked up, for the message and the advice.
+struct Lookup<'a> {
+    ids: &'a HashMap<&'a str, usize>,
+    code: Code,
+    what: &'static str,
+    otherwise: &'static str,
+}
+
 impl Resolver<'_> {
     /// The node `key` names; `at` is where the reference is written.
     pub fn node(
@@ -50,27 +58,17 @@ impl Resolver<'_> {
         at: YamlPath,
         out: &mut Diagnostics,
     ) -> Option<usize> {
-        let found = self.nodes.get(key).copied();
-        if found.is_none() {
-            let code = if node.is_none() {
+        let lookup = Lookup {
+            ids: self.nodes,
+            code: if node.is_none() {
                 Code::UnknownStart
             } else {
                 Code::UnknownTarget
-            };
-            let place = relative(&at, node);
-            let diagnostic = out
-                .report(
-                    code,
-                    node,
-                    format!("'{place}' names the unknown node '{key}'"),
-                )
-                .at(at);
-            match suggest(key, self.nodes.keys().copied()) {
-                Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
-                None => diagnostic.with_help("use the id of a node under `nodes:`"),
-            };
-        }
-        found
+            },
+            what: "node",
+            otherwise: "use the id of a node under `nodes:`",
+        };
+        resolve(&lookup, key, node, at, out)
     }
 
     /// The link `key` names; `at` is where the reference is written.
@@ -81,23 +79,35 @@ impl Resolver<'_> {
         at: YamlPath,
         out: &mut Diagnostics,
     ) -> Option<usize> {
-        let found = self.links.get(key).copied();
-        if found.is_none() {
-            let place = relative(&at, node);
-            let diagnostic = out
-                .report(
-                    Code::UnknownLink,
-                    node,
-                    format!("'{place}' names the unknown link '{key}'"),
-                )
-                .at(at);
-            match suggest(key, self.links.keys().copied()) {
-                Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
-                None => diagnostic.with_help("define it under `links:` with a url and a title"),
-            };
-        }
-        found
+        let lookup = Lookup {
+            ids: self.links,
+            code: Code::UnknownLink,
+            what: "link",
+            otherwise: "define it under `links:` with a url and a title",
+        };
+        resolve(&lookup, key, node, at, out)
     }
+}
+
+/// Looks `key` up, reporting it with a did-you-mean when it is unknown.
+fn resolve(
+    lookup: &Lookup,
+    key: &str,
+    node: Option<&str>,
+    at: YamlPath,
+    out: &mut Diagnostics,
+) -> Option<usize> {
+    let found = lookup.ids.get(key).copied();
+    if found.is_none() {
+        let place = relative(&at, node);
+        let message = format!("'{place}' names the unknown {} '{key}'", lookup.what);
+        let diagnostic = out.report(lookup.code, node, message).at(at);
+        match suggest(key, lookup.ids.keys().copied()) {
+            Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
+            None => diagnostic.with_help(lookup.otherwise),
+        };
+    }
+    found
 }
 
 /// The path as written inside its node (`choices[2].next`), or whole at the top of the file.

@@ -44,7 +44,7 @@ fn app() -> App {
     let flow = load_str(FLOW, "test.yaml")
         .expect("test flow is valid")
         .flow;
-    App::new(Session::new(Arc::new(flow)), Lang::En, Options::default())
+    App::new(Session::new(Arc::new(flow)), Lang::En, &Options::default())
 }
 
 fn run(app: &mut App, actions: &[Action]) {

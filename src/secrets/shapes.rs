@@ -1,0 +1,73 @@
+//! The shapes of words: what looks random, and what is an identifier support needs.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+
+pub(super) fn looks_random(word: &str) -> bool {
+    if word.chars().count() < 12
+        || word.contains('@')
+        || word.contains("://")
+        || word.to_lowercase().starts_with("www.")
+        || is_identifier(word)
+        || is_guid(word)
+        || is_domain(word)
+        || is_date_or_time(word)
+    {
+        return false;
+    }
+    let class = |c: char| {
+        if c.is_alphabetic() {
+            0
+        } else if c.is_ascii_digit() {
+            1
+        } else {
+            2
+        }
+    };
+    let classes: Vec<u8> = word.chars().map(class).collect();
+    let switches = classes.windows(2).filter(|w| w[0] != w[1]).count();
+    let has = |k| classes.contains(&k);
+    let base64 = word.len() >= 20
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+/=_-".contains(c))
+        && word.chars().any(|c| c.is_ascii_uppercase())
+        && word.chars().any(|c| c.is_ascii_lowercase())
+        && (has(1) || word.contains(['+', '/', '=']));
+    (has(0) && (has(1) || has(2)) && switches >= 3) || base64
+}
+
+/// Capitals then digits (`AADSTS50076`, `INC-12345`), or a hex error code (`0x80070005`).
+pub(super) fn is_identifier(word: &str) -> bool {
+    if let Some(hex) = word.strip_prefix("0x") {
+        return !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit());
+    }
+    let letters = word.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = word[letters..].trim_start_matches(['-', '_']);
+    letters >= 2 && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit())
+}
+
+pub(super) fn is_guid(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
+        && parts
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn is_domain(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    let tld = parts.last().copied().unwrap_or_default();
+    parts.len() >= 2
+        && (2..=24).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+}
+
+fn is_date_or_time(word: &str) -> bool {
+    word.parse::<Timestamp>().is_ok()
+        || word.parse::<DateTime>().is_ok()
+        || word.parse::<Date>().is_ok()
+}

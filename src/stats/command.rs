@@ -1,0 +1,67 @@
+//! The `stats` command: read the log, print the figures, exit with a code.
+
+use std::fs::File;
+use std::io::{self, BufReader, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{compute, parse_since, table, to_json};
+use crate::exit::{RUNTIME_ERROR, SUCCESS, USAGE_OR_INVALID_FLOW};
+use crate::places::log_file;
+
+/// How `stats` prints its figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatsFormat {
+    /// An aligned table for people.
+    Table,
+    /// One JSON object for machines.
+    Json,
+}
+
+/// Runs `signin-doctor stats`: exit 0 with the figures, 2 for a bad `--since`, 1 if the
+/// log cannot be read. Malformed lines are reported in the figures and on stderr.
+pub fn run(log: Option<&Path>, since: Option<&str>, format: StatsFormat) -> ExitCode {
+    let since_at = match since.map(parse_since).transpose() {
+        Ok(at) => at,
+        Err(message) => {
+            eprintln!("signin-doctor: --since: {message}");
+            return ExitCode::from(USAGE_OR_INVALID_FLOW);
+        }
+    };
+    let Some(path) = log_file(log) else {
+        eprintln!("signin-doctor: no home folder to find the outcome log in; use --log FILE");
+        return ExitCode::from(RUNTIME_ERROR);
+    };
+    let stats = match File::open(&path).and_then(|f| compute(BufReader::new(f), since_at)) {
+        Ok(stats) => stats,
+        Err(error) => {
+            eprintln!(
+                "signin-doctor: cannot read the outcome log {}: {error}",
+                path.display()
+            );
+            return ExitCode::from(RUNTIME_ERROR);
+        }
+    };
+    if stats.malformed_lines > 0 {
+        eprintln!(
+            "signin-doctor: skipped {} malformed line(s) in {}",
+            stats.malformed_lines,
+            path.display()
+        );
+    }
+    let text = match format {
+        StatsFormat::Json => to_json(&stats),
+        StatsFormat::Table => {
+            let mut source = path.display().to_string();
+            if let Some(since) = since {
+                source += &format!(" (sessions since {since})");
+            }
+            table(&stats, &source)
+        }
+    };
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::from(SUCCESS),
+        Err(_) => ExitCode::from(RUNTIME_ERROR),
+    }
+}

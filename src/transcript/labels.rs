@@ -1,0 +1,83 @@
+//! Words only transcripts use, in every supported language. The headings a transcript
+//! shares with the screens ("Who to contact", "Steps"…) come from [`crate::i18n`].
+
+use crate::lang::Lang;
+
+/// The fixed words of a Markdown transcript.
+#[derive(Debug)]
+pub struct Labels {
+    /// After the flow's title in the top heading.
+    pub title_suffix: &'static str,
+    /// Label of the outcome line.
+    pub outcome: &'static str,
+    /// The outcome line when no ending was reached, before the node the walk stopped at.
+    pub not_reached: &'static str,
+    /// Said of a solved session.
+    pub solved: &'static str,
+    /// Said of a session that reached an ending but is not solved.
+    pub not_solved: &'static str,
+    /// Label of the flow line.
+    pub flow: &'static str,
+    /// Before the flow's version number.
+    pub version: &'static str,
+    /// Label of the language.
+    pub language: &'static str,
+    /// Label of the start time.
+    pub started: &'static str,
+    /// Label of the end time.
+    pub ended: &'static str,
+    /// Label of the duration.
+    pub duration: &'static str,
+    /// Heading over the path.
+    pub path: &'static str,
+    /// Instead of the path when nothing was answered.
+    pub no_answers: &'static str,
+    /// Before the node a note was written at.
+    pub at: &'static str,
+    /// After a note in which something was masked.
+    pub masked: &'static str,
+}
+
+const ENGLISH: Labels = Labels {
+    title_suffix: "session transcript",
+    outcome: "Outcome",
+    not_reached: "no ending reached; stopped at",
+    solved: "solved",
+    not_solved: "not solved",
+    flow: "Flow",
+    version: "version",
+    language: "Language",
+    started: "Started",
+    ended: "Ended",
+    duration: "Duration",
+    path: "Questions and answers",
+    no_answers: "No answers were given.",
+    at: "at",
+    masked: "something that looked like a secret was masked",
+};
+
+const DUTCH: Labels = Labels {
+    title_suffix: "sessieverslag",
+    outcome: "Uitkomst",
+    not_reached: "geen einde bereikt; gestopt bij",
+    solved: "opgelost",
+    not_solved: "niet opgelost",
+    flow: "Beslisboom",
+    version: "versie",
+    language: "Taal",
+    started: "Begonnen",
+    ended: "Beëindigd",
+    duration: "Duur",
+    path: "Vragen en antwoorden",
+    no_answers: "Er zijn geen antwoorden gegeven.",
+    at: "bij",
+    masked: "iets dat op een geheim leek, is gemaskeerd",
+};
+
+/// The transcript words in `lang`.
+pub fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Nl => &DUTCH,
+    }
+}

@@ -1,0 +1,191 @@
+//! A transcript as Markdown for a ticket: a heading, a short summary, the numbered
+//! questions and answers, the notes, the outcome and its links. It reads well as plain
+//! text too, for ticket systems that do not render Markdown.
+
+use std::fmt::Write;
+
+use jiff::Timestamp;
+
+use super::labels::labels;
+use super::{StepRecord, Transcript};
+use crate::i18n::words;
+
+/// Renders `t` as Markdown.
+pub(super) fn render(t: &Transcript) -> String {
+    let lang = t.lang();
+    let (l, w) = (labels(lang), words(lang));
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} — {}\n", md(&t.flow.title), l.title_suffix);
+    let outcome = match &t.outcome {
+        Some(o) => {
+            let verdict = if t.solved { l.solved } else { l.not_solved };
+            let kind = match o.kind {
+                "remedy" => w.remedy,
+                "contact" => w.contact,
+                _ => w.solved,
+            };
+            format!("{kind}: {} ({verdict})", md(&o.title))
+        }
+        None => format!("{} “{}”", l.not_reached, md(&t.current.title)),
+    };
+    let _ = writeln!(out, "- **{}:** {outcome}", l.outcome);
+    let _ = writeln!(
+        out,
+        "- **{}:** {} ({} {}) · **{}:** {}",
+        l.flow,
+        md(&t.flow.id),
+        l.version,
+        t.flow.version,
+        l.language,
+        t.language
+    );
+    let _ = writeln!(
+        out,
+        "- **{}:** {} · **{}:** {} · **{}:** {}",
+        l.started,
+        clock(t.started),
+        l.ended,
+        clock(t.ended),
+        l.duration,
+        minutes(t.duration_seconds)
+    );
+
+    let _ = writeln!(out, "\n## {}\n", l.path);
+    if t.steps.is_empty() {
+        let _ = writeln!(out, "{}", l.no_answers);
+    }
+    for (n, step) in t.steps.iter().enumerate() {
+        let (at, line) = match step {
+            StepRecord::Answer {
+                at,
+                question,
+                answer,
+                ..
+            } => (at, format!("{} → **{}**", md(question), md(answer))),
+            StepRecord::Jump { at, from, to, .. } => (
+                at,
+                format!("{} → *{}: {}*", md(&from.title), w.jumped_to, md(&to.title)),
+            ),
+        };
+        let since = at.duration_since(t.started).as_secs();
+        let _ = writeln!(out, "{}. {line} (+{})", n + 1, minutes(since));
+    }
+
+    if !t.notes.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", w.notes);
+        for note in &t.notes {
+            let since = note.at.duration_since(t.started).as_secs();
+            let flag = if note.masked {
+                format!(" *({})*", l.masked)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "- +{} {} “{}”: {}{flag}",
+                minutes(since),
+                l.at,
+                md(&note.node_title),
+                md(&note.text).replace('\n', "\n  ")
+            );
+        }
+    }
+
+    if let Some(o) = &t.outcome {
+        let _ = writeln!(out, "\n## {}: {}\n", l.outcome, md(&o.title));
+        if let Some(text) = &o.text {
+            let _ = writeln!(out, "{}\n", md(text));
+        }
+        if let Some(c) = &o.contact {
+            let _ = writeln!(out, "- **{}:** {}", w.who, md(&c.who));
+            let _ = writeln!(out, "- **{}:** {}", w.ask, md(&c.ask));
+            if !c.ready.is_empty() {
+                let _ = writeln!(out, "- **{}:**", w.ready);
+                for item in &c.ready {
+                    let _ = writeln!(out, "  - {}", md(item));
+                }
+            }
+            out.push('\n');
+        }
+        if !o.steps.is_empty() {
+            let _ = writeln!(out, "**{}:**\n", w.steps);
+            for (n, step) in o.steps.iter().enumerate() {
+                let _ = writeln!(out, "{}. {}", n + 1, md(step));
+            }
+            out.push('\n');
+        }
+        if !o.links.is_empty() {
+            let _ = writeln!(out, "**{}:**\n", w.links);
+            for link in &o.links {
+                let _ = writeln!(out, "- [{}]({})", md(&link.title), link.url);
+            }
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// A time as `2025-03-14 09:30:00 UTC`.
+fn clock(at: Timestamp) -> String {
+    at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// Seconds as `m:ss` (or `h:mm:ss` from an hour on).
+pub fn minutes(seconds: i64) -> String {
+    let s = seconds.max(0);
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// Text made safe for Markdown: characters that would start emphasis, code or HTML are
+/// escaped, and so is whatever would turn a line into a heading, quote or list.
+fn md(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let mut out = String::new();
+            let trimmed = line.trim_start();
+            let numbered = trimmed
+                .split_once(['.', ')'])
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            if trimmed.starts_with(['#', '>', '-', '+', '=']) || numbered {
+                out.push_str(&line[..line.len() - trimmed.len()]);
+                out.push('\\');
+                out.push_str(trimmed);
+            } else {
+                out.push_str(line);
+            }
+            out.replace('*', "\\*")
+                .replace('`', "\\`")
+                .replace('<', "\\<")
+                .replace(" _", " \\_")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_specials_are_escaped_but_ordinary_text_and_markers_are_not() {
+        assert_eq!(md("plain [masked] text"), "plain [masked] text");
+        assert_eq!(md("# not a heading"), "\\# not a heading");
+        assert_eq!(md("a *b* `c` <d>"), "a \\*b\\* \\`c\\` \\<d>");
+        assert_eq!(md("1. first\n- item"), "\\1. first\n\\- item");
+        assert_eq!(md("ask_admin"), "ask_admin");
+    }
+
+    #[test]
+    fn durations_read_as_clock_times() {
+        assert_eq!(minutes(0), "0:00");
+        assert_eq!(minutes(75), "1:15");
+        assert_eq!(minutes(3725), "1:02:05");
+        assert_eq!(minutes(-4), "0:00");
+    }
+}

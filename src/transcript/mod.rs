@@ -1,0 +1,300 @@
+//! The record of a session for a ticket (Markdown) and for machines (JSON).
+//!
+//! A [`Transcript`] is built once from a [`Session`]; everything in it is translated,
+//! cleaned of control characters, and notes are masked ([`crate::secrets`]).
+
+mod file;
+mod labels;
+mod markdown;
+
+pub use file::{Written, default_name, write_to};
+pub use labels::{Labels, labels};
+pub use markdown::minutes;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::flow::{EndingKind, Flow, NodeId, NodeKind};
+use crate::i18n::words;
+use crate::lang::Lang;
+use crate::page::move_label;
+use crate::sanitize::{clean, clean_line};
+use crate::secrets::mask;
+use crate::session::{MoveKind, Session};
+
+/// A session as a record: what was asked, answered, jumped to and noted, and where it ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transcript {
+    /// The flow walked.
+    pub flow: FlowInfo,
+    /// The language of the texts, e.g. `en`.
+    pub language: String,
+    /// When the session started.
+    pub started: Timestamp,
+    /// When the ending was reached, or when the transcript was made if none was.
+    pub ended: Timestamp,
+    /// Seconds from `started` to `ended`.
+    pub duration_seconds: i64,
+    /// Whether an ending was reached.
+    pub finished: bool,
+    /// Whether the ending reached is a "solved" ending.
+    pub solved: bool,
+    /// Where the session is: the ending, or the node it stopped at.
+    pub current: NodeInfo,
+    /// Every move of the path, in order.
+    pub steps: Vec<StepRecord>,
+    /// Every note, in the order written, masked.
+    pub notes: Vec<NoteRecord>,
+    /// The ending reached, if any.
+    pub outcome: Option<Outcome>,
+}
+
+/// Which flow, in which version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowInfo {
+    /// The flow's id.
+    pub id: String,
+    /// The flow's version.
+    pub version: u32,
+    /// The flow's title.
+    pub title: String,
+}
+
+/// A node by key and heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeInfo {
+    /// The key in the flow file.
+    pub node: String,
+    /// The heading shown for it.
+    pub title: String,
+}
+
+/// One move of the path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum StepRecord {
+    /// A question or step answered.
+    Answer {
+        /// When.
+        at: Timestamp,
+        /// The key of the question or step.
+        node: String,
+        /// `question` or `step`.
+        kind: &'static str,
+        /// The question asked (for a step: its title).
+        question: String,
+        /// The option picked, counted from 0.
+        choice: usize,
+        /// The option's text.
+        answer: String,
+        /// The key of the node it led to.
+        next: String,
+    },
+    /// A jump from one node to another.
+    Jump {
+        /// When.
+        at: Timestamp,
+        /// Where the jump was made.
+        from: NodeInfo,
+        /// Where it went.
+        to: NodeInfo,
+    },
+}
+
+/// A note, masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteRecord {
+    /// When it was written.
+    pub at: Timestamp,
+    /// The node it was written at.
+    pub node: String,
+    /// That node's heading.
+    pub node_title: String,
+    /// The note, with secrets replaced by [`crate::secrets::MARKER`].
+    pub text: String,
+    /// Whether anything was masked.
+    pub masked: bool,
+}
+
+/// The ending reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    /// The ending's key.
+    pub node: String,
+    /// `remedy`, `contact` or `solved`.
+    pub kind: &'static str,
+    /// Its heading.
+    pub title: String,
+    /// Its explanation.
+    pub text: Option<String>,
+    /// Who to contact and what to ask, for contact endings.
+    pub contact: Option<ContactInfo>,
+    /// Numbered instructions.
+    pub steps: Vec<String>,
+    /// The ending's links, then the flow's further reading.
+    pub links: Vec<LinkInfo>,
+}
+
+/// Who to contact, what to ask for, what to have ready.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactInfo {
+    /// Who to contact.
+    pub who: String,
+    /// What to ask them for.
+    pub ask: String,
+    /// What to have ready.
+    pub ready: Vec<String>,
+}
+
+/// A web page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkInfo {
+    /// What it is called.
+    pub title: String,
+    /// Its full address.
+    pub url: String,
+}
+
+/// The name of an ending kind in records and logs.
+pub fn kind_name(kind: EndingKind) -> &'static str {
+    match kind {
+        EndingKind::Remedy => "remedy",
+        EndingKind::Contact => "contact",
+        EndingKind::Solved => "solved",
+    }
+}
+
+impl Transcript {
+    /// The transcript of `session` in `lang`; `now` is the end time if no ending was reached.
+    pub fn of(session: &Session, lang: Lang, now: Timestamp) -> Transcript {
+        let flow = session.flow();
+        let ended = session.ended().unwrap_or(now);
+        let text = |t: &crate::flow::Text| clean(t.get(lang));
+        let node_info = |id: NodeId| NodeInfo {
+            node: flow.node(id).key.clone(),
+            title: clean_line(flow.node(id).heading().get(lang)),
+        };
+        let steps = session
+            .path()
+            .iter()
+            .map(|step| match step.kind {
+                MoveKind::Jump => StepRecord::Jump {
+                    at: step.at,
+                    from: node_info(step.node),
+                    to: node_info(step.to),
+                },
+                MoveKind::Answer(choice) => {
+                    let node = flow.node(step.node);
+                    let (kind, question, answer) = match &node.kind {
+                        NodeKind::Question(q) => {
+                            ("question", text(&q.text), { move_label(flow, step, lang) })
+                        }
+                        _ => (
+                            "step",
+                            clean_line(node.heading().get(lang)),
+                            answer_word(choice, lang).to_owned(),
+                        ),
+                    };
+                    StepRecord::Answer {
+                        at: step.at,
+                        node: node.key.clone(),
+                        kind,
+                        question,
+                        choice,
+                        answer,
+                        next: flow.node(step.to).key.clone(),
+                    }
+                }
+            })
+            .collect();
+        let notes = session
+            .notes()
+            .iter()
+            .map(|note| {
+                let (text, masked) = mask(&clean(&note.text));
+                let info = node_info(note.node);
+                NoteRecord {
+                    at: note.at,
+                    node: info.node,
+                    node_title: info.title,
+                    text,
+                    masked,
+                }
+            })
+            .collect();
+        let outcome = session.outcome().map(|ending| Outcome {
+            node: session.node().key.clone(),
+            kind: kind_name(ending.kind),
+            title: text(&ending.title),
+            text: ending.text.as_ref().map(text),
+            contact: ending.contact.as_ref().map(|c| ContactInfo {
+                who: text(&c.who),
+                ask: text(&c.ask),
+                ready: c.ready.iter().map(text).collect(),
+            }),
+            steps: ending.steps.iter().map(text).collect(),
+            links: links(flow, &ending.links, lang),
+        });
+        Transcript {
+            flow: FlowInfo {
+                id: flow.id().to_owned(),
+                version: flow.version(),
+                title: clean_line(flow.title().get(lang)),
+            },
+            language: lang.code().to_owned(),
+            started: session.started(),
+            ended,
+            duration_seconds: ended.duration_since(session.started()).as_secs().max(0),
+            finished: outcome.is_some(),
+            solved: outcome.as_ref().is_some_and(|o| o.kind == "solved"),
+            current: node_info(session.current()),
+            steps,
+            notes,
+            outcome,
+        }
+    }
+
+    /// The transcript as Markdown, ready to paste into a ticket.
+    pub fn to_markdown(&self) -> String {
+        markdown::render(self)
+    }
+
+    /// The transcript as pretty-printed JSON, ending in a line break.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(self).expect("a transcript serializes");
+        json.push('\n');
+        json
+    }
+
+    /// The language the transcript was made in.
+    pub fn lang(&self) -> Lang {
+        self.language.parse().unwrap_or_default()
+    }
+}
+
+/// The words for a step's answer: "fixed" (0) or "not fixed".
+fn answer_word(choice: usize, lang: Lang) -> &'static str {
+    if choice == 0 {
+        words(lang).fixed
+    } else {
+        words(lang).not_fixed
+    }
+}
+
+/// The ending's links, then the flow's further reading, each address once.
+fn links(flow: &Flow, own: &[crate::flow::LinkId], lang: Lang) -> Vec<LinkInfo> {
+    let mut all: Vec<LinkInfo> = Vec::new();
+    let every = own
+        .iter()
+        .map(|id| flow.link(*id))
+        .chain(flow.further_reading());
+    for link in every {
+        if !all.iter().any(|l| l.url == link.url) {
+            all.push(LinkInfo {
+                title: clean_line(link.title.get(lang)),
+                url: clean_line(&link.url),
+            });
+        }
+    }
+    all
+}

@@ -1,0 +1,144 @@
+//! Autosave and resume in the library: a save restores the same node, path and notes; a
+//! save that no longer fits its flow says what changed and loses nothing. The real binary
+//! is driven in `tests/autosave_cli.rs`.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::built_in_session;
+use jiff::Timestamp;
+use signin_doctor::autosave::{
+    Autosave, Mismatch, SavedMove, SavedSession, find_unfinished, restore,
+};
+use signin_doctor::flow::{BUILT_IN_YAML, Flow, load_str};
+use signin_doctor::lang::Lang;
+use signin_doctor::session::Session;
+
+fn at(seconds: i64) -> Timestamp {
+    Timestamp::from_second(1_741_944_600 + seconds).unwrap()
+}
+
+/// A session with two answers, a jump, a back, and two notes, at fixed times.
+fn scripted() -> Session {
+    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
+    session.choose_at(0, at(10)).unwrap();
+    session
+        .add_note_at("caller: pwd=abc123, new phone", at(20))
+        .unwrap();
+    session.choose_at(2, at(30)).unwrap();
+    let roles = session.flow().find("check-roles").unwrap();
+    session.jump_at(roles, at(40)).unwrap();
+    session.add_note_at("jumped to roles", at(45)).unwrap();
+    session.choose_at(1, at(50)).unwrap();
+    assert!(session.back());
+    session
+}
+
+fn saved(session: &Session) -> SavedSession {
+    SavedSession::of(session, Lang::Nl, at(60))
+}
+
+#[test]
+fn a_saved_session_restores_the_same_node_path_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = scripted();
+    let autosave = Autosave::new(dir.path(), &session);
+    autosave.save_at(&session, Lang::Nl, at(60)).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(autosave.path())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "the save holds notes as typed: private"
+        );
+    }
+    let (found, unreadable) = find_unfinished(dir.path(), "partner-center-signin");
+    assert!(unreadable.is_empty());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, autosave.path());
+    assert_eq!(found[0].saved.lang(), Lang::Nl);
+    let restored = restore(session.shared_flow(), &found[0].saved).unwrap();
+    assert_eq!(restored.current(), session.current());
+    assert_eq!(restored.path(), session.path());
+    assert_eq!(restored.notes(), session.notes());
+    assert_eq!(restored.started(), session.started());
+    assert_eq!(
+        restored.notes()[0].text,
+        "caller: pwd=abc123, new phone",
+        "kept as typed"
+    );
+}
+
+fn problem_for(edit: impl FnOnce(&mut SavedSession), flow: Arc<Flow>) -> Mismatch {
+    let mut save = saved(&scripted());
+    edit(&mut save);
+    let problem = restore(flow, &save).expect_err("the save no longer fits");
+    assert_eq!(
+        problem.notes, save.notes,
+        "the notes travel with the problem"
+    );
+    problem.mismatch
+}
+
+#[test]
+fn a_save_that_no_longer_fits_names_the_step_and_node_and_keeps_the_notes() {
+    let flow = built_in_session().shared_flow();
+    let missing = problem_for(
+        |s| {
+            if let SavedMove::Answer { next, .. } = &mut s.moves[0] {
+                *next = "sspr-retired".into();
+            }
+        },
+        flow.clone(),
+    );
+    assert_eq!(
+        missing.to_string(),
+        "step 1: the node 'sspr-retired' no longer exists"
+    );
+    let out_of_range = problem_for(
+        |s| {
+            if let SavedMove::Answer { choice, .. } = &mut s.moves[1] {
+                *choice = 7;
+            }
+        },
+        flow.clone(),
+    );
+    assert_eq!(
+        out_of_range.to_string(),
+        "step 2: answer 8 at 'sspr-enabled' no longer exists (it has 3 answers now)"
+    );
+    let note = problem_for(|s| s.notes[1].node = "old-node".into(), flow);
+    assert!(note.to_string().contains("'old-node'"), "{note}");
+}
+
+#[test]
+fn a_flow_whose_answer_now_leads_elsewhere_is_reported_not_replayed() {
+    let changed =
+        BUILT_IN_YAML.replacen("next: try-self-service-reset", "next: admin-available", 1);
+    let flow = load_str(&changed, "changed.yaml").unwrap().flow.shared();
+    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
+    session.choose_at(0, at(1)).unwrap();
+    session.choose_at(0, at(2)).unwrap();
+    session.add_note_at("keep me", at(3)).unwrap();
+    let problem = restore(flow.clone(), &saved(&session)).unwrap_err();
+    assert_eq!(
+        problem.mismatch.to_string(),
+        "step 2: answer 1 at 'sspr-enabled' led to 'try-self-service-reset' but now leads to 'admin-available'"
+    );
+    assert!(problem.to_string().contains("the flow has changed"));
+    // Starting over keeps the notes, on their node where it still exists.
+    let fresh = problem.start_over(flow.clone(), at(100));
+    assert_eq!(fresh.current(), flow.start());
+    assert_eq!(fresh.notes().len(), 1);
+    assert_eq!(fresh.notes()[0].text, "keep me");
+    assert_eq!(
+        fresh.notes()[0].node,
+        flow.find("try-self-service-reset").unwrap()
+    );
+}

@@ -1,0 +1,235 @@
+//! Autosave and resume through the real binary in plain agent mode: killed with SIGKILL
+//! mid-call it resumes at the same node with its path and note; a save whose flow changed
+//! gives a clear message and loses nothing; an ending removes the save and logs it.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{built_in_session, walk};
+use jiff::Timestamp;
+use signin_doctor::autosave::{SavedMove, SavedSession, find_unfinished};
+use signin_doctor::lang::Lang;
+use signin_doctor::page::Page;
+use signin_doctor::session::Session;
+
+fn at(seconds: i64) -> Timestamp {
+    Timestamp::from_second(1_741_944_600 + seconds).unwrap()
+}
+
+/// A session with two answers, a jump, a back, and two notes, at fixed times.
+fn scripted() -> Session {
+    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
+    session.choose_at(0, at(10)).unwrap();
+    session
+        .add_note_at("caller: pwd=abc123, new phone", at(20))
+        .unwrap();
+    session.choose_at(2, at(30)).unwrap();
+    let roles = session.flow().find("check-roles").unwrap();
+    session.jump_at(roles, at(40)).unwrap();
+    session.add_note_at("jumped to roles", at(45)).unwrap();
+    session.choose_at(1, at(50)).unwrap();
+    assert!(session.back());
+    session
+}
+
+fn saved(session: &Session) -> SavedSession {
+    SavedSession::of(session, Lang::Nl, at(60))
+}
+
+/// The binary in plain agent mode, with its own state folder and log.
+fn binary(state: &Path, log: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
+    // Agent mode writes a transcript at an ending: keep it out of the source folder.
+    command
+        .current_dir(state.parent().unwrap())
+        .arg("--plain")
+        .arg("--agent")
+        .arg("--state-dir")
+        .arg(state)
+        .arg("--log")
+        .arg(log)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+fn finish(mut command: Command, input: &str) -> Output {
+    let mut child = command.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn save_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_binary_killed_mid_call_resumes_at_the_same_node_with_path_and_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let (state, log) = (dir.path().join("state"), dir.path().join("log.jsonl"));
+    let mut expected = built_in_session();
+    let answers = [
+        "forgot my password",
+        "Yes, it's turned on",
+        "still does not work",
+    ];
+    let numbers = walk(&mut expected, Lang::En, &answers);
+    let question = Page::of(&expected, Lang::En).heading;
+
+    let mut child = binary(&state, &log).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for n in &numbers {
+        writeln!(stdin, "{n}").unwrap();
+    }
+    writeln!(stdin, "n caller reads out code 482913").unwrap();
+    stdin.flush().unwrap();
+    // Wait until the save holds all three answers and the note, then kill the process
+    // while it waits for more input (stdin stays open).
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (found, _) = find_unfinished(&state, "partner-center-signin");
+        if found
+            .first()
+            .is_some_and(|f| f.saved.moves.len() == 3 && f.saved.notes.len() == 1)
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the session was never saved");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert!(!log.exists(), "a killed session is not logged");
+
+    let mut again = binary(&state, &log);
+    again.arg("--resume");
+    let out = finish(again, "q\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Resumed the session started at"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&question), "same node:\n{stdout}");
+    assert!(
+        stdout.contains(
+            "1. What is going wrong with Partner Center? → I forgot my password or can't sign in with it"
+        ),
+        "same path:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("Reset your password yourself: No, it still does not work"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("caller reads out code 482913"),
+        "same note:\n{stdout}"
+    );
+    // Quit with a note: logged as abandoned, the save moved aside, not deleted.
+    assert!(stdout.contains("Your notes are kept in"), "{stdout}");
+    let files = save_files(&state);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].to_string_lossy().ends_with(".abandoned.json"));
+    let line = std::fs::read_to_string(&log).unwrap();
+    let record: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(record["abandoned"], true);
+    assert_eq!(record["answers"], 3);
+    assert_eq!(record["notes"], 1);
+    assert!(!line.contains("482913"), "no note text in the log");
+}
+
+#[test]
+fn a_save_for_a_changed_flow_gives_a_clear_message_exit_1_and_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let (state, log) = (dir.path().join("state"), dir.path().join("log.jsonl"));
+    let session = scripted();
+    let mut save = saved(&session);
+    if let SavedMove::Answer { node, .. } = &mut save.moves[0] {
+        *node = "symptom-v0".into();
+    }
+    std::fs::create_dir_all(&state).unwrap();
+    let file = state.join("partner-center-signin-old.json");
+    let text = serde_json::to_string_pretty(&save).unwrap();
+    std::fs::write(&file, &text).unwrap();
+
+    let mut resume = binary(&state, &log);
+    resume.arg("--resume");
+    let out = finish(resume, "");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("step 1: the node 'symptom-v0' no longer exists"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("caller: pwd=abc123, new phone"),
+        "notes printed:\n{stderr}"
+    );
+    assert!(stderr.contains(&file.display().to_string()), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        text,
+        "still on disk"
+    );
+
+    // A script without --resume is not asked, leaves the save alone, and keeps its own
+    // language (English here), not the Dutch of the save it did not resume.
+    let out = finish(binary(&state, &log), "q\n");
+    assert_eq!(out.status.code(), Some(130));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Type a number"));
+}
+
+#[test]
+fn reaching_an_ending_removes_the_save_and_logs_the_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let (state, log) = (dir.path().join("state"), dir.path().join("log.jsonl"));
+    let mut session = built_in_session();
+    let numbers = walk(
+        &mut session,
+        Lang::En,
+        &[
+            "forgot my password",
+            "not turned on",
+            "Partner Program",
+            "Yes, I can reach them",
+        ],
+    );
+    let input: String = numbers.iter().map(|n| format!("{n}\n")).collect();
+    let out = finish(binary(&state, &log), &input);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(save_files(&state).is_empty(), "{:?}", save_files(&state));
+    let record: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&log).unwrap().trim()).unwrap();
+    assert_eq!(record["outcome"], session.node().key.as_str());
+    assert_eq!(record["abandoned"], false);
+    assert_eq!(record["answers"], 4);
+    // Agent mode without --transcript keeps a Markdown transcript of a finished call.
+    let transcripts = save_files(dir.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".md"))
+        .count();
+    assert_eq!(transcripts, 1);
+    // A quit without notes leaves no save behind either.
+    finish(binary(&state, &log), "1\nq\n");
+    assert!(save_files(&state).is_empty());
+    assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 2);
+}

@@ -1,0 +1,206 @@
+//! Transcripts: golden Markdown and JSON for a scripted agent session (a jump, a back,
+//! notes, one with a secret), and `--transcript FILE` on the real binary.
+//!
+//! To accept a deliberate change of the output: `UPDATE_GOLDEN=1 cargo test --test transcript`
+//! and review the diff of `tests/fixtures/`.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use common::built_in_session;
+use jiff::Timestamp;
+use signin_doctor::lang::Lang;
+use signin_doctor::page::Page;
+use signin_doctor::session::Session;
+use signin_doctor::transcript::Transcript;
+
+const SECRET: &str = "Hunter2Summer!";
+
+fn at(seconds: i64) -> Timestamp {
+    "2025-03-14T09:30:00Z".parse::<Timestamp>().unwrap() + jiff::SignedDuration::from_secs(seconds)
+}
+
+/// Picks the option whose label contains `label`, at time `seconds`.
+fn pick(session: &mut Session, label: &str, seconds: i64) {
+    let page = Page::of(session, Lang::En);
+    let index = page
+        .options
+        .iter()
+        .position(|o| o.contains(label))
+        .unwrap_or_else(|| panic!("no option '{label}' in {:?}", page.options));
+    session.choose_at(index, at(seconds)).unwrap();
+}
+
+/// The scripted call: two answers, a note with a secret, a step that did not help, a
+/// correction (back), another note, and a jump to the admin contact.
+fn scripted() -> Session {
+    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
+    pick(&mut session, "forgot my password", 15);
+    session
+        .add_note_at(
+            &format!("Caller says the password is {SECRET} (ticket INC-12345)"),
+            at(40),
+        )
+        .unwrap();
+    pick(&mut session, "Yes, it's turned on", 55);
+    pick(&mut session, "No, it still does not work", 120);
+    assert!(session.back(), "the caller corrects the last answer");
+    session
+        .add_note_at(
+            "Reset link never arrived; caller checked the spam folder",
+            at(150),
+        )
+        .unwrap();
+    let admin = session.flow().find("ask-global-admin-password").unwrap();
+    session.jump_at(admin, at(180)).unwrap();
+    session
+}
+
+/// Compares `actual` with the golden file, or rewrites it when UPDATE_GOLDEN is set.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (UPDATE_GOLDEN=1 writes it)", path.display()));
+    assert_eq!(actual, expected, "{name} differs from the golden file");
+}
+
+#[test]
+fn markdown_transcript_matches_the_golden_file_and_masks_the_secret() {
+    let transcript = Transcript::of(&scripted(), Lang::En, at(999));
+    let markdown = transcript.to_markdown();
+    assert!(
+        !markdown.contains("Hunter2"),
+        "the secret leaked:\n{markdown}"
+    );
+    assert!(markdown.contains("the password is [masked] (ticket INC-12345)"));
+    assert!(markdown.contains("something that looked like a secret was masked"));
+    golden("transcript.md", &markdown);
+}
+
+#[test]
+fn json_transcript_matches_the_golden_file_and_flags_the_masked_note() {
+    let transcript = Transcript::of(&scripted(), Lang::En, at(999));
+    let json = transcript.to_json();
+    assert!(!json.contains("Hunter2"), "the secret leaked:\n{json}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["notes"][0]["masked"], true);
+    assert_eq!(value["notes"][1]["masked"], false);
+    assert_eq!(value["steps"][2]["type"], "jump");
+    assert_eq!(
+        value["steps"].as_array().unwrap().len(),
+        3,
+        "the back undid one answer"
+    );
+    assert_eq!(value["outcome"]["node"], "ask-global-admin-password");
+    assert_eq!(
+        value["ended"], "2025-03-14T09:33:00Z",
+        "ended when the ending was reached"
+    );
+    assert_eq!(value["solved"], false);
+    golden("transcript.json", &json);
+}
+
+#[test]
+fn dutch_transcript_matches_the_golden_file() {
+    let markdown = Transcript::of(&scripted(), Lang::Nl, at(999)).to_markdown();
+    assert!(markdown.contains("Vragen en antwoorden"));
+    golden("transcript-nl.md", &markdown);
+}
+
+#[test]
+fn an_unfinished_session_says_where_it_stopped() {
+    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
+    pick(&mut session, "forgot my password", 15);
+    let transcript = Transcript::of(&session, Lang::En, at(60));
+    assert!(!transcript.finished);
+    assert_eq!(transcript.ended, at(60));
+    assert_eq!(transcript.duration_seconds, 60);
+    assert!(
+        transcript
+            .to_markdown()
+            .contains("no ending reached; stopped at")
+    );
+}
+
+/// Runs the binary in plain mode with `args` and `input`, in the folder `dir`.
+fn run_in(dir: &Path, args: &[&str], input: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
+        .args(["--plain", "--state-dir", "state", "--log", "log.jsonl"])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_transcript_flag_picks_the_format_by_extension_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Markdown for .md, written even when the user quits before an ending.
+    let out = run_in(d, &["--transcript", "call.md"], "1\nq\n");
+    assert_eq!(out.status.code(), Some(130));
+    let md = std::fs::read_to_string(d.join("call.md")).unwrap();
+    assert!(md.starts_with("# Partner Center sign-in troubleshooter — session transcript"));
+    // The same name again: kept, and the new one goes next to it, said on stdout.
+    let out = run_in(d, &["--transcript", "call.md"], "2\nq\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(std::fs::read_to_string(d.join("call.md")).unwrap(), md);
+    assert!(d.join("call-1.md").exists());
+    assert!(
+        stdout.contains("Transcript saved to call-1.md (call.md exists already)"),
+        "{stdout}"
+    );
+    // JSON for .json; both for anything else.
+    run_in(d, &["--transcript", "call.json"], "q\n");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("call.json")).unwrap()).unwrap();
+    assert_eq!(json["finished"], false);
+    run_in(d, &["--transcript", "both"], "q\n");
+    assert!(d.join("both.md").exists() && d.join("both.json").exists());
+}
+
+#[test]
+fn agent_mode_saves_a_transcript_on_request_without_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = run_in(d, &["--agent"], "1\nn pin 4321\ns\ns\nq\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let saved: Vec<String> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("signin-doctor-partner-center-signin-"))
+        .collect();
+    assert_eq!(saved.len(), 2, "two saves, two files: {saved:?}\n{stdout}");
+    for name in &saved {
+        let text = std::fs::read_to_string(d.join(name)).unwrap();
+        assert!(
+            text.contains("pin [masked]") && !text.contains("4321"),
+            "{text}"
+        );
+        assert!(
+            stdout.contains(&format!("Transcript saved to {name}")),
+            "{stdout}"
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! Live preview: the real binary with `--flow FILE --watch` in a pseudo-terminal, while the
+//! test edits the file underneath it as an author would.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::pty::Wizard;
+
+/// A private copy of the built-in flow in a fresh temporary folder.
+fn flow_copy(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("signin-doctor-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("flow.yaml");
+    std::fs::write(&file, signin_doctor::flow::BUILT_IN_YAML).unwrap();
+    file
+}
+
+/// Writes the file the way editors do: a new file renamed over the old one.
+fn save(file: &PathBuf, text: &str) {
+    let temporary = file.with_extension("yaml.tmp");
+    std::fs::write(&temporary, text).unwrap();
+    std::fs::rename(&temporary, file).unwrap();
+}
+
+#[test]
+fn edits_reload_in_place_and_broken_edits_keep_the_last_good_flow() {
+    let file = flow_copy("watch");
+    let path = file.to_str().unwrap();
+    let mut wizard = Wizard::start(&["--flow", path, "--watch"]);
+    wizard.wait_for("What is going wrong");
+    wizard.pick("forgot my password");
+    wizard.wait_for("self-service password reset?");
+
+    // A valid edit of the question the user is on: reloaded, same place, new words.
+    let original = signin_doctor::flow::BUILT_IN_YAML;
+    let reworded = original.replace(
+        "Has your company turned on self-service password reset?",
+        "Is self-service password reset switched on for you?",
+    );
+    save(&file, &reworded);
+    wizard.wait_for("Is self-service password reset switched on for you?");
+    wizard.wait_for("Flow reloaded from disk.");
+    assert!(
+        wizard.words().contains("forgot my password"),
+        "the path is kept"
+    );
+
+    // A half-written file: the last good flow stays, with the errors in a bar.
+    let cut = &reworded[..reworded.len() / 2];
+    std::fs::write(&file, cut).unwrap();
+    wizard.wait_for("The edited flow has errors; still showing the last good version:");
+    assert!(wizard.words().contains("switched on for you?"));
+
+    // A misspelt `next:` is named with its place and suggestion.
+    let typo = reworded.replace("next: partner-type", "next: partner-typo");
+    save(&file, &typo);
+    wizard.wait_for("partner-typo");
+    assert!(
+        wizard.words().contains("E003"),
+        "{}",
+        wizard.rows().join("\n")
+    );
+
+    // Fixed again: reloaded, and the user can go on.
+    save(&file, &reworded);
+    wizard.wait_for("Flow reloaded from disk.");
+    wizard.pick("not turned on");
+    wizard.wait_for("What kind of partner");
+
+    wizard.send("q");
+    assert_eq!(wizard.exit_code(), 130);
+    std::fs::remove_dir_all(file.parent().unwrap()).ok();
+}
+
+#[test]
+fn a_removed_node_moves_the_user_to_the_nearest_earlier_question() {
+    let file = flow_copy("watch-removed");
+    let path = file.to_str().unwrap();
+    let mut wizard = Wizard::start(&["--flow", path, "--watch"]);
+    wizard.wait_for("What is going wrong");
+    wizard.pick("pages or features are missing");
+    wizard.wait_for("Check your roles in Partner Center");
+
+    // The roles check is cut out: its answer now goes straight to the missing features.
+    let edited = signin_doctor::flow::BUILT_IN_YAML
+        .replace("next: check-roles", "next: missing-capabilities")
+        .replace("not_fixed: check-roles", "not_fixed: missing-capabilities");
+    let start = edited.find("  check-roles:\n").expect("the roles node");
+    let end = edited
+        .find("  missing-capabilities:\n")
+        .expect("the next node");
+    let edited = format!("{}{}", &edited[..start], &edited[end..]);
+    save(&file, &edited);
+    wizard.wait_for("Flow reloaded from disk.");
+    wizard.wait_for("What is going wrong");
+    wizard.send("q");
+    assert_eq!(wizard.exit_code(), 130);
+    std::fs::remove_dir_all(file.parent().unwrap()).ok();
+}
