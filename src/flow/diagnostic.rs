@@ -56,6 +56,8 @@ pub enum Code {
     LongLabel,
     /// A node nothing refers to.
     Unreferenced,
+    /// The flow starts at an ending, so the wizard asks nothing.
+    StartIsEnding,
 }
 
 impl Code {
@@ -82,6 +84,7 @@ impl Code {
             Code::SameTarget => "W003",
             Code::LongLabel => "W004",
             Code::Unreferenced => "W005",
+            Code::StartIsEnding => "W006",
         }
     }
 
@@ -119,6 +122,7 @@ impl Code {
                 | Code::SameTarget
                 | Code::LongLabel
                 | Code::Mojibake
+                | Code::StartIsEnding
         )
     }
 
@@ -129,7 +133,8 @@ impl Code {
             | Code::Mojibake
             | Code::SameTarget
             | Code::LongLabel
-            | Code::Unreferenced => Severity::Warning,
+            | Code::Unreferenced
+            | Code::StartIsEnding => Severity::Warning,
             _ => Severity::Error,
         }
     }

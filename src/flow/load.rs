@@ -9,6 +9,7 @@ use super::diagnostic::{Code, Diagnostic};
 use super::locate::locate;
 use super::merge::merge;
 use super::raw::RawFlow;
+use super::refine::too_deep;
 use super::sources::{Part, not_utf8, read};
 use super::yaml_error::from_serde;
 
@@ -123,8 +124,9 @@ pub fn load_parts(parts: Vec<Part>, source: &str) -> Result<Checked, LoadError> 
         }
         Err(diagnostics) => (None, diagnostics),
     };
-    diagnostics.extend(merged.conflicts.iter().cloned());
     merged.attribute(&mut diagnostics, &names);
+    // Conflicts already name the file they were found in.
+    diagnostics.extend(merged.conflicts.iter().cloned());
     let diagnostics = placed(diagnostics, &names, &texts);
     match checked {
         Some(mut checked) if merged.conflicts.is_empty() => {
@@ -160,5 +162,8 @@ pub fn parse(text: &str, file: &str) -> Result<RawFlow, Box<Diagnostic>> {
             Some("a flow needs at least `id`, `title`, `start` and `nodes`".to_owned());
         return Err(Box::new(diagnostic));
     }
-    serde_yaml::from_str(text).map_err(|error| Box::new(from_serde(&error, file)))
+    if let Some(diagnostic) = too_deep(text, file) {
+        return Err(Box::new(diagnostic));
+    }
+    serde_yaml::from_str(text).map_err(|error| Box::new(from_serde(&error, file, text)))
 }

@@ -9,6 +9,7 @@ mod model;
 mod path;
 mod positions;
 mod raw;
+mod refine;
 pub mod report;
 mod sources;
 mod text;

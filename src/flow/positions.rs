@@ -91,6 +91,19 @@ impl PositionIndex {
             .push(Place { key, value: span });
     }
 
+    /// Where each repeat of a key named `key` is (every occurrence but the first, in any
+    /// mapping), in file order.
+    pub fn repeats_of(&self, key: &str) -> Vec<Place> {
+        let mut repeats: Vec<Place> = self
+            .places
+            .iter()
+            .filter(|(path, _)| matches!(path.last(), Some(Seg::Key(last)) if last == key))
+            .flat_map(|(_, places)| places.iter().skip(1).copied())
+            .collect();
+        repeats.sort_by_key(|place| place.key.unwrap_or(place.value).start.index());
+        repeats
+    }
+
     /// Where `path` is, if the file has it.
     pub fn find(&self, path: &YamlPath) -> Option<Place> {
         self.places.get(path.segs())?.get(path.occurrence).copied()

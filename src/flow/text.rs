@@ -2,7 +2,10 @@
 
 use std::collections::BTreeMap;
 
+use std::fmt;
+
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::lang::Lang;
 
@@ -13,7 +16,38 @@ use crate::lang::Lang;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 #[schemars(extend("required" = ["en"]))]
-pub struct Text(BTreeMap<String, String>);
+pub struct Text(#[serde(deserialize_with = "unique_languages")] BTreeMap<String, String>);
+
+/// Reads a language → text mapping, refusing a language given twice (YAML would silently
+/// keep the last one).
+fn unique_languages<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    struct Languages;
+
+    impl<'de> Visitor<'de> for Languages {
+        type Value = BTreeMap<String, String>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a text per language, like { en: \"…\", nl: \"…\" }")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut texts = BTreeMap::new();
+            while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                if texts.contains_key(&lang) {
+                    return Err(de::Error::custom(format_args!(
+                        "duplicate language `{lang}`"
+                    )));
+                }
+                texts.insert(lang, text);
+            }
+            Ok(texts)
+        }
+    }
+
+    deserializer.deserialize_map(Languages)
+}
 
 impl Text {
     /// Builds a text from `(language code, string)` pairs.

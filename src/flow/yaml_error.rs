@@ -2,35 +2,111 @@
 
 use super::check::suggest;
 use super::diagnostic::{Code, Diagnostic, Location};
+use super::refine;
 
-/// The diagnostic for a file serde could not read into the flow types.
-pub(crate) fn from_serde(error: &serde_yaml::Error, file: &str) -> Diagnostic {
+/// The diagnostic for a file serde could not read into the flow types. `text` is the
+/// file's text, used to put the problem where an author would look for it.
+pub(crate) fn from_serde(error: &serde_yaml::Error, file: &str, text: &str) -> Diagnostic {
     let location = error.location().map(|at| Location {
         line: at.line(),
         column: at.column(),
     });
-    let message = error.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(cut) if location.is_some() => &message[..cut],
-        _ => &message,
-    };
-    let (node, message) = split_node_path(message);
+    let message = plain_words(&strip_positions(&error.to_string()));
+    let (node, message) = split_node_path(&message);
     let mut diagnostic = Diagnostic::new(Code::Syntax, file, message.clone());
     diagnostic.node = node;
     diagnostic.location = location;
     diagnostic.help = Some(match unknown_field(&message) {
         Some((field, expected)) => {
             diagnostic.code = Code::UnknownField;
-            match suggest(field, expected.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("use one of: {}", expected.join(", ")),
+            let confused = CONFUSED_FIELDS.iter().find(|(wrong, _)| *wrong == field);
+            let close = suggest(field, expected.iter().copied());
+            match (confused, close) {
+                (Some((_, advice)), _) => (*advice).to_owned(),
+                (None, Some(close)) => format!("did you mean `{close}`?"),
+                (None, None) => format!("use one of: {}", expected.join(", ")),
             }
         }
         None => {
             "fix the YAML at this place; the fields are described in docs/flow-format.md".to_owned()
         }
     });
+    refine::refine(&mut diagnostic, text);
     diagnostic
+}
+
+/// Field names authors reach for that belong elsewhere, with what to write instead.
+const CONFUSED_FIELDS: &[(&str, &str)] = &[
+    (
+        "next",
+        "only a question's choices have `next:`; a step goes on with `fixed:` and `not_fixed:`",
+    ),
+    ("type", "the kind of node is set with `kind:`"),
+    (
+        "options",
+        "a question's answers are listed under `choices:`",
+    ),
+    (
+        "answers",
+        "a question's answers are listed under `choices:`",
+    ),
+    ("link", "links are listed by key under `links:`"),
+    (
+        "url",
+        "a node names links by key under `links:`; the address goes in the top-level `links:` table",
+    ),
+];
+
+/// Removes serde's "at line X column Y" (the location is reported on its own).
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let line_end = digits(after);
+        match after[line_end..].strip_prefix(" column ") {
+            Some(column) if line_end > 0 => rest = &column[digits(column)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces the names of Rust types in serde's messages with what an author writes.
+fn plain_words(message: &str) -> String {
+    [
+        (
+            "struct RawNode",
+            "a node (a mapping with `kind:` and its fields)",
+        ),
+        (
+            "struct RawFlow",
+            "a flow (a mapping with `id`, `title`, `start` and `nodes`)",
+        ),
+        (
+            "struct RawLink",
+            "a link (a mapping with `url` and `title`)",
+        ),
+        (
+            "struct RawChoice",
+            "a choice (a mapping with `label` and `next`)",
+        ),
+        ("expected u32", "expected a whole number"),
+        (
+            "deserializing from YAML containing more than one document is not supported",
+            "the file holds more than one YAML document",
+        ),
+    ]
+    .iter()
+    .fold(message.to_owned(), |message, (from, to)| {
+        message.replace(from, to)
+    })
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`": the field and the expected names.

@@ -95,6 +95,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
             Some(key),
             "a remedy node needs 'text' or 'steps'",
         )
+        .at(YamlPath::node(key))
         .with_help("say what the user should do");
     }
     if node.kind == RawKind::Remedy && node.links.as_ref().is_none_or(Vec::is_empty) {
@@ -114,6 +115,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
             Some(key),
             "a step node needs at least one entry in 'steps'",
         )
+        .at(YamlPath::node(key).key("steps"))
         .with_help("list what the user should do, one action per entry");
     }
 }

@@ -69,6 +69,18 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
         });
     }
     graph::check_graph(&graph_nodes, start, &mut out);
+    if let Some(start) = start.filter(|&start| graph_nodes[start].is_ending) {
+        out.report(
+            Code::StartIsEnding,
+            None,
+            format!(
+                "the flow starts at the ending '{}', so the wizard asks nothing",
+                graph_nodes[start].key
+            ),
+        )
+        .at(YamlPath::root().key("start"))
+        .with_help("point `start:` at the first question");
+    }
     out.retain_unless(|node, code| {
         let allows = raw.nodes.iter().filter(|(key, _)| key == node);
         allows

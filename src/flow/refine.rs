@@ -1,0 +1,282 @@
+//! Puts YAML errors where an author would look for them, with advice in their words:
+//! the repeated key rather than the mapping it is in, the quote that was never closed
+//! rather than the end of the file, the tab, the stray `---`, the control byte.
+
+use super::diagnostic::{Diagnostic, Location};
+use super::positions::PositionIndex;
+
+/// Improves the place and help of a syntax or type error found in `text`.
+pub(crate) fn refine(diagnostic: &mut Diagnostic, text: &str) {
+    let message = diagnostic.message.clone();
+    if let Some(offset) = number_after(&message, "control characters are not allowed at position ")
+    {
+        control_byte(diagnostic, text, offset);
+    } else if let Some(key) = quoted_after(&message, "duplicate field `")
+        .or_else(|| quoted_after(&message, "duplicate language `"))
+    {
+        repeated_key(diagnostic, text, &key);
+    } else if message.contains("more than one YAML document") {
+        second_document(diagnostic, text);
+    } else if message.contains("while scanning a quoted scalar")
+        && message.contains("end of stream")
+    {
+        unclosed_quote(diagnostic, text);
+    } else if message.contains("invalid type: string") && message.contains("a text per language") {
+        diagnostic.help =
+            Some("write the text per language, like `text: { en: \"…\", nl: \"…\" }`".to_owned());
+    }
+    tab(diagnostic, text);
+}
+
+fn set(diagnostic: &mut Diagnostic, line: usize, column: usize) {
+    diagnostic.location = Some(Location { line, column });
+}
+
+/// The number right after `prefix` in `message`.
+fn number_after(message: &str, prefix: &str) -> Option<usize> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
+
+/// The text between `prefix` and the next backtick.
+fn quoted_after(message: &str, prefix: &str) -> Option<String> {
+    let rest = &message[message.find(prefix)? + prefix.len()..];
+    Some(rest[..rest.find('`')?].to_owned())
+}
+
+/// Line and column (from 1, column in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = text.floor_char_boundary(offset.min(text.len()));
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+fn control_byte(diagnostic: &mut Diagnostic, text: &str, offset: usize) {
+    let (line, column) = line_column(text, offset);
+    set(diagnostic, line, column);
+    let found = text[text.floor_char_boundary(offset.min(text.len()))..]
+        .chars()
+        .next();
+    diagnostic.message = match found {
+        Some(c) => format!("the file contains the control character U+{:04X}", c as u32),
+        None => "the file contains a control character".to_owned(),
+    };
+    diagnostic.help = Some(if text.matches('\0').count() > text.len() / 4 {
+        "the file looks like UTF-16 text: save it as UTF-8".to_owned()
+    } else {
+        "remove it (it was probably pasted from another program); flow files are plain text"
+            .to_owned()
+    });
+}
+
+fn repeated_key(diagnostic: &mut Diagnostic, text: &str, key: &str) {
+    let after = diagnostic
+        .location
+        .map_or((0, 0), |at| (at.line, at.column));
+    let repeat = PositionIndex::build(text)
+        .repeats_of(key)
+        .into_iter()
+        .map(|place| place.key.unwrap_or(place.value).start)
+        .find(|start| (start.line(), start.col() + 1) >= after);
+    if let Some(start) = repeat {
+        set(diagnostic, start.line(), start.col() + 1);
+        diagnostic.help = Some(format!("`{key}` is given twice here; keep one of them"));
+    }
+}
+
+fn second_document(diagnostic: &mut Diagnostic, text: &str) {
+    let mut content_seen = false;
+    for (number, line) in text.lines().enumerate() {
+        let trimmed = line.trim_end();
+        if content_seen && (trimmed == "---" || trimmed == "...") {
+            set(diagnostic, number + 1, 1);
+            break;
+        }
+        let code = line.trim_start();
+        content_seen |= !code.is_empty() && !code.starts_with('#') && trimmed != "---";
+    }
+    diagnostic.help = Some(
+        "a flow file holds one YAML document: remove this line, or put the rest in its own file of a flow folder"
+            .to_owned(),
+    );
+}
+
+/// Finds the last quote that opens a quoted text and is never closed.
+fn unclosed_quote(diagnostic: &mut Diagnostic, text: &str) {
+    if let Some((at, quote)) = scan_outside_quotes(text, |_, _| true) {
+        let (line, column) = line_column(text, at);
+        set(diagnostic, line, column);
+        diagnostic.message = format!("this {quote} quote is never closed");
+        diagnostic.help = Some(format!("end the text with a matching {quote}"));
+    }
+}
+
+/// Flow collections (`[…]`, `{…}`) nested deeper than this are refused before parsing:
+/// a real flow needs a handful, and the YAML reader slows down badly on deep nesting.
+pub const MAX_FLOW_NESTING: usize = 64;
+
+/// A diagnostic when `text` nests `[` and `{` deeper than [`MAX_FLOW_NESTING`].
+pub(crate) fn too_deep(text: &str, file: &str) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    let mut too_deep_at = None;
+    scan_outside_quotes(text, |at, c| {
+        match c {
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_FLOW_NESTING {
+            too_deep_at = Some(at);
+            return false;
+        }
+        true
+    });
+    let at = too_deep_at?;
+    let mut diagnostic = Diagnostic::new(
+        super::diagnostic::Code::Syntax,
+        file,
+        format!("brackets are nested more than {MAX_FLOW_NESTING} levels deep"),
+    );
+    let (line, column) = line_column(text, at);
+    set(&mut diagnostic, line, column);
+    diagnostic.help = Some("close the brackets; a flow never needs this much nesting".to_owned());
+    Some(diagnostic)
+}
+
+/// Calls `visit` with each character outside quoted text and comments (and its byte
+/// offset) until it returns false. Returns the quote still open at the end, if any.
+fn scan_outside_quotes(
+    text: &str,
+    mut visit: impl FnMut(usize, char) -> bool,
+) -> Option<(usize, char)> {
+    let mut open: Option<(usize, char)> = None;
+    let mut previous = '\n';
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match open {
+            Some((_, '"')) if c == '\\' => {
+                chars.next();
+            }
+            Some((_, '\'')) if c == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+            }
+            Some((_, quote)) if c == quote => open = None,
+            Some(_) => {}
+            None if c == '#' && previous.is_whitespace() => {
+                while chars.peek().is_some_and(|&(_, n)| n != '\n') {
+                    chars.next();
+                }
+            }
+            None if (c == '"' || c == '\'')
+                && (previous.is_whitespace() || "[{,:-".contains(previous)) =>
+            {
+                open = Some((at, c));
+            }
+            None => {
+                if !visit(at, c) {
+                    return None;
+                }
+            }
+        }
+        previous = c;
+    }
+    open
+}
+
+/// A tab where YAML expects indentation gets its own advice.
+fn tab(diagnostic: &mut Diagnostic, text: &str) {
+    let Some(at) = diagnostic.location else {
+        return;
+    };
+    let Some(line) = text.lines().nth(at.line.saturating_sub(1)) else {
+        return;
+    };
+    let indent = &line[..line.len() - line.trim_start().len()];
+    if let Some(position) = indent.find('\t') {
+        set(diagnostic, at.line, indent[..position].chars().count() + 1);
+        diagnostic.message = "a tab is used for indentation".to_owned();
+        diagnostic.help =
+            Some("YAML indents with spaces only: replace the tab with spaces".to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::diagnostic::Code;
+
+    fn refined(message: &str, at: Option<(usize, usize)>, text: &str) -> Diagnostic {
+        let mut diagnostic = Diagnostic::new(Code::Syntax, "t.yaml", message);
+        diagnostic.location = at.map(|(line, column)| Location { line, column });
+        refine(&mut diagnostic, text);
+        diagnostic
+    }
+
+    fn at(d: &Diagnostic) -> (usize, usize) {
+        d.location.map(|l| (l.line, l.column)).unwrap()
+    }
+
+    #[test]
+    fn a_repeated_key_is_pointed_at_where_it_repeats() {
+        let text = "nodes:\n  a:\n    kind: solved\n    text: x\n    title: y\n    text: z\n";
+        assert_eq!(
+            at(&refined("duplicate field `text`", Some((3, 5)), text)),
+            (6, 5)
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opens() {
+        let text = "a: \"closed\"\nb: it's fine\nc: \"never closed\n";
+        let d = refined(
+            "found unexpected end of stream, while scanning a quoted scalar",
+            Some((4, 1)),
+            text,
+        );
+        assert_eq!(at(&d), (3, 4));
+    }
+
+    #[test]
+    fn deep_bracket_nesting_is_refused_where_it_gets_too_deep() {
+        let deep = format!("title: {}{}\n", "[".repeat(70), "]".repeat(70));
+        let d = too_deep(&deep, "t.yaml").expect("refused");
+        assert_eq!(at(&d), (1, 8 + MAX_FLOW_NESTING));
+        let quoted = format!("title: \"{}\"\n# {}\n", "[".repeat(70), "{".repeat(70));
+        assert!(
+            too_deep(&quoted, "t.yaml").is_none(),
+            "brackets in quotes and comments do not count"
+        );
+    }
+
+    #[test]
+    fn control_bytes_and_tabs_and_second_documents_are_placed() {
+        let d = refined(
+            "control characters are not allowed at position 9",
+            None,
+            "a: b\nc: d\u{b}e\n",
+        );
+        assert_eq!((at(&d), d.message.contains("U+000B")), ((2, 5), true));
+        let d = refined(
+            "found character that cannot start any token",
+            Some((2, 1)),
+            "a:\n\tb: c\n",
+        );
+        assert_eq!(
+            (at(&d), d.message.as_str()),
+            ((2, 1), "a tab is used for indentation")
+        );
+        let d = refined(
+            "the file holds more than one YAML document",
+            None,
+            "---\na: b\n---\nc: d\n",
+        );
+        assert_eq!(at(&d), (3, 1));
+    }
+}
