@@ -60,7 +60,7 @@ pub struct Words {
     /// Title of the help overlay.
     pub help_title: &'static str,
     /// Lines of the help overlay: key, what it does.
-    pub help_lines: [(&'static str, &'static str); 9],
+    pub help_lines: &'static [(&'static str, &'static str)],
     /// Plain mode: the prompt, before the option range.
     pub plain_prompt: &'static str,
     /// Plain mode: what `b`, `r`, `q` do, after the option range.
@@ -117,6 +117,30 @@ pub struct Words {
     pub notes_kept: &'static str,
     /// After a file name that was not overwritten.
     pub exists_already: &'static str,
+    /// Full-screen agent mode: the extra key hints, shown before "? help · q quit".
+    pub agent_hints: &'static str,
+    /// Title of the note editor.
+    pub note_title: &'static str,
+    /// The note editor's keys.
+    pub note_keys: &'static str,
+    /// Enter in an empty note editor.
+    pub note_refused: &'static str,
+    /// Title of the search box.
+    pub search_title: &'static str,
+    /// The search box's keys.
+    pub search_keys: &'static str,
+    /// The search box before anything is typed.
+    pub search_start: &'static str,
+    /// After a jump: how to undo it.
+    pub jump_undo: &'static str,
+    /// The transcript was sent to the clipboard.
+    pub copied: &'static str,
+    /// The transcript cannot be sent to the clipboard here.
+    pub copy_impossible: &'static str,
+    /// Heading over notes written at steps that are no longer on the path.
+    pub other_notes: &'static str,
+    /// After a signal or a terminal failure: how to continue the saved session.
+    pub resume_hint: &'static str,
 }
 
 const ENGLISH: Words = Words {
@@ -147,13 +171,20 @@ const ENGLISH: Words = Words {
     watch_reloaded: "Flow reloaded from disk.",
     watch_invalid: "The edited flow has errors; still showing the last good version:",
     help_title: "Keys",
-    help_lines: [
+    help_lines: &[
         ("1-9", "pick that answer"),
         ("↑ ↓ j k", "move between answers"),
         ("Enter", "choose the marked answer"),
-        ("Backspace b", "go back one answer"),
+        ("Backspace b", "go back one answer (or jump)"),
         ("r", "start again from the first question"),
         ("PgUp PgDn", "scroll long text"),
+        ("n", "write a note on this step"),
+        (
+            "/",
+            "search every question, step and ending, and jump there",
+        ),
+        ("s", "save a transcript now"),
+        ("y", "copy the transcript to the clipboard"),
         ("?", "show or hide this help"),
         ("q Esc", "quit"),
         ("Ctrl-C", "quit at once"),
@@ -186,6 +217,18 @@ const ENGLISH: Words = Words {
     notes_carried: "The notes of the earlier session were carried over.",
     notes_kept: "Your notes are kept in",
     exists_already: "exists already",
+    agent_hints: "n note · / search · s save · y copy",
+    note_title: "Note on this step",
+    note_keys: "Enter save · Esc cancel",
+    note_refused: "The note is empty: type something, or press Esc to cancel.",
+    search_title: "Search and jump",
+    search_keys: "↑↓ select · Enter jump · Esc close",
+    search_start: "Type words to search every question, step and ending, in English and Dutch.",
+    jump_undo: "b goes back",
+    copied: "Copied the transcript to the clipboard (if your terminal allows it).",
+    copy_impossible: "Cannot copy to the clipboard here (not a terminal that takes OSC 52); press s to save the transcript to a file.",
+    other_notes: "Notes at other steps",
+    resume_hint: "The session is saved; continue it with: signin-doctor --resume",
 };
 
 const DUTCH: Words = Words {
@@ -216,13 +259,20 @@ const DUTCH: Words = Words {
     watch_reloaded: "Flow opnieuw geladen van schijf.",
     watch_invalid: "De bewerkte flow bevat fouten; de laatste goede versie blijft getoond:",
     help_title: "Toetsen",
-    help_lines: [
+    help_lines: &[
         ("1-9", "dat antwoord kiezen"),
         ("↑ ↓ j k", "naar een ander antwoord gaan"),
         ("Enter", "het gemarkeerde antwoord kiezen"),
-        ("Backspace b", "één antwoord teruggaan"),
+        ("Backspace b", "één antwoord (of sprong) teruggaan"),
         ("r", "opnieuw beginnen bij de eerste vraag"),
         ("PgUp PgDn", "door lange tekst scrollen"),
+        ("n", "een notitie bij deze stap schrijven"),
+        (
+            "/",
+            "alle vragen, stappen en uitkomsten doorzoeken en erheen springen",
+        ),
+        ("s", "nu een verslag opslaan"),
+        ("y", "het verslag naar het klembord kopiëren"),
         ("?", "deze uitleg tonen of verbergen"),
         ("q Esc", "stoppen"),
         ("Ctrl-C", "meteen stoppen"),
@@ -255,6 +305,18 @@ const DUTCH: Words = Words {
     notes_carried: "De notities van de eerdere sessie zijn meegenomen.",
     notes_kept: "Uw notities zijn bewaard in",
     exists_already: "bestaat al",
+    agent_hints: "n notitie · / zoeken · s opslaan · y kopiëren",
+    note_title: "Notitie bij deze stap",
+    note_keys: "Enter opslaan · Esc annuleren",
+    note_refused: "De notitie is leeg: typ iets, of druk op Esc om te annuleren.",
+    search_title: "Zoeken en springen",
+    search_keys: "↑↓ kiezen · Enter springen · Esc sluiten",
+    search_start: "Typ woorden om alle vragen, stappen en uitkomsten te doorzoeken, in het Nederlands en Engels.",
+    jump_undo: "b gaat terug",
+    copied: "Het verslag is naar het klembord gekopieerd (als uw terminal dat toestaat).",
+    copy_impossible: "Kopiëren naar het klembord kan hier niet (geen terminal die OSC 52 aanneemt); druk op s om het verslag in een bestand op te slaan.",
+    other_notes: "Notities bij andere stappen",
+    resume_hint: "De sessie is bewaard; ga verder met: signin-doctor --resume",
 };
 
 /// The interface's words in `lang`.

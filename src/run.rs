@@ -8,7 +8,9 @@ use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
 use crate::exit::{RUNTIME_ERROR, SUCCESS, USAGE_OR_INVALID_FLOW};
 use crate::flow::{Checked, LoadError, load_built_in, load_path};
+use crate::i18n::words;
 use crate::lang::Lang;
+use crate::records::{Notice, RecordOptions, Records};
 use crate::session::Session;
 use crate::{plain, tui};
 
@@ -94,14 +96,82 @@ fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
         // Resume offer, autosave, transcript and outcome log included.
         plain::start::main(cli, session, lang)
     } else {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let watch = cli.watch.then(|| cli.flow.clone()).flatten();
-        match tui::run(session, lang, tui::Options { no_color, watch }) {
-            Ok(end) => end.exit_code(),
-            Err(error) => {
-                eprintln!("signin-doctor: {error:#}");
-                ExitCode::from(RUNTIME_ERROR)
+        full_screen(cli, session, lang)
+    }
+}
+
+/// The full-screen wizard: the resume offer in line mode first, then the wizard with
+/// autosave, then — once the terminal is back to normal — the transcript, the outcome log
+/// and what became of the save.
+///
+/// When a signal, a closed window or a terminal failure ends the wizard before an ending,
+/// the session is not finished: its save stays for `--resume` (a closed terminal must not lose a call's
+/// notes).
+fn full_screen(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
+    let options = RecordOptions::from_cli(cli);
+    let begun = plain::start::begin(
+        cli,
+        fresh,
+        lang,
+        &options,
+        io::stdin().is_terminal(),
+        &mut io::stdin().lock(),
+        &mut io::stdout().lock(),
+    );
+    let (mut session, lang, mut records) = match begun {
+        Ok(begun) => begun,
+        Err(code) => return code,
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let watch = cli.watch.then(|| cli.flow.clone()).flatten();
+    let tui_options = tui::Options {
+        no_color,
+        watch,
+        agent: cli.agent,
+    };
+    match tui::run(&mut session, lang, tui_options, &mut records) {
+        Ok(left) if !left.interrupted || session.outcome().is_some() => {
+            show(&records.finish(&session));
+            left.end.exit_code()
+        }
+        Ok(left) => {
+            kept_for_resume(&records, lang);
+            left.end.exit_code()
+        }
+        Err(error) => {
+            say(&format!("signin-doctor: {error:#}"));
+            if session.outcome().is_some() {
+                show(&records.finish(&session));
+            } else {
+                kept_for_resume(&records, lang);
             }
+            ExitCode::from(RUNTIME_ERROR)
         }
     }
+}
+
+/// Tells how to continue a session whose save was kept, if there is one.
+fn kept_for_resume(records: &Records, lang: Lang) {
+    if records.autosave_path().is_some_and(Path::is_file) {
+        say(words(lang).resume_hint);
+    }
+}
+
+/// Prints the record keeping's messages: information on stdout, errors on stderr.
+fn show(notices: &[Notice]) {
+    use std::io::Write;
+    for notice in notices {
+        if notice.error {
+            say(&format!("signin-doctor: {}", notice.text));
+        } else {
+            // The terminal may be gone (a closed window): nothing to do about it.
+            let _ = writeln!(io::stdout(), "{}", notice.text);
+        }
+    }
+}
+
+/// Prints a line on stderr, ignoring a terminal that is gone (`eprintln!` would panic).
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "{text}");
 }

@@ -16,7 +16,12 @@ const SUPPORT_URL: &str =
 
 #[test]
 fn walk_back_restart_and_reach_an_ending() {
-    let mut wizard = Wizard::start(&[]);
+    // Answers are autosaved: in a folder of this test's own, so no other test's wizard
+    // finds the save and asks to resume it.
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state").display().to_string();
+    let log = dir.path().join("log.jsonl").display().to_string();
+    let mut wizard = Wizard::start(&["--state-dir", &state, "--log", &log]);
     wizard.wait_for(FIRST_QUESTION);
 
     wizard.pick("forgot my password");

@@ -27,7 +27,9 @@ fn save(file: &PathBuf, text: &str) {
 fn edits_reload_in_place_and_broken_edits_keep_the_last_good_flow() {
     let file = flow_copy("watch");
     let path = file.to_str().unwrap();
-    let mut wizard = Wizard::start(&["--flow", path, "--watch"]);
+    let state = file.parent().unwrap().join("state");
+    let state = state.to_str().unwrap();
+    let mut wizard = Wizard::start(&["--flow", path, "--watch", "--state-dir", state]);
     wizard.wait_for("What is going wrong");
     wizard.pick("forgot my password");
     wizard.wait_for("self-service password reset?");
@@ -77,7 +79,9 @@ fn edits_reload_in_place_and_broken_edits_keep_the_last_good_flow() {
 fn a_removed_node_moves_the_user_to_the_nearest_earlier_question() {
     let file = flow_copy("watch-removed");
     let path = file.to_str().unwrap();
-    let mut wizard = Wizard::start(&["--flow", path, "--watch"]);
+    let state = file.parent().unwrap().join("state");
+    let state = state.to_str().unwrap();
+    let mut wizard = Wizard::start(&["--flow", path, "--watch", "--state-dir", state]);
     wizard.wait_for("What is going wrong");
     wizard.pick("pages or features are missing");
     wizard.wait_for("Check your roles in Partner Center");

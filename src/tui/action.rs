@@ -33,18 +33,98 @@ pub enum Action {
     Bottom,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Open the note editor for the current step.
+    Note,
+    /// Open the search box.
+    Search,
+    /// Save a transcript now.
+    SaveTranscript,
+    /// Copy the transcript to the clipboard.
+    Copy,
+    /// In an input box: type this character.
+    Type(char),
+    /// In an input box: remove the character before the cursor (Backspace).
+    Erase,
+    /// In an input box: remove the character under the cursor (Delete).
+    EraseForward,
+    /// In an input box: move the cursor left.
+    Left,
+    /// In an input box: move the cursor right.
+    Right,
+    /// In an input box: move the cursor to the start.
+    LineStart,
+    /// In an input box: move the cursor to the end.
+    LineEnd,
 }
 
-/// The action a terminal event asks for, if any.
-pub fn from_event(event: &Event) -> Option<Action> {
+/// Which keys mean what: the wizard's keys, or typing into an input box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeyMode {
+    /// Keys steer the wizard.
+    #[default]
+    Wizard,
+    /// A note editor or search box is open: keys type into it.
+    Typing,
+    /// The help overlay is open: any key closes it, except the keys that quit.
+    Help,
+}
+
+/// The action a terminal event asks for in `mode`, if any.
+pub fn from_event(event: &Event, mode: KeyMode) -> Option<Action> {
     match event {
-        Event::Key(key) => from_key(key),
+        Event::Key(key) => match mode {
+            KeyMode::Wizard => from_key(key),
+            KeyMode::Typing => typing_key(key),
+            KeyMode::Help => help_key(key),
+        },
         Event::Resize(columns, rows) => Some(Action::Resize(*columns, *rows)),
         _ => None,
     }
 }
 
-/// The action a key asks for, if any. Key releases are ignored.
+/// The action a key asks for under the help overlay: `q` and Ctrl-C quit, any other key
+/// (one the wizard has no use for too) closes the overlay.
+pub fn help_key(key: &KeyEvent) -> Option<Action> {
+    match from_key(key) {
+        Some(Action::Quit) => Some(Action::Quit),
+        _ if key.kind == KeyEventKind::Release => None,
+        _ => Some(Action::ToggleHelp),
+    }
+}
+
+/// The action a key asks for while typing into an input box: every printable character
+/// is typed (`q` too); Enter, Esc, the arrows and Ctrl-C keep their meaning.
+pub fn typing_key(key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char('c' | 'C') => Some(Action::Quit),
+            _ => None,
+        };
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        return None;
+    }
+    let action = match key.code {
+        KeyCode::Char(c) if !c.is_control() => Action::Type(c),
+        KeyCode::Backspace => Action::Erase,
+        KeyCode::Delete => Action::EraseForward,
+        KeyCode::Left => Action::Left,
+        KeyCode::Right => Action::Right,
+        KeyCode::Home => Action::LineStart,
+        KeyCode::End => Action::LineEnd,
+        KeyCode::Up => Action::Up,
+        KeyCode::Down => Action::Down,
+        KeyCode::Enter => Action::Choose,
+        KeyCode::Esc => Action::Cancel,
+        _ => return None,
+    };
+    Some(action)
+}
+
+/// The action a key asks for in the wizard, if any. Key releases are ignored.
 pub fn from_key(key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
@@ -67,6 +147,10 @@ pub fn from_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Backspace | KeyCode::Char('b' | 'B') => Action::Back,
         KeyCode::Char('r' | 'R') => Action::Restart,
         KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Char('n' | 'N') => Action::Note,
+        KeyCode::Char('/') => Action::Search,
+        KeyCode::Char('s' | 'S') => Action::SaveTranscript,
+        KeyCode::Char('y' | 'Y') => Action::Copy,
         KeyCode::Char('q' | 'Q') => Action::Quit,
         KeyCode::Esc => Action::Cancel,
         KeyCode::PageUp => Action::PageUp,
@@ -79,69 +163,4 @@ pub fn from_key(key: &KeyEvent) -> Option<Action> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode) -> Option<Action> {
-        from_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-    }
-
-    #[test]
-    fn digits_pick_counting_from_zero() {
-        assert_eq!(key(KeyCode::Char('1')), Some(Action::Pick(0)));
-        assert_eq!(key(KeyCode::Char('9')), Some(Action::Pick(8)));
-        assert_eq!(key(KeyCode::Char('0')), None);
-    }
-
-    #[test]
-    fn every_documented_key_maps() {
-        let table = [
-            (KeyCode::Up, Action::Up),
-            (KeyCode::Char('k'), Action::Up),
-            (KeyCode::Down, Action::Down),
-            (KeyCode::Char('j'), Action::Down),
-            (KeyCode::Enter, Action::Choose),
-            (KeyCode::Backspace, Action::Back),
-            (KeyCode::Char('b'), Action::Back),
-            (KeyCode::Char('r'), Action::Restart),
-            (KeyCode::Char('?'), Action::ToggleHelp),
-            (KeyCode::Char('q'), Action::Quit),
-            (KeyCode::Esc, Action::Cancel),
-            (KeyCode::PageUp, Action::PageUp),
-            (KeyCode::PageDown, Action::PageDown),
-            (KeyCode::Home, Action::Top),
-            (KeyCode::End, Action::Bottom),
-        ];
-        for (code, action) in table {
-            assert_eq!(key(code), Some(action), "{code:?}");
-        }
-        assert_eq!(key(KeyCode::Char('x')), None);
-        assert_eq!(key(KeyCode::Tab), None);
-    }
-
-    #[test]
-    fn ctrl_c_quits_and_other_control_keys_do_nothing() {
-        let ctrl = |c| from_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-        assert_eq!(ctrl('c'), Some(Action::Quit));
-        assert_eq!(ctrl('r'), None);
-        assert_eq!(ctrl('1'), None);
-    }
-
-    #[test]
-    fn shifted_question_mark_still_toggles_help() {
-        let shifted = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(from_key(&shifted), Some(Action::ToggleHelp));
-    }
-
-    #[test]
-    fn releases_are_ignored_and_resizes_pass_through() {
-        let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        release.kind = KeyEventKind::Release;
-        assert_eq!(from_key(&release), None);
-        assert_eq!(
-            from_event(&Event::Resize(40, 12)),
-            Some(Action::Resize(40, 12))
-        );
-        assert_eq!(from_event(&Event::FocusGained), None);
-    }
-}
+mod tests;

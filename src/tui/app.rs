@@ -1,31 +1,52 @@
 //! The wizard's state and `update`, which changes it in answer to an action and never draws.
 
+use std::sync::Arc;
+
+use jiff::Timestamp;
 use ratatui::layout::Rect;
 
 use super::Options;
-use super::action::Action;
+use super::action::KeyMode;
+use super::overlay::Overlay;
 use super::screen::{Screen, ScreenInput};
 use super::theme::Theme;
-use std::sync::Arc;
 
 use crate::exit::WalkEnd;
 use crate::flow::Flow;
-use crate::i18n::words;
 use crate::lang::Lang;
 use crate::page::Page;
 use crate::session::Session;
-use crate::watch::carry_over;
+use crate::transcript::minutes;
 
-/// The terminal size assumed until the first [`Action::Resize`].
+mod moves;
+mod overlay;
+mod update;
+
+pub use update::{report, tick, update, update_flow};
+
+/// The terminal size assumed until the first [`crate::tui::Action::Resize`].
 const DEFAULT_SIZE: (u16, u16) = (80, 24);
 
-/// A note above the key hints: the flow was reloaded, or its edited version has errors.
+/// A message above the key hints: the flow was reloaded or its edited version has errors,
+/// a note was added, a transcript saved, a save failed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Status {
     /// The lines to show; empty for no status.
     pub lines: Vec<String>,
     /// Whether it reports a problem.
     pub is_error: bool,
+    /// Whether it stays until replaced (the edited flow's errors) rather than going at
+    /// the next key.
+    pub lasting: bool,
+}
+
+impl Status {
+    fn info(line: String) -> Status {
+        Status {
+            lines: vec![line],
+            ..Status::default()
+        }
+    }
 }
 
 /// News about the flow file from the live preview (`--watch`).
@@ -53,6 +74,12 @@ pub struct App {
     /// keep it in view.
     follow: bool,
     status: Status,
+    /// Agent mode: what to say, the path pane, the call time.
+    agent: bool,
+    /// The time the call time is shown for (see [`tick`]).
+    now: Timestamp,
+    /// The note editor or search box, when open.
+    overlay: Option<Overlay>,
 }
 
 impl App {
@@ -71,7 +98,42 @@ impl App {
             size: DEFAULT_SIZE,
             follow: false,
             status: Status::default(),
+            agent: options.agent,
+            now: crate::session::now(),
+            overlay: None,
         }
+    }
+
+    /// Whether agent mode is on.
+    pub fn agent(&self) -> bool {
+        self.agent
+    }
+
+    /// The length of the call so far, as `m:ss`.
+    pub fn call_time(&self) -> String {
+        minutes(self.session.elapsed_at(self.now).as_secs())
+    }
+
+    /// The note editor or search box, when one is open.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// What keys mean now: typing while an input box is open, closing the help while it
+    /// shows, else the wizard's keys.
+    pub fn key_mode(&self) -> KeyMode {
+        if self.overlay.is_some() {
+            KeyMode::Typing
+        } else if self.help {
+            KeyMode::Help
+        } else {
+            KeyMode::Wizard
+        }
+    }
+
+    /// Gives the session back, e.g. for the records kept when the wizard exits.
+    pub fn into_session(self) -> Session {
+        self.session
     }
 
     /// The status lines above the key hints.
@@ -139,188 +201,18 @@ impl App {
             scroll: self.scroll,
             theme: &self.theme,
             status: &self.status.lines,
+            agent: self.agent.then_some(&self.session),
         };
         Screen::of(input, area)
     }
 
+    /// The screen laid out at the size the terminal last reported.
     fn current_screen(&self) -> Option<Screen> {
         self.screen(Rect::new(0, 0, self.size.0, self.size.1))
     }
-
-    /// Shows the session's current node with `selected` marked, scrolled to the top.
-    fn show_node(&mut self, selected: usize) {
-        self.page = Page::of(&self.session, self.lang);
-        self.selected = selected.min(self.page.options.len().saturating_sub(1));
-        self.scroll = 0;
-        self.follow = selected > 0;
-        if self.follow {
-            self.reveal_selected();
-        }
-    }
-
-    fn choose(&mut self, option: usize) {
-        if self.session.choose(option).is_ok() {
-            self.show_node(0);
-        }
-    }
-
-    /// Whether the selected option's first row is on screen.
-    fn selected_on_screen(&self) -> bool {
-        let Some(screen) = self.current_screen() else {
-            return false;
-        };
-        screen
-            .content
-            .option_rows(self.selected)
-            .is_some_and(|(first, _)| screen.shows_row(first))
-    }
-
-    /// Scrolls as little as possible so the selected option is on screen.
-    fn reveal_selected(&mut self) {
-        self.follow = true;
-        let Some(screen) = self.current_screen() else {
-            return;
-        };
-        let Some((first, last)) = screen.content.option_rows(self.selected) else {
-            return;
-        };
-        let visible = screen.visible().max(1);
-        let mut scroll = screen.scroll;
-        if last >= scroll + visible {
-            scroll = last + 1 - visible;
-        }
-        if first < scroll {
-            scroll = first;
-        }
-        self.scroll = scroll.min(screen.max_scroll());
-    }
-
-    /// Scrolls by `rows` (negative: up), within what the body allows.
-    fn scroll_by(&mut self, rows: isize) {
-        self.follow = false;
-        let Some(screen) = self.current_screen() else {
-            return;
-        };
-        self.scroll = screen
-            .scroll
-            .saturating_add_signed(rows)
-            .min(screen.max_scroll());
-    }
-
-    /// How many rows PgUp/PgDn move: a screenful, less one row for context.
-    fn page_rows(&self) -> isize {
-        let visible = self.current_screen().map_or(1, |screen| screen.visible());
-        visible.saturating_sub(1).max(1) as isize
-    }
-
-    fn move_selection(&mut self, up: bool) {
-        let count = self.page.options.len();
-        if count == 0 {
-            self.scroll_by(if up { -1 } else { 1 });
-            return;
-        }
-        let at_edge = if up {
-            self.selected == 0
-        } else {
-            self.selected + 1 >= count
-        };
-        if at_edge {
-            // Nothing further to select: let the arrow read the text around the options.
-            self.scroll_by(if up { -1 } else { 1 });
-            return;
-        }
-        self.selected = if up {
-            self.selected - 1
-        } else {
-            self.selected + 1
-        };
-        self.reveal_selected();
-    }
 }
 
-/// Changes `app` as `action` asks. Never draws.
-///
-/// While the help overlay is open, any key but `q` and Ctrl-C only closes it. Enter on an
-/// option that is scrolled out of sight first scrolls it into view rather than picking
-/// something the user cannot see; a digit always picks. Below the usable size (see
-/// [`super::screen::too_small`]) only quitting and resizing do anything.
-pub fn update(app: &mut App, action: Action) {
-    if !app.status.is_error && !matches!(action, Action::Resize(..)) {
-        app.status = Status::default();
-    }
-    match action {
-        Action::Resize(columns, rows) => {
-            app.size = (columns, rows);
-            if app.follow {
-                app.reveal_selected();
-            } else {
-                app.scroll_by(0);
-            }
-            return;
-        }
-        Action::Quit => {
-            app.quit = true;
-            return;
-        }
-        _ if app.help => {
-            app.help = false;
-            return;
-        }
-        _ => {}
-    }
-    if app.current_screen().is_none() && action != Action::Cancel {
-        return;
-    }
-    match action {
-        Action::Pick(option) => app.choose(option),
-        Action::Choose if app.page.options.is_empty() => {}
-        Action::Choose if app.selected_on_screen() => app.choose(app.selected),
-        Action::Choose => app.reveal_selected(),
-        Action::Up => app.move_selection(true),
-        Action::Down => app.move_selection(false),
-        Action::Back => {
-            let previous = app.session.path().last().and_then(|step| step.answer());
-            if app.session.back() {
-                app.show_node(previous.unwrap_or(0));
-            }
-        }
-        Action::Restart => {
-            app.session.restart();
-            app.show_node(0);
-        }
-        Action::ToggleHelp => app.help = true,
-        Action::Cancel => app.quit = true,
-        Action::PageUp => app.scroll_by(-app.page_rows()),
-        Action::PageDown => app.scroll_by(app.page_rows()),
-        Action::Top => app.scroll_by(isize::MIN),
-        Action::Bottom => app.scroll_by(isize::MAX),
-        Action::Resize(..) | Action::Quit => {}
-    }
-}
-
-/// Takes in a new version of the flow (or its errors), keeping the user where they were:
-/// at the same node, or the nearest earlier node the new version still leads to.
-pub fn update_flow(app: &mut App, event: FlowEvent) {
-    let words = words(app.lang);
-    match event {
-        FlowEvent::Reloaded(flow) => {
-            app.session = carry_over(&app.session, flow);
-            app.show_node(0);
-            app.status = Status {
-                lines: vec![words.watch_reloaded.to_owned()],
-                is_error: false,
-            };
-        }
-        FlowEvent::Invalid(problems) => {
-            let mut lines = vec![words.watch_invalid.to_owned()];
-            lines.extend(problems);
-            app.status = Status {
-                lines,
-                is_error: true,
-            };
-        }
-    }
-}
-
+#[cfg(test)]
+mod agent_tests;
 #[cfg(test)]
 mod tests;

@@ -34,9 +34,9 @@ pub fn supported() -> bool {
 }
 
 /// The address pieces on screen when `app` is drawn in `area` (none under the help
-/// overlay or when the area is too small).
+/// overlay, the note editor or the search box, or when the area is too small).
 pub fn placed(app: &App, area: Rect) -> Vec<PlacedLink> {
-    if app.help_visible() {
+    if app.help_visible() || app.overlay().is_some() {
         return Vec::new();
     }
     let Some(screen) = app.screen(area) else {

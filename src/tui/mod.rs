@@ -4,7 +4,13 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
+pub mod effect;
+pub mod hints;
 pub mod hyperlink;
+pub mod input;
+pub mod overlay;
+pub mod pane;
 pub mod screen;
 pub mod signals;
 pub mod terminal;
@@ -12,23 +18,22 @@ pub mod theme;
 pub mod view;
 pub mod wrap;
 
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use std::io::Stdout;
-
 use anyhow::{Context, Result};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::layout::{Position, Rect};
 
-pub use action::Action;
-pub use app::{App, FlowEvent, Status, update, update_flow};
+pub use action::{Action, KeyMode};
+pub use app::{App, FlowEvent, Status, report, tick, update, update_flow};
+pub use effect::Effect;
 pub use view::view;
 
 use crate::exit::WalkEnd;
 use crate::flow::{LoadError, load_path, report};
 use crate::lang::Lang;
+use crate::records::Records;
 use crate::session::Session;
 use crate::watch::Watcher;
 
@@ -68,8 +73,9 @@ pub fn reload(path: &Path) -> FlowEvent {
     }
 }
 
-/// How often the event loop wakes without input, to notice signals and (with `--watch`)
-/// changed flow files. Keys are handled at once, whatever this is.
+/// How often the event loop wakes without input, to notice signals, (with `--watch`)
+/// changed flow files and (in agent mode) a new second of call time. Keys are handled at
+/// once, whatever this is; the screen is only redrawn when something on it changed.
 const TICK: Duration = Duration::from_millis(200);
 
 /// How the full-screen wizard looks and behaves.
@@ -79,55 +85,126 @@ pub struct Options {
     pub no_color: bool,
     /// Live preview: reload the flow at this path whenever its files change.
     pub watch: Option<PathBuf>,
+    /// Helpdesk agent mode: what to say to the caller, the path pane and the call time.
+    pub agent: bool,
 }
 
-/// Runs the full-screen wizard until the user reaches an ending and leaves, or quits.
+/// How the full-screen wizard was left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Left {
+    /// At an ending, or before one.
+    pub end: WalkEnd,
+    /// Whether a termination signal (SIGTERM, SIGHUP, SIGINT) or the loss of the terminal
+    /// (a closed window) ended it rather than the user: the session is then kept for
+    /// `--resume`, not finished.
+    pub interrupted: bool,
+}
+
+/// Runs the full-screen wizard on `session` until the user reaches an ending and leaves,
+/// or quits, keeping `records` after every change; `session` is left as the user left it.
 ///
-/// Returns [`WalkEnd::Ending`] when the user leaves from an ending screen, else
-/// [`WalkEnd::Quit`]. The terminal is restored on every way out, panics included.
-pub fn run(session: Session, lang: Lang, options: Options) -> Result<WalkEnd> {
+/// Gives [`WalkEnd::Ending`] when the user leaves from an ending screen, else
+/// [`WalkEnd::Quit`]. The terminal is restored on every way out, panics included, before
+/// this returns.
+pub fn run(
+    session: &mut Session,
+    lang: Lang,
+    options: Options,
+    records: &mut Records,
+) -> Result<Left> {
+    let mut app = App::new(session.clone(), lang, &options);
+    let result = event_loop(&mut app, &options, records);
+    *session = app.into_session();
+    result
+}
+
+/// The event loop: draw when something changed, wait for a key, a resize or a tick, turn
+/// it into an action, update, and do what the update asks for.
+fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result<Left> {
     let mut watcher = options.watch.as_deref().map(Watcher::new);
-    let mut app = App::new(session, lang, &options);
     let mut guard = terminal::enter().context("cannot set up the terminal for the wizard")?;
-    let terminal = &mut guard.terminal;
+    let terminal = guard.terminal();
+    // Start crossterm's event source (its SIGWINCH handler) before the size is read, so a
+    // resize from then on is not missed.
+    crossterm::event::poll(Duration::ZERO).context("cannot read from the terminal")?;
     let hyperlinks = hyperlink::supported();
+    let can_copy = clipboard::supported();
     let size = terminal.size().context("cannot read the terminal size")?;
-    update(&mut app, Action::Resize(size.width, size.height));
+    update(app, Action::Resize(size.width, size.height));
     let stop = signals::Stop::install()?;
     let mut shown_links = Vec::new();
+    let mut to_terminal: Option<String> = None;
     let mut redraw = true;
     loop {
         if let Some(end) = app.walk_end() {
-            return Ok(end);
+            return Ok(Left {
+                end,
+                interrupted: false,
+            });
         }
-        if stop.requested() {
-            return Ok(WalkEnd::Quit);
+        // A closed window hangs the terminal up: it stops being a terminal for us, even
+        // when no SIGHUP comes.
+        if stop.requested() || !std::io::stdin().is_terminal() {
+            return Ok(Left {
+                end: WalkEnd::Quit,
+                interrupted: true,
+            });
         }
         if redraw {
-            shown_links = draw(terminal, &app, hyperlinks, &shown_links)?;
+            shown_links = draw(terminal, app, hyperlinks, &shown_links)?;
             redraw = false;
+            if let Some(bytes) = to_terminal.take() {
+                let mut out = std::io::stdout();
+                out.write_all(bytes.as_bytes())
+                    .and_then(|()| out.flush())
+                    .context("cannot write to the terminal")?;
+            }
         }
-        // Wake up now and then, even without input, to notice signals and file changes.
+        // Wake up now and then, even without input, to notice signals, file changes and
+        // the next second of the call.
         if !crossterm::event::poll(TICK).context("cannot read from the terminal")? {
+            redraw = tick(app, crate::session::now());
             if let (Some(watcher), Some(path)) = (&mut watcher, &options.watch)
                 && watcher.changed()
             {
-                update_flow(&mut app, reload(path));
+                let effect = update_flow(app, reload(path));
+                perform(app, effect, records, can_copy, &mut to_terminal);
                 redraw = true;
             }
             continue;
         }
         let event = crossterm::event::read().context("cannot read from the terminal")?;
-        if let Some(action) = action::from_event(&event) {
-            update(&mut app, action);
+        if let Some(action) = action::from_event(&event, app.key_mode()) {
+            tick(app, crate::session::now());
+            let effect = update(app, action);
+            perform(app, effect, records, can_copy, &mut to_terminal);
             redraw = true;
         }
     }
 }
 
+/// Does what `update` asked for and shows what came of it in the status line; bytes for
+/// the terminal (the clipboard) wait in `to_terminal` for the next frame.
+fn perform(
+    app: &mut App,
+    effect: Option<Effect>,
+    records: &mut Records,
+    can_copy: bool,
+    to_terminal: &mut Option<String>,
+) {
+    let Some(effect) = effect else {
+        return;
+    };
+    let done = effect::perform(effect, app.session(), app.lang(), records, can_copy);
+    report(app, &done.notices);
+    if done.terminal.is_some() {
+        *to_terminal = done.terminal;
+    }
+}
+
 /// Draws one frame, with terminal hyperlinks where supported; returns the links now shown.
 fn draw(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut terminal::Screen,
     app: &App,
     hyperlinks: bool,
     shown_links: &[hyperlink::PlacedLink],

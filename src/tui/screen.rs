@@ -7,8 +7,13 @@ use crate::i18n::words;
 use crate::lang::Lang;
 use crate::page::Page;
 use crate::tui::theme::Theme;
-use crate::tui::view::content::{Content, content};
-use crate::tui::wrap::{self, truncate_end};
+use ratatui::text::Line;
+
+use crate::session::Session;
+use crate::tui::hints::hints;
+use crate::tui::pane;
+use crate::tui::view::content::{Content, content_for};
+use crate::tui::wrap;
 
 /// Narrower than this many columns, only the "too small" message is shown.
 pub const MIN_WIDTH: u16 = 20;
@@ -16,8 +21,6 @@ pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 8;
 /// From this many rows on, thin rules frame the body.
 const RULES_FROM_HEIGHT: u16 = 16;
-/// The separator between key hints.
-const HINT_SEPARATOR: &str = " · ";
 
 /// Whether `area` is below the usable size ([`MIN_WIDTH`] × [`MIN_HEIGHT`]).
 pub fn too_small(area: Rect) -> bool {
@@ -27,6 +30,8 @@ pub fn too_small(area: Rect) -> bool {
 /// The parts of a usable screen and the body laid out in it.
 #[derive(Debug, Clone)]
 pub struct Screen {
+    /// The whole screen.
+    pub area: Rect,
     /// The flow title's row.
     pub title: Rect,
     /// The breadcrumbs' row.
@@ -37,8 +42,12 @@ pub struct Screen {
     pub body: Rect,
     /// The row for the "more above/below" indicator, when the body does not fit.
     pub more: Option<Rect>,
-    /// Where the status lines go (live preview), just above the key hints.
+    /// Where the status lines go (messages, the live preview's errors), just above the key
+    /// hints.
     pub status: Option<Rect>,
+    /// The status lines wrapped to the status area's width, so a long file name shows in
+    /// full; as many as fit are drawn.
+    pub status_rows: Vec<String>,
     /// Where the key hints go.
     pub footer: Rect,
     /// The key hints, one string per footer row.
@@ -47,6 +56,24 @@ pub struct Screen {
     pub content: Content,
     /// The first body row shown (already limited to what can scroll).
     pub scroll: usize,
+    /// Agent mode: the path pane, when there is room for it.
+    pub pane: Option<Pane>,
+}
+
+/// Agent mode's path pane, laid out.
+#[derive(Debug, Clone)]
+pub struct Pane {
+    /// Where the pane goes. Its first row holds the title and the call time.
+    pub area: Rect,
+    /// Whether it stands right of the body (wide screens) rather than below it; a side
+    /// pane has a frame line down its left column.
+    pub side: bool,
+    /// Where the entries go, under the title row.
+    pub list: Rect,
+    /// The entries, wrapped to the list's width.
+    pub rows: Vec<Line<'static>>,
+    /// The first row shown: the list keeps its newest rows in view.
+    pub first: usize,
 }
 
 /// What a screen is laid out from.
@@ -64,10 +91,31 @@ pub struct ScreenInput<'a> {
     pub theme: &'a Theme,
     /// Status lines to show above the key hints (at most [`MAX_STATUS_ROWS`]).
     pub status: &'a [String],
+    /// Agent mode: the session, for the path pane and what to say; `None` otherwise.
+    pub agent: Option<&'a Session>,
 }
 
 /// At most this many status rows are shown; the rest of the status is cut.
 pub const MAX_STATUS_ROWS: u16 = 3;
+
+mod boxes;
+
+pub use boxes::MAX_SEARCH_ROWS;
+
+/// From this many columns on, agent mode's path pane stands right of the body.
+pub const SIDE_PANE_FROM_WIDTH: u16 = 100;
+
+/// How many rows agent mode's path pane takes below the body on a screen `height` rows
+/// high (none when the pane stands beside the body or the screen is too short).
+fn bottom_pane_rows(height: u16) -> u16 {
+    match height {
+        0..12 => 0,
+        12..16 => 1,
+        16..20 => 4,
+        20..30 => 6,
+        _ => 8,
+    }
+}
 
 impl Screen {
     /// Lays out a screen in `area`; `None` when the area is too small (see [`too_small`]).
@@ -77,55 +125,110 @@ impl Screen {
         }
         let words = words(input.lang);
         let inner_width = area.width.saturating_sub(2);
-        let hint_text = if input.page.kind.is_ending() {
-            words.ending_keys
-        } else {
-            words.question_keys
-        };
         let max_hint_rows = if area.height >= RULES_FROM_HEIGHT {
             3
         } else {
             2
         };
-        let hints = pack_hints(hint_text, usize::from(inner_width), max_hint_rows);
+        let hints = hints(
+            input.page,
+            words,
+            input.agent.is_some(),
+            usize::from(inner_width),
+            max_hint_rows,
+        );
         let rules = area.height >= RULES_FROM_HEIGHT;
+        let side = input.agent.is_some() && area.width >= SIDE_PANE_FROM_WIDTH;
+        let pane_width = if side {
+            (area.width / 3).clamp(32, 56)
+        } else {
+            0
+        };
+        let main_width = area.width - pane_width;
         let row = |y: u16| Rect::new(area.x, y, area.width, 1);
+        let main_row = |y: u16| Rect::new(area.x, y, main_width, 1);
         let footer_height = hints.len() as u16;
         let footer_top = area.bottom().saturating_sub(footer_height);
         // Status rows take at most a third of what is left, so the body always has room.
-        let status_rows = (input.status.len() as u16)
+        let status_lines: Vec<String> = input
+            .status
+            .iter()
+            .flat_map(|line| wrap::wrap(line, usize::from(inner_width)))
+            .collect();
+        let status_rows = (status_lines.len() as u16)
             .min(MAX_STATUS_ROWS)
             .min(footer_top.saturating_sub(area.y + 2) / 3);
         let status_top = footer_top.saturating_sub(status_rows);
         let status =
             (status_rows > 0).then(|| Rect::new(area.x + 1, status_top, inner_width, status_rows));
+        // A pane below the body grows with the path, up to a share of the screen.
+        let below_rows = match input.agent {
+            Some(session) if !side => {
+                let entries = pane::entries(session, input.lang, words);
+                let needed = pane::rows(&entries, usize::from(inner_width), input.theme).len();
+                bottom_pane_rows(area.height).min(needed as u16 + 1)
+            }
+            _ => 0,
+        };
+        let pane_top = status_top.saturating_sub(below_rows);
         let mut body_top = area.y + 2;
-        let mut body_bottom = status_top;
+        let mut body_bottom = pane_top;
         let rules = rules.then(|| {
             body_top += 1;
-            body_bottom = body_bottom.saturating_sub(1);
-            (row(area.y + 2), row(body_bottom))
+            // Below the body goes the rule, or the title row of a pane under the body.
+            if below_rows == 0 {
+                body_bottom = body_bottom.saturating_sub(1);
+            }
+            (main_row(area.y + 2), main_row(body_bottom))
         });
         let body_height = body_bottom.saturating_sub(body_top);
-        let mut body = Rect::new(area.x + 1, body_top, inner_width, body_height);
-        let content = content(input.page, words, input.selected, body.width, input.theme);
+        let mut body = Rect::new(
+            area.x + 1,
+            body_top,
+            main_width.saturating_sub(2),
+            body_height,
+        );
+        let content = content_for(
+            input.page,
+            words,
+            input.selected,
+            body.width,
+            input.theme,
+            input.agent.is_some(),
+        );
         let mut more = None;
         if content.rows.len() > usize::from(body.height) && body.height >= 2 {
             body.height -= 1;
             more = Some(Rect::new(body.x, body.bottom(), body.width, 1));
         }
         let max_scroll = content.rows.len().saturating_sub(usize::from(body.height));
+        let pane = input.agent.and_then(|session| {
+            let pane_area = if side {
+                Rect::new(
+                    area.x + main_width,
+                    area.y + 2,
+                    pane_width,
+                    status_top.saturating_sub(area.y + 2),
+                )
+            } else {
+                Rect::new(area.x, pane_top, area.width, below_rows)
+            };
+            pane_of(pane_area, side, session, input)
+        });
         Some(Screen {
+            area,
             title: row(area.y),
             crumbs: row(area.y + 1),
             rules,
             body,
             more,
             status,
+            status_rows: status_lines,
             footer: Rect::new(area.x + 1, footer_top, inner_width, footer_height),
             hints,
             content,
             scroll: input.scroll.min(max_scroll),
+            pane,
         })
     }
 
@@ -155,54 +258,28 @@ impl Screen {
     }
 }
 
-/// Packs the key hints (separated by " · ") into at most `max_rows` rows of `width`
-/// cells. When they do not fit, hints are dropped from the middle, keeping the last two
-/// ("? help", "q quit"), so the way out and the way to all keys always show.
-fn pack_hints(text: &str, width: usize, max_rows: usize) -> Vec<String> {
-    let mut items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
-    loop {
-        let rows = pack(&items, width);
-        if rows.len() <= max_rows || items.len() <= 2 {
-            return rows.into_iter().take(max_rows).collect();
-        }
-        items.remove(items.len() - 3);
+/// Lays out the path pane in `area`: its title row, then the list (none on a pane of one
+/// row, which shows only the call time).
+fn pane_of(area: Rect, side: bool, session: &Session, input: ScreenInput<'_>) -> Option<Pane> {
+    if area.height < 1 || area.width < 4 {
+        return None;
     }
-}
-
-fn pack(items: &[&str], width: usize) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for item in items {
-        let candidate = if current.is_empty() {
-            (*item).to_owned()
-        } else {
-            format!("{current}{HINT_SEPARATOR}{item}")
-        };
-        if wrap::width(&candidate) <= width || current.is_empty() {
-            current = candidate;
-        } else {
-            rows.push(std::mem::take(&mut current));
-            current = (*item).to_owned();
-        }
-    }
-    rows.push(current);
-    rows.into_iter()
-        .map(|row| truncate_end(&row, width))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hints_keep_the_way_out_when_cut() {
-        let text = "1-9 pick · ↑↓ move · Enter choose · b back · r restart · ? help · q quit";
-        assert_eq!(pack_hints(text, 80, 2), [text]);
-        let narrow = pack_hints(text, 20, 2);
-        assert!(narrow.len() <= 2);
-        assert!(narrow.iter().all(|row| wrap::width(row) <= 20));
-        assert!(narrow.last().unwrap().contains("q quit"), "{narrow:?}");
-        assert!(narrow.concat().contains("? help"), "{narrow:?}");
-    }
+    // A side pane has its frame line and a space on the left; a bottom pane a margin.
+    let (left, right) = if side { (2, 1) } else { (1, 1) };
+    let list = Rect::new(
+        area.x + left,
+        area.y + 1,
+        area.width - left - right,
+        area.height - 1,
+    );
+    let entries = pane::entries(session, input.lang, words(input.lang));
+    let rows = pane::rows(&entries, usize::from(list.width), input.theme);
+    let first = rows.len().saturating_sub(usize::from(list.height));
+    Some(Pane {
+        area,
+        side,
+        list,
+        rows,
+        first,
+    })
 }

@@ -46,6 +46,28 @@ pub struct Theme {
     pub status_info: Style,
     /// A status line reporting a problem (the edited flow has errors).
     pub status_error: Style,
+    /// Agent mode: the bar beside what to say to the caller.
+    pub say_bar: Style,
+    /// Agent mode: the label over what to say ("Say to the caller").
+    pub say_label: Style,
+    /// Agent mode: what to say.
+    pub say_text: Style,
+    /// Agent mode: the path pane's frame line.
+    pub pane_border: Style,
+    /// Agent mode: the path pane's title and call time.
+    pub pane_title: Style,
+    /// Agent mode: a move in the path pane.
+    pub pane_move: Style,
+    /// Agent mode: the node the user is at, last in the path pane.
+    pub pane_current: Style,
+    /// A note, in the path pane.
+    pub pane_note: Style,
+    /// The text typed into the note editor or the search box.
+    pub input: Style,
+    /// The keys and hints under an input box.
+    pub input_hint: Style,
+    /// A hint under an input box that refuses what was asked (an empty note).
+    pub input_refused: Style,
 }
 
 impl Theme {
@@ -82,6 +104,17 @@ impl Theme {
             too_small: bold.fg(Color::Yellow),
             status_info: bold.fg(Color::Green),
             status_error: bold.fg(Color::White).bg(Color::Red),
+            say_bar: bold.fg(Color::Yellow),
+            say_label: bold.fg(Color::Yellow),
+            say_text: bold,
+            pane_border: Style::new().fg(Color::DarkGray),
+            pane_title: bold.fg(Color::Cyan),
+            pane_move: Style::new(),
+            pane_current: bold,
+            pane_note: Style::new().fg(Color::Yellow),
+            input: Style::new().add_modifier(Modifier::UNDERLINED),
+            input_hint: Style::new().fg(Color::Gray),
+            input_refused: bold.fg(Color::Yellow),
         }
     }
 
@@ -107,6 +140,17 @@ impl Theme {
             too_small: bold,
             status_info: bold,
             status_error: bold.add_modifier(Modifier::REVERSED),
+            say_bar: bold,
+            say_label: bold,
+            say_text: bold,
+            pane_border: Style::new(),
+            pane_title: bold,
+            pane_move: Style::new(),
+            pane_current: bold,
+            pane_note: Style::new().add_modifier(Modifier::ITALIC),
+            input: Style::new().add_modifier(Modifier::UNDERLINED),
+            input_hint: Style::new(),
+            input_refused: bold,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Measuring and breaking text by terminal cells, so the body's layout is known exactly.
 
 use ratatui::text::Span;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// How many terminal cells `text` takes.
 pub fn width(text: &str) -> usize {
@@ -39,6 +40,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The characters of `text` as the terminal draws them — grapheme clusters, so an emoji
+/// with its presentation selector ("❤\u{fe0f}", two cells) is never split or measured
+/// as one cell — each with its width in cells.
+pub fn cells(text: &str) -> impl DoubleEndedIterator<Item = (&str, usize)> {
+    text.graphemes(true).map(|g| (g, width(g)))
+}
+
 /// Cuts `text` into pieces at most `width` cells wide without looking for spaces (for
 /// addresses, which must be shown in full). Always gives at least one piece.
 pub fn hard_wrap(text: &str, width: usize) -> Vec<String> {
@@ -46,14 +54,12 @@ pub fn hard_wrap(text: &str, width: usize) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut piece = String::new();
     let mut piece_width = 0;
-    for c in text.chars() {
-        let mut buf = [0; 4];
-        let c_width = self::width(c.encode_utf8(&mut buf));
+    for (c, c_width) in cells(text) {
         if piece_width + c_width > width && !piece.is_empty() {
             pieces.push(std::mem::take(&mut piece));
             piece_width = 0;
         }
-        piece.push(c);
+        piece.push_str(c);
         piece_width += c_width;
     }
     pieces.push(piece);
@@ -67,13 +73,11 @@ pub fn truncate_end(text: &str, width: usize) -> String {
     }
     let mut kept = String::new();
     let mut kept_width = 0;
-    for c in text.chars() {
-        let mut buf = [0; 4];
-        let c_width = self::width(c.encode_utf8(&mut buf));
+    for (c, c_width) in cells(text) {
         if kept_width + c_width + 1 > width {
             break;
         }
-        kept.push(c);
+        kept.push_str(c);
         kept_width += c_width;
     }
     if width > 0 {
@@ -89,9 +93,7 @@ pub fn truncate_start(text: &str, width: usize) -> String {
     }
     let mut kept = Vec::new();
     let mut kept_width = 0;
-    for c in text.chars().rev() {
-        let mut buf = [0; 4];
-        let c_width = self::width(c.encode_utf8(&mut buf));
+    for (c, c_width) in cells(text).rev() {
         if kept_width + c_width + 1 > width {
             break;
         }
@@ -141,6 +143,10 @@ mod tests {
         assert_eq!(pieces.concat(), url);
         assert!(pieces.iter().all(|p| width(p) <= 10));
         assert_eq!(hard_wrap("日本語", 1), ["日", "本", "語"]);
+        let hearts = "❤\u{fe0f}".repeat(3);
+        assert_eq!(hard_wrap(&hearts, 4), ["❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}"]);
+        assert_eq!(truncate_end(&hearts, 4), "❤\u{fe0f}…");
+        assert_eq!(truncate_start(&hearts, 4), "…❤\u{fe0f}");
     }
 
     #[test]

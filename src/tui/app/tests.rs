@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::flow::load_str;
+use crate::tui::Action;
 
 const FLOW: &str = r#"
 id: test

@@ -40,8 +40,24 @@ pub struct Content {
 
 /// The body of `page` wrapped to `width` cells, with option `selected` highlighted.
 pub fn content(page: &Page, words: &Words, selected: usize, width: u16, theme: &Theme) -> Content {
+    content_for(page, words, selected, width, theme, false)
+}
+
+/// [`content`], starting with what to say to the caller when `say` is set (agent mode)
+/// and the page has it.
+pub fn content_for(
+    page: &Page,
+    words: &Words,
+    selected: usize,
+    width: u16,
+    theme: &Theme,
+    say: bool,
+) -> Content {
     let mut content = Content::default();
     let width = usize::from(width).max(1);
+    if let Some(text) = page.say.as_deref().filter(|_| say) {
+        super::say::rows(&mut content, text, words, width, theme);
+    }
     if page.kind.is_ending() {
         ending::rows(&mut content, page, words, width, theme);
     } else {

@@ -1,4 +1,4 @@
-//! The bottom of the screen: which keys do what here.
+//! The bottom of the screen: messages, and which keys do what here.
 
 use ratatui::buffer::Buffer;
 
@@ -13,7 +13,7 @@ pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
         } else {
             app.theme().status_info
         };
-        for (y, line) in (area.y..area.bottom()).zip(&app.status().lines) {
+        for (y, line) in (area.y..area.bottom()).zip(&screen.status_rows) {
             buf.set_stringn(area.x, y, line, usize::from(area.width), style);
         }
     }

@@ -1,0 +1,26 @@
+//! The note editor: a one-line text field in a box at the bottom of the screen, with its
+//! keys — or, after Enter on an empty note, why nothing was saved.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Position;
+
+use super::input_box::{field, frame, line};
+use crate::i18n::words;
+use crate::tui::app::App;
+use crate::tui::overlay::NoteEditor;
+use crate::tui::screen::Screen;
+
+/// Draws the note editor; gives where the cursor goes.
+pub fn render(buf: &mut Buffer, screen: &Screen, note: &NoteEditor, app: &App) -> Option<Position> {
+    let theme = app.theme();
+    let words = words(app.lang());
+    let inner = frame(buf, screen.note_box(), words.note_title, theme);
+    let cursor = field(buf, inner, &note.input, theme);
+    let (hint, style) = if note.refused {
+        (words.note_refused, theme.input_refused)
+    } else {
+        (words.note_keys, theme.input_hint)
+    };
+    line(buf, inner, inner.y + 1, hint, style);
+    cursor
+}
