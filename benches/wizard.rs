@@ -9,14 +9,17 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use signin_doctor::flow::{EndingKind, Flow, NodeKind, load_built_in, load_str};
+use signin_doctor::flow::{EndingKind, Flow, NodeKind, check, load_built_in, load_str, parse};
 use signin_doctor::generate::{flow_yaml, session_at};
 use signin_doctor::lang::Lang;
 use signin_doctor::session::Session;
 use signin_doctor::tui::{Action, App, Options, update, view};
 
+/// Whether a node is of the kind a screen shows.
+type IsKind = fn(&NodeKind) -> bool;
+
 /// The screen kinds, and how to recognise a node of each kind.
-const KINDS: [(&str, fn(&NodeKind) -> bool); 5] = [
+const KINDS: [(&str, IsKind); 5] = [
     ("question", |k| matches!(k, NodeKind::Question(_))),
     ("step", |k| matches!(k, NodeKind::Step(_))),
     (
@@ -50,6 +53,28 @@ fn load_check(c: &mut Criterion) {
             b.iter(|| {
                 load_str(black_box(yaml), "generated.yaml").expect("generated flows are valid")
             })
+        });
+    }
+    group.finish();
+
+    // The two halves of a load, to see where the time goes: YAML into the raw types, and
+    // the checker (which also builds the flow).
+    let mut group = c.benchmark_group("load_phases");
+    group.sample_size(10);
+    for nodes in [1_000, 10_000] {
+        let yaml = flow_yaml(nodes, 1);
+        group.bench_with_input(BenchmarkId::new("parse", nodes), &yaml, |b, yaml| {
+            b.iter(|| parse(black_box(yaml), "generated.yaml").expect("it parses"))
+        });
+        let raw = parse(&yaml, "generated.yaml").expect("it parses");
+        group.bench_with_input(BenchmarkId::new("check", nodes), &raw, |b, raw| {
+            b.iter(|| check(black_box(raw), "generated.yaml").expect("it is valid"))
+        });
+        // Refusing a flow full of typos (every `next: ask-…` misspelt) must stay linear too.
+        let typos =
+            parse(&yaml.replace("next: ask-", "next: asx-"), "typos.yaml").expect("it parses");
+        group.bench_with_input(BenchmarkId::new("check_typos", nodes), &typos, |b, raw| {
+            b.iter(|| check(black_box(raw), "typos.yaml").expect_err("it is refused"))
         });
     }
     group.finish();

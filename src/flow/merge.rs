@@ -109,6 +109,8 @@ impl Merged {
     /// across all files into its occurrence within that file.
     pub(crate) fn attribute(&self, diagnostics: &mut [Diagnostic], names: &[String]) {
         let header = self.field_files.get("start").copied().unwrap_or_default();
+        let nodes = positions_by_key(self.raw.nodes.iter().map(|(key, _)| key.as_str()));
+        let links = positions_by_key(self.raw.links.iter().map(|(key, _)| key.as_str()));
         for diagnostic in diagnostics.iter_mut() {
             let Some(path) = &mut diagnostic.path else {
                 continue;
@@ -116,12 +118,10 @@ impl Merged {
             let occurrence = path.occurrence;
             let (file, within) = match path.segs() {
                 [Seg::Key(section), Seg::Key(key), ..] if section == "nodes" => {
-                    let keys = self.raw.nodes.iter().map(|(k, _)| k.as_str());
-                    locate_entry(keys, &self.node_files, key, occurrence)
+                    locate_entry(nodes.get(key.as_str()), &self.node_files, occurrence)
                 }
                 [Seg::Key(section), Seg::Key(key), ..] if section == "links" => {
-                    let keys = self.raw.links.iter().map(|(k, _)| k.as_str());
-                    locate_entry(keys, &self.link_files, key, occurrence)
+                    locate_entry(links.get(key.as_str()), &self.link_files, occurrence)
                 }
                 [Seg::Key(field), ..] => {
                     (self.field_files.get(field.as_str()).copied(), occurrence)
@@ -136,25 +136,31 @@ impl Merged {
     }
 }
 
-/// The file of the `occurrence`th entry named `key` across all files, and which
-/// occurrence it is within that file.
-fn locate_entry<'a>(
-    keys: impl Iterator<Item = &'a str>,
+/// Where each key stands in the joined list, in order.
+fn positions_by_key<'a>(keys: impl Iterator<Item = &'a str>) -> HashMap<&'a str, Vec<usize>> {
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, key) in keys.enumerate() {
+        positions.entry(key).or_default().push(index);
+    }
+    positions
+}
+
+/// The file of the `occurrence`th of the entries at `positions` (all with one key, across
+/// all files), and which occurrence it is within that file.
+fn locate_entry(
+    positions: Option<&Vec<usize>>,
     files: &[usize],
-    key: &str,
     occurrence: usize,
 ) -> (Option<usize>, usize) {
-    let positions: Vec<usize> = keys
-        .enumerate()
-        .filter_map(|(i, k)| (k == key).then_some(i))
-        .collect();
-    let Some(&global) = positions.get(occurrence) else {
+    let Some(&global) = positions.and_then(|p| p.get(occurrence)) else {
         return (None, occurrence);
     };
     let file = files[global];
-    let within = positions[..occurrence]
-        .iter()
-        .filter(|&&i| files[i] == file)
-        .count();
+    let within = positions.map_or(0, |p| {
+        p[..occurrence]
+            .iter()
+            .filter(|&&i| files[i] == file)
+            .count()
+    });
     (Some(file), within)
 }

@@ -11,6 +11,8 @@ mod texts;
 pub(crate) use resolve::suggest;
 pub use style::MAX_LABEL_CHARS;
 
+use std::cell::Cell;
+
 use super::diagnostic::{Code, Diagnostic, Diagnostics};
 use super::model::Flow;
 use super::path::YamlPath;
@@ -45,6 +47,7 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
     let resolver = Resolver {
         nodes: &node_index,
         links: &link_index,
+        suggestions_left: Cell::new(resolve::MAX_SUGGESTIONS),
     };
 
     check_top(raw, &resolver, &mut out);

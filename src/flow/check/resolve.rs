@@ -1,5 +1,6 @@
 //! Looking up node and link ids, with did-you-mean suggestions for unknown ones.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use crate::flow::diagnostic::{Code, Diagnostics};
@@ -39,11 +40,14 @@ pub(super) struct Resolver<'a> {
     pub nodes: &'a HashMap<&'a str, usize>,
     /// Link key → position.
     pub links: &'a HashMap<&'a str, usize>,
+    /// How many more unknown ids get a did-you-mean (see [`MAX_SUGGESTIONS`]).
+    pub suggestions_left: Cell<usize>,
 }
 
 /// What kind of id is looked up, for the message and the advice.
 struct Lookup<'a> {
     ids: &'a HashMap<&'a str, usize>,
+    suggestions_left: &'a Cell<usize>,
     code: Code,
     what: &'static str,
     otherwise: &'static str,
@@ -60,6 +64,7 @@ impl Resolver<'_> {
     ) -> Option<usize> {
         let lookup = Lookup {
             ids: self.nodes,
+            suggestions_left: &self.suggestions_left,
             code: if node.is_none() {
                 Code::UnknownStart
             } else {
@@ -81,6 +86,7 @@ impl Resolver<'_> {
     ) -> Option<usize> {
         let lookup = Lookup {
             ids: self.links,
+            suggestions_left: &self.suggestions_left,
             code: Code::UnknownLink,
             what: "link",
             otherwise: "define it under `links:` with a url and a title",
@@ -88,6 +94,10 @@ impl Resolver<'_> {
         resolve(&lookup, key, node, at, out)
     }
 }
+
+/// At most this many unknown ids get a did-you-mean: each costs a comparison with every
+/// id, so a flow with thousands of typos would otherwise take quadratic time to refuse.
+pub const MAX_SUGGESTIONS: usize = 50;
 
 /// Looks `key` up, reporting it with a did-you-mean when it is unknown.
 fn resolve(
@@ -102,7 +112,12 @@ fn resolve(
         let place = relative(&at, node);
         let message = format!("'{place}' names the unknown {} '{key}'", lookup.what);
         let diagnostic = out.report(lookup.code, node, message).at(at);
-        match suggest(key, lookup.ids.keys().copied()) {
+        let left = lookup.suggestions_left.get();
+        lookup.suggestions_left.set(left.saturating_sub(1));
+        let close = (left > 0)
+            .then(|| suggest(key, lookup.ids.keys().copied()))
+            .flatten();
+        match close {
             Some(close) => diagnostic.with_help(format!("did you mean '{close}'?")),
             None => diagnostic.with_help(lookup.otherwise),
         };
@@ -124,6 +139,8 @@ pub(crate) fn suggest<'a>(
     candidates: impl Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
     candidates
+        // A likely typo is about as long as the word; skip the rest cheaply.
+        .filter(|candidate| candidate.len().abs_diff(word.len()) <= word.len() / 2 + 2)
         .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
