@@ -154,7 +154,7 @@ fn check_node(
     fields::check_allow(key, node, out);
     for (at, text) in texts::node_texts(node) {
         texts::check_text(text, &at, Some(key), languages, out);
-        style::check_mojibake(text, &YamlPath::node(key).join(&at), Some(key), out);
+        style::check_mojibake(text, &at, Some(key), out);
     }
     for (i, link) in node.links.iter().flatten().enumerate() {
         resolver.link(

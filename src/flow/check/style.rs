@@ -17,6 +17,10 @@ const MOJIBAKE: [&str; 6] = ["Ã", "â€", "Â", "ï»¿", "�", "√"];
 /// The first garbled-looking sequence in `value`. A "√" counts only inside a word
 /// ("ge√Ønteresseerd"), where no square root would stand.
 fn find_mojibake(value: &str) -> Option<&'static str> {
+    // Every sequence starts with one of these characters; most text has none of them.
+    if !value.contains(['Ã', 'â', 'Â', 'ï', '�', '√']) {
+        return None;
+    }
     MOJIBAKE.into_iter().find(|bad| {
         value.match_indices(bad).any(|(at, _)| {
             *bad != "√"
@@ -70,20 +74,27 @@ pub(super) fn check_label_lengths(key: &str, node: &RawNode, out: &mut Diagnosti
 }
 
 /// Warns about text that looks like it was decoded with the wrong encoding ("Ã©", "â€™", "√").
+/// `place` is where the text sits inside `node` (or in the whole file when `node` is `None`).
 pub(super) fn check_mojibake(
     text: &Text,
-    at: &YamlPath,
+    place: &YamlPath,
     node: Option<&str>,
     out: &mut Diagnostics,
 ) {
     for (lang, value) in text.translations() {
         if let Some(found) = find_mojibake(value) {
+            let full = match node {
+                Some(key) => YamlPath::node(key).join(place),
+                None => place.clone(),
+            };
             out.report(
                 Code::Mojibake,
                 node,
-                format!("'{at}' ({lang}) contains \"{found}\", which looks like garbled encoding"),
+                format!(
+                    "'{place}' ({lang}) contains \"{found}\", which looks like garbled encoding"
+                ),
             )
-            .at(at.clone().key(lang))
+            .at(full.key(lang))
             .with_help("retype the accented letters or quotes, and save the file as UTF-8");
         }
     }

@@ -43,7 +43,8 @@ pub(super) fn check_text(
     languages: &[String],
     out: &mut Diagnostics,
 ) {
-    let full = match node {
+    // The full path is only built when there is something to report.
+    let full = || match node {
         Some(key) => YamlPath::node(key).join(place),
         None => place.clone(),
     };
@@ -54,7 +55,7 @@ pub(super) fn check_text(
                 node,
                 format!("'{place}' has no English text"),
             )
-            .at(full.clone())
+            .at(full())
             .with_help(format!("add `en: \"…\"` to '{place}'"));
         }
         Some(english) if english.trim().is_empty() => {
@@ -63,7 +64,7 @@ pub(super) fn check_text(
                 node,
                 format!("'{place}' has empty English text"),
             )
-            .at(full.clone().key("en"))
+            .at(full().key("en"))
             .with_help("write the text, or remove the field if it is optional");
         }
         Some(_) => {}
@@ -75,7 +76,7 @@ pub(super) fn check_text(
                 bad as u32
             );
             out.report(Code::ControlCharacter, node, message)
-                .at(full.clone().key(lang))
+                .at(full().key(lang))
                 .with_help("write plain text only: remove escape sequences, tabs and other control characters");
         }
     }
@@ -83,7 +84,7 @@ pub(super) fn check_text(
         if text.exact(lang).is_none() {
             let message = format!("'{place}' has no '{lang}' translation; English will be shown");
             out.report(Code::MissingTranslation, node, message)
-                .at(full.clone())
+                .at(full())
                 .with_help(format!("add `{lang}: \"…\"` to '{place}'"));
         }
     }
