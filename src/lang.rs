@@ -43,6 +43,12 @@ impl Lang {
     }
 
     /// Reads a locale name such as `nl_NL.UTF-8`, `nl-BE` or `en`.
+    ///
+    /// ```
+    /// use signin_doctor::lang::Lang;
+    /// assert_eq!(Lang::from_locale("nl_NL.UTF-8"), Some(Lang::Nl));
+    /// assert_eq!(Lang::from_locale("C"), None);
+    /// ```
     pub fn from_locale(locale: &str) -> Option<Lang> {
         let language = locale
             .split(['_', '-', '.', '@'])
