@@ -6,34 +6,13 @@ mod common;
 
 use std::sync::Arc;
 
-use common::built_in_session;
-use jiff::Timestamp;
+use common::{at, built_in_session, scripted_call};
 use signin_doctor::autosave::{
     Autosave, Mismatch, SavedMove, SavedSession, find_unfinished, restore,
 };
 use signin_doctor::flow::{BUILT_IN_YAML, Flow, load_str};
 use signin_doctor::lang::Lang;
 use signin_doctor::session::Session;
-
-fn at(seconds: i64) -> Timestamp {
-    Timestamp::from_second(1_741_944_600 + seconds).unwrap()
-}
-
-/// A session with two answers, a jump, a back, and two notes, at fixed times.
-fn scripted() -> Session {
-    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
-    session.choose_at(0, at(10)).unwrap();
-    session
-        .add_note_at("caller: pwd=abc123, new phone", at(20))
-        .unwrap();
-    session.choose_at(2, at(30)).unwrap();
-    let roles = session.flow().find("check-roles").unwrap();
-    session.jump_at(roles, at(40)).unwrap();
-    session.add_note_at("jumped to roles", at(45)).unwrap();
-    session.choose_at(1, at(50)).unwrap();
-    assert!(session.back());
-    session
-}
 
 fn saved(session: &Session) -> SavedSession {
     SavedSession::of(session, Lang::Nl, at(60))
@@ -42,7 +21,7 @@ fn saved(session: &Session) -> SavedSession {
 #[test]
 fn a_saved_session_restores_the_same_node_path_and_notes() {
     let dir = tempfile::tempdir().unwrap();
-    let session = scripted();
+    let session = scripted_call();
     let autosave = Autosave::new(dir.path(), &session);
     autosave.save_at(&session, Lang::Nl, at(60)).unwrap();
     #[cfg(unix)]
@@ -76,7 +55,7 @@ fn a_saved_session_restores_the_same_node_path_and_notes() {
 }
 
 fn problem_for(edit: impl FnOnce(&mut SavedSession), flow: Arc<Flow>) -> Mismatch {
-    let mut save = saved(&scripted());
+    let mut save = saved(&scripted_call());
     edit(&mut save);
     let problem = restore(flow, &save).expect_err("the save no longer fits");
     assert_eq!(

@@ -9,32 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{built_in_session, walk};
-use jiff::Timestamp;
+use common::{at, built_in_session, scripted_call, walk};
 use signin_doctor::autosave::{SavedMove, SavedSession, find_unfinished};
 use signin_doctor::lang::Lang;
 use signin_doctor::page::Page;
 use signin_doctor::session::Session;
-
-fn at(seconds: i64) -> Timestamp {
-    Timestamp::from_second(1_741_944_600 + seconds).unwrap()
-}
-
-/// A session with two answers, a jump, a back, and two notes, at fixed times.
-fn scripted() -> Session {
-    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
-    session.choose_at(0, at(10)).unwrap();
-    session
-        .add_note_at("caller: pwd=abc123, new phone", at(20))
-        .unwrap();
-    session.choose_at(2, at(30)).unwrap();
-    let roles = session.flow().find("check-roles").unwrap();
-    session.jump_at(roles, at(40)).unwrap();
-    session.add_note_at("jumped to roles", at(45)).unwrap();
-    session.choose_at(1, at(50)).unwrap();
-    assert!(session.back());
-    session
-}
 
 fn saved(session: &Session) -> SavedSession {
     SavedSession::of(session, Lang::Nl, at(60))
@@ -159,7 +138,7 @@ fn the_binary_killed_mid_call_resumes_at_the_same_node_with_path_and_note() {
 fn a_save_for_a_changed_flow_gives_a_clear_message_exit_1_and_keeps_everything() {
     let dir = tempfile::tempdir().unwrap();
     let (state, log) = (dir.path().join("state"), dir.path().join("log.jsonl"));
-    let session = scripted();
+    let session = scripted_call();
     let mut save = saved(&session);
     if let SavedMove::Answer { node, .. } = &mut save.moves[0] {
         *node = "symptom-v0".into();

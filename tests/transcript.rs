@@ -10,18 +10,13 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::built_in_session;
-use jiff::Timestamp;
+use common::{at, built_in_session};
 use signin_doctor::lang::Lang;
 use signin_doctor::page::Page;
 use signin_doctor::session::Session;
 use signin_doctor::transcript::Transcript;
 
 const SECRET: &str = "Hunter2Summer!";
-
-fn at(seconds: i64) -> Timestamp {
-    "2025-03-14T09:30:00Z".parse::<Timestamp>().unwrap() + jiff::SignedDuration::from_secs(seconds)
-}
 
 /// Picks the option whose label contains `label`, at time `seconds`.
 fn pick(session: &mut Session, label: &str, seconds: i64) {

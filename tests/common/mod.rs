@@ -22,6 +22,28 @@ pub fn scratch_env() -> [(&'static str, PathBuf); 2] {
     ]
 }
 
+/// A fixed moment (2025-03-14 09:30:00 UTC) plus `seconds`, for tests that need exact times.
+pub fn at(seconds: i64) -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_741_944_600 + seconds).expect("a valid time")
+}
+
+/// A call on the built-in flow with two answers, a jump, a back, and two notes (one with a
+/// password in it), at fixed times.
+pub fn scripted_call() -> Session {
+    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
+    session.choose_at(0, at(10)).unwrap();
+    session
+        .add_note_at("caller: pwd=abc123, new phone", at(20))
+        .unwrap();
+    session.choose_at(2, at(30)).unwrap();
+    let roles = session.flow().find("check-roles").unwrap();
+    session.jump_at(roles, at(40)).unwrap();
+    session.add_note_at("jumped to roles", at(45)).unwrap();
+    session.choose_at(1, at(50)).unwrap();
+    assert!(session.back());
+    session
+}
+
 /// A session on the built-in flow.
 pub fn built_in_session() -> Session {
     Session::new(
