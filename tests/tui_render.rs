@@ -352,6 +352,13 @@ fn the_help_overlay_lists_the_keys() {
         screen.contains("Keys") && screen.contains("1-9 pick that answer"),
         "{screen:?}"
     );
+    // At 40×12 it does not fit: the border says there is more, and End shows the rest.
+    assert!(screen.contains("↓ more below (PgDn)"), "{screen:?}");
+    assert!(!screen.contains("Ctrl-C"), "{screen:?}");
+    update(&mut app, Action::Bottom);
+    let screen = words_on(draw(&mut app, 40, 12).backend().buffer());
+    assert!(screen.contains("Ctrl-C"), "{screen:?}");
+    assert!(screen.contains("↑ more above (PgUp)"), "{screen:?}");
 }
 
 #[test]

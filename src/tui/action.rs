@@ -82,11 +82,19 @@ pub fn from_event(event: &Event, mode: KeyMode) -> Option<Action> {
     }
 }
 
-/// The action a key asks for under the help overlay: `q` and Ctrl-C quit, any other key
-/// (one the wizard has no use for too) closes the overlay.
+/// The action a key asks for under the help overlay: `q` and Ctrl-C quit, the arrows and
+/// page keys scroll it, any other key (one the wizard has no use for too) closes it.
 pub fn help_key(key: &KeyEvent) -> Option<Action> {
     match from_key(key) {
-        Some(Action::Quit) => Some(Action::Quit),
+        Some(
+            action @ (Action::Quit
+            | Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom),
+        ) => Some(action),
         _ if key.kind == KeyEventKind::Release => None,
         _ => Some(Action::ToggleHelp),
     }

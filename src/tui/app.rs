@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use ratatui::layout::Rect;
 
 use super::Options;
-use super::action::KeyMode;
+use super::action::{Action, KeyMode};
 use super::overlay::Overlay;
 use super::screen::{Screen, ScreenInput};
 use super::theme::Theme;
@@ -68,6 +68,7 @@ pub struct App {
     selected: usize,
     scroll: usize,
     help: bool,
+    help_scroll: usize,
     quit: bool,
     size: (u16, u16),
     /// Whether the user moved the selection since the last scroll, so a resize should
@@ -94,6 +95,7 @@ impl App {
             selected: 0,
             scroll: 0,
             help: false,
+            help_scroll: 0,
             quit: false,
             size: DEFAULT_SIZE,
             follow: false,
@@ -174,6 +176,31 @@ impl App {
     /// Whether the help overlay is open.
     pub fn help_visible(&self) -> bool {
         self.help
+    }
+
+    /// How far the help overlay is scrolled, in lines.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Scrolls the open help overlay for the arrows and page keys; any other action closes it.
+    fn scroll_help(&mut self, action: Action) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let max = crate::tui::view::help_max_scroll(self, area);
+        let page = usize::from(self.size.1.saturating_sub(3)).max(1);
+        self.help_scroll = match action {
+            Action::Up => self.help_scroll.saturating_sub(1),
+            Action::Down => self.help_scroll + 1,
+            Action::PageUp => self.help_scroll.saturating_sub(page),
+            Action::PageDown => self.help_scroll + page,
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => {
+                self.help = false;
+                0
+            }
+        }
+        .min(max);
     }
 
     /// Whether the current node is an ending.

@@ -223,3 +223,22 @@ fn a_moved_selection_stays_in_view_when_the_window_shrinks() {
     run(&mut app, &[Action::Pick(1), Action::Resize(20, 8)]);
     assert_eq!(app.scroll(), 0, "a new step starts at its instructions");
 }
+
+#[test]
+fn the_help_scrolls_when_it_does_not_fit_and_any_other_key_closes_it() {
+    let mut app = app();
+    run(&mut app, &[Action::Resize(40, 12), Action::ToggleHelp]);
+    let max = crate::tui::view::help_max_scroll(&app, Rect::new(0, 0, 40, 12));
+    assert!(max > 0, "at 40×12 the help does not fit");
+    run(&mut app, &[Action::Down, Action::Down]);
+    assert_eq!(app.help_scroll(), 2);
+    run(&mut app, &[Action::Bottom, Action::Down]);
+    assert_eq!(app.help_scroll(), max, "scrolling stops at the end");
+    run(&mut app, &[Action::Up]);
+    assert_eq!(app.help_scroll(), max - 1);
+    assert!(app.help_visible());
+    run(&mut app, &[Action::Back]);
+    assert!(!app.help_visible(), "another key closes the help");
+    assert_eq!(app.help_scroll(), 0);
+    assert_eq!(app.session().path().len(), 0, "and does nothing else");
+}

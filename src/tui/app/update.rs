@@ -38,7 +38,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         _ if app.help => {
-            app.help = false;
+            app.scroll_help(action);
             return None;
         }
         _ => {}

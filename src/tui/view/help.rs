@@ -12,8 +12,8 @@ use crate::tui::wrap::{self, wrap};
 /// The widest the box grows.
 const MAX_WIDTH: u16 = 64;
 
-/// Draws the help box centred in `area`, cut at the bottom if it does not fit.
-pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+/// The help's lines for a box in `area`, and the box itself.
+fn layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect) {
     let theme = app.theme();
     let words = words(app.lang());
     let width = area.width.min(MAX_WIDTH);
@@ -49,7 +49,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
     }
     lines.push(Line::default());
     lines.extend(
-        wrap(crate::i18n::words(app.lang()).help_close, text_width)
+        wrap(words.help_close, text_width)
             .into_iter()
             .map(Line::from),
     );
@@ -60,13 +60,41 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         width,
         height,
     );
+    (lines, boxed)
+}
+
+/// How far the help can scroll in `area`: 0 when it fits.
+pub fn max_scroll(app: &App, area: Rect) -> usize {
+    let (lines, boxed) = layout(app, area);
+    lines
+        .len()
+        .saturating_sub(usize::from(boxed.height.saturating_sub(2)))
+}
+
+/// Draws the help box centred in `area`, scrolled to `app.help_scroll()`; when it does not
+/// fit, its bottom border says which way there is more (↑ ↓ PgUp PgDn scroll it).
+pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
+    let theme = app.theme();
+    let words = words(app.lang());
+    let (lines, boxed) = layout(app, area);
+    let visible = usize::from(boxed.height.saturating_sub(2));
+    let scroll = app.help_scroll().min(lines.len().saturating_sub(visible));
+    let more = match (scroll > 0, scroll + visible < lines.len()) {
+        (true, true) => Some(words.more_both),
+        (true, false) => Some(words.more_above),
+        (false, true) => Some(words.more_below),
+        (false, false) => None,
+    };
     Clear.render(boxed, buf);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_style(theme.help_border)
         .title(Span::styled(
             format!(" {} ", words.help_title),
             theme.help_border,
         ));
+    if let Some(more) = more {
+        block = block.title_bottom(Span::styled(format!(" {more} "), theme.more));
+    }
     let inner = block.inner(boxed);
     block.render(boxed, buf);
     let text = Rect::new(
@@ -75,7 +103,7 @@ pub fn render(buf: &mut Buffer, area: Rect, app: &App) {
         inner.width.saturating_sub(2),
         inner.height,
     );
-    for (y, line) in (text.y..text.bottom()).zip(&lines) {
+    for (y, line) in (text.y..text.bottom()).zip(lines.iter().skip(scroll)) {
         buf.set_line(text.x, y, line, text.width);
     }
 }

@@ -6,6 +6,8 @@ mod ending;
 mod footer;
 mod header;
 mod help;
+
+pub use help::max_scroll as help_max_scroll;
 mod input_box;
 mod note;
 mod pane;
