@@ -48,7 +48,7 @@ fn quoted_after(message: &str, prefix: &str) -> Option<String> {
 }
 
 /// Line and column (from 1, column in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = text.floor_char_boundary(offset.min(text.len()));
     let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |at| at + 1);

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::diagnostic::{Code, Diagnostic, Location};
 use super::load::{LoadError, MAX_FLOW_BYTES};
+use super::refine::line_column;
 
 /// One file of a flow, read and known to be UTF-8.
 #[derive(Debug, Clone)]
@@ -83,13 +84,8 @@ pub fn read(path: &Path) -> Result<Vec<Part>, LoadError> {
 
 /// The diagnostic for bytes that stop being UTF-8 at `valid_up_to`.
 pub(crate) fn not_utf8(bytes: &[u8], valid_up_to: usize, file: &str) -> Diagnostic {
-    let valid = &bytes[..valid_up_to];
-    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&valid[line_start..])
-        .chars()
-        .count()
-        + 1;
+    let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let (line, column) = line_column(valid, valid_up_to);
     let mut diagnostic = Diagnostic::new(Code::Syntax, file, "the file is not valid UTF-8 text");
     diagnostic.location = Some(Location { line, column });
     diagnostic.help = Some("save the file as UTF-8".to_owned());

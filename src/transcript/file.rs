@@ -49,16 +49,7 @@ pub fn write_to(path: &Path, transcript: &Transcript) -> Result<Vec<Written>, Wr
 /// The file agent mode's "save transcript" uses when no `--transcript` was given:
 /// `signin-doctor-FLOW-YYYYMMDD-HHMMSS.md` (UTC) in the current folder.
 pub fn default_name(flow_id: &str, now: Timestamp) -> PathBuf {
-    let safe: String = flow_id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let safe = crate::places::file_name_part(flow_id);
     PathBuf::from(format!(
         "signin-doctor-{safe}-{}.md",
         now.strftime("%Y%m%d-%H%M%S")

@@ -103,17 +103,8 @@ pub fn help_key(key: &KeyEvent) -> Option<Action> {
 /// The action a key asks for while typing into an input box: every printable character
 /// is typed (`q` too); Enter, Esc, the arrows and Ctrl-C keep their meaning.
 pub fn typing_key(key: &KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c' | 'C') => Some(Action::Quit),
-            _ => None,
-        };
-    }
-    if key.modifiers.contains(KeyModifiers::ALT) {
-        return None;
+    if let Some(decided) = modified(key) {
+        return decided;
     }
     let action = match key.code {
         KeyCode::Char(c) if !c.is_control() => Action::Type(c),
@@ -132,20 +123,24 @@ pub fn typing_key(key: &KeyEvent) -> Option<Action> {
     Some(action)
 }
 
+/// What every mode does with key releases and modified keys: releases and Alt or Ctrl
+/// combinations do nothing, except Ctrl-C, which always quits. `None` when the key is
+/// plain and the mode decides.
+fn modified(key: &KeyEvent) -> Option<Option<Action>> {
+    if key.kind == KeyEventKind::Release {
+        return Some(None);
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        let quit = matches!(key.code, KeyCode::Char('c' | 'C')).then_some(Action::Quit);
+        return Some(quit);
+    }
+    key.modifiers.contains(KeyModifiers::ALT).then_some(None)
+}
+
 /// The action a key asks for in the wizard, if any. Key releases are ignored.
 pub fn from_key(key: &KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let control = key.modifiers.contains(KeyModifiers::CONTROL);
-    if control {
-        return match key.code {
-            KeyCode::Char('c' | 'C') => Some(Action::Quit),
-            _ => None,
-        };
-    }
-    if key.modifiers.contains(KeyModifiers::ALT) {
-        return None;
+    if let Some(decided) = modified(key) {
+        return decided;
     }
     let action = match key.code {
         KeyCode::Char(digit @ '1'..='9') => Action::Pick(digit as usize - '1' as usize),

@@ -42,14 +42,8 @@ pub fn placed(app: &App, area: Rect) -> Vec<PlacedLink> {
     let Some(screen) = app.screen(area) else {
         return Vec::new();
     };
-    let rows = screen
-        .content
-        .rows
-        .iter()
-        .skip(screen.scroll)
-        .take(screen.visible());
-    (screen.body.y..screen.body.bottom())
-        .zip(rows)
+    screen
+        .visible_rows()
         .filter_map(|(y, row)| {
             let link = row.link.as_ref()?;
             Some(PlacedLink {

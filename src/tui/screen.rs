@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use crate::session::Session;
 use crate::tui::hints::hints;
 use crate::tui::pane;
-use crate::tui::view::content::{Content, content_for};
+use crate::tui::view::content::{Content, Row, content_for};
 use crate::tui::wrap;
 
 /// Narrower than this many columns, only the "too small" message is shown.
@@ -250,6 +250,17 @@ impl Screen {
     /// Whether body rows are hidden below the visible part.
     pub fn more_below(&self) -> bool {
         self.scroll < self.max_scroll()
+    }
+
+    /// The body rows in view, each with the screen row it is drawn on.
+    pub fn visible_rows(&self) -> impl Iterator<Item = (u16, &Row)> {
+        let rows = self
+            .content
+            .rows
+            .iter()
+            .skip(self.scroll)
+            .take(self.visible());
+        (self.body.y..self.body.bottom()).zip(rows)
     }
 
     /// Whether body row `row` is on screen.

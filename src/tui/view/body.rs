@@ -17,13 +17,7 @@ pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
         }
     }
     let body = screen.body;
-    let rows = screen
-        .content
-        .rows
-        .iter()
-        .skip(screen.scroll)
-        .take(screen.visible());
-    for (y, row) in (body.y..body.bottom()).zip(rows) {
+    for (y, row) in screen.visible_rows() {
         buf.set_line(body.x, y, &row.line, body.width);
     }
     if let Some(more) = screen.more {
