@@ -1,49 +1,102 @@
-//! Every fact in CONTENT.md is reached: for each fact id, a walk from the start that
-//! answers as a user would ends on a screen stating the fact — its key terms and its
-//! link — in English and in Dutch. The screen is checked as plain mode prints it.
+//! Every fact the built-in flow states is reached: for each fact id, a walk from the start
+//! that answers as a user would (picking answers by their label, typing what the sign-in
+//! screen showed into the error-code question) ends on a screen that states the fact — its
+//! key terms and its link — in English and in Dutch. The screen is checked as plain mode
+//! prints it.
+//!
+//! Fact ids follow the public articles the flow names in its header: P (password), R (roles),
+//! W (wrong account), L (links), M (MFA), A (admin lockout), T (tenants, workspaces, guests,
+//! GDAP), K (account types), E (error codes). Left out on purpose:
+//! - P6, the 2021 route (a service request in the partner-network portal): Microsoft dropped
+//!   it; A1-A4 replace it, and `tests/links.rs` proves its address is gone.
+//! - The "Invite outside user" option in Partner Center (part of T5): only a third party
+//!   describes it, so the flow does not mention it.
+//! - K4 is stated only as generic browser advice (private window, cookies, work account),
+//!   because no Microsoft source ties the redirect loop to Partner Center.
 
 mod common;
 
-use common::{built_in_session, walk};
+use common::{Answer, Answer::Pick, Answer::Type, built_in_session, walk_answers};
 use signin_doctor::i18n::words;
 use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
+use signin_doctor::page::{Page, PageKind};
 use signin_doctor::plain;
 
 struct Fact {
     id: &'static str,
-    en: &'static [&'static str],
-    nl: &'static [&'static str],
+    en: &'static [Answer],
+    nl: &'static [Answer],
     terms_en: &'static [&'static str],
     terms_nl: &'static [&'static str],
     link: Option<&'static str>,
 }
 
-const FORGOT_EN: &str = "forgot my password";
-const FORGOT_NL: &str = "wachtwoord vergeten";
-const PAGES_EN: &str = "pages or features are missing";
-const PAGES_NL: &str = "pagina's of functies ontbreken";
-const NOT_FIXED_EN: &str = "No, it still does not work";
-const NOT_FIXED_NL: &str = "Nee, het werkt nog steeds niet";
+// First-screen answers.
+const FORGOT_EN: Answer = Pick("forgot my password");
+const FORGOT_NL: Answer = Pick("wachtwoord vergeten");
+const CODE_EN: Answer = Pick("shows an error code or message");
+const CODE_NL: Answer = Pick("toont een foutcode of foutmelding");
+const MFA_EN: Answer = Pick("asked for MFA");
+const MFA_NL: Answer = Pick("om MFA gevraagd");
+const ADMIN_EN: Answer = Pick("global admin is locked out");
+const ADMIN_NL: Answer = Pick("globale beheerder kan zich niet aanmelden");
+const PAGES_EN: Answer = Pick("pages or features are missing");
+const PAGES_NL: Answer = Pick("pagina's of functies ontbreken");
+const OFFER_EN: Answer = Pick("offer or benefits are missing");
+const OFFER_NL: Answer = Pick("aanbod of voordelen ontbreken");
+const TENANT_EN: Answer = Pick("Wrong account, tenant");
+const TENANT_NL: Answer = Pick("Verkeerd account");
+const ELSE_EN: Answer = Pick("Something else");
+const ELSE_NL: Answer = Pick("Iets anders");
+// Answers further on.
+const NOT_FIXED_EN: Answer = Pick("No, it still does not work");
+const NOT_FIXED_NL: Answer = Pick("Nee, het werkt nog steeds niet");
+const OFF_EN: Answer = Pick("No, it's not turned on");
+const OFF_NL: Answer = Pick("Nee, dat staat uit");
+const UNSURE_EN: Answer = Pick("I'm not sure");
+const UNSURE_NL: Answer = Pick("Ik weet het niet zeker");
+const PARTNER_EN: Answer = Pick("AI Cloud Partner Program partner");
+const PARTNER_NL: Answer = Pick("Partner in het AI Cloud Partner Program");
+const REACH_EN: Answer = Pick("Yes, I can reach them");
+const REACH_NL: Answer = Pick("Ja, die kan ik bereiken");
+const I_AM_GA_EN: Answer = Pick("I am a global admin and can't sign in");
+const I_AM_GA_NL: Answer = Pick("Ik ben globale beheerder en kan me niet aanmelden");
+
+const L1: &str = "https://learn.microsoft.com/partner-center/account-settings/unable-to-sign-in";
+const L3: &str = "https://learn.microsoft.com/partner-center/account-settings/reset-a-user-password";
+const L7: &str = "https://support.microsoft.com/account-billing/reset-your-work-or-school-password-using-security-info-23dde81f-08bb-4776-ba72-e6b72b9dda9e";
+const L9: &str =
+    "https://learn.microsoft.com/partner-center/account-settings/find-workspaces-roles-admins";
+const L13: &str = "https://learn.microsoft.com/entra/identity-platform/reference-error-codes";
+const CUSTOMER_RESET: &str =
+    "https://learn.microsoft.com/partner-center/developer/reset-user-password-for-a-customer";
 
 const FACTS: &[Fact] = &[
+    // ---------------------------------------------------------------- P, R, W
     Fact {
         id: "P1",
-        en: &["Something else", "None of these"],
-        nl: &["Iets anders", "Geen van deze"],
-        terms_en: &["Microsoft support", "Support for business products"],
+        en: &[ELSE_EN, Pick("None of these")],
+        nl: &[ELSE_NL, Pick("Geen van deze")],
+        terms_en: &[
+            "Microsoft support",
+            "Get support",
+            "Support for business products",
+            "Only an admin",
+            "correlation ID",
+        ],
         terms_nl: &[
             "Microsoft-ondersteuning",
+            "Ondersteuning krijgen",
             "Ondersteuning voor zakelijke producten",
+            "Alleen een beheerder",
+            "correlatie-id",
         ],
-        link: Some(
-            "https://learn.microsoft.com/microsoft-365/admin/contact-support-for-business-products",
-        ),
+        link: Some("https://learn.microsoft.com/microsoft-365/admin/get-help-support"),
     },
     Fact {
         id: "P2",
-        en: &[FORGOT_EN, "Yes, it's turned on"],
-        nl: &[FORGOT_NL, "Ja, dat staat aan"],
+        en: &[FORGOT_EN, Pick("Yes, it's turned on")],
+        nl: &[FORGOT_NL, Pick("Ja, dat staat aan")],
         terms_en: &[
             "global admin",
             "self-service password reset",
@@ -68,67 +121,65 @@ const FACTS: &[Fact] = &[
             "nieuwe wachtwoord",
             "Is het probleem daarmee opgelost?",
         ],
-        link: Some(
-            "https://learn.microsoft.com/azure/active-directory/user-help/active-directory-passwords-update-your-own-password#how-to-change-your-password",
-        ),
+        link: Some(L7),
     },
     Fact {
         id: "P3",
-        en: &[
-            FORGOT_EN,
-            "not turned on",
-            "AI Cloud Partner Program partner",
-            "Yes, I can reach them",
+        en: &[FORGOT_EN, OFF_EN, PARTNER_EN, REACH_EN],
+        nl: &[FORGOT_NL, OFF_NL, PARTNER_NL, REACH_NL],
+        terms_en: &[
+            "global admin",
+            "new password",
+            "Microsoft AI Cloud Partner Program",
+            "Microsoft Partner Network",
         ],
-        nl: &[
-            FORGOT_NL,
-            "staat uit",
-            "AI Cloud Partner Program",
-            "Ja, die kan ik bereiken",
-        ],
-        terms_en: &["global admin", "new password", "Microsoft Partner Network"],
         terms_nl: &[
             "globale beheerder",
             "nieuw wachtwoord",
+            "Microsoft AI Cloud Partner Program",
             "Microsoft Partner Network",
         ],
-        link: Some("https://learn.microsoft.com/partner-center/reset-a-user-password"),
+        link: Some(L3),
     },
     Fact {
         id: "P4",
-        en: &[FORGOT_EN, "not turned on", "Indirect CSP reseller"],
-        nl: &[FORGOT_NL, "staat uit", "Indirecte CSP-reseller"],
+        en: &[FORGOT_EN, OFF_EN, Pick("Indirect CSP reseller")],
+        nl: &[FORGOT_NL, OFF_NL, Pick("Indirecte CSP-reseller")],
         terms_en: &[
             "indirect provider",
             "new global admin",
             "Microsoft Entra ID",
             "Azure Active Directory",
-            "delegated admin privileges",
+            "GDAP",
             "new password",
         ],
         terms_nl: &[
-            "indirecte provider",
+            "indirecte provider (distributeur)",
             "nieuwe globale beheerder",
             "Microsoft Entra ID",
             "Azure Active Directory",
-            "gedelegeerde beheerdersbevoegdheden",
+            "GDAP",
             "nieuw wachtwoord",
         ],
-        link: None,
+        link: Some(CUSTOMER_RESET),
     },
     Fact {
         id: "P5",
         en: &[
             FORGOT_EN,
-            "I'm not sure",
-            "I'm not sure",
-            "Yes, I can reach them",
+            UNSURE_EN,
+            NOT_FIXED_EN,
+            Pick("not turned on for me"),
+            UNSURE_EN,
+            REACH_EN,
         ],
         nl: &[
             FORGOT_NL,
-            "Ik weet het niet zeker",
-            "Ik weet het niet zeker",
-            "Ja, die kan ik bereiken",
+            UNSURE_NL,
+            NOT_FIXED_NL,
+            Pick("staat voor mij niet aan"),
+            UNSURE_NL,
+            REACH_NL,
         ],
         terms_en: &[
             "self-service password reset is not turned on",
@@ -136,41 +187,11 @@ const FACTS: &[Fact] = &[
             "new password",
         ],
         terms_nl: &[
-            "selfservice voor wachtwoordherstel niet",
+            "selfservice voor wachtwoordherstel voor u niet aan",
             "globale beheerder",
             "nieuw wachtwoord",
         ],
-        link: Some("https://learn.microsoft.com/partner-center/reset-a-user-password"),
-    },
-    Fact {
-        id: "P6",
-        en: &[
-            FORGOT_EN,
-            "not turned on",
-            "AI Cloud Partner Program partner",
-            "they left or changed role",
-        ],
-        nl: &[
-            FORGOT_NL,
-            "staat uit",
-            "AI Cloud Partner Program",
-            "vertrokken",
-        ],
-        terms_en: &[
-            "global admin has left",
-            "service request",
-            "personally identifiable information",
-            "details about your company",
-            "Have this ready",
-        ],
-        terms_nl: &[
-            "globale beheerder",
-            "serviceaanvraag",
-            "persoonsgegevens",
-            "gegevens over uw bedrijf",
-            "Houd dit bij de hand",
-        ],
-        link: Some("https://partner.microsoft.com/commercial#/"),
+        link: Some(L3),
     },
     Fact {
         id: "R1",
@@ -178,26 +199,25 @@ const FACTS: &[Fact] = &[
         nl: &[PAGES_NL],
         terms_en: &[
             "roles",
-            "Settings (gear icon) > Account settings > User management",
-            "search",
-            "My Access",
-            "Request access and help",
+            "Settings (gear icon) > Account settings > Overview",
+            "Partner Center permissions",
+            "My access",
         ],
         terms_nl: &[
             "rollen",
-            "Accountinstellingen (Account settings) > Gebruikersbeheer (User management)",
-            "zoekvak",
-            "My Access",
-            "Request access and help",
+            "Accountinstellingen (Account settings) > Overzicht (Overview)",
+            "Partner Center-machtigingen (Partner Center permissions)",
+            "Mijn toegang (My access)",
         ],
-        link: None,
+        link: Some(L9),
     },
     Fact {
         id: "R2",
-        en: &[PAGES_EN, NOT_FIXED_EN, "CSP or Referrals"],
-        nl: &[PAGES_NL, NOT_FIXED_NL, "CSP of Verwijzingen"],
+        en: &[PAGES_EN, NOT_FIXED_EN, Pick("CSP or Referrals")],
+        nl: &[PAGES_NL, NOT_FIXED_NL, Pick("CSP of Verwijzingen")],
         terms_en: &[
             "global admin or account admin",
+            "Solutions Partner designations",
             "competencies",
             "customers",
             "incentives",
@@ -205,20 +225,22 @@ const FACTS: &[Fact] = &[
         ],
         terms_nl: &[
             "globale beheerder of accountbeheerder",
+            "Solutions Partner-aanduidingen",
             "competenties",
             "klanten",
             "incentives",
             "gebruikers",
         ],
-        link: Some("https://learn.microsoft.com/partner-center/permissions-overview"),
+        link: Some("https://learn.microsoft.com/partner-center/account-settings/permissions-overview"),
     },
     Fact {
         id: "R3",
-        en: &[PAGES_EN, NOT_FIXED_EN, "Commercial marketplace"],
-        nl: &[PAGES_NL, NOT_FIXED_NL, "Commerciële marketplace"],
+        en: &[PAGES_EN, NOT_FIXED_EN, Pick("Commercial marketplace")],
+        nl: &[PAGES_NL, NOT_FIXED_NL, Pick("Commerciële marketplace")],
         terms_en: &[
             "Owner or Manager",
-            "commercial marketplace",
+            "only an Owner can grant permissions",
+            "at least two Owners",
             "Windows & Xbox",
             "Office Store",
             "Microsoft Edge",
@@ -226,20 +248,19 @@ const FACTS: &[Fact] = &[
         ],
         terms_nl: &[
             "Eigenaar (Owner) of Manager",
-            "commerciële marketplace",
+            "alleen een eigenaar machtigingen toekennen",
+            "minstens twee eigenaren",
             "Windows & Xbox",
             "Office Store",
             "Microsoft Edge",
             "hardware",
         ],
-        link: Some(
-            "https://learn.microsoft.com/azure/marketplace/partner-center-portal/manage-account#define-user-roles-and-permissions",
-        ),
+        link: Some("https://learn.microsoft.com/partner-center/user-roles"),
     },
     Fact {
         id: "W1",
-        en: &["offer or benefits are missing"],
-        nl: &["aanbod of voordelen ontbreken"],
+        en: &[OFFER_EN],
+        nl: &[OFFER_NL],
         terms_en: &[
             "work account",
             "personal",
@@ -256,51 +277,558 @@ const FACTS: &[Fact] = &[
         ],
         link: None,
     },
+    // ---------------------------------------------------------------- M
+    Fact {
+        id: "M1",
+        en: &[MFA_EN, Pick("set up MFA")],
+        nl: &[MFA_NL, Pick("MFA instellen")],
+        terms_en: &["Every user of a partner tenant, guests included", "MFA"],
+        terms_nl: &[
+            "Elke gebruiker van een partnertenant, ook een gastgebruiker",
+            "meervoudige verificatie (MFA)",
+        ],
+        link: Some(
+            "https://learn.microsoft.com/partner-center/security/partner-security-requirements-mandating-mfa",
+        ),
+    },
+    Fact {
+        id: "M2",
+        en: &[MFA_EN, Pick("set up MFA")],
+        nl: &[MFA_NL, Pick("MFA instellen")],
+        terms_en: &["usually asked to register the first time"],
+        terms_nl: &["meestal gevraagd u te registreren zodra u voor het eerst"],
+        link: None,
+    },
+    Fact {
+        id: "M3",
+        en: &[MFA_EN, Pick("keeps asking me to verify")],
+        nl: &[MFA_NL, Pick("vraagt steeds opnieuw om verificatie")],
+        terms_en: &["Since autumn 2025, Partner Center may ask for MFA on every page"],
+        terms_nl: &["Sinds het najaar van 2025 kan Partner Center op elke pagina om MFA vragen"],
+        link: None,
+    },
+    Fact {
+        id: "M4",
+        en: &[MFA_EN, Pick("900421")],
+        nl: &[MFA_NL, Pick("900421")],
+        terms_en: &["1 April 2026", "App+User", "HTTP 401", "900421", "app-only"],
+        terms_nl: &["1 april 2026", "App+User", "HTTP 401", "900421", "app-only"],
+        link: Some("https://learn.microsoft.com/partner-center/developer/partner-center-authentication"),
+    },
+    Fact {
+        id: "M5",
+        en: &[ADMIN_EN, Pick("how do we avoid")],
+        nl: &[ADMIN_NL, Pick("hoe voorkomen we dit")],
+        terms_en: &[
+            "October 2024",
+            "Microsoft Entra admin center",
+            "February 2025",
+            "Microsoft 365 admin center",
+            "emergency access accounts included",
+        ],
+        terms_nl: &[
+            "oktober 2024",
+            "Microsoft Entra-beheercentrum",
+            "februari 2025",
+            "Microsoft 365-beheercentrum",
+            "ook voor accounts voor noodtoegang",
+        ],
+        link: Some(
+            "https://learn.microsoft.com/entra/identity/authentication/concept-mandatory-multifactor-authentication",
+        ),
+    },
+    Fact {
+        id: "M6",
+        en: &[MFA_EN, Pick("lost my phone")],
+        nl: &[MFA_NL, Pick("telefoon kwijt")],
+        terms_en: &["Require re-register MFA", "Authentication Administrator", "new method"],
+        terms_nl: &[
+            "MFA opnieuw registreren vereisen",
+            "Authentication Administrator",
+            "nieuwe methode",
+        ],
+        link: Some(
+            "https://learn.microsoft.com/entra/identity/authentication/howto-mfa-userdevicesettings",
+        ),
+    },
+    // ---------------------------------------------------------------- A
+    Fact {
+        id: "A1",
+        en: &[ADMIN_EN, I_AM_GA_EN, Pick("Yes, there is another")],
+        nl: &[ADMIN_NL, I_AM_GA_NL, Pick("Ja, er is nog een")],
+        terms_en: &[
+            "Only a global admin can reset a global admin's password",
+            "Privileged Authentication Administrator",
+            "at least two global admins",
+        ],
+        terms_nl: &[
+            "Alleen een globale beheerder kan het wachtwoord van een globale beheerder",
+            "Privileged Authentication Administrator",
+            "minstens twee globale beheerders",
+        ],
+        link: Some(L3),
+    },
+    Fact {
+        id: "A2",
+        en: &[ADMIN_EN, I_AM_GA_EN, Pick("I'm the only global admin")],
+        nl: &[ADMIN_NL, I_AM_GA_NL, Pick("ik ben de enige")],
+        terms_en: &["Data Protection team", "+1 866-807-5850", "Get support"],
+        terms_nl: &["Data Protection-team", "+1 866-807-5850", "Ondersteuning krijgen"],
+        link: Some(L1),
+    },
+    Fact {
+        id: "A3",
+        en: &[ADMIN_EN, Pick("how do we avoid")],
+        nl: &[ADMIN_NL, Pick("hoe voorkomen we dit")],
+        terms_en: &[
+            "two or more emergency access accounts",
+            "*.onmicrosoft.com",
+            "passkey or a certificate",
+            "at least two global admins",
+        ],
+        terms_nl: &[
+            "twee of meer accounts voor noodtoegang",
+            "*.onmicrosoft.com",
+            "wachtwoordsleutel of een certificaat",
+            "minstens twee globale beheerders",
+        ],
+        link: Some(
+            "https://learn.microsoft.com/entra/identity/role-based-access-control/security-emergency-access",
+        ),
+    },
+    Fact {
+        id: "A4",
+        en: &[ADMIN_EN, Pick("no global admin at all")],
+        nl: &[ADMIN_NL, Pick("helemaal geen globale beheerder")],
+        terms_en: &[
+            "Settings (gear icon) > Account settings > User management",
+            "Global admin",
+            "no longer exists",
+        ],
+        terms_nl: &[
+            "Gebruikersbeheer (User management)",
+            "globale beheerder",
+            "bestaat niet meer",
+        ],
+        link: Some(L9),
+    },
+    Fact {
+        id: "A4",
+        en: &[ADMIN_EN, Pick("no global admin at all"), NOT_FIXED_EN],
+        nl: &[ADMIN_NL, Pick("helemaal geen globale beheerder"), NOT_FIXED_NL],
+        terms_en: &["admin takeover", "domain", "DNS", "Data Protection team"],
+        terms_nl: &[
+            "overnemen van de tenant als beheerder",
+            "domeinnaam",
+            "DNS",
+            "Data Protection-team",
+        ],
+        link: Some("https://learn.microsoft.com/partner-center/enroll/become-global-admin"),
+    },
+    Fact {
+        id: "A5",
+        en: &[FORGOT_EN, OFF_EN, PARTNER_EN, REACH_EN],
+        nl: &[FORGOT_NL, OFF_NL, PARTNER_NL, REACH_NL],
+        terms_en: &[
+            "User management",
+            "Reset password",
+            "shown only once",
+            "next sign in",
+        ],
+        terms_nl: &[
+            "Gebruikersbeheer (User management)",
+            "Wachtwoord opnieuw instellen (Reset password)",
+            "maar één keer te zien",
+            "volgende aanmelding",
+        ],
+        link: Some(L3),
+    },
+    Fact {
+        id: "A6",
+        en: &[FORGOT_EN, UNSURE_EN, NOT_FIXED_EN, Pick("Too many attempts")],
+        nl: &[FORGOT_NL, UNSURE_NL, NOT_FIXED_NL, Pick("Te veel pogingen")],
+        terms_en: &["five reset attempts within an hour", "24 hours", "Contact your administrator"],
+        terms_nl: &[
+            "vijf herstelpogingen binnen een uur",
+            "24 uur",
+            "Neem contact op met uw beheerder",
+        ],
+        link: Some("https://learn.microsoft.com/entra/identity/authentication/troubleshoot-sspr"),
+    },
+    Fact {
+        id: "A6",
+        en: &[CODE_EN, Type("SSPR_0009: Your organization has not enabled password reset"), PARTNER_EN, REACH_EN],
+        nl: &[CODE_NL, Type("sspr_0009"), PARTNER_NL, REACH_NL],
+        terms_en: &["SSPR_0009", "self-service password reset is not turned on"],
+        terms_nl: &["SSPR_0009", "selfservice voor wachtwoordherstel voor u niet aan"],
+        link: Some(L3),
+    },
+    // ---------------------------------------------------------------- T
+    Fact {
+        id: "T1",
+        en: &[PAGES_EN],
+        nl: &[PAGES_NL],
+        terms_en: &[
+            "My access card on the Partner Center home page",
+            "Select a workspace to see which admin to ask",
+            "not enrolled in that program",
+        ],
+        terms_nl: &[
+            "kaart Mijn toegang (My access) op de startpagina",
+            "Selecteer een werkruimte om te zien welke beheerder",
+            "neemt uw bedrijf niet deel aan dat programma",
+        ],
+        link: Some(L9),
+    },
+    Fact {
+        id: "T2",
+        en: &[PAGES_EN],
+        nl: &[PAGES_NL],
+        terms_en: &["Role changes made in the Azure portal can take up to an hour"],
+        terms_nl: &["Rolwijzigingen in de Azure-portal kunnen tot een uur nodig hebben"],
+        link: None,
+    },
+    Fact {
+        id: "T2",
+        en: &[TENANT_EN, Pick("wrong tenant"), NOT_FIXED_EN],
+        nl: &[TENANT_NL, Pick("verkeerde tenant"), NOT_FIXED_NL],
+        terms_en: &["you must exist as a user in that company's tenant", "Roles then add access"],
+        terms_nl: &[
+            "moet u als gebruiker in de tenant van dat bedrijf staan",
+            "Rollen geven daarna toegang",
+        ],
+        link: Some("https://learn.microsoft.com/partner-center/account-settings/permissions-overview"),
+    },
+    Fact {
+        id: "T3",
+        en: &[TENANT_EN, Pick("wrong tenant")],
+        nl: &[TENANT_NL, Pick("verkeerde tenant")],
+        terms_en: &[
+            "one tenant at a time",
+            "Account settings > Tenants",
+            "already belongs to another Partner Center account",
+        ],
+        terms_nl: &[
+            "één tenant tegelijk",
+            "Accountinstellingen (Account settings) > Tenants",
+            "al bij een ander Partner Center-account hoort",
+        ],
+        link: None,
+    },
+    Fact {
+        id: "T4",
+        en: &[TENANT_EN, Pick("wrong tenant")],
+        nl: &[TENANT_NL, Pick("verkeerde tenant")],
+        terms_en: &["account picker", "account icon at the top right", "one account only"],
+        terms_nl: &["accountkiezer", "accountpictogram rechtsboven", "maar één account"],
+        link: None,
+    },
+    Fact {
+        id: "T5",
+        en: &[TENANT_EN, Pick("invited as a guest")],
+        nl: &[TENANT_NL, Pick("als gast uitgenodigd")],
+        terms_en: &["redeem the invitation", "Pending acceptance", "resend the invitation"],
+        terms_nl: &[
+            "uitnodiging van het andere bedrijf hebt ingewisseld",
+            "In afwachting van acceptatie",
+            "uitnodiging opnieuw te verzenden",
+        ],
+        link: Some("https://learn.microsoft.com/entra/external-id/add-users-administrator"),
+    },
+    Fact {
+        id: "T6",
+        en: &[TENANT_EN, Pick("customer user's password")],
+        nl: &[TENANT_NL, Pick("klantgebruiker")],
+        terms_en: &[
+            "Delegated admin privileges (DAP) no longer exist",
+            "GDAP (granular delegated admin privileges)",
+            "at most two years",
+        ],
+        terms_nl: &[
+            "Gedelegeerde beheerdersbevoegdheden (DAP) bestaan niet meer",
+            "GDAP (gedetailleerde gedelegeerde beheerdersbevoegdheden)",
+            "hooguit twee jaar",
+        ],
+        link: None,
+    },
+    Fact {
+        id: "T7",
+        en: &[TENANT_EN, Pick("customer user's password")],
+        nl: &[TENANT_NL, Pick("klantgebruiker")],
+        terms_en: &[
+            "User Administrator or Privileged Authentication Administrator",
+            "only Privileged Authentication Administrator or Global Administrator",
+        ],
+        terms_nl: &[
+            "User Administrator of Privileged Authentication Administrator",
+            "alleen Privileged Authentication Administrator en Global Administrator",
+        ],
+        link: Some(CUSTOMER_RESET),
+    },
+    // ---------------------------------------------------------------- K
+    Fact {
+        id: "K1",
+        en: &[TENANT_EN, Pick("Work or personal"), Pick("Partner program, CSP")],
+        nl: &[TENANT_NL, Pick("Werkaccount of persoonlijk"), Pick("Partnerprogramma, CSP")],
+        terms_en: &["need a work account", "personal Microsoft accounts are not supported"],
+        terms_nl: &[
+            "hebt u een werkaccount van uw bedrijf nodig",
+            "persoonlijke Microsoft-accounts worden daar niet ondersteund",
+        ],
+        link: Some(L1),
+    },
+    Fact {
+        id: "K2",
+        en: &[TENANT_EN, Pick("Work or personal"), Pick("Windows or Xbox")],
+        nl: &[TENANT_NL, Pick("Werkaccount of persoonlijk"), Pick("Windows- of Xbox")],
+        terms_en: &[
+            "opened with a personal Microsoft account",
+            "a work account is not required",
+            "Personal account",
+        ],
+        terms_nl: &[
+            "geopend met een persoonlijk Microsoft-account",
+            "geen werkaccount nodig",
+            "Persoonlijk account",
+        ],
+        link: Some(
+            "https://learn.microsoft.com/windows/apps/publish/partner-center/open-a-developer-account",
+        ),
+    },
+    Fact {
+        id: "K3",
+        en: &[CODE_EN, Type("AADSTS500208: The domain is not a valid login domain for the account type.")],
+        nl: &[CODE_NL, Type("AADSTS500208")],
+        terms_en: &["500208, 16000 or 50020", "InPrivate", "Work or school account"],
+        terms_nl: &["500208, 16000 of 50020", "InPrivate", "Werk- of schoolaccount"],
+        link: Some(L1),
+    },
+    Fact {
+        id: "K4",
+        en: &[CODE_EN, Type("This page isn't working: ERR_TOO_MANY_REDIRECTS")],
+        nl: &[CODE_NL, Type("err_too_many_redirects")],
+        terms_en: &["ERR_TOO_MANY_REDIRECTS", "private (InPrivate or incognito) window", "cookies", "Work or school account"],
+        terms_nl: &["ERR_TOO_MANY_REDIRECTS", "privévenster (InPrivate of incognito)", "cookies", "Werk- of schoolaccount"],
+        link: None,
+    },
+    // ---------------------------------------------------------------- E (typed codes)
+    Fact {
+        id: "E1",
+        en: &[CODE_EN, Type("AADSTS50126: Error validating credentials due to invalid username or password.")],
+        nl: &[CODE_NL, Type("50126")],
+        terms_en: &["50126", "user name or the password is wrong", "Work or school account"],
+        terms_nl: &["50126", "gebruikersnaam of het wachtwoord niet klopt", "Werk- of schoolaccount"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E1",
+        en: &[CODE_EN, Type("AADSTS50126"), NOT_FIXED_EN],
+        nl: &[CODE_NL, Type("AADSTS50126"), NOT_FIXED_NL],
+        terms_en: &["Reset your password yourself", "Can't access your account?"],
+        terms_nl: &["Stel uw wachtwoord zelf opnieuw in", "Hebt u geen toegang tot uw account?"],
+        link: Some(L7),
+    },
+    Fact {
+        id: "E2",
+        en: &[CODE_EN, Type("AADSTS50053: Your account is locked because the user tried to sign in too many times")],
+        nl: &[CODE_NL, Type("AADSTS50053")],
+        terms_en: &["50053", "locked", "too many wrong passwords", "Can't access your account?"],
+        terms_nl: &["50053", "geblokkeerd", "te veel verkeerde wachtwoorden", "Hebt u geen toegang tot uw account?"],
+        link: Some(L7),
+    },
+    Fact {
+        id: "E2",
+        en: &[CODE_EN, Type("50053"), NOT_FIXED_EN],
+        nl: &[CODE_NL, Type("50053"), NOT_FIXED_NL],
+        terms_en: &["sign-in logs", "Microsoft Entra"],
+        terms_nl: &["aanmeldlogboeken", "Microsoft Entra"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E3",
+        en: &[CODE_EN, Type("AADSTS50055: The password is expired.")],
+        nl: &[CODE_NL, Type("AADSTS50055")],
+        terms_en: &["50055", "expired", "Can't access your account?"],
+        terms_nl: &["50055", "verlopen", "Hebt u geen toegang tot uw account?"],
+        link: Some(L7),
+    },
+    Fact {
+        id: "E4",
+        en: &[CODE_EN, Type("AADSTS50057: The user account is disabled.")],
+        nl: &[CODE_NL, Type("AADSTS50057")],
+        terms_en: &["50057", "disabled", "only an admin can turn it back on"],
+        terms_nl: &["50057", "uitgeschakeld", "alleen een beheerder kan het weer inschakelen"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E5",
+        en: &[CODE_EN, Type("AADSTS50034: The user account does not exist in the directory.")],
+        nl: &[CODE_NL, Type("AADSTS50034")],
+        terms_en: &["50034", "not found in this directory", "work address"],
+        terms_nl: &["50034", "niet in deze directory is gevonden", "zakelijke adres"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E5",
+        en: &[CODE_EN, Type("AADSTS50034"), NOT_FIXED_EN],
+        nl: &[CODE_NL, Type("AADSTS50034"), NOT_FIXED_NL],
+        terms_en: &["create a work account for you", "invite you as a guest"],
+        terms_nl: &["werkaccount voor u aanmaakt", "als gast uitnodigt"],
+        link: Some("https://learn.microsoft.com/entra/external-id/add-users-administrator"),
+    },
+    Fact {
+        id: "E6",
+        en: &[CODE_EN, Type("AADSTS50020: User account from identity provider does not exist in tenant")],
+        nl: &[CODE_NL, Type("AADSTS50020")],
+        terms_en: &["50020", "belongs to another organization", "Work or school account"],
+        terms_nl: &["50020", "bij een andere organisatie hoort", "Werk- of schoolaccount"],
+        link: Some(L1),
+    },
+    Fact {
+        id: "E6",
+        en: &[CODE_EN, Type("AADSTS50020"), NOT_FIXED_EN],
+        nl: &[CODE_NL, Type("AADSTS50020"), NOT_FIXED_NL],
+        terms_en: &["invite you as a guest"],
+        terms_nl: &["als gast uitnodigt"],
+        link: Some("https://learn.microsoft.com/entra/external-id/add-users-administrator"),
+    },
+    Fact {
+        id: "E7",
+        en: &[CODE_EN, Type("AADSTS50076: you must use multi-factor authentication")],
+        nl: &[CODE_NL, Type("AADSTS50076")],
+        terms_en: &["50076 means you must complete MFA"],
+        terms_nl: &["50076 betekent dat u MFA moet afronden"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E8",
+        en: &[CODE_EN, Type("AADSTS50079"), NOT_FIXED_EN],
+        nl: &[CODE_NL, Type("AADSTS50079"), NOT_FIXED_NL],
+        terms_en: &["Require re-register MFA"],
+        terms_nl: &["MFA opnieuw registreren vereisen"],
+        link: None,
+    },
+    Fact {
+        id: "E8",
+        en: &[CODE_EN, Type("AADSTS50079: the user is required to register for MFA")],
+        nl: &[CODE_NL, Type("AADSTS50079")],
+        terms_en: &["error 50079 means exactly this"],
+        terms_nl: &["fout 50079 betekent precies dat"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E9",
+        en: &[CODE_EN, Type("AADSTS50105")],
+        nl: &[CODE_NL, Type("AADSTS50105")],
+        terms_en: &["50105", "not been assigned to the app"],
+        terms_nl: &["50105", "niet is toegewezen aan de app"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E10",
+        en: &[CODE_EN, Type("AADSTS53003: Access has been blocked by Conditional Access policies.")],
+        nl: &[CODE_NL, Type("AADSTS53003")],
+        terms_en: &["53003", "Conditional Access policy"],
+        terms_nl: &["53003", "beleid voor voorwaardelijke toegang"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E11",
+        en: &[CODE_EN, Type("AADSTS530034")],
+        nl: &[CODE_NL, Type("AADSTS530034")],
+        terms_en: &["530034", "delegated admin", "marked as risky in your own company's tenant"],
+        terms_nl: &["530034", "gedelegeerde beheerder", "als riskant is gemarkeerd"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E12",
+        en: &[CODE_EN, Type("AADSTS90099: The application has not been authorized in the tenant")],
+        nl: &[CODE_NL, Type("AADSTS90099")],
+        terms_en: &["90099", "partner delegated admins", "pre-consent"],
+        terms_nl: &["90099", "gedelegeerde beheerders van de partner", "vooraf toestemming"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E13",
+        en: &[CODE_EN, Type("AADSTS700016: Application with identifier was not found")],
+        nl: &[CODE_NL, Type("AADSTS700016")],
+        terms_en: &["700016", "app was not found in the tenant"],
+        terms_nl: &["700016", "app niet is gevonden in de tenant"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E14",
+        en: &[CODE_EN, Type("AADSTS500011: The resource principal was not found")],
+        nl: &[CODE_NL, Type("AADSTS500011")],
+        terms_en: &["500011", "not set up there"],
+        terms_nl: &["500011", "daar niet is ingesteld"],
+        link: Some(L13),
+    },
+    Fact {
+        id: "E15",
+        en: &[CODE_EN, Type("500208")],
+        nl: &[CODE_NL, Type("500208")],
+        terms_en: &["500208", "personal Microsoft accounts are not supported"],
+        terms_nl: &["500208", "persoonlijke Microsoft-accounts worden daar niet ondersteund"],
+        link: Some(L1),
+    },
+    Fact {
+        id: "E16",
+        en: &[CODE_EN, Type("HTTP 401 Unauthorized, error code 900421")],
+        nl: &[CODE_NL, Type("900421")],
+        terms_en: &["900421", "1 April 2026", "app-only"],
+        terms_nl: &["900421", "1 april 2026", "app-only"],
+        link: Some("https://learn.microsoft.com/partner-center/developer/partner-center-authentication"),
+    },
 ];
 
-/// N1–N4: offered as further reading on every ending.
+/// L1-L4 (the current addresses of the 2021 N1-N4): offered as further reading on every ending.
 const FURTHER_READING: &[(&str, &str, &str, &str)] = &[
     (
-        "N1",
-        "Verify your account information",
-        "Uw accountgegevens laten verifiëren",
-        "https://learn.microsoft.com/partner-center/verification-responses",
+        "L1",
+        "Troubleshoot sign-in issues",
+        "Problemen met aanmelden oplossen",
+        L1,
     ),
     (
-        "N2",
+        "L2",
         "Reset my password",
         "Mijn wachtwoord opnieuw instellen",
-        "https://learn.microsoft.com/partner-center/reset-my-password",
+        "https://learn.microsoft.com/partner-center/account-settings/reset-my-password",
     ),
     (
-        "N3",
-        "Reset a user password",
-        "Het wachtwoord van een gebruiker opnieuw instellen",
-        "https://learn.microsoft.com/partner-center/reset-a-user-password",
+        "L3",
+        "Reset a user's password in Partner Center",
+        "Het wachtwoord van een gebruiker opnieuw instellen in Partner Center",
+        L3,
     ),
     (
-        "N4",
-        "Unable to sign in to Partner Center",
-        "Problemen met aanmelden bij Partner Center",
-        "https://learn.microsoft.com/partner-center/unable-to-sign-in",
+        "L4",
+        "Verify your account information",
+        "Uw accountgegevens laten verifiëren",
+        "https://learn.microsoft.com/partner-center/enroll/verification-responses",
     ),
 ];
 
-/// The screen reached by answering `answers` in `lang`, as plain mode prints it.
-fn screen_after(lang: Lang, answers: &[&str]) -> String {
+/// The screen reached by giving `answers` in `lang`, as plain mode prints it.
+fn screen_after(lang: Lang, answers: &[Answer]) -> String {
     let mut session = built_in_session();
-    walk(&mut session, lang, answers);
+    walk_answers(&mut session, lang, answers);
     plain::render(&Page::of(&session, lang), words(lang))
+}
+
+fn answers(fact: &Fact, lang: Lang) -> &'static [Answer] {
+    match lang {
+        Lang::En => fact.en,
+        Lang::Nl => fact.nl,
+    }
 }
 
 #[test]
 fn every_fact_is_stated_at_the_end_of_a_walk_in_english_and_dutch() {
     for fact in FACTS {
-        for (lang, answers, terms) in [
-            (Lang::En, fact.en, fact.terms_en),
-            (Lang::Nl, fact.nl, fact.terms_nl),
-        ] {
-            let screen = screen_after(lang, answers);
+        for (lang, terms) in [(Lang::En, fact.terms_en), (Lang::Nl, fact.terms_nl)] {
+            let screen = screen_after(lang, answers(fact, lang));
             for term in terms {
                 assert!(
                     screen.contains(term),
@@ -320,36 +848,130 @@ fn every_fact_is_stated_at_the_end_of_a_walk_in_english_and_dutch() {
 }
 
 #[test]
-fn contact_endings_say_who_what_to_ask_and_what_to_have_ready() {
-    for fact in FACTS
-        .iter()
-        .filter(|f| ["P1", "P3", "P4", "P5", "P6", "R2", "R3"].contains(&f.id))
-    {
-        for (lang, answers) in [(Lang::En, fact.en), (Lang::Nl, fact.nl)] {
-            let screen = screen_after(lang, answers);
-            let words = words(lang);
-            for heading in [words.who, words.ask, words.ready] {
-                assert!(
-                    screen.contains(&format!("{heading}:")),
-                    "{} ({lang}): no '{heading}':\n{screen}",
-                    fact.id
-                );
-            }
+fn every_fact_group_of_the_current_content_is_covered() {
+    let mut expected: Vec<String> = Vec::new();
+    for (prefix, count) in [
+        ("P", 5),
+        ("R", 3),
+        ("W", 1),
+        ("M", 6),
+        ("A", 6),
+        ("T", 7),
+        ("K", 4),
+        ("E", 16),
+    ] {
+        expected.extend((1..=count).map(|n| format!("{prefix}{n}")));
+    }
+    for id in expected {
+        assert!(
+            FACTS.iter().any(|fact| fact.id == id),
+            "no walk reaches fact {id}"
+        );
+    }
+}
+
+#[test]
+fn the_links_l5_to_l14_each_appear_on_a_screen_reached_in_both_languages() {
+    let wanted = [
+        ("L5", "account-settings/permissions-overview"),
+        ("L6", "partner-center/user-roles"),
+        ("L7", "reset-your-work-or-school-password-using-security-info"),
+        ("L8", "microsoft-365/admin/get-help-support"),
+        ("L9", "account-settings/find-workspaces-roles-admins"),
+        ("L10", "security-emergency-access"),
+        ("L11", "enroll/become-global-admin"),
+        ("L12", "partner-security-requirements-mandating-mfa"),
+        ("L13", "identity-platform/reference-error-codes"),
+        ("L14", "external-id/add-users-administrator"),
+    ];
+    for (id, part) in wanted {
+        assert!(
+            FACTS
+                .iter()
+                .any(|fact| fact.link.is_some_and(|link| link.contains(part))),
+            "{id}: no fact walk checks a link containing {part}"
+        );
+    }
+}
+
+#[test]
+fn further_reading_l1_to_l4_is_offered_at_an_ending_in_both_languages() {
+    let fact = &FACTS[0];
+    for lang in [Lang::En, Lang::Nl] {
+        let screen = screen_after(lang, answers(fact, lang));
+        for (id, title_en, title_nl, url) in FURTHER_READING {
+            let title = if lang == Lang::En { title_en } else { title_nl };
+            assert!(
+                screen.contains(title) && screen.contains(url),
+                "{id} ({lang}) missing:\n{screen}"
+            );
         }
     }
 }
 
 #[test]
-fn further_reading_n1_to_n4_is_offered_at_an_ending_in_both_languages() {
-    let fact = &FACTS[0];
-    for (lang, answers) in [(Lang::En, fact.en), (Lang::Nl, fact.nl)] {
-        let screen = screen_after(lang, answers);
-        for (id, title_en, title_nl, url) in FURTHER_READING {
-            let title = if lang == Lang::En { title_en } else { title_nl };
+fn not_sure_about_self_service_reset_tries_it_first() {
+    for (lang, answers) in [
+        (Lang::En, [FORGOT_EN, UNSURE_EN]),
+        (Lang::Nl, [FORGOT_NL, UNSURE_NL]),
+    ] {
+        let mut session = built_in_session();
+        walk_answers(&mut session, lang, &answers);
+        assert_eq!(session.node().key, "try-self-service-reset", "({lang})");
+    }
+}
+
+#[test]
+fn every_contact_says_who_what_to_ask_what_to_have_ready_and_what_if_unreachable() {
+    let session = built_in_session();
+    let flow = session.shared_flow();
+    let contacts: Vec<_> = flow
+        .nodes()
+        .filter(|(_, node)| {
+            node.is_ending() && {
+                let mut probe = built_in_session();
+                probe.jump(probe.flow().find(&node.key).unwrap()).unwrap();
+                Page::of(&probe, Lang::En).kind == PageKind::Contact
+            }
+        })
+        .map(|(_, node)| node.key.clone())
+        .collect();
+    assert!(contacts.len() >= 15, "only {} contact endings", contacts.len());
+    // Signed-in situations where no sign-in screen showed a code.
+    let no_sign_in_screen = ["ask-admin-for-access", "ask-owner-or-manager"];
+    for key in &contacts {
+        for (lang, fallback, code) in [
+            (
+                Lang::En,
+                &["can't reach", "can be reached", "can't get through"][..],
+                "correlation ID",
+            ),
+            (
+                Lang::Nl,
+                &["bereiken", "bereikbaar", "doorkomt"][..],
+                "correlatie-id",
+            ),
+        ] {
+            let mut probe = built_in_session();
+            probe.jump(probe.flow().find(key).unwrap()).unwrap();
+            let screen = plain::render(&Page::of(&probe, lang), words(lang));
+            let words = words(lang);
+            for heading in [words.who, words.ask, words.ready] {
+                assert!(
+                    screen.contains(&format!("{heading}:")),
+                    "{key} ({lang}): no '{heading}':\n{screen}"
+                );
+            }
             assert!(
-                screen.contains(&format!("{title}: {url}")),
-                "{id} ({lang}) missing:\n{screen}"
+                fallback.iter().any(|phrase| screen.contains(phrase)),
+                "{key} ({lang}): says nothing about a contact that cannot be reached:\n{screen}"
             );
+            if !no_sign_in_screen.contains(&key.as_str()) {
+                assert!(
+                    screen.contains(code),
+                    "{key} ({lang}): 'Have this ready' does not ask for the {code}:\n{screen}"
+                );
+            }
         }
     }
 }
@@ -360,23 +982,14 @@ fn self_help_steps_end_as_solved_when_they_worked() {
         (Lang::En, "Yes, that fixed it"),
         (Lang::Nl, "Ja, het is opgelost"),
     ] {
-        for fact in ["P2", "R1", "W1"] {
-            let fact = FACTS.iter().find(|f| f.id == fact).unwrap();
-            let mut answers = if lang == Lang::En {
-                fact.en.to_vec()
-            } else {
-                fact.nl.to_vec()
-            };
-            answers.push(yes);
+        for id in ["P2", "R1", "W1", "M1", "T3", "T5", "K2", "K4", "E2"] {
+            let fact = FACTS.iter().find(|f| f.id == id).unwrap();
+            let mut walk = answers(fact, lang).to_vec();
+            walk.push(Pick(yes));
             let mut session = built_in_session();
-            walk(&mut session, lang, &answers);
+            walk_answers(&mut session, lang, &walk);
             let page = Page::of(&session, lang);
-            assert_eq!(
-                page.kind,
-                signin_doctor::page::PageKind::Solved,
-                "{} ({lang})",
-                fact.id
-            );
+            assert_eq!(page.kind, PageKind::Solved, "{id} ({lang})");
         }
     }
 }
