@@ -37,6 +37,14 @@ pub struct Words {
     pub question: &'static str,
     /// Label of a step.
     pub step: &'static str,
+    /// Label of a question answered by typing.
+    pub input: &'static str,
+    /// Heading on a contact ending over what the user typed on the way.
+    pub give_them_this: &'static str,
+    /// An input question answered with nothing typed, in the path.
+    pub nothing_typed: &'static str,
+    /// A graph's edge from an input question when no pattern matches.
+    pub otherwise: &'static str,
     /// Label before the breadcrumbs.
     pub path: &'static str,
     /// Shown at an ending, full-screen.
@@ -160,6 +168,10 @@ const ENGLISH: Words = Words {
     solved: "Solved",
     question: "Question",
     step: "Try this",
+    input: "Type your answer",
+    give_them_this: "Give them this",
+    nothing_typed: "(nothing typed)",
+    otherwise: "otherwise",
     path: "Your answers",
     ending_keys: "r start again · b back · ? help · q quit",
     question_keys: "1-9 pick · ↑↓ move · Enter choose · b back · r restart · ? help · q quit",
@@ -248,6 +260,10 @@ const DUTCH: Words = Words {
     solved: "Opgelost",
     question: "Vraag",
     step: "Probeer dit",
+    input: "Typ uw antwoord",
+    give_them_this: "Geef hun dit door",
+    nothing_typed: "(niets getypt)",
+    otherwise: "anders",
     path: "Uw antwoorden",
     ending_keys: "r opnieuw beginnen · b terug · ? uitleg · q stoppen",
     question_keys: "1-9 kiezen · ↑↓ selecteren · Enter bevestigen · b terug · r opnieuw · ? uitleg · q stoppen",

@@ -140,7 +140,7 @@ proptest! {
                         Ok(reached) => {
                             prop_assert_eq!(reached, target);
                             prop_assert_eq!(session.current(), target);
-                            let last = *session.path().last().unwrap();
+                            let last = session.path().last().unwrap().clone();
                             prop_assert!(last.is_jump());
                             prop_assert_eq!((last.node, last.to), (before.current(), target));
                             // back after a jump restores the state exactly

@@ -1,15 +1,27 @@
 //! Builds the checked [`Flow`] from a raw flow the checker found no error in.
 
+use jiff::civil::Date;
+
 use crate::flow::model::{
-    Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
+    Choice, Contact, Ending, EndingKind, Flow, Input, Link, LinkId, Match, Node, NodeId, NodeKind,
+    Question, Step,
 };
+use crate::flow::pattern::Pattern;
 use crate::flow::raw::{RawFlow, RawKind, RawNode};
 
+use super::dates::parse_date;
 use super::resolve::Resolver;
 
 /// Converts `raw` into a [`Flow`]. Only called when checking found no error, so every
-/// id resolves and every required field is there.
-pub(super) fn build(raw: &RawFlow, file: &str, start: usize, resolver: &Resolver) -> Flow {
+/// id resolves, every date parses and every required field is there. `patterns` holds
+/// each node's compiled patterns, in node order.
+pub(super) fn build(
+    raw: &RawFlow,
+    file: &str,
+    start: usize,
+    resolver: &Resolver,
+    patterns: Vec<Vec<Pattern>>,
+) -> Flow {
     Flow {
         id: raw.id.clone().unwrap_or_default(),
         version: raw.version.unwrap_or(1),
@@ -19,9 +31,12 @@ pub(super) fn build(raw: &RawFlow, file: &str, start: usize, resolver: &Resolver
         nodes: raw
             .nodes
             .iter()
-            .map(|(key, node)| Node {
+            .zip(patterns)
+            .map(|((key, node), patterns)| Node {
                 key: key.clone(),
-                kind: build_kind(node, resolver),
+                kind: build_kind(node, resolver, patterns),
+                reviewed: date(node.reviewed.as_ref()),
+                sources: link_ids(node.sources.as_ref(), resolver),
             })
             .collect(),
         links: raw
@@ -31,10 +46,16 @@ pub(super) fn build(raw: &RawFlow, file: &str, start: usize, resolver: &Resolver
                 key: key.clone(),
                 url: link.url.clone(),
                 title: link.title.clone(),
+                reviewed: date(link.reviewed.as_ref()),
             })
             .collect(),
         further_reading: link_ids(raw.further_reading.as_ref(), resolver),
+        reviewed: date(raw.reviewed.as_ref()),
     }
+}
+
+fn date(text: Option<&String>) -> Option<Date> {
+    text.and_then(|text| parse_date(text))
 }
 
 fn node_id(key: Option<&String>, resolver: &Resolver) -> NodeId {
@@ -48,7 +69,7 @@ fn link_ids(keys: Option<&Vec<String>>, resolver: &Resolver) -> Vec<LinkId> {
         .collect()
 }
 
-fn build_kind(node: &RawNode, resolver: &Resolver) -> NodeKind {
+fn build_kind(node: &RawNode, resolver: &Resolver, patterns: Vec<Pattern>) -> NodeKind {
     let title = node.title.clone().unwrap_or_default();
     let steps = node.steps.clone().unwrap_or_default();
     let links = link_ids(node.links.as_ref(), resolver);
@@ -67,6 +88,23 @@ fn build_kind(node: &RawNode, resolver: &Resolver) -> NodeKind {
                     next: node_id(Some(&choice.next), resolver),
                 })
                 .collect(),
+        }),
+        RawKind::Input => NodeKind::Input(Input {
+            title: node.title.clone(),
+            text: node.text.clone().unwrap_or_default(),
+            help: node.help.clone(),
+            say: node.say.clone(),
+            matches: node
+                .matches
+                .iter()
+                .flatten()
+                .zip(patterns)
+                .map(|(raw, pattern)| Match {
+                    pattern,
+                    next: node_id(Some(&raw.next), resolver),
+                })
+                .collect(),
+            otherwise: node_id(node.otherwise.as_ref(), resolver),
         }),
         RawKind::Step => NodeKind::Step(Step {
             title,

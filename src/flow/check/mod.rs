@@ -1,14 +1,18 @@
 //! Turns a [`RawFlow`] into a [`Flow`], or reports every problem in it at once.
 
 mod build;
+mod dates;
 mod fields;
 mod graph;
 mod links;
+mod patterns;
 mod resolve;
+mod review;
 mod style;
 mod texts;
 
 pub(crate) use resolve::suggest;
+pub use review::{DEFAULT_MAX_AGE_DAYS, ReviewPolicy};
 pub use style::MAX_LABEL_CHARS;
 
 use std::cell::Cell;
@@ -16,6 +20,7 @@ use std::cell::Cell;
 use super::diagnostic::{Code, Diagnostic, Diagnostics};
 use super::model::Flow;
 use super::path::YamlPath;
+use super::pattern::{MAX_PATTERNS, Pattern};
 use super::raw::{RawFlow, RawKind, RawNode};
 use graph::GraphNode;
 use resolve::{Resolver, index_keys};
@@ -29,10 +34,27 @@ pub struct Checked {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// What a check looks at besides the flow's own rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Warn about review dates older than this policy allows (`check` does; the wizard
+    /// does not, so a stale flow still starts).
+    pub review: Option<ReviewPolicy>,
+}
+
 /// Checks a parsed flow file. `file` names it in diagnostics.
 ///
 /// Returns every diagnostic (errors and warnings) when there is at least one error.
 pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
+    check_with(raw, file, &CheckOptions::default())
+}
+
+/// [`check`], with the extra rules `options` asks for.
+pub fn check_with(
+    raw: &RawFlow,
+    file: &str,
+    options: &CheckOptions,
+) -> Result<Checked, Vec<Diagnostic>> {
     let mut out = Diagnostics::new(file);
     let node_index = index_keys(
         raw.nodes.iter().map(|(key, _)| key.as_str()),
@@ -57,11 +79,20 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
         .as_ref()
         .and_then(|start| resolver.node(start, None, YamlPath::root().key("start"), &mut out));
     let mut graph_nodes = Vec::with_capacity(raw.nodes.len());
+    let mut patterns: Vec<Vec<Pattern>> = Vec::with_capacity(raw.nodes.len());
+    let mut pattern_budget = MAX_PATTERNS;
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
         check_node(key, node, languages, &resolver, &mut out);
+        patterns.push(
+            patterns::compile_patterns(key, node, &mut pattern_budget, &mut out)
+                .unwrap_or_default(),
+        );
         graph_nodes.push(GraphNode {
             key,
-            is_ending: !matches!(node.kind, RawKind::Question | RawKind::Step),
+            is_ending: !matches!(
+                node.kind,
+                RawKind::Question | RawKind::Step | RawKind::Input
+            ),
             targets: raw_targets(node)
                 .into_iter()
                 .filter_map(|(at, target)| {
@@ -91,10 +122,13 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
             .any(|name| Some(name.as_str()) == code.allow_name())
     });
 
+    if let Some(policy) = &options.review {
+        review::check_reviews(raw, policy, &mut out);
+    }
     if out.has_errors() {
         return Err(out.into_vec());
     }
-    let flow = build::build(raw, file, start.unwrap_or_default(), &resolver);
+    let flow = build::build(raw, file, start.unwrap_or_default(), &resolver, patterns);
     Ok(Checked {
         flow,
         warnings: out.into_vec(),
@@ -126,11 +160,23 @@ fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
         texts::check_text(title, &at, None, languages, out);
         style::check_mojibake(title, &at, None, out);
     }
+    dates::check_date(
+        raw.reviewed.as_ref(),
+        None,
+        || YamlPath::root().key("reviewed"),
+        out,
+    );
     for (key, link) in &raw.links {
         let at = YamlPath::root().key("links").key(key).key("title");
         texts::check_text(&link.title, &at, None, languages, out);
         style::check_mojibake(&link.title, &at, None, out);
         links::check_url(key, &link.url, out);
+        dates::check_date(
+            link.reviewed.as_ref(),
+            None,
+            || YamlPath::root().key("links").key(key).key("reviewed"),
+            out,
+        );
     }
     for (i, key) in raw.further_reading.iter().flatten().enumerate() {
         resolver.link(
@@ -156,14 +202,22 @@ fn check_node(
         texts::check_text(text, &at, Some(key), languages, out);
         style::check_mojibake(text, &at, Some(key), out);
     }
-    for (i, link) in node.links.iter().flatten().enumerate() {
-        resolver.link(
-            link,
-            Some(key),
-            YamlPath::node(key).key("links").index(i),
-            out,
-        );
+    for (field, keys) in [("links", &node.links), ("sources", &node.sources)] {
+        for (i, link) in keys.iter().flatten().enumerate() {
+            resolver.link(
+                link,
+                Some(key),
+                YamlPath::node(key).key(field).index(i),
+                out,
+            );
+        }
     }
+    dates::check_date(
+        node.reviewed.as_ref(),
+        Some(key),
+        || YamlPath::node(key).key("reviewed"),
+        out,
+    );
     if node.kind == RawKind::Question {
         style::check_same_targets(key, node, out);
         style::check_label_lengths(key, node, out);
@@ -184,6 +238,23 @@ fn raw_targets(node: &RawNode) -> Vec<(YamlPath, &str)> {
                     choice.next.as_str(),
                 )
             })
+            .collect(),
+        RawKind::Input => node
+            .matches
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, m)| {
+                (
+                    YamlPath::root().key("matches").index(i).key("next"),
+                    m.next.as_str(),
+                )
+            })
+            .chain(
+                node.otherwise
+                    .as_deref()
+                    .map(|t| (YamlPath::root().key("otherwise"), t)),
+            )
             .collect(),
         RawKind::Step => [("fixed", &node.fixed), ("not_fixed", &node.not_fixed)]
             .into_iter()

@@ -1,0 +1,59 @@
+//! Input nodes' patterns: each compiles, within the limits of [`crate::flow::pattern`].
+
+use crate::flow::diagnostic::{Code, Diagnostics};
+use crate::flow::path::YamlPath;
+use crate::flow::pattern::{MAX_PATTERNS, Pattern, PatternError};
+use crate::flow::raw::RawNode;
+
+/// Compiles every pattern of `node`, reporting those that fail. `budget` is how many more
+/// patterns the flow may have ([`MAX_PATTERNS`]). Returns the compiled patterns when all
+/// of them compiled.
+pub(super) fn compile_patterns(
+    key: &str,
+    node: &RawNode,
+    budget: &mut usize,
+    out: &mut Diagnostics,
+) -> Option<Vec<Pattern>> {
+    let mut compiled = Vec::new();
+    let mut failed = false;
+    for (i, raw) in node.matches.iter().flatten().enumerate() {
+        let at = || YamlPath::node(key).key("matches").index(i).key("pattern");
+        if *budget == 0 {
+            out.report(
+                Code::BadPattern,
+                Some(key),
+                format!("the flow has more than {MAX_PATTERNS} patterns"),
+            )
+            .at(at())
+            .with_help("route on fewer, broader patterns, or split the flow");
+            return None;
+        }
+        *budget -= 1;
+        match Pattern::compile(&raw.pattern) {
+            Ok(pattern) => compiled.push(pattern),
+            Err(error) => {
+                failed = true;
+                let help = match error {
+                    PatternError::Syntax(_) => {
+                        "fix the regular expression (syntax: https://docs.rs/regex/latest/regex/#syntax); in single quotes a backslash needs no escaping, like '\\b50053\\b'"
+                    }
+                    PatternError::TooLong(_) | PatternError::TooBig => {
+                        "use a shorter pattern: match the error code or a few words, not the whole message"
+                    }
+                };
+                out.report(
+                    Code::BadPattern,
+                    Some(key),
+                    format!(
+                        "matches[{}].pattern '{}': {error}",
+                        i + 1,
+                        raw.pattern.escape_debug()
+                    ),
+                )
+                .at(at())
+                .with_help(help);
+            }
+        }
+    }
+    (!failed).then_some(compiled)
+}
