@@ -90,7 +90,7 @@ fn a_save_that_no_longer_fits_names_the_step_and_node_and_keeps_the_notes() {
     );
     assert_eq!(
         out_of_range.to_string(),
-        "step 2: answer 8 at 'sspr-enabled' no longer exists (it has 3 answers now)"
+        "step 2: answer 8 at 'sspr-enabled' no longer exists (it has 4 answers now)"
     );
     let note = problem_for(|s| s.notes[1].node = "old-node".into(), flow);
     assert!(note.to_string().contains("'old-node'"), "{note}");

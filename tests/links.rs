@@ -115,7 +115,10 @@ fn every_link_in_the_flows_is_https_on_an_allowed_host_and_not_a_dead_2021_addre
             check_address(&file, url);
         }
         let written = addresses(&text);
-        assert!(written.len() >= links.len(), "{file}: addresses were missed");
+        assert!(
+            written.len() >= links.len(),
+            "{file}: addresses were missed"
+        );
         for address in written {
             check_address(&file, &address);
         }

@@ -60,7 +60,9 @@ fn an_english_walk_through_a_pipe_reaches_the_admin_contact() {
     );
     assert!(text.contains("global admin"), "{text}");
     assert!(
-        text.contains("https://learn.microsoft.com/partner-center/reset-a-user-password"),
+        text.contains(
+            "https://learn.microsoft.com/partner-center/account-settings/reset-a-user-password"
+        ),
         "{text}"
     );
     assert!(
@@ -87,7 +89,7 @@ fn a_dutch_walk_through_a_pipe_is_dutch_throughout() {
         "no English interface words:\n{text}"
     );
     assert!(
-        text.contains("Vraag uw indirecte provider om hulp"),
+        text.contains("Vraag uw indirecte provider (distributeur) om hulp"),
         "{text}"
     );
 }

@@ -11,8 +11,7 @@ use common::pty::*;
 const DOWN: &str = "\x1b[B";
 const END: &str = "\x1b[F";
 const FIRST_QUESTION: &str = "What is going wrong";
-const SUPPORT_URL: &str =
-    "https://learn.microsoft.com/microsoft-365/admin/contact-support-for-business-products";
+const SUPPORT_URL: &str = "https://learn.microsoft.com/microsoft-365/admin/get-help-support";
 
 #[test]
 fn walk_back_restart_and_reach_an_ending() {

@@ -84,7 +84,7 @@ fn a_removed_node_moves_the_user_to_the_nearest_earlier_question() {
     let mut wizard = Wizard::start(&["--flow", path, "--watch", "--state-dir", state]);
     wizard.wait_for("What is going wrong");
     wizard.pick("pages or features are missing");
-    wizard.wait_for("Check your roles in Partner Center");
+    wizard.wait_for("Check your roles and workspaces in Partner Center");
 
     // The roles check is cut out: its answer now goes straight to the missing features.
     let edited = signin_doctor::flow::BUILT_IN_YAML

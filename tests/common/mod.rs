@@ -79,3 +79,33 @@ pub fn walk(session: &mut Session, lang: Lang, answers: &[&str]) -> Vec<usize> {
         })
         .collect()
 }
+
+/// One answer as a user gives it: an option picked by (part of) its label, or text typed
+/// into an input question.
+#[derive(Debug, Clone, Copy)]
+pub enum Answer {
+    /// Pick the option whose label contains this text (case-insensitive).
+    Pick(&'static str),
+    /// Type this text at an input question.
+    Type(&'static str),
+}
+
+/// Walks `session` by giving each answer in turn, as a user reading the screen would:
+/// picking options by label with [`walk`], typing text into input questions.
+pub fn walk_answers(session: &mut Session, lang: Lang, answers: &[Answer]) {
+    for answer in answers {
+        match answer {
+            Answer::Pick(label) => {
+                walk(session, lang, &[label]);
+            }
+            Answer::Type(text) => {
+                session.answer_text(text).unwrap_or_else(|error| {
+                    panic!(
+                        "cannot type '{text}' on the page '{}' ({lang}): {error}",
+                        Page::of(session, lang).heading
+                    )
+                });
+            }
+        }
+    }
+}
