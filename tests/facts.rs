@@ -1172,3 +1172,32 @@ fn self_help_steps_end_as_solved_when_they_worked() {
         }
     }
 }
+
+#[test]
+fn every_question_step_and_typing_question_has_agent_words_in_both_languages() {
+    let flow = built_in_session().shared_flow();
+    let mut asked = 0;
+    for (_, node) in flow.nodes() {
+        if node.is_ending() {
+            continue;
+        }
+        asked += 1;
+        for lang in [Lang::En, Lang::Nl] {
+            let mut probe = built_in_session();
+            if probe.flow().start() != probe.flow().find(&node.key).unwrap() {
+                probe.jump(probe.flow().find(&node.key).unwrap()).unwrap();
+            }
+            let page = Page::of(&probe, lang);
+            let say = page
+                .say
+                .unwrap_or_else(|| panic!("{} ({lang}) has no say text", node.key));
+            let english = Page::of(&probe, Lang::En).say.unwrap();
+            assert!(
+                lang == Lang::En || say != english,
+                "{} has no Dutch say text",
+                node.key
+            );
+        }
+    }
+    assert!(asked >= 25, "only {asked} questions and steps");
+}
