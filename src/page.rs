@@ -222,7 +222,7 @@ impl Page {
 fn typed_body(session: &Session) -> Option<Body> {
     let mut typed: Vec<String> = session
         .typed()
-        .map(|(_, text)| clean_line(&crate::secrets::mask(text).0))
+        .map(|(_, text)| shown_typed(text).0)
         .collect();
     match typed.len() {
         0 => None,
@@ -294,6 +294,12 @@ pub fn move_label(flow: &Flow, step: &Move, lang: Lang) -> String {
     }
 }
 
+/// Typed text as screens and transcripts show it: one clean line, with what looks like a
+/// secret masked; and whether anything was masked.
+pub fn shown_typed(typed: &str) -> (String, bool) {
+    crate::secrets::mask(&clean_line(typed))
+}
+
 /// Typed text longer than this is cut in breadcrumbs and path lines.
 const TYPED_LABEL_CHARS: usize = 40;
 
@@ -304,7 +310,7 @@ fn typed_label(step: &Move, lang: Lang) -> String {
     if typed.is_empty() {
         return words(lang).nothing_typed.to_owned();
     }
-    let masked = clean_line(&crate::secrets::mask(typed).0);
+    let masked = shown_typed(typed).0;
     let mut short: String = masked.chars().take(TYPED_LABEL_CHARS).collect();
     if short.len() < masked.len() {
         short = format!("{}…", short.trim_end());

@@ -3,8 +3,9 @@
 
 use super::wrap;
 
-/// The most characters a field takes; more typing is ignored.
-pub const MAX_CHARS: usize = 1000;
+/// The most characters a field takes; more typing is ignored. The same as an answer the
+/// session keeps, so nothing typed in an answer box is cut later.
+pub const MAX_CHARS: usize = crate::session::MAX_TYPED_CHARS;
 
 /// A one-line text field being edited.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +25,19 @@ pub struct Shown {
 }
 
 impl LineInput {
+    /// A field holding `text` (control characters dropped, cut at [`MAX_CHARS`]) with the
+    /// cursor at its end.
+    pub fn with_text(text: &str) -> LineInput {
+        let mut input = LineInput::default();
+        text.chars().for_each(|c| input.insert(c));
+        input
+    }
+
+    /// Whether the field holds [`MAX_CHARS`] characters, so typing more is ignored.
+    pub fn is_full(&self) -> bool {
+        self.text.chars().count() >= MAX_CHARS
+    }
+
     /// The text typed so far.
     pub fn text(&self) -> &str {
         &self.text
@@ -117,9 +131,7 @@ mod tests {
     use super::*;
 
     fn typed(text: &str) -> LineInput {
-        let mut input = LineInput::default();
-        text.chars().for_each(|c| input.insert(c));
-        input
+        LineInput::with_text(text)
     }
 
     #[test]
@@ -199,5 +211,7 @@ mod tests {
     fn typing_stops_at_the_limit() {
         let input = typed(&"x".repeat(MAX_CHARS + 10));
         assert_eq!(input.text().len(), MAX_CHARS);
+        assert!(input.is_full());
+        assert!(!typed("x").is_full());
     }
 }
