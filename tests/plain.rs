@@ -160,3 +160,34 @@ fn plain_is_used_with_the_flag_even_when_input_is_a_file() {
     assert_eq!(output.status.code(), Some(130));
     assert!(stdout(&output).contains("1) "));
 }
+
+#[test]
+fn a_pasted_error_code_through_a_pipe_reaches_its_advice_in_both_languages() {
+    for (args, pick, heading, solved) in [
+        (
+            &[][..],
+            "error code",
+            "Your account is locked: wait, then reset your password",
+            "Great, that's sorted",
+        ),
+        (
+            &["--lang", "nl"][..],
+            "foutcode",
+            "Uw account is geblokkeerd: wacht even en stel dan uw wachtwoord opnieuw in",
+            "Fijn, het probleem is opgelost",
+        ),
+    ] {
+        let lang = if args.is_empty() { Lang::En } else { Lang::Nl };
+        let mut session = built_in_session();
+        let numbers = walk(&mut session, lang, &[pick]);
+        let input = format!(
+            "{}AADSTS50053: Your account is locked because the user tried to sign in too many times\n1\n",
+            typed(&numbers)
+        );
+        let output = run(args, &input);
+        let text = stdout(&output);
+        assert_eq!(output.status.code(), Some(0), "{text}");
+        assert!(text.contains(heading), "({lang}):\n{text}");
+        assert!(text.contains(solved), "({lang}):\n{text}");
+    }
+}

@@ -148,7 +148,7 @@ fn a_typed_code_is_in_the_transcripts_masked_and_passed_on() {
     golden("transcript-typed.md", &markdown);
     let dutch = Transcript::of(&session, Lang::Nl, at(999)).to_markdown();
     assert!(
-        dutch.contains("- **Geef hun dit door:** AADSTS50053"),
+        dutch.contains("- **Geef dit door:** AADSTS50053"),
         "{dutch}"
     );
     golden("transcript-typed-nl.md", &dutch);

@@ -155,3 +155,35 @@ fn termination_signals_restore_the_terminal() {
         );
     }
 }
+
+#[test]
+fn pasting_the_lockout_message_reaches_the_lockout_advice_and_is_passed_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state").display().to_string();
+    let log = dir.path().join("log.jsonl").display().to_string();
+    let mut wizard = Wizard::start(&["--state-dir", &state, "--log", &log]);
+    wizard.wait_for(FIRST_QUESTION);
+    wizard.pick("shows an error code");
+    wizard.wait_for("Type or paste the error code");
+    wizard.send(
+        "AADSTS50053: Your account is locked because the user tried to sign in too many times",
+    );
+    wizard.send("\r");
+    wizard.wait_for("Your account is locked: wait, then reset your password");
+    assert!(
+        wizard.words().contains("AADSTS50053"),
+        "the breadcrumbs show what was pasted"
+    );
+
+    // Still locked after waiting and a reset: the admin contact passes the message on.
+    wizard.pick("No, it still does not work");
+    wizard.wait_for("Ask your admin to check the sign-in logs");
+    wizard.send("\x1b[6~");
+    wizard.wait_until("the pasted message under \"Give them this\"", |w| {
+        let screen = w.words();
+        screen.contains("Give them this AADSTS50053: Your account is locked because the user")
+    });
+    wizard.send("q");
+    assert_eq!(wizard.exit_code(), 0);
+    wizard.assert_terminal_restored();
+}
