@@ -21,6 +21,7 @@ use signin_doctor::i18n::words;
 use signin_doctor::lang::Lang;
 use signin_doctor::page::{Page, PageKind};
 use signin_doctor::plain;
+use signin_doctor::session::Session;
 
 struct Fact {
     id: &'static str,
@@ -993,6 +994,20 @@ fn screen_after(lang: Lang, answers: &[Answer]) -> String {
     plain::render(&Page::of(&session, lang), words(lang))
 }
 
+/// A session on the built-in flow standing at the node `key` (jumped to, unless it is
+/// the start).
+fn session_at(key: &str) -> Session {
+    let mut session = built_in_session();
+    let node = session
+        .flow()
+        .find(key)
+        .expect("a node of the built-in flow");
+    if node != session.current() {
+        session.jump(node).expect("a jump to another node");
+    }
+    session
+}
+
 fn answers(fact: &Fact, lang: Lang) -> &'static [Answer] {
     match lang {
         Lang::En => fact.en,
@@ -1098,16 +1113,11 @@ fn not_sure_about_self_service_reset_tries_it_first() {
 
 #[test]
 fn every_contact_says_who_what_to_ask_what_to_have_ready_and_what_if_unreachable() {
-    let session = built_in_session();
-    let flow = session.shared_flow();
+    let flow = built_in_session().shared_flow();
     let contacts: Vec<_> = flow
         .nodes()
         .filter(|(_, node)| {
-            node.is_ending() && {
-                let mut probe = built_in_session();
-                probe.jump(probe.flow().find(&node.key).unwrap()).unwrap();
-                Page::of(&probe, Lang::En).kind == PageKind::Contact
-            }
+            node.is_ending() && Page::of(&session_at(&node.key), Lang::En).kind == PageKind::Contact
         })
         .map(|(_, node)| node.key.clone())
         .collect();
@@ -1131,9 +1141,7 @@ fn every_contact_says_who_what_to_ask_what_to_have_ready_and_what_if_unreachable
                 "correlatie-id",
             ),
         ] {
-            let mut probe = built_in_session();
-            probe.jump(probe.flow().find(key).unwrap()).unwrap();
-            let screen = plain::render(&Page::of(&probe, lang), words(lang));
+            let screen = plain::render(&Page::of(&session_at(key), lang), words(lang));
             let words = words(lang);
             for heading in [words.who, words.ask, words.ready] {
                 assert!(
@@ -1183,10 +1191,7 @@ fn every_question_step_and_typing_question_has_agent_words_in_both_languages() {
         }
         asked += 1;
         for lang in [Lang::En, Lang::Nl] {
-            let mut probe = built_in_session();
-            if probe.flow().start() != probe.flow().find(&node.key).unwrap() {
-                probe.jump(probe.flow().find(&node.key).unwrap()).unwrap();
-            }
+            let probe = session_at(&node.key);
             let page = Page::of(&probe, lang);
             let say = page
                 .say

@@ -13,14 +13,19 @@ const END: &str = "\x1b[F";
 const FIRST_QUESTION: &str = "What is going wrong";
 const SUPPORT_URL: &str = "https://learn.microsoft.com/microsoft-365/admin/get-help-support";
 
-#[test]
-fn walk_back_restart_and_reach_an_ending() {
-    // Answers are autosaved: in a folder of this test's own, so no other test's wizard
-    // finds the save and asks to resume it.
+/// The wizard on the built-in flow, autosaving and logging into a folder of this test's
+/// own (kept alive by the returned guard), so no other test's wizard finds the save and
+/// asks to resume it.
+fn start_with_own_state() -> (Wizard, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state").display().to_string();
     let log = dir.path().join("log.jsonl").display().to_string();
-    let mut wizard = Wizard::start(&["--state-dir", &state, "--log", &log]);
+    (Wizard::start(&["--state-dir", &state, "--log", &log]), dir)
+}
+
+#[test]
+fn walk_back_restart_and_reach_an_ending() {
+    let (mut wizard, _dir) = start_with_own_state();
     wizard.wait_for(FIRST_QUESTION);
 
     wizard.pick("forgot my password");
@@ -158,10 +163,7 @@ fn termination_signals_restore_the_terminal() {
 
 #[test]
 fn pasting_the_lockout_message_reaches_the_lockout_advice_and_is_passed_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let state = dir.path().join("state").display().to_string();
-    let log = dir.path().join("log.jsonl").display().to_string();
-    let mut wizard = Wizard::start(&["--state-dir", &state, "--log", &log]);
+    let (mut wizard, _dir) = start_with_own_state();
     wizard.wait_for(FIRST_QUESTION);
     wizard.pick("shows an error code");
     wizard.wait_for("Type or paste the error code");
