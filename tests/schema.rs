@@ -117,6 +117,25 @@ fn set(value: &mut Value, pointer: &str, new: Value) {
     }
 }
 
+/// Asserts that each case — `good` with the value at a JSON pointer replaced — is refused
+/// by the schema and by the loader alike.
+fn assert_all_refused(good: &Value, cases: Vec<(&str, String, Value)>) {
+    for (what, pointer, value) in cases {
+        let mut broken = good.clone();
+        set(&mut broken, &pointer, value);
+        assert!(
+            !errors(&broken).is_empty(),
+            "{what}: the schema accepts {pointer} = {}",
+            broken.pointer(&pointer).expect("just set")
+        );
+        let yaml = serde_yaml::to_string(&broken).expect("the broken flow is YAML");
+        assert!(
+            load_str(&yaml, "broken.yaml").is_err(),
+            "{what}: the loader accepts what the schema refuses"
+        );
+    }
+}
+
 #[test]
 fn broken_flows_do_not_validate_and_do_not_load() {
     let text = std::fs::read_to_string(root().join("flows/partner-center-signin.yaml"))
@@ -152,20 +171,7 @@ fn broken_flows_do_not_validate_and_do_not_load() {
         ("unknown choice field", node("choices/0/goto"), json!("x")),
         ("nodes as a list", "/nodes".into(), json!([])),
     ];
-    for (what, pointer, value) in cases {
-        let mut broken = good.clone();
-        set(&mut broken, &pointer, value);
-        assert!(
-            !errors(&broken).is_empty(),
-            "{what}: the schema accepts {pointer} = {}",
-            broken.pointer(&pointer).expect("just set")
-        );
-        let yaml = serde_yaml::to_string(&broken).expect("the broken flow is YAML");
-        assert!(
-            load_str(&yaml, "broken.yaml").is_err(),
-            "{what}: the loader accepts what the schema refuses"
-        );
-    }
+    assert_all_refused(&good, cases);
 }
 
 #[test]
@@ -213,18 +219,5 @@ fn the_schema_covers_input_questions_review_dates_and_sources() {
             json!("error-codes-ref"),
         ),
     ];
-    for (what, pointer, value) in cases {
-        let mut broken = good.clone();
-        set(&mut broken, &pointer, value);
-        assert!(
-            !errors(&broken).is_empty(),
-            "{what}: the schema accepts {pointer} = {}",
-            broken.pointer(&pointer).expect("just set")
-        );
-        let yaml = serde_yaml::to_string(&broken).expect("the broken flow is YAML");
-        assert!(
-            load_str(&yaml, "broken.yaml").is_err(),
-            "{what}: the loader accepts what the schema refuses"
-        );
-    }
+    assert_all_refused(&good, cases);
 }
