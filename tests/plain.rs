@@ -247,3 +247,19 @@ fn agent_mode_says_what_to_ask_at_an_input_question_and_search_finds_it() {
     );
     assert!(text.contains("Wait for the lockout to end"), "{text}");
 }
+
+#[test]
+fn an_answer_longer_than_the_limit_is_cut_and_said_so() {
+    let long = format!("AADSTS50053 {}", "x".repeat(1_500));
+    let output = run(&["--flow", common::ERROR_CODES], &format!("1\n{long}\n2\n"));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Only the first 1,000 characters are kept."),
+        "{text}"
+    );
+    let passed_on = text
+        .lines()
+        .find_map(|line| line.strip_prefix("Give them this: "))
+        .expect("the code is passed on");
+    assert_eq!(passed_on.chars().count(), 1_000);
+}
