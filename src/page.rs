@@ -317,3 +317,69 @@ fn typed_label(step: &Move, lang: Lang) -> String {
     }
     format!("\u{201c}{short}\u{201d}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::load_str;
+
+    const TWO_INPUTS: &str = r#"
+id: two
+title: { en: "Two" }
+start: code
+nodes:
+  code:
+    kind: input
+    text: { en: "The code?" }
+    matches: [{ pattern: '\d', next: id }]
+    otherwise: id
+  id:
+    kind: input
+    text: { en: "The correlation ID?" }
+    matches: [{ pattern: 'x', next: help }]
+    otherwise: tenant
+  tenant:
+    kind: input
+    text: { en: "The tenant?" }
+    matches: [{ pattern: 'x', next: help }]
+    otherwise: help
+  help:
+    kind: contact
+    title: { en: "Call support" }
+    who: { en: "Support" }
+    ask: { en: "Help" }
+"#;
+
+    #[test]
+    fn a_contact_ending_lists_every_non_empty_typed_answer() {
+        let flow = load_str(TWO_INPUTS, "two.yaml").unwrap().flow.shared();
+        let mut session = Session::new(flow);
+        assert_eq!(Page::of(&session, Lang::En).kind, PageKind::Input);
+        session.answer_text("AADSTS50053").unwrap();
+        session.answer_text("").unwrap();
+        session
+            .answer_text("contoso.onmicrosoft.com pwd=Secret123!")
+            .unwrap();
+        let page = Page::of(&session, Lang::Nl);
+        let given = page
+            .sections
+            .iter()
+            .find(|s| s.title == "Geef hun dit door")
+            .expect("the typed answers are passed on");
+        assert_eq!(
+            given.body,
+            Body::Bullets(vec![
+                "AADSTS50053".into(),
+                "contoso.onmicrosoft.com pwd=[masked]".into()
+            ])
+        );
+        assert_eq!(
+            page.breadcrumbs,
+            [
+                "“AADSTS50053”",
+                "(niets getypt)",
+                "“contoso.onmicrosoft.com pwd=[masked]”"
+            ]
+        );
+    }
+}

@@ -14,9 +14,10 @@ use serde_json::Value;
 const BIN: &str = env!("CARGO_BIN_EXE_signin-doctor");
 
 /// Every code `check` can report.
-const CODES: [&str; 21] = [
+const CODES: [&str; 25] = [
     "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012",
-    "E013", "E014", "E015", "W001", "W002", "W003", "W004", "W005", "W006",
+    "E013", "E014", "E015", "E016", "E017", "W001", "W002", "W003", "W004", "W005", "W006", "W007",
+    "W008",
 ];
 
 fn corpus() -> PathBuf {

@@ -1,6 +1,7 @@
 //! A one-line text field: the text typed so far and where the cursor is, edited by
 //! character, and the part of it that fits a box of a given width.
 
+use super::action::Action;
 use super::wrap;
 
 /// The most characters a field takes; more typing is ignored. The same as an answer the
@@ -56,6 +57,22 @@ impl LineInput {
         }
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
+    }
+
+    /// Applies an editing action: typing, erasing, moving the cursor. Returns false, and
+    /// changes nothing, for any other action.
+    pub fn edit(&mut self, action: Action) -> bool {
+        match action {
+            Action::Type(c) => self.insert(c),
+            Action::Erase => self.erase_back(),
+            Action::EraseForward => self.erase_forward(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::LineStart => self.home(),
+            Action::LineEnd => self.end(),
+            _ => return false,
+        }
+        true
     }
 
     /// Removes the character before the cursor (Backspace).

@@ -47,7 +47,7 @@ pub(super) fn compile_patterns(
                     format!(
                         "matches[{}].pattern '{}': {error}",
                         i + 1,
-                        raw.pattern.escape_debug()
+                        as_written(&raw.pattern)
                     ),
                 )
                 .at(at())
@@ -56,4 +56,19 @@ pub(super) fn compile_patterns(
         }
     }
     (!failed).then_some(compiled)
+}
+
+/// The pattern as the author wrote it, backslashes and all; only control characters
+/// (which YAML's double quotes can make) are shown as escapes.
+fn as_written(pattern: &str) -> String {
+    pattern
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_debug().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

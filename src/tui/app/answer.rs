@@ -27,14 +27,8 @@ impl App {
             Action::Type(_) if input.is_full() => {
                 self.status = Status::info(words(self.lang).typed_cut.to_owned());
             }
-            Action::Type(c) => input.insert(c),
             Action::Erase if input.text().is_empty() => return Handled::Continue(Action::Back),
-            Action::Erase => input.erase_back(),
-            Action::EraseForward => input.erase_forward(),
-            Action::Left => input.left(),
-            Action::Right => input.right(),
-            Action::LineStart => input.home(),
-            Action::LineEnd => input.end(),
+            _ if input.edit(action) => {}
             Action::Choose => {
                 let typed = input.text().to_owned();
                 let moved = self.session.answer_text(&typed).is_ok();
