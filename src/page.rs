@@ -364,7 +364,7 @@ nodes:
         let given = page
             .sections
             .iter()
-            .find(|s| s.title == "Geef hun dit door")
+            .find(|s| s.title == "Geef dit door")
             .expect("the typed answers are passed on");
         assert_eq!(
             given.body,
@@ -377,7 +377,7 @@ nodes:
             page.breadcrumbs,
             [
                 "“AADSTS50053”",
-                "(niets getypt)",
+                "(niets ingetypt)",
                 "“contoso.onmicrosoft.com pwd=[masked]”"
             ]
         );

@@ -244,11 +244,11 @@ fn an_empty_line_means_no_code_and_dutch_is_dutch() {
         "{text}"
     );
     assert!(
-        text.contains("Uw antwoorden: Ik zie een foutmelding > (niets getypt)\nNeem contact op: Neem contact op met Microsoft-ondersteuning"),
+        text.contains("Uw antwoorden: Ik zie een foutmelding > (niets ingetypt)\nNeem contact op: Neem contact op met Microsoft-ondersteuning"),
         "{text}"
     );
     assert!(
-        !text.contains("Geef hun dit door"),
+        !text.contains("Geef dit door"),
         "nothing typed, nothing to pass on:\n{text}"
     );
 
