@@ -85,6 +85,7 @@ const FACTS: &[Fact] = &[
             "Support for business products",
             "Only an admin",
             "correlation ID",
+            "https://login.microsoftonline.com/error",
         ],
         terms_nl: &[
             "Microsoft-ondersteuning",
@@ -92,6 +93,7 @@ const FACTS: &[Fact] = &[
             "Ondersteuning voor zakelijke producten",
             "Alleen een beheerder",
             "correlatie-id",
+            "https://login.microsoftonline.com/error",
         ],
         link: Some("https://learn.microsoft.com/microsoft-365/admin/get-help-support"),
     },
