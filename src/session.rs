@@ -190,7 +190,9 @@ impl Session {
         self.choose_at(answer, now())
     }
 
-    /// Picks option `answer` (from 0) of the current node and moves on, at time `at`.
+    /// Picks option `answer` (from 0) of the current node and moves on, at time `at`. At an
+    /// input question the options are its patterns then "otherwise" (see [`Node::targets`]);
+    /// picking one records no typed text — front ends answer it with [`Session::answer_text`].
     pub fn choose_at(&mut self, answer: usize, at: Timestamp) -> Result<NodeId, SessionError> {
         let targets = self.node().targets();
         if targets.is_empty() {

@@ -136,7 +136,7 @@ pub(crate) fn edges(flow: &Flow, lang: Lang) -> Vec<Edge> {
             }
             NodeKind::Input(input) => {
                 for m in &input.matches {
-                    add(m.next, m.pattern.as_str());
+                    add(m.next, &m.pattern);
                 }
                 add(input.otherwise, words(lang).otherwise);
             }

@@ -29,7 +29,9 @@ pub use model::{
     Question, Step,
 };
 pub use path::{Seg, YamlPath};
-pub use pattern::{MAX_PATTERN_BYTES, MAX_PATTERN_CHARS, MAX_PATTERNS, Pattern, PatternError};
+pub use pattern::{
+    MAX_PATTERN_BYTES, MAX_PATTERN_CHARS, MAX_PATTERNS, Matcher, PatternError, check_pattern,
+};
 pub use positions::{Place, PositionIndex};
 pub use raw::{RawChoice, RawFlow, RawKind, RawLink, RawMatch, RawNode};
 pub use sources::Part;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::pattern::Pattern;
+use super::pattern::Matcher;
 use super::text::Text;
 
 /// The index of a node inside its [`Flow`]. Only the checker makes these, so they are
@@ -218,13 +218,15 @@ pub struct Input {
     pub matches: Vec<Match>,
     /// Where to go when none matches, or nothing was typed.
     pub otherwise: NodeId,
+    /// The patterns of `matches`, ready to match.
+    pub matcher: Matcher,
 }
 
 /// One pattern of an input node and where it leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    /// The case-insensitive regular expression.
-    pub pattern: Pattern,
+    /// The case-insensitive regular expression, as written in the flow file.
+    pub pattern: String,
     /// The node it leads to.
     pub next: NodeId,
 }
@@ -236,9 +238,8 @@ impl Input {
         if typed.trim().is_empty() {
             return self.matches.len();
         }
-        self.matches
-            .iter()
-            .position(|m| m.pattern.is_match(typed))
+        self.matcher
+            .first_match(typed)
             .unwrap_or(self.matches.len())
     }
 

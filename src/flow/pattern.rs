@@ -1,31 +1,33 @@
-//! The regular expressions of input nodes: compiled once, case-insensitively, with limits
-//! so that a hostile flow file cannot make the program use much memory or time.
+//! The regular expressions of input questions: checked when the flow loads, within limits
+//! so that a hostile flow file cannot make the program use much memory or time, and
+//! compiled into one case-insensitive matcher per question when it is first used.
+//!
+//! Checking parses each pattern and builds its automaton (a Thompson NFA) under the size
+//! limit, which costs a fraction of compiling a full regex; the full matcher is built the
+//! first time the question is answered, so a flow with dozens of patterns starts as fast as
+//! one without.
 
 use std::fmt;
+use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{RegexSet, RegexSetBuilder};
+use regex_automata::nfa::thompson;
+use regex_automata::util::syntax;
 
 /// Patterns longer than this (in characters) are refused: a real one names an error code
 /// or a phrase, a few dozen characters.
 pub const MAX_PATTERN_CHARS: usize = 500;
 
-/// The most memory one compiled pattern may take (and the most its matching cache may
-/// grow to), in bytes. An error code or a phrase takes a few KiB (`\b(AADSTS)?50053\b`
-/// about 2, `account.*locked` about 4); each Unicode `\w` about 50, so `\w{4}` fits and
-/// `\w{20}` (about 1 MiB) is refused rather than let a flow make the program huge.
+/// The most memory one pattern's automaton may take, in bytes. An error code or a phrase
+/// takes a few KiB; each Unicode `\w` about 20, so `\w{10}` fits and `\w{20}` is refused
+/// (write `[a-z0-9]{20}`) rather than let a flow make the program huge.
 pub const MAX_PATTERN_BYTES: usize = 256 * 1024;
 
-/// At most this many patterns in one flow, which with [`MAX_PATTERN_BYTES`] bounds the
-/// memory all of them can take together (250 MiB at the very worst; a real flow's
-/// patterns take well under 1 MiB).
+/// At most this many patterns in one flow. With [`MAX_PATTERN_BYTES`] this bounds the time
+/// checking them takes and the memory a question's matcher can take, even in a hostile
+/// flow (its automata are at most 1,000 × 256 KiB, forward and reverse); real patterns
+/// take a few KiB each.
 pub const MAX_PATTERNS: usize = 1_000;
-
-/// A checked regular expression of an input node.
-#[derive(Clone)]
-pub struct Pattern {
-    source: String,
-    regex: Regex,
-}
 
 /// Why a pattern was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,41 +57,28 @@ impl fmt::Display for PatternError {
     }
 }
 
-impl Pattern {
-    /// Compiles `source` case-insensitively within the limits above.
-    pub fn compile(source: &str) -> Result<Pattern, PatternError> {
-        let chars = source.chars().count();
-        if chars > MAX_PATTERN_CHARS {
-            return Err(PatternError::TooLong(chars));
-        }
-        let regex = RegexBuilder::new(source)
-            .case_insensitive(true)
-            .size_limit(MAX_PATTERN_BYTES)
-            .dfa_size_limit(MAX_PATTERN_BYTES)
-            .build()
-            .map_err(|error| match error {
-                regex::Error::CompiledTooBig(_) => PatternError::TooBig,
-                other => PatternError::Syntax(syntax_reason(&other.to_string())),
-            })?;
-        Ok(Pattern {
-            source: source.to_owned(),
-            regex,
-        })
+/// Checks that `source` is a pattern the matcher can use: not too long, valid `regex`
+/// syntax, and within [`MAX_PATTERN_BYTES`] once compiled case-insensitively.
+pub fn check_pattern(source: &str) -> Result<(), PatternError> {
+    let chars = source.chars().count();
+    if chars > MAX_PATTERN_CHARS {
+        return Err(PatternError::TooLong(chars));
     }
-
-    /// The pattern as written in the flow file.
-    pub fn as_str(&self) -> &str {
-        &self.source
-    }
-
-    /// Whether the pattern matches anywhere in `text`.
-    pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(text)
-    }
+    let hir = syntax::parse_with(source, &syntax::Config::new().case_insensitive(true))
+        .map_err(|error| PatternError::Syntax(syntax_reason(&error.to_string())))?;
+    thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .nfa_size_limit(Some(MAX_PATTERN_BYTES))
+                .shrink(false),
+        )
+        .build_from_hir(&hir)
+        .map(|_| ())
+        .map_err(|_| PatternError::TooBig)
 }
 
 /// The parser's one-line reason (its last line, e.g. "unclosed group") out of the
-/// several-line message with a caret diagram that the `regex` crate gives.
+/// several-line message with a caret diagram that the parser gives.
 fn syntax_reason(message: &str) -> String {
     let last = message.lines().rev().find(|line| !line.trim().is_empty());
     last.unwrap_or(message)
@@ -98,18 +87,52 @@ fn syntax_reason(message: &str) -> String {
         .to_owned()
 }
 
-/// Two patterns are the same when they are written the same.
-impl PartialEq for Pattern {
-    fn eq(&self, other: &Pattern) -> bool {
-        self.source == other.source
+/// The patterns of one input question, in order, matched case-insensitively anywhere in
+/// the text. Only made from patterns that passed [`check_pattern`].
+#[derive(Clone, Default)]
+pub struct Matcher {
+    sources: Vec<String>,
+    /// Built on first use; `None` if building failed, which checked patterns never do.
+    set: OnceLock<Option<RegexSet>>,
+}
+
+impl Matcher {
+    /// A matcher for `sources`, each of which passed [`check_pattern`].
+    pub(crate) fn new(sources: Vec<String>) -> Matcher {
+        Matcher {
+            sources,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// The index of the first pattern that matches somewhere in `text`, if any.
+    pub fn first_match(&self, text: &str) -> Option<usize> {
+        let set = self.set.get_or_init(|| {
+            // Each pattern's automaton was checked against the limit; the matcher builds
+            // a forward and a reverse one for all of them together.
+            let limit = MAX_PATTERN_BYTES.saturating_mul(2 * self.sources.len().max(1));
+            RegexSetBuilder::new(&self.sources)
+                .case_insensitive(true)
+                .size_limit(limit)
+                .build()
+                .ok()
+        });
+        set.as_ref()?.matches(text).iter().next()
     }
 }
 
-impl Eq for Pattern {}
+/// Two matchers are the same when their patterns are written the same.
+impl PartialEq for Matcher {
+    fn eq(&self, other: &Matcher) -> bool {
+        self.sources == other.sources
+    }
+}
 
-impl fmt::Debug for Pattern {
+impl Eq for Matcher {}
+
+impl fmt::Debug for Matcher {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Pattern({:?})", self.source)
+        f.debug_tuple("Matcher").field(&self.sources).finish()
     }
 }
 
@@ -117,28 +140,51 @@ impl fmt::Debug for Pattern {
 mod tests {
     use super::*;
 
+    fn matcher(sources: &[&str]) -> Matcher {
+        for source in sources {
+            check_pattern(source).unwrap();
+        }
+        Matcher::new(sources.iter().map(|s| (*s).to_owned()).collect())
+    }
+
     #[test]
-    fn patterns_match_case_insensitively_anywhere() {
-        let pattern = Pattern::compile(r"\baadsts50053\b").unwrap();
-        assert!(pattern.is_match("Error AADSTS50053: Your account is locked"));
-        assert!(!pattern.is_match("AADSTS500530"));
-        assert_eq!(pattern.as_str(), r"\baadsts50053\b");
+    fn the_first_pattern_that_matches_anywhere_wins_whatever_the_case() {
+        let m = matcher(&[r"\baadsts50053\b", r"locked", r"50053"]);
+        assert_eq!(
+            m.first_match("Error AADSTS50053: Your account is LOCKED"),
+            Some(0)
+        );
+        assert_eq!(m.first_match("AADSTS500530 locked"), Some(1));
+        assert_eq!(m.first_match("code 500530"), Some(2));
+        assert_eq!(m.first_match("nothing"), None);
+        assert_eq!(Matcher::default().first_match("x"), None);
+        // The largest checked pattern still builds into a working matcher.
+        let largest = (1..40)
+            .map(|n| format!(r"\w{{{n}}}"))
+            .take_while(|p| check_pattern(p).is_ok())
+            .last()
+            .unwrap();
+        assert_eq!(
+            matcher(&["x", &largest]).first_match(&"é".repeat(40)),
+            Some(1)
+        );
+        assert_eq!(m.clone(), m, "a clone is the same matcher");
     }
 
     #[test]
     fn bad_and_oversized_patterns_are_refused_with_a_reason() {
         assert_eq!(
-            Pattern::compile("(50053").unwrap_err(),
-            PatternError::Syntax("unclosed group".to_owned())
+            check_pattern("(50053"),
+            Err(PatternError::Syntax("unclosed group".to_owned()))
+        );
+        assert_eq!(check_pattern(r"\w{1000}"), Err(PatternError::TooBig));
+        assert_eq!(
+            check_pattern(&"a".repeat(501)),
+            Err(PatternError::TooLong(501))
         );
         assert_eq!(
-            Pattern::compile(r"\w{1000}").unwrap_err(),
-            PatternError::TooBig
+            check_pattern(r"\b(AADSTS)?\s*5005[0-9]\b|locked|\w{3}|é"),
+            Ok(())
         );
-        assert_eq!(
-            Pattern::compile(&"a".repeat(501)).unwrap_err(),
-            PatternError::TooLong(501)
-        );
-        assert!(Pattern::compile(r"\b(AADSTS)?\s*5005[0-9]\b|locked|\w{3}").is_ok());
     }
 }

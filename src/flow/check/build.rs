@@ -6,21 +6,21 @@ use crate::flow::model::{
     Choice, Contact, Ending, EndingKind, Flow, Input, Link, LinkId, Match, Node, NodeId, NodeKind,
     Question, Step,
 };
-use crate::flow::pattern::Pattern;
+use crate::flow::pattern::Matcher;
 use crate::flow::raw::{RawFlow, RawKind, RawNode};
 
 use super::dates::parse_date;
 use super::resolve::Resolver;
 
 /// Converts `raw` into a [`Flow`]. Only called when checking found no error, so every
-/// id resolves, every date parses and every required field is there. `patterns` holds
-/// each node's compiled patterns, in node order.
+/// id resolves, every date parses and every required field is there. `matchers` holds
+/// each node's checked patterns, in node order (empty for nodes without).
 pub(super) fn build(
     raw: &RawFlow,
     file: &str,
     start: usize,
     resolver: &Resolver,
-    patterns: Vec<Vec<Pattern>>,
+    matchers: Vec<Matcher>,
 ) -> Flow {
     Flow {
         id: raw.id.clone().unwrap_or_default(),
@@ -31,10 +31,10 @@ pub(super) fn build(
         nodes: raw
             .nodes
             .iter()
-            .zip(patterns)
-            .map(|((key, node), patterns)| Node {
+            .zip(matchers)
+            .map(|((key, node), matcher)| Node {
                 key: key.clone(),
-                kind: build_kind(node, resolver, patterns),
+                kind: build_kind(node, resolver, matcher),
                 reviewed: date(node.reviewed.as_ref()),
                 sources: link_ids(node.sources.as_ref(), resolver),
             })
@@ -69,7 +69,7 @@ fn link_ids(keys: Option<&Vec<String>>, resolver: &Resolver) -> Vec<LinkId> {
         .collect()
 }
 
-fn build_kind(node: &RawNode, resolver: &Resolver, patterns: Vec<Pattern>) -> NodeKind {
+fn build_kind(node: &RawNode, resolver: &Resolver, matcher: Matcher) -> NodeKind {
     let title = node.title.clone().unwrap_or_default();
     let steps = node.steps.clone().unwrap_or_default();
     let links = link_ids(node.links.as_ref(), resolver);
@@ -98,13 +98,13 @@ fn build_kind(node: &RawNode, resolver: &Resolver, patterns: Vec<Pattern>) -> No
                 .matches
                 .iter()
                 .flatten()
-                .zip(patterns)
-                .map(|(raw, pattern)| Match {
-                    pattern,
+                .map(|raw| Match {
+                    pattern: raw.pattern.clone(),
                     next: node_id(Some(&raw.next), resolver),
                 })
                 .collect(),
             otherwise: node_id(node.otherwise.as_ref(), resolver),
+            matcher,
         }),
         RawKind::Step => NodeKind::Step(Step {
             title,

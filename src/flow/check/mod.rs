@@ -20,7 +20,7 @@ use std::cell::Cell;
 use super::diagnostic::{Code, Diagnostic, Diagnostics};
 use super::model::Flow;
 use super::path::YamlPath;
-use super::pattern::{MAX_PATTERNS, Pattern};
+use super::pattern::{MAX_PATTERNS, Matcher};
 use super::raw::{RawFlow, RawKind, RawNode};
 use graph::GraphNode;
 use resolve::{Resolver, index_keys};
@@ -79,11 +79,11 @@ pub fn check_with(
         .as_ref()
         .and_then(|start| resolver.node(start, None, YamlPath::root().key("start"), &mut out));
     let mut graph_nodes = Vec::with_capacity(raw.nodes.len());
-    let mut patterns: Vec<Vec<Pattern>> = Vec::with_capacity(raw.nodes.len());
+    let mut matchers: Vec<Matcher> = Vec::with_capacity(raw.nodes.len());
     let mut pattern_budget = MAX_PATTERNS;
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
         check_node(key, node, languages, &resolver, &mut out);
-        patterns.push(
+        matchers.push(
             patterns::compile_patterns(key, node, &mut pattern_budget, &mut out)
                 .unwrap_or_default(),
         );
@@ -128,7 +128,7 @@ pub fn check_with(
     if out.has_errors() {
         return Err(out.into_vec());
     }
-    let flow = build::build(raw, file, start.unwrap_or_default(), &resolver, patterns);
+    let flow = build::build(raw, file, start.unwrap_or_default(), &resolver, matchers);
     Ok(Checked {
         flow,
         warnings: out.into_vec(),

@@ -2,19 +2,18 @@
 
 use crate::flow::diagnostic::{Code, Diagnostics};
 use crate::flow::path::YamlPath;
-use crate::flow::pattern::{MAX_PATTERNS, Pattern, PatternError};
+use crate::flow::pattern::{MAX_PATTERNS, Matcher, PatternError, check_pattern};
 use crate::flow::raw::RawNode;
 
-/// Compiles every pattern of `node`, reporting those that fail. `budget` is how many more
-/// patterns the flow may have ([`MAX_PATTERNS`]). Returns the compiled patterns when all
-/// of them compiled.
+/// Checks every pattern of `node`, reporting those that fail. `budget` is how many more
+/// patterns the flow may have ([`MAX_PATTERNS`]). Returns the node's matcher when all of
+/// them passed.
 pub(super) fn compile_patterns(
     key: &str,
     node: &RawNode,
     budget: &mut usize,
     out: &mut Diagnostics,
-) -> Option<Vec<Pattern>> {
-    let mut compiled = Vec::new();
+) -> Option<Matcher> {
     let mut failed = false;
     for (i, raw) in node.matches.iter().flatten().enumerate() {
         let at = || YamlPath::node(key).key("matches").index(i).key("pattern");
@@ -29,8 +28,8 @@ pub(super) fn compile_patterns(
             return None;
         }
         *budget -= 1;
-        match Pattern::compile(&raw.pattern) {
-            Ok(pattern) => compiled.push(pattern),
+        match check_pattern(&raw.pattern) {
+            Ok(()) => {}
             Err(error) => {
                 failed = true;
                 let help = match error {
@@ -55,7 +54,8 @@ pub(super) fn compile_patterns(
             }
         }
     }
-    (!failed).then_some(compiled)
+    let sources = node.matches.iter().flatten().map(|m| m.pattern.clone());
+    (!failed).then(|| Matcher::new(sources.collect()))
 }
 
 /// The pattern as the author wrote it, backslashes and all; only control characters
