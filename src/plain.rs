@@ -174,8 +174,12 @@ pub fn run(
             }
         };
         for notice in notices {
-            let prefix = if notice.error { "signin-doctor: " } else { "" };
-            writeln!(output, "{prefix}{}", notice.text)?;
+            if notice.error {
+                // Errors go where errors go, also when the questions are piped away.
+                let _ = writeln!(io::stderr(), "signin-doctor: {}", notice.text);
+            } else {
+                writeln!(output, "{}", notice.text)?;
+            }
         }
     }
 }

@@ -129,13 +129,13 @@ fn full_screen(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
         watch,
         agent: cli.agent,
     };
-    match tui::run(&mut session, lang, tui_options, &mut records) {
+    let code = match tui::run(&mut session, lang, tui_options, &mut records) {
         Ok(left) if !left.interrupted || session.outcome().is_some() => {
             show(&records.finish(&session));
             left.end.exit_code()
         }
         Ok(left) => {
-            kept_for_resume(&records, lang);
+            kept_for_resume(&mut records, &session, lang);
             left.end.exit_code()
         }
         Err(error) => {
@@ -143,16 +143,24 @@ fn full_screen(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
             if session.outcome().is_some() {
                 show(&records.finish(&session));
             } else {
-                kept_for_resume(&records, lang);
+                kept_for_resume(&mut records, &session, lang);
             }
             ExitCode::from(RUNTIME_ERROR)
         }
+    };
+    if records.failed() {
+        ExitCode::from(RUNTIME_ERROR)
+    } else {
+        code
     }
 }
 
-/// Tells how to continue a session whose save was kept, if there is one.
-fn kept_for_resume(records: &Records, lang: Lang) {
-    if records.autosave_path().is_some_and(Path::is_file) {
+/// Tells how to continue a session whose save was kept, if there is one — after making
+/// sure its latest state is on disk when saving had been failing.
+fn kept_for_resume(records: &mut Records, session: &Session, lang: Lang) {
+    if let Some(notice) = records.secure(session) {
+        show(&[notice]);
+    } else if records.autosave_path().is_some_and(Path::is_file) {
         say(words(lang).resume_hint);
     }
 }

@@ -57,6 +57,7 @@ pub fn main(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
     let notices = records.finish(&session);
     show(&mut output, &notices);
     match result {
+        Ok(_) if records.failed() => ExitCode::from(RUNTIME_ERROR),
         Ok(end) => end.exit_code(),
         // The reader went away (`| head`): nobody is left to tell.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(RUNTIME_ERROR),
@@ -81,6 +82,10 @@ pub fn begin(
     input: &mut impl BufRead,
     output: &mut impl Write,
 ) -> Result<(Session, Lang, Records), ExitCode> {
+    if let Err(message) = options.check() {
+        eprintln!("signin-doctor: {message}");
+        return Err(ExitCode::from(crate::exit::USAGE_OR_INVALID_FLOW));
+    }
     let flow = fresh.shared_flow();
     let new = |session: Session, lang| {
         let records = Records::new(options.clone(), lang, &session);

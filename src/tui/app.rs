@@ -81,6 +81,8 @@ pub struct App {
     now: Timestamp,
     /// The note editor or search box, when open.
     overlay: Option<Overlay>,
+    /// Why saving fails, shown above every other status until a save works again.
+    write_problem: Option<String>,
 }
 
 impl App {
@@ -103,7 +105,18 @@ impl App {
             agent: options.agent,
             now: crate::session::now(),
             overlay: None,
+            write_problem: None,
         }
+    }
+
+    /// Sets (or clears, with `None`) the banner saying that saving fails.
+    pub fn set_write_problem(&mut self, problem: Option<&str>) {
+        self.write_problem = problem.map(crate::sanitize::clean_line);
+    }
+
+    /// Why saving fails, while it does (shown in a banner that stays).
+    pub fn write_problem(&self) -> Option<&str> {
+        self.write_problem.as_deref()
     }
 
     /// Whether agent mode is on.
@@ -221,13 +234,19 @@ impl App {
 
     /// The screen laid out in `area`; `None` when the area is too small.
     pub fn screen(&self, area: Rect) -> Option<Screen> {
+        let status: Vec<String> = self
+            .write_problem
+            .iter()
+            .map(|problem| format!("signin-doctor: {problem}"))
+            .chain(self.status.lines.iter().cloned())
+            .collect();
         let input = ScreenInput {
             page: &self.page,
             lang: self.lang,
             selected: self.selected,
             scroll: self.scroll,
             theme: &self.theme,
-            status: &self.status.lines,
+            status: &status,
             agent: self.agent.then_some(&self.session),
         };
         Screen::of(input, area)

@@ -196,7 +196,15 @@ fn perform(
         return;
     };
     let done = effect::perform(effect, app.session(), app.lang(), records, can_copy);
-    report(app, &done.notices);
+    // The banner already says why saving fails; the status line tells the rest.
+    let problem = records.write_problem();
+    let notices: Vec<_> = done
+        .notices
+        .into_iter()
+        .filter(|n| problem != Some(n.text.as_str()))
+        .collect();
+    app.set_write_problem(problem);
+    report(app, &notices);
     if done.terminal.is_some() {
         *to_terminal = done.terminal;
     }
