@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::autosave::{Replayed, SavedSession, replay};
 use crate::flow::Flow;
-use crate::session::{MoveKind, Session};
+use crate::lang::Lang;
+use crate::session::Session;
 
 /// What a flow's files looked like when last looked at: each file's name, size and time.
 type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
@@ -57,32 +59,13 @@ fn fingerprint(path: &Path) -> Fingerprint {
     print
 }
 
-/// The walk `old` made, replayed on `flow` by node ids as far as the new flow allows:
-/// the user stays at the same node, or at the nearest earlier node still on the same path.
-pub fn carry_over(old: &Session, flow: Arc<Flow>) -> Session {
-    let mut session = Session::new(flow);
-    let old_key = |id| old.flow().node(id).key.as_str();
-    for step in old.path() {
-        if session.node().key != old_key(step.node) {
-            break;
-        }
-        let moved = match step.kind {
-            MoveKind::Answer(answer) => session.choose(answer).is_ok(),
-            MoveKind::Jump => {
-                let to = session.flow().find(old_key(step.to));
-                to.is_some_and(|to| session.jump(to).is_ok())
-            }
-        };
-        if !moved {
-            break;
-        }
-        if session.node().key != old_key(step.to) {
-            // The same answer now leads elsewhere: stay where it was given.
-            session.back();
-            break;
-        }
-    }
-    session
+/// The walk `old` made, replayed on the new version `flow` by the same rule as `--resume`
+/// ([`crate::autosave::replay`]): path, notes, call start and jumps are kept; the user
+/// stays at the same node, or at the nearest earlier node still on the same path, and
+/// what no longer fits is listed.
+pub fn carry_over(old: &Session, flow: Arc<Flow>) -> Replayed {
+    let saved = SavedSession::of(old, Lang::En, crate::session::now());
+    replay(flow, &saved)
 }
 
 #[cfg(test)]
@@ -129,8 +112,9 @@ nodes:
         old.choose(0).unwrap();
         let edited = BEFORE.replace("\"C\"", "\"C, reworded\"");
         let new = carry_over(&old, flow(&edited));
-        assert_eq!(new.node().key, "c");
-        assert_eq!(new.path().len(), 2);
+        assert_eq!(new.session.node().key, "c");
+        assert_eq!(new.session.path().len(), 2);
+        assert!(new.moved.is_empty());
     }
 
     #[test]
@@ -142,7 +126,36 @@ nodes:
             .replace("next: c }", "next: end }")
             .replace("  c:\n    kind: solved\n    title: { en: \"C\" }\n", "");
         let new = carry_over(&old, flow(&edited));
-        assert_eq!(new.node().key, "b");
+        assert_eq!(new.session.node().key, "b");
+        assert_eq!(
+            new.moved[0].to_string(),
+            "step 2: the node 'c' no longer exists"
+        );
+    }
+
+    #[test]
+    fn notes_jumps_and_the_call_start_survive_a_reload() {
+        let mut old = Session::new_at(flow(BEFORE), jiff::Timestamp::from_second(1000).unwrap());
+        old.choose(0).unwrap();
+        old.add_note("caller on a new phone").unwrap();
+        let c = old.flow().find("c").unwrap();
+        old.jump(c).unwrap();
+        old.add_note("at c now").unwrap();
+        let new = carry_over(&old, flow(&BEFORE.replace("\"B?\"", "\"B, reworded?\"")));
+        assert!(new.moved.is_empty(), "{:?}", new.moved);
+        assert_eq!(new.session.started(), old.started());
+        assert_eq!(new.session.node().key, "c");
+        assert!(new.session.path()[1].is_jump());
+        assert_eq!(new.session.notes(), old.notes());
+        // The node a note was written at is gone: the note stays, and says where it was.
+        let without_c = BEFORE
+            .replace("next: c }", "next: end }")
+            .replace("  c:\n    kind: solved\n    title: { en: \"C\" }\n", "");
+        let new = carry_over(&old, flow(&without_c));
+        assert_eq!(new.session.node().key, "b");
+        assert_eq!(new.session.notes().len(), 2);
+        assert_eq!(new.session.notes()[1].text, "[at c] at c now");
+        assert!(new.moved.iter().any(|m| m.to_string().contains("'c'")));
     }
 
     #[test]

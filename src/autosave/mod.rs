@@ -8,9 +8,11 @@
 //! quits with notes, the file is moved aside to `*.abandoned.json` and kept — never
 //! deleted with notes in it. Sessions without notes that the user quits are removed.
 
+mod replay;
 mod restore;
 mod saved;
 
+pub use replay::{Replayed, replay};
 pub use restore::{Mismatch, ResumeProblem, restore};
 pub use saved::{FORMAT, SavedFlow, SavedMove, SavedNote, SavedSession, flow_hash};
 

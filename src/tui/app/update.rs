@@ -125,9 +125,17 @@ pub fn update_flow(app: &mut App, event: FlowEvent) -> Option<Effect> {
     let words = words(app.lang);
     match event {
         FlowEvent::Reloaded(flow) => {
-            app.session = carry_over(&app.session, flow);
+            let replayed = carry_over(&app.session, flow);
+            app.session = replayed.session;
             app.show_node(0);
-            app.status = Status::info(words.watch_reloaded.to_owned());
+            let mut lines = vec![words.watch_reloaded.to_owned()];
+            // Say what no longer fits, so an author knows why the screen moved.
+            lines.extend(replayed.moved.iter().map(|m| clean_line(&m.to_string())));
+            app.status = Status {
+                lasting: lines.len() > 1,
+                lines,
+                is_error: false,
+            };
             Some(Effect::Save)
         }
         FlowEvent::Invalid(problems) => {
