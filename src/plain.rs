@@ -137,7 +137,7 @@ pub fn run(
                 show_page = false;
                 match session.add_note(&text) {
                     Ok(()) => {
-                        writeln!(output, "{}", words.note_added)?;
+                        writeln!(output, "{}", crate::secrets::note_added(session, lang))?;
                         hooks.changed(session)
                     }
                     Err(_) => {

@@ -38,6 +38,8 @@ pub struct RecordOptions {
     /// Agent mode: at an ending without `--transcript`, a Markdown transcript is written
     /// to [`default_name`] in the current folder.
     pub agent: bool,
+    /// How many days set-aside sessions are kept (`--keep-days`).
+    pub keep_days: u32,
 }
 
 impl RecordOptions {
@@ -48,6 +50,7 @@ impl RecordOptions {
             log: log_file(cli.log.as_deref()),
             transcript: cli.transcript.clone(),
             agent: cli.agent,
+            keep_days: cli.keep_days,
         }
     }
 }

@@ -59,7 +59,8 @@ impl Move {
 pub struct Note {
     /// The node it was written at.
     pub node: NodeId,
-    /// What was typed, as typed (masking happens in transcripts and logs).
+    /// What was typed, with what looked like a secret masked ([`crate::secrets::mask`]):
+    /// a secret never reaches the screen, the save file or any record.
     pub text: String,
     /// When it was written.
     pub at: Timestamp,
@@ -264,11 +265,9 @@ impl Session {
         if text.is_empty() {
             return Err(SessionError::EmptyNote);
         }
-        self.notes.push(Note {
-            node,
-            text: text.to_owned(),
-            at,
-        });
+        // Masked as it is written, so the secret is never kept anywhere.
+        let (text, _) = crate::secrets::mask(text);
+        self.notes.push(Note { node, text, at });
         Ok(())
     }
 

@@ -49,8 +49,8 @@ fn a_saved_session_restores_the_same_node_path_and_notes() {
     assert_eq!(restored.started(), session.started());
     assert_eq!(
         restored.notes()[0].text,
-        "caller: pwd=abc123, new phone",
-        "kept as typed"
+        "caller: pwd=[masked], new phone",
+        "masked as written, never kept as typed"
     );
 }
 
@@ -119,5 +119,31 @@ fn a_flow_whose_answer_now_leads_elsewhere_is_reported_not_replayed() {
     assert_eq!(
         fresh.notes()[0].node,
         flow.find("try-self-service-reset").unwrap()
+    );
+}
+
+#[test]
+fn set_aside_sessions_expire_after_the_kept_days_and_stale_temporaries_go() {
+    use std::time::{Duration, SystemTime};
+    let dir = tempfile::tempdir().unwrap();
+    let age = |name: &str, days: u64| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "{}").unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(SystemTime::now() - Duration::from_secs(days * 86_400 + 60))
+            .unwrap();
+        path
+    };
+    let old = age("a.abandoned.json", 31);
+    let recent = age("b.abandoned.json", 29);
+    let unfinished = age("c.json", 90);
+    let temporary = age(".tmpAbC123", 1);
+    assert_eq!(signin_doctor::autosave::expire(dir.path(), 30), 1);
+    assert!(!old.exists());
+    assert!(recent.exists());
+    assert!(unfinished.exists(), "unfinished sessions are still offered");
+    assert!(
+        !temporary.exists(),
+        "a killed process's temporary file is gone"
     );
 }

@@ -118,7 +118,7 @@ fn the_binary_killed_mid_call_resumes_at_the_same_node_with_path_and_note() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("caller reads out code 482913"),
+        stdout.contains("caller reads out code [masked]") && !stdout.contains("482913"),
         "same note:\n{stdout}"
     );
     // Quit with a note: logged as abandoned, the save moved aside, not deleted.
@@ -158,7 +158,7 @@ fn a_save_for_a_changed_flow_gives_a_clear_message_exit_1_and_keeps_everything()
         "{stderr}"
     );
     assert!(
-        stderr.contains("caller: pwd=abc123, new phone"),
+        stderr.contains("caller: pwd=[masked], new phone"),
         "notes printed:\n{stderr}"
     );
     assert!(stderr.contains(&file.display().to_string()), "{stderr}");

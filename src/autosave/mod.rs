@@ -98,6 +98,38 @@ impl Autosave {
     }
 }
 
+/// Tidies the state folder `dir`: removes sessions set aside (`*.abandoned.json`) that
+/// were last changed more than `keep_days` days ago, and temporary files a killed process
+/// left behind. Returns how many set-aside sessions were removed.
+pub fn expire(dir: &Path, keep_days: u32) -> usize {
+    const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+    // A temporary file younger than this may belong to a process writing right now.
+    const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+    crate::atomic_file::remove_stale_temporaries(dir, STALE_TEMPORARY);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let limit = DAY * keep_days;
+    let now = std::time::SystemTime::now();
+    entries
+        .flatten()
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .ends_with(ABANDONED_SUFFIX)
+        })
+        .filter(|entry| {
+            entry.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age >= limit))
+            })
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
 /// A save file found in the state folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {

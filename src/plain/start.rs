@@ -94,6 +94,14 @@ pub fn begin(
     let Some(dir) = options.state_dir.as_deref() else {
         return Ok(new(fresh, lang));
     };
+    let expired = crate::autosave::expire(dir, options.keep_days);
+    if expired > 0 {
+        eprintln!(
+            "signin-doctor: removed {expired} set-aside session(s) older than {} days from {} (--keep-days).",
+            options.keep_days,
+            dir.display()
+        );
+    }
     let (found, unreadable) = find_unfinished(dir, flow.id());
     for file in &unreadable {
         eprintln!(

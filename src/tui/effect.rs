@@ -93,6 +93,7 @@ mod tests {
             log: Some(dir.join("log.jsonl")),
             transcript: Some(dir.join("t.md")),
             agent: true,
+            keep_days: 30,
         };
         Records::new(options, Lang::En, session)
     }

@@ -65,7 +65,8 @@ impl App {
             Overlay::Note(note) => match self.session.add_note(note.input.text()) {
                 Ok(()) => {
                     self.overlay = None;
-                    self.status = Status::info(words.note_added.to_owned());
+                    self.status =
+                        Status::info(crate::secrets::note_added(&self.session, self.lang));
                     Some(Effect::Save)
                 }
                 Err(_) => {
