@@ -25,6 +25,9 @@ use crate::atomic_file::{WriteError, next_free_name, write_replace};
 use crate::lang::Lang;
 use crate::session::Session;
 
+/// Save files larger than this (16 MiB) are not read: no real call comes near it.
+pub const MAX_SAVE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The suffix of save files that were set aside and are not offered for resuming.
 pub const ABANDONED_SUFFIX: &str = ".abandoned.json";
 
@@ -160,10 +163,22 @@ pub fn find_unfinished(dir: &Path, flow_id: &str) -> (Vec<Found>, Vec<Unreadable
         if !name.ends_with(".json") || name.ends_with(ABANDONED_SUFFIX) || !path.is_file() {
             continue;
         }
-        let parsed = std::fs::read_to_string(&path)
+        let parsed = crate::bounded_read::read(&path, MAX_SAVE_BYTES)
             .map_err(|e| e.to_string())
-            .and_then(|text| {
-                serde_json::from_str::<SavedSession>(&text).map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                serde_json::from_slice::<SavedSession>(&bytes).map_err(|e| e.to_string())
+            })
+            .and_then(|saved| {
+                if saved.format > FORMAT {
+                    Err(format!(
+                        "it was written by a newer version of signin-doctor (save format {}, \
+                         this version reads format {FORMAT}); it is kept — resume it with that \
+                         version",
+                        saved.format
+                    ))
+                } else {
+                    Ok(saved)
+                }
             });
         match parsed {
             Ok(saved) if saved.flow.id == flow_id => found.push(Found { path, saved }),

@@ -1,6 +1,5 @@
 //! The `stats` command: read the log, print the figures, exit with a code.
 
-use std::fs::File;
 use std::io::{self, BufReader, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -32,7 +31,9 @@ pub fn run(log: Option<&Path>, since: Option<&str>, format: StatsFormat) -> Exit
         eprintln!("signin-doctor: no home folder to find the outcome log in; use --log FILE");
         return ExitCode::from(RUNTIME_ERROR);
     };
-    let stats = match File::open(&path).and_then(|f| compute(BufReader::new(f), since_at)) {
+    // Devices are refused: `/dev/zero` would never end.
+    let opened = crate::bounded_read::open(&path);
+    let stats = match opened.and_then(|f| compute(BufReader::new(f), since_at)) {
         Ok(stats) => stats,
         Err(error) => {
             eprintln!(
