@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use crate::atomic_file::{write_new_or_next, write_replace};
-use crate::autosave::{Autosave, Found, SavedSession};
+use crate::autosave::{Autosave, Found, SavedSession, SessionLock};
 use crate::cli::Cli;
 use crate::i18n::words;
 use crate::lang::Lang;
@@ -100,6 +100,8 @@ pub struct Records {
     problem: Option<String>,
     /// Whether any write of the user's data failed during this run.
     failed: bool,
+    /// The lock that keeps other processes from resuming this session.
+    lock: Option<SessionLock>,
 }
 
 impl Records {
@@ -115,17 +117,25 @@ impl Records {
             autosave,
             problem: None,
             failed: false,
+            lock: None,
         }
     }
 
-    /// Records for a session resumed from the save file at `path`, which it keeps using.
-    pub fn resumed(options: RecordOptions, lang: Lang, path: PathBuf) -> Records {
+    /// Records for a session resumed from the save file at `path`, which it keeps using,
+    /// holding `lock` on it until the session is finished.
+    pub fn resumed(
+        options: RecordOptions,
+        lang: Lang,
+        path: PathBuf,
+        lock: SessionLock,
+    ) -> Records {
         Records {
             options,
             lang,
             autosave: Some(Autosave::at(path)),
             problem: None,
             failed: false,
+            lock: Some(lock),
         }
     }
 
@@ -165,6 +175,11 @@ impl Records {
     /// after failing.
     pub fn changed(&mut self, session: &Session) -> Option<Notice> {
         let autosave = self.autosave.as_ref()?;
+        if self.lock.is_none() {
+            // Locked before its first save, so no other process takes it up meanwhile; the
+            // file name is this process's own, so saving goes on if locking fails.
+            self.lock = SessionLock::acquire(autosave.path()).ok();
+        }
         match autosave.save(session, self.lang) {
             Ok(()) => self.problem.take().map(|_| {
                 Notice::info(format!(
@@ -288,6 +303,9 @@ impl Records {
                     )));
                 }
             }
+        }
+        if let Some(lock) = self.lock.take() {
+            lock.remove();
         }
         notices
     }

@@ -142,6 +142,7 @@ fn a_reload_in_agent_mode_keeps_the_note_the_call_time_and_the_save() {
     let saves: Vec<String> = std::fs::read_dir(&state_dir)
         .unwrap()
         .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
         .map(|e| std::fs::read_to_string(e.path()).unwrap())
         .collect();
     assert_eq!(saves.len(), 1);

@@ -206,7 +206,13 @@ fn a_save_folder_that_fails_mid_call_is_said_every_time_and_the_notes_are_rescue
     std::fs::create_dir(scratch.path("tmp")).unwrap();
     let state = scratch.path("state");
     let mut child = scratch.binary(&[]).spawn().unwrap();
-    feed(&mut child, "1\n", || state.is_dir());
+    feed(&mut child, "1\n", || {
+        std::fs::read_dir(&state).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.path().extension().is_some_and(|x| x == "json"))
+        })
+    });
     // The save folder stops being writable: a file takes its place.
     std::fs::remove_dir_all(&state).unwrap();
     std::fs::write(&state, "not a folder").unwrap();

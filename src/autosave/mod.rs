@@ -8,10 +8,12 @@
 //! quits with notes, the file is moved aside to `*.abandoned.json` and kept — never
 //! deleted with notes in it. Sessions without notes that the user quits are removed.
 
+mod lock;
 mod replay;
 mod restore;
 mod saved;
 
+pub use lock::{LockError, SessionLock, lock_path};
 pub use replay::{Replayed, replay};
 pub use restore::{Mismatch, ResumeProblem, restore};
 pub use saved::{FORMAT, SavedFlow, SavedMove, SavedNote, SavedSession, flow_hash};
@@ -109,6 +111,7 @@ pub fn expire(dir: &Path, keep_days: u32) -> usize {
     // A temporary file younger than this may belong to a process writing right now.
     const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
     crate::atomic_file::remove_stale_temporaries(dir, STALE_TEMPORARY);
+    remove_orphan_locks(dir);
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
@@ -131,6 +134,23 @@ pub fn expire(dir: &Path, keep_days: u32) -> usize {
         })
         .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
         .count()
+}
+
+/// Removes lock files whose save is gone and that no process holds.
+fn remove_orphan_locks(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.flatten().map(|entry| entry.path()) {
+        let is_lock = path.extension().is_some_and(|e| e == "lock");
+        let save = path.with_extension("json");
+        if is_lock && !save.exists() {
+            // Held by a process that has not saved yet: leave it.
+            if let Ok(lock) = SessionLock::acquire(&save) {
+                lock.remove();
+            }
+        }
+    }
 }
 
 /// A save file found in the state folder.
