@@ -91,12 +91,30 @@ fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
         }
     };
     let session = Session::new(flow);
-    let plain = cli.plain || !io::stdin().is_terminal() || !io::stdout().is_terminal();
+    let plain = cli.plain
+        || !io::stdin().is_terminal()
+        || !io::stdout().is_terminal()
+        || !cursor_addressing(std::env::var("TERM").ok().as_deref());
+    if cli.watch && plain {
+        say(
+            "signin-doctor: --watch works only in the full-screen wizard; plain mode does not reload the flow.",
+        );
+    }
     if plain {
         // Resume offer, autosave, transcript and outcome log included.
         plain::start::main(cli, session, lang)
     } else {
         full_screen(cli, session, lang)
+    }
+}
+
+/// Whether a terminal of type `term` (the `TERM` variable) can move the cursor, as the
+/// full-screen wizard needs: not `dumb` (Emacs shells, some CI logs), `unknown` or unset
+/// on Unix. Windows consoles set no `TERM` and can.
+pub fn cursor_addressing(term: Option<&str>) -> bool {
+    match term {
+        Some(term) => !matches!(term.trim(), "" | "dumb" | "unknown"),
+        None => cfg!(windows),
     }
 }
 

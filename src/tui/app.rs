@@ -22,7 +22,7 @@ mod moves;
 mod overlay;
 mod update;
 
-pub use update::{report, tick, update, update_flow};
+pub use update::{paste, report, tick, update, update_flow};
 
 /// The terminal size assumed until the first [`crate::tui::Action::Resize`].
 const DEFAULT_SIZE: (u16, u16) = (80, 24);

@@ -3,8 +3,12 @@
 
 use super::wrap;
 
-/// The most characters a field takes; more typing is ignored.
-pub const MAX_CHARS: usize = 1000;
+/// The most characters a field takes (10,000, a few pages of text); more typing is
+/// ignored, and a longer paste is cut with a message.
+pub const MAX_CHARS: usize = 10_000;
+
+/// How a line break in a field is shown.
+const LINE_BREAK_SIGN: &str = "⏎";
 
 /// A one-line text field being edited.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,6 +46,34 @@ impl LineInput {
         }
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
+    }
+
+    /// Inserts pasted `text` at the cursor in one go: line breaks are kept when
+    /// `multi_line` (as `\n`), else become spaces; tabs become spaces; other control
+    /// characters are dropped. Returns whether it had to be cut at [`MAX_CHARS`].
+    pub fn paste(&mut self, text: &str, multi_line: bool) -> bool {
+        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut kept = String::with_capacity(normalized.len().min(room * 4));
+        let mut count = 0;
+        let mut cut = false;
+        for c in normalized.chars() {
+            let c = match c {
+                '\n' if multi_line => '\n',
+                '\n' | '\t' => ' ',
+                c if c.is_control() => continue,
+                c => c,
+            };
+            if count == room {
+                cut = true;
+                break;
+            }
+            kept.push(c);
+            count += 1;
+        }
+        self.text.insert_str(self.cursor, &kept);
+        self.cursor += kept.len();
+        cut
     }
 
     /// Removes the character before the cursor (Backspace).
@@ -87,13 +119,15 @@ impl LineInput {
     /// may sit just after the last character, so one cell is kept for it).
     pub fn shown(&self, width: usize) -> Shown {
         let width = width.max(1);
-        let before = wrap::width(&self.text[..self.cursor]);
+        // A pasted line break shows as a sign one cell wide.
+        let display = self.text.replace('\n', LINE_BREAK_SIGN);
+        let before = wrap::width(&self.text[..self.cursor].replace('\n', LINE_BREAK_SIGN));
         // Skip as many leading cells as needed to keep the cursor's cell in the box.
         let skip = (before + 1).saturating_sub(width);
         let mut skipped = 0;
         let mut text = String::new();
         let mut used = 0;
-        for (c, c_width) in wrap::cells(&self.text) {
+        for (c, c_width) in wrap::cells(&display) {
             if skipped < skip {
                 skipped += c_width;
                 continue;
@@ -199,5 +233,20 @@ mod tests {
     fn typing_stops_at_the_limit() {
         let input = typed(&"x".repeat(MAX_CHARS + 10));
         assert_eq!(input.text().len(), MAX_CHARS);
+    }
+
+    #[test]
+    fn a_paste_is_one_insertion_cut_at_the_limit() {
+        let mut input = typed("ab");
+        input.left();
+        assert!(!input.paste("one\r\ntwo\tthree\u{7}", true));
+        assert_eq!(input.text(), "aone\ntwo threeb");
+        assert_eq!(input.shown(80).text, "aone⏎two threeb");
+        let mut search = LineInput::default();
+        search.paste("x\ny", false);
+        assert_eq!(search.text(), "x y");
+        let mut big = LineInput::default();
+        assert!(big.paste(&"z".repeat(MAX_CHARS * 10), true));
+        assert_eq!(big.text().chars().count(), MAX_CHARS);
     }
 }

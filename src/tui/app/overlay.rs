@@ -47,6 +47,14 @@ impl App {
             _ => {}
         }
         if overlay.input().text() != before {
+            self.after_edit();
+        }
+        None
+    }
+
+    /// After the text of the open box changed: forget a refused Enter, search again.
+    pub(super) fn after_edit(&mut self) {
+        if let Some(overlay) = self.overlay.as_mut() {
             match overlay {
                 Overlay::Note(note) => note.refused = false,
                 Overlay::Search(found) => {
@@ -55,7 +63,6 @@ impl App {
                 }
             }
         }
-        None
     }
 
     /// Enter in an open input box.

@@ -113,9 +113,34 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         | Action::LineStart
         | Action::LineEnd
         | Action::Resize(..)
+        | Action::Suspend
         | Action::Quit => false,
     };
     changed.then_some(Effect::Save)
+}
+
+/// Takes in a bracketed paste: one insertion into the open note editor (line breaks
+/// kept) or search box (line breaks become spaces), never keys. Cut at
+/// [`crate::tui::input::MAX_CHARS`] with a message; with no box open, says where pasting goes.
+pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
+    let words = words(app.lang);
+    let Some(overlay) = app.overlay.as_mut() else {
+        app.status = Status::info(words.paste_where.to_owned());
+        return None;
+    };
+    let multi_line = matches!(overlay, crate::tui::overlay::Overlay::Note(_));
+    let cut = overlay.input_mut().paste(text, multi_line);
+    app.after_edit();
+    app.status = if cut {
+        Status {
+            lines: vec![words.paste_cut.to_owned()],
+            is_error: true,
+            lasting: false,
+        }
+    } else {
+        Status::default()
+    };
+    None
 }
 
 /// Takes in a new version of the flow (or its errors), keeping the user where they were:
