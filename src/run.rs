@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
-use crate::exit::{RUNTIME_ERROR, SUCCESS, USAGE_OR_INVALID_FLOW};
+use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW, print};
 use crate::flow::{Checked, LoadError, load_built_in, load_path};
 use crate::i18n::words;
 use crate::lang::Lang;
@@ -63,20 +63,6 @@ fn graph(format: crate::export::GraphFormat, file: Option<&Path>, lang: Lang) ->
         Err(error) => {
             eprintln!("signin-doctor: cannot draw the flow.\n{error}");
             ExitCode::from(USAGE_OR_INVALID_FLOW)
-        }
-    }
-}
-
-/// Writes `text` to stdout; exit 1 if it cannot be written (a closed pipe included).
-fn print(text: &str) -> ExitCode {
-    use std::io::Write;
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::from(SUCCESS),
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(RUNTIME_ERROR),
-        Err(error) => {
-            eprintln!("signin-doctor: {error}");
-            ExitCode::from(RUNTIME_ERROR)
         }
     }
 }

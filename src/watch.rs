@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::autosave::{Replayed, SavedSession, replay};
 use crate::flow::Flow;
@@ -13,7 +13,12 @@ use crate::session::Session;
 /// What a flow's files looked like when last looked at: each file's name, size and time.
 type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 
-/// Watches a flow file, or every file of a flow folder, by polling.
+/// How often the files are looked at: often enough that a save shows at once, seldom
+/// enough that a big folder costs next to nothing while idle.
+pub const INTERVAL: Duration = Duration::from_millis(500);
+
+/// Watches a flow file, or the `.yaml`/`.yml` files of a flow folder (the files the flow
+/// is read from), by polling at most every [`INTERVAL`].
 ///
 /// Polling (rather than change notifications) also sees editors that save by writing a new
 /// file and renaming it over the old one, and works the same on every system.
@@ -21,6 +26,7 @@ type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 pub struct Watcher {
     path: PathBuf,
     last: Fingerprint,
+    looked: Instant,
 }
 
 impl Watcher {
@@ -29,11 +35,22 @@ impl Watcher {
         Watcher {
             path: path.to_owned(),
             last: fingerprint(path),
+            looked: Instant::now(),
         }
     }
 
-    /// Whether anything changed since the last call (or since [`Watcher::new`]).
+    /// Whether anything changed since the files were last looked at; looks only if
+    /// [`INTERVAL`] has passed since then.
     pub fn changed(&mut self) -> bool {
+        if self.looked.elapsed() < INTERVAL {
+            return false;
+        }
+        self.changed_now()
+    }
+
+    /// Whether anything changed since the files were last looked at, looking now.
+    pub fn changed_now(&mut self) -> bool {
+        self.looked = Instant::now();
         let now = fingerprint(&self.path);
         let changed = now != self.last;
         self.last = now;
@@ -43,7 +60,11 @@ impl Watcher {
 
 fn fingerprint(path: &Path) -> Fingerprint {
     let files: Vec<PathBuf> = match std::fs::read_dir(path) {
-        Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|file| file.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .collect(),
         Err(_) => vec![path.to_owned()],
     };
     let mut print: Fingerprint = files
@@ -165,10 +186,20 @@ nodes:
         let file = dir.join("flow.yaml");
         std::fs::write(&file, "one").unwrap();
         let mut watcher = Watcher::new(&file);
-        assert!(!watcher.changed());
+        assert!(!watcher.changed_now());
         std::fs::write(&file, "two, longer").unwrap();
-        assert!(watcher.changed());
-        assert!(!watcher.changed());
+        assert!(
+            !watcher.changed(),
+            "not looked at again before the interval"
+        );
+        assert!(watcher.changed_now());
+        assert!(!watcher.changed_now());
+        // In a folder only the flow's own files count.
+        let mut folder = Watcher::new(&dir);
+        std::fs::write(dir.join("notes.txt"), "not a flow file").unwrap();
+        assert!(!folder.changed_now());
+        std::fs::write(dir.join("more.yaml"), "a flow file").unwrap();
+        assert!(folder.changed_now());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
