@@ -36,7 +36,7 @@
 //! made of capitals and digits (`AADSTS50076`, `INC-12345`, `0x80070005`). Rule 1 masks
 //! whatever follows an explicit separator, so `password: john@contoso.com` is masked.
 
-mod cards;
+pub mod cards;
 mod shapes;
 
 use std::borrow::Cow;

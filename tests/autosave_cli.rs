@@ -6,10 +6,10 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{at, built_in_session, scripted_call, walk};
+use common::{at, built_in_session, finish, scripted_call, walk};
 use signin_doctor::autosave::{SavedMove, SavedSession, find_unfinished};
 use signin_doctor::lang::Lang;
 use signin_doctor::page::Page;
@@ -38,17 +38,6 @@ fn binary(state: &Path, log: &Path) -> Command {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     command
-}
-
-fn finish(mut command: Command, input: &str) -> Output {
-    let mut child = command.spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn save_files(dir: &Path) -> Vec<PathBuf> {

@@ -3,10 +3,14 @@
 //! that disappears mid-call. Every time the notes stay on disk in a file the message
 //! names, the failure is said on stderr, and the exit code is 1.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+use common::finish;
 
 /// The answers of a short walk to an ending, with a note on the way.
 const WALK_WITH_NOTE: &str = "1\nn ticket INC-4242 caller on a new phone\n1\n1\n";
@@ -65,17 +69,6 @@ impl Scratch {
     }
 }
 
-fn run(mut command: Command, input: &str) -> Output {
-    let mut child = command.spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -95,7 +88,7 @@ fn feed(child: &mut Child, input: &str, ready: impl Fn() -> bool) {
 #[test]
 fn a_transcript_folder_that_does_not_exist_is_refused_before_the_call() {
     let scratch = Scratch::new();
-    let output = run(
+    let output = finish(
         scratch.binary(&["--transcript", "/no/such/dir/t.md"]),
         WALK_WITH_NOTE,
     );
@@ -111,7 +104,7 @@ fn a_transcript_folder_that_does_not_exist_is_refused_before_the_call() {
 #[test]
 fn a_device_as_transcript_is_refused_and_nothing_is_made_next_to_it() {
     let scratch = Scratch::new();
-    let output = run(scratch.binary(&["--transcript", "/dev/full"]), "q\n");
+    let output = finish(scratch.binary(&["--transcript", "/dev/full"]), "q\n");
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
         stderr(&output).contains("not a file"),
@@ -165,7 +158,7 @@ fn a_dangling_link_at_the_transcript_path_is_never_written_through() {
     let scratch = Scratch::new();
     let link = scratch.path("t.md");
     std::os::unix::fs::symlink(scratch.path("nowhere/target.md"), &link).unwrap();
-    let output = run(
+    let output = finish(
         scratch.binary(&["--transcript", link.to_str().unwrap()]),
         WALK_WITH_NOTE,
     );
@@ -180,7 +173,7 @@ fn a_dangling_link_at_the_transcript_path_is_never_written_through() {
 #[test]
 fn a_full_disk_under_the_log_keeps_the_notes_and_exits_1() {
     let scratch = Scratch::new();
-    let output = run(scratch.binary(&["--log", "/dev/full"]), WALK_WITH_NOTE);
+    let output = finish(scratch.binary(&["--log", "/dev/full"]), WALK_WITH_NOTE);
     let message = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{message}");
     assert!(

@@ -59,8 +59,8 @@ fn number_at(bytes: &[u8], start: usize) -> (usize, Vec<u8>) {
     (end, digits)
 }
 
-/// The Luhn check digit test used by card numbers.
-fn luhn(digits: &[u8]) -> bool {
+/// The Luhn check digit test used by card numbers; `digits` are values 0 to 9.
+pub fn luhn(digits: &[u8]) -> bool {
     let sum: u32 = digits
         .iter()
         .rev()
