@@ -257,3 +257,48 @@ fn output_to_a_full_disk_exits_1_with_a_message() {
         );
     }
 }
+
+/// A file size limit (RLIMIT_FSIZE) on the child: a write past it fails half-way with
+/// EFBIG, as on a disk that fills up in the middle of a write.
+fn with_file_size_limit(command: &mut Command, bytes: u64) {
+    use nix::sys::resource::{Resource, setrlimit};
+    use nix::sys::signal::{SigHandler, Signal, signal};
+    use std::os::unix::process::CommandExt;
+    // SAFETY: only async-signal-safe system calls between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            signal(Signal::SIGXFSZ, SigHandler::SigIgn).map_err(std::io::Error::from)?;
+            setrlimit(Resource::RLIMIT_FSIZE, bytes, bytes).map_err(std::io::Error::from)
+        });
+    }
+}
+
+#[test]
+fn a_log_record_cut_off_by_a_full_disk_is_taken_back_and_the_notes_kept() {
+    let scratch = Scratch::new();
+    let log = scratch.path("log.jsonl");
+    // Earlier sessions: the log is much larger than any save or transcript.
+    let earlier = r#"{"flow":"f","started":"2025-03-14T09:00:00Z","ended":"2025-03-14T09:10:00Z","duration_seconds":600,"outcome":"e","kind":"solved","solved":true,"abandoned":false,"last_node":"e"}"#;
+    let before: String = std::iter::repeat_n(format!("{earlier}\n"), 200).collect();
+    std::fs::write(&log, &before).unwrap();
+    let mut command = scratch.binary(&[]);
+    // Room for a few bytes of the new record, not all of it.
+    with_file_size_limit(&mut command, before.len() as u64 + 40);
+    let output = finish(command, WALK_WITH_NOTE);
+    let message = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "{message}");
+    assert!(
+        message.contains("cannot append to the outcome log"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap(),
+        before,
+        "no half line is left to glue the next record onto"
+    );
+    let kept = scratch.files_holding("INC-4242");
+    assert!(
+        kept.iter().any(|f| f.starts_with(scratch.path("state"))),
+        "{kept:?}"
+    );
+}
