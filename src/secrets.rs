@@ -164,6 +164,9 @@ enum Expect {
     },
     /// After a weak keyword (`pass`, `pw`): only a separator makes it count.
     Weak,
+    /// A few words after a keyword (`the code from the SMS was 123456`): a separator
+    /// then a value-like word is masked. Counts down the words left.
+    Pending(u8),
 }
 
 /// Masks what looks like a secret in `text`; returns the masked text and whether anything
@@ -199,6 +202,12 @@ fn mask_words(text: &str) -> (String, bool) {
         out.push_str(space);
         let lower = word.to_lowercase();
         let hide = match expect {
+            Expect::Pending(_) if SEPARATORS.contains(&lower.as_str()) => {
+                // Further from the keyword: only a value-like word is taken for a secret.
+                expect = Expect::Value;
+                out.push_str(word);
+                continue;
+            }
             Expect::Secret { .. } | Expect::Value | Expect::Weak
                 if SEPARATORS.contains(&lower.as_str()) =>
             {
@@ -209,10 +218,19 @@ fn mask_words(text: &str) -> (String, bool) {
             }
             Expect::Secret { ordinary } => !(ordinary && ORDINARY.contains(&lower.as_str())),
             Expect::Value => is_value(word),
-            Expect::Weak | Expect::Nothing => false,
+            Expect::Weak | Expect::Pending(_) | Expect::Nothing => false,
         };
-        let after_keyword = !matches!(expect, Expect::Nothing | Expect::Weak);
-        expect = Expect::Nothing;
+        let after_keyword = matches!(expect, Expect::Value | Expect::Secret { .. });
+        let words_left = match expect {
+            Expect::Value if !hide => 3,
+            Expect::Pending(n) => n - 1,
+            _ => 0,
+        };
+        expect = if words_left > 0 && !word.ends_with(['.', ';', '!', '?']) {
+            Expect::Pending(words_left)
+        } else {
+            Expect::Nothing
+        };
         let error_code = CODE_KINDS.contains(&previous.as_str());
         previous = lower.trim_end_matches([':', '=']).to_owned();
         if hide {

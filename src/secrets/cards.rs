@@ -22,7 +22,11 @@ pub(super) fn mask_cards(text: &str) -> (String, bool) {
         }
         let (end, digits) = number_at(bytes, i);
         let standalone = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
-        if standalone && (MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()) && luhn(&digits) {
+        if standalone
+            && (MIN_DIGITS..=MAX_DIGITS).contains(&digits.len())
+            && luhn(&digits)
+            && !names_a_reference(&text[..i])
+        {
             out.push_str(&text[copied..i]);
             out.push_str(MARKER);
             copied = end;
@@ -32,6 +36,34 @@ pub(super) fn mask_cards(text: &str) -> (String, bool) {
     }
     out.push_str(&text[copied..]);
     (out, masked)
+}
+
+/// Words that name a support case, ticket or order: the long number after one is a
+/// reference support needs (some pass the Luhn check by chance), not a card.
+const REFERENCES: [&str; 12] = [
+    "case",
+    "ticket",
+    "incident",
+    "request",
+    "sr",
+    "order",
+    "ref",
+    "reference",
+    "zaak",
+    "melding",
+    "bestelling",
+    "nummer",
+];
+
+/// Whether the word just before (in `before`) names a reference (`case 2503140040001234`).
+fn names_a_reference(before: &str) -> bool {
+    let word = before
+        .trim_end_matches([' ', ':', '#', '-'])
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    REFERENCES.contains(&word.as_str())
 }
 
 /// The end of the digit run starting at `start` (groups joined by one space or dash)

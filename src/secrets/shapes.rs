@@ -13,6 +13,7 @@ pub(super) fn looks_random(word: &str) -> bool {
         || is_bare_guid(word)
         || is_domain(word)
         || is_date_or_time(word)
+        || is_version(word)
     {
         return false;
     }
@@ -54,6 +55,14 @@ pub(super) fn is_guid(word: &str) -> bool {
         && parts
             .iter()
             .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// A version number: digits and dots, perhaps after a `v` (`v120.0.6099.71`).
+fn is_version(word: &str) -> bool {
+    let digits = word.strip_prefix(['v', 'V']).unwrap_or(word);
+    digits.contains('.')
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// A GUID written without dashes (32 hex digits), as some portals show correlation IDs.

@@ -26,6 +26,10 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("5500000000000004", "[masked]"),
     ("cvv 123", "cvv [masked]"),
+    (
+        "the code from the SMS was 123456 ok",
+        "the code from the SMS was [masked] ok",
+    ),
     ("the code is 483 920.", "the code is [masked]"),
     ("code 483 920 worked", "code [masked] worked"),
     ("key AKIAIOSFODNN7EXAMPLE used", "key [masked] used"),
@@ -37,6 +41,18 @@ const CASES: &[(&str, &str)] = &[
     ("he typed s3cret#pw", "he typed [masked]"),
     // not masked
     ("ticket INC-4242 opened", "ticket INC-4242 opened"),
+    (
+        "Chrome v120.0.6099.71, iOS 17.2.1",
+        "Chrome v120.0.6099.71, iOS 17.2.1",
+    ),
+    (
+        "case 2503140040001234 opened",
+        "case 2503140040001234 opened",
+    ),
+    (
+        "password reset was done yesterday",
+        "password reset was done yesterday",
+    ),
     ("AADSTS50053 account locked", "AADSTS50053 account locked"),
     (
         "correlation 0f1e2d3c4b5a69788796a5b4c3d2e1f0",
