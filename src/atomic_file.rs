@@ -68,9 +68,15 @@ pub fn write_new_or_next(path: &Path, contents: &[u8]) -> Result<PathBuf, WriteE
     Err(WriteError::Exists { path: target })
 }
 
+/// Whether anything at all is at `path`: a file, a folder, or a link — a dangling one too.
+fn taken(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+}
+
 /// `path` if nothing is there, else the first of `NAME-1.EXT`, `NAME-2.EXT`, … that is free.
+/// A dangling link counts as taken: it is never written through.
 pub fn next_free_name(path: &Path) -> PathBuf {
-    if !path.exists() {
+    if !taken(path) {
         return path.to_owned();
     }
     let stem = path
@@ -83,7 +89,7 @@ pub fn next_free_name(path: &Path) -> PathBuf {
         .unwrap_or_default();
     (1u64..)
         .map(|n| path.with_file_name(format!("{stem}-{n}{extension}")))
-        .find(|candidate| !candidate.exists())
+        .find(|candidate| !taken(candidate))
         .expect("some numbered name is free")
 }
 
@@ -93,11 +99,49 @@ fn filled_temp(path: &Path, contents: &[u8]) -> Result<NamedTempFile, WriteError
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = NamedTempFile::new_in(dir).map_err(|e| io_error(path, e))?;
-    temp.write_all(contents)
-        .and_then(|()| temp.as_file().sync_all())
+    // The errors name the file asked for, not the temporary name `tempfile` adds.
+    let mut temp = NamedTempFile::new_in(dir).map_err(|e| io_error(path, without_temp_name(e)))?;
+    let file = temp.as_file_mut();
+    file.write_all(contents)
+        .and_then(|()| file.sync_all())
         .map_err(|e| io_error(path, e))?;
     Ok(temp)
+}
+
+/// The error without the `at path ".tmpXXXX"` that `tempfile` wraps around it.
+fn without_temp_name(error: io::Error) -> io::Error {
+    if error.get_ref().is_none() {
+        return error;
+    }
+    let text = error.to_string();
+    let text = text
+        .split(" at path ")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    io::Error::new(error.kind(), text)
+}
+
+/// Removes temporary files (`.tmp*`) that a killed process left in `dir`, if they are
+/// older than `age` (younger ones may belong to a process writing right now). Returns
+/// how many were removed.
+pub fn remove_stale_temporaries(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with(".tmp"))
+        .filter(|entry| {
+            entry.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|d| d > age))
+            })
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
 }
 
 fn io_error(path: &Path, source: io::Error) -> WriteError {

@@ -1,11 +1,11 @@
 //! `signin-doctor check`: every problem in a flow, for authors and for CI.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use crate::exit::{SUCCESS, USAGE_OR_INVALID_FLOW};
+use crate::exit::USAGE_OR_INVALID_FLOW;
 use crate::flow::{Diagnostic, LoadError, report};
 
 /// How `check` prints what it finds.
@@ -48,12 +48,11 @@ pub fn run(
             )
         }
     };
-    // A closed stdout (`| head`) is not worth a message.
-    let _ = io::stdout().lock().write_all(text.as_bytes());
+    let printed = crate::exit::print(&text);
     if errors > 0 || (deny_warnings && warnings > 0) {
         ExitCode::from(USAGE_OR_INVALID_FLOW)
     } else {
-        ExitCode::from(SUCCESS)
+        printed
     }
 }
 

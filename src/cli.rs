@@ -58,6 +58,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub resume: bool,
 
+    /// Remove sessions set aside (`*.abandoned.json`) more than DAYS days ago from the
+    /// folder for saved sessions when the wizard starts.
+    #[arg(long, value_name = "DAYS", default_value_t = 30, global = true)]
+    pub keep_days: u32,
+
     /// What to do; without a command, the wizard runs.
     #[command(subcommand)]
     pub command: Option<Command>,

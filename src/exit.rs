@@ -29,3 +29,23 @@ impl WalkEnd {
         })
     }
 }
+
+/// Writes `text` to stdout: [`SUCCESS`], or [`RUNTIME_ERROR`] if it cannot be written —
+/// a full disk (`> /dev/full`) with a message, a closed pipe (`| head`) without one.
+pub fn print(text: &str) -> ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::from(SUCCESS),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(RUNTIME_ERROR)
+        }
+        Err(error) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "signin-doctor: cannot write the output: {error}"
+            );
+            ExitCode::from(RUNTIME_ERROR)
+        }
+    }
+}

@@ -161,6 +161,10 @@ pub struct Words {
     pub other_notes: &'static str,
     /// After a signal or a terminal failure: how to continue the saved session.
     pub resume_hint: &'static str,
+    /// A paste longer than an input box takes was cut.
+    pub paste_cut: &'static str,
+    /// A paste with no input box open: where pasting goes.
+    pub paste_where: &'static str,
 }
 
 const ENGLISH: Words = Words {
@@ -279,6 +283,8 @@ const ENGLISH: Words = Words {
     copy_impossible: "Cannot copy to the clipboard here (not a terminal that takes OSC 52); press s to save the transcript to a file.",
     other_notes: "Notes at other steps",
     resume_hint: "The session is saved; continue it with: signin-doctor --resume",
+    paste_cut: "The pasted text was cut at 10,000 characters, the most a note or search takes.",
+    paste_where: "Pasted text goes into a note or the search box: press n or / first.",
 };
 
 const DUTCH: Words = Words {
@@ -400,6 +406,8 @@ const DUTCH: Words = Words {
     copy_impossible: "Kopiëren naar het klembord kan hier niet (geen terminal die OSC 52 aanneemt); druk op s om het verslag in een bestand op te slaan.",
     other_notes: "Notities bij andere stappen",
     resume_hint: "De sessie is bewaard; ga verder met: signin-doctor --resume",
+    paste_cut: "De geplakte tekst is afgekapt op 10.000 tekens, het maximum voor een notitie of zoekopdracht.",
+    paste_where: "Geplakte tekst gaat in een notitie of het zoekvak: druk eerst op n of /.",
 };
 
 /// The interface's words in `lang`.

@@ -21,6 +21,7 @@
 
 pub mod atomic_file;
 pub mod autosave;
+pub mod bounded_read;
 pub mod check_command;
 pub mod cli;
 pub mod exit;

@@ -6,9 +6,15 @@
 //! belongs to the open file, so two processes — or two separate opens in one process —
 //! wait for each other. Each record is written with one `write_all` of the whole line in
 //! append mode while the lock is held.
+//!
+//! A torn tail (a line cut short by a full disk or a crash) is healed before appending:
+//! if the file does not end in a line break, the new record starts on a new line, so the
+//! torn line stays one malformed line and the new record is whole. A write that fails
+//! half-way is taken back (the file is cut to its old length). A log that is a named pipe
+//! is refused rather than waited on.
 
-use std::fs::OpenOptions;
-use std::io::{self, Write};
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -134,7 +140,8 @@ pub fn append(path: &Path, record: &OutcomeRecord) -> Result<(), LogError> {
     append_line(path, &record.to_line())
 }
 
-/// Appends `line` (which must end in a line break) to `path` under an exclusive lock.
+/// Appends `line` (which must end in a line break) to `path` under an exclusive lock,
+/// on a line of its own.
 pub fn append_line(path: &Path, line: &str) -> Result<(), LogError> {
     let fail = |source| LogError {
         path: path.to_owned(),
@@ -143,14 +150,58 @@ pub fn append_line(path: &Path, line: &str) -> Result<(), LogError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
+    refuse_pipe(path).map_err(fail)?;
     let mut file = OpenOptions::new()
+        .read(true)
         .append(true)
         .create(true)
         .open(path)
         .map_err(fail)?;
     file.lock().map_err(fail)?;
-    let written = file.write_all(line.as_bytes()).and_then(|()| file.flush());
+    let written = append_whole(&mut file, line);
     // Closing the file releases the lock too; unlocking first makes it explicit.
     let unlocked = file.unlock();
     written.and(unlocked).map_err(fail)
+}
+
+/// A named pipe would block the program until something reads it: refused.
+fn refuse_pipe(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo()) {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "it is a named pipe, not a file; give --log a regular file",
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Writes `line` at the end of `file` (held locked), after a line break if the file's
+/// last line was torn; on failure cuts the file back to where it was.
+fn append_whole(file: &mut File, line: &str) -> io::Result<()> {
+    let regular = file.metadata()?.is_file();
+    let length = if regular { file.metadata()?.len() } else { 0 };
+    let mut text = String::with_capacity(line.len() + 1);
+    if length > 0 && !ends_in_newline(file, length)? {
+        text.push('\n');
+    }
+    text.push_str(line);
+    let written = file.write_all(text.as_bytes()).and_then(|()| file.flush());
+    if written.is_err() && regular {
+        // Best effort: a half line must not stay to glue the next record onto.
+        let _ = file.set_len(length);
+    }
+    written
+}
+
+fn ends_in_newline(file: &mut File, length: u64) -> io::Result<bool> {
+    let mut last = [0u8; 1];
+    file.seek(SeekFrom::Start(length - 1))?;
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
 }

@@ -297,7 +297,10 @@ pub fn move_label(flow: &Flow, step: &Move, lang: Lang) -> String {
 /// Typed text as screens and transcripts show it: one clean line, with what looks like a
 /// secret masked; and whether anything was masked.
 pub fn shown_typed(typed: &str) -> (String, bool) {
-    crate::secrets::mask(&clean_line(typed))
+    // The session keeps typed text masked already; the marker says that it was.
+    let (text, masked_now) = crate::secrets::mask(&clean_line(typed));
+    let masked = masked_now || text.contains(crate::secrets::MARKER);
+    (text, masked)
 }
 
 /// Typed text longer than this is cut in breadcrumbs and path lines.

@@ -160,7 +160,7 @@ pub fn run(
                 show_page = false;
                 match session.add_note(&text) {
                     Ok(()) => {
-                        writeln!(output, "{}", words.note_added)?;
+                        writeln!(output, "{}", crate::secrets::note_added(session, lang))?;
                         hooks.changed(session)
                     }
                     Err(_) => {
@@ -197,8 +197,12 @@ pub fn run(
             }
         };
         for notice in notices {
-            let prefix = if notice.error { "signin-doctor: " } else { "" };
-            writeln!(output, "{prefix}{}", notice.text)?;
+            if notice.error {
+                // Errors go where errors go, also when the questions are piped away.
+                let _ = writeln!(io::stderr(), "signin-doctor: {}", notice.text);
+            } else {
+                writeln!(output, "{}", notice.text)?;
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
-use crate::exit::{RUNTIME_ERROR, SUCCESS, USAGE_OR_INVALID_FLOW};
+use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW, print};
 use crate::flow::{
     CheckOptions, Checked, LoadError, ReviewPolicy, load_built_in, load_built_in_with, load_path,
     load_path_with,
@@ -91,20 +91,6 @@ fn graph(format: crate::export::GraphFormat, file: Option<&Path>, lang: Lang) ->
     }
 }
 
-/// Writes `text` to stdout; exit 1 if it cannot be written (a closed pipe included).
-fn print(text: &str) -> ExitCode {
-    use std::io::Write;
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::from(SUCCESS),
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(RUNTIME_ERROR),
-        Err(error) => {
-            eprintln!("signin-doctor: {error}");
-            ExitCode::from(RUNTIME_ERROR)
-        }
-    }
-}
-
 /// Runs the wizard in the front end that suits the terminal.
 fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
     let flow = match load(cli.flow.as_deref()) {
@@ -115,12 +101,30 @@ fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
         }
     };
     let session = Session::new(flow);
-    let plain = cli.plain || !io::stdin().is_terminal() || !io::stdout().is_terminal();
+    let plain = cli.plain
+        || !io::stdin().is_terminal()
+        || !io::stdout().is_terminal()
+        || !cursor_addressing(std::env::var("TERM").ok().as_deref());
+    if cli.watch && plain {
+        say(
+            "signin-doctor: --watch works only in the full-screen wizard; plain mode does not reload the flow.",
+        );
+    }
     if plain {
         // Resume offer, autosave, transcript and outcome log included.
         plain::start::main(cli, session, lang)
     } else {
         full_screen(cli, session, lang)
+    }
+}
+
+/// Whether a terminal of type `term` (the `TERM` variable) can move the cursor, as the
+/// full-screen wizard needs: not `dumb` (Emacs shells, some CI logs), `unknown` or unset
+/// on Unix. Windows consoles set no `TERM` and can.
+pub fn cursor_addressing(term: Option<&str>) -> bool {
+    match term {
+        Some(term) => !matches!(term.trim(), "" | "dumb" | "unknown"),
+        None => cfg!(windows),
     }
 }
 
@@ -153,13 +157,13 @@ fn full_screen(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
         watch,
         agent: cli.agent,
     };
-    match tui::run(&mut session, lang, tui_options, &mut records) {
+    let code = match tui::run(&mut session, lang, tui_options, &mut records) {
         Ok(left) if !left.interrupted || session.outcome().is_some() => {
             show(&records.finish(&session));
             left.end.exit_code()
         }
         Ok(left) => {
-            kept_for_resume(&records, lang);
+            kept_for_resume(&mut records, &session, lang);
             left.end.exit_code()
         }
         Err(error) => {
@@ -167,16 +171,24 @@ fn full_screen(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
             if session.outcome().is_some() {
                 show(&records.finish(&session));
             } else {
-                kept_for_resume(&records, lang);
+                kept_for_resume(&mut records, &session, lang);
             }
             ExitCode::from(RUNTIME_ERROR)
         }
+    };
+    if records.failed() {
+        ExitCode::from(RUNTIME_ERROR)
+    } else {
+        code
     }
 }
 
-/// Tells how to continue a session whose save was kept, if there is one.
-fn kept_for_resume(records: &Records, lang: Lang) {
-    if records.autosave_path().is_some_and(Path::is_file) {
+/// Tells how to continue a session whose save was kept, if there is one — after making
+/// sure its latest state is on disk when saving had been failing.
+fn kept_for_resume(records: &mut Records, session: &Session, lang: Lang) {
+    if let Some(notice) = records.secure(session) {
+        show(&[notice]);
+    } else if records.autosave_path().is_some_and(Path::is_file) {
         say(words(lang).resume_hint);
     }
 }

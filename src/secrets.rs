@@ -17,19 +17,75 @@
 //!    that switch class at least three times (`a8f3k2l9d0x1`, `Hunter2Summer!`), or a long
 //!    base64 blob.
 //!
+//! 3. **Known shapes** anywhere: card numbers (13 to 19 digits, grouped by spaces or
+//!    dashes or not, that pass the Luhn check), cloud access key ids (`AKIA…`, `ASIA…`),
+//!    and password-like words of 8 or more characters that mix lower-case letters, digits
+//!    and symbols (`P@ssw0rd!`).
+//! 4. **Spaced codes**: after a masked number, the digit groups that follow are masked
+//!    with it (`the code is 483 920`). `pass` and `pw` are keywords only with an explicit
+//!    separator (`my pass is Winter2025`, `pw: x`), because `pass` is an ordinary word;
+//!    `cvv`/`cvc` are keywords. `code` after `error`, `status`, `http` or `exit` is an
+//!    error code, not a secret.
+//!
+//! Notes are masked as they are written ([`crate::session::Session::add_note`]), so the
+//! screen, the save file and every record show the same masked text. [`MARKER`] is the
+//! stored form; [`shown`] puts it in the reader's language (`[gemaskeerd]` in Dutch).
+//!
 //! Never masked by rule 2, because support needs them: e-mail addresses, web addresses,
 //! domain names, GUIDs (tenant and correlation IDs), dates and times, and identifiers
 //! made of capitals and digits (`AADSTS50076`, `INC-12345`, `0x80070005`). Rule 1 masks
 //! whatever follows an explicit separator, so `password: john@contoso.com` is masked.
 
+pub mod cards;
 mod shapes;
 
-use shapes::{is_guid, is_identifier, looks_random};
+use std::borrow::Cow;
+
+use cards::mask_cards;
+use shapes::{is_access_key, is_guid, is_identifier, looks_like_password, looks_random};
+
+use crate::lang::Lang;
 
 /// What replaces a masked secret; visible, so a reader knows something was there.
 pub const MARKER: &str = "[masked]";
 
-const KEYWORDS: [&str; 11] = [
+/// The marker as a reader of `lang` sees it.
+pub fn marker(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => MARKER,
+        Lang::Nl => "[gemaskeerd]",
+    }
+}
+
+/// Masked text as shown to a reader of `lang`: the marker in their language.
+pub fn shown(text: &str, lang: Lang) -> Cow<'_, str> {
+    if lang == Lang::En || !text.contains(MARKER) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.replace(MARKER, marker(lang)))
+    }
+}
+
+/// What to tell the user after a note was added to `session`: "Note added.", and if
+/// something in it was masked, that it was.
+pub fn note_added(session: &crate::session::Session, lang: Lang) -> String {
+    let added = crate::i18n::words(lang).note_added;
+    match session.notes().last() {
+        Some(note) if note.text.contains(MARKER) => {
+            format!("{added} ({})", crate::transcript::labels(lang).masked)
+        }
+        _ => added.to_owned(),
+    }
+}
+
+/// Keywords that count only with an explicit separator (`pass: x`, `pw is x`).
+const WEAK_KEYWORDS: [&str; 3] = ["pass", "pw", "ww"];
+/// Words before `code` that make it an error code.
+const CODE_KINDS: [&str; 8] = [
+    "error", "fout", "status", "http", "exit", "response", "reason", "area",
+];
+
+const KEYWORDS: [&str; 14] = [
     "password",
     "passwords",
     "passwd",
@@ -41,6 +97,9 @@ const KEYWORDS: [&str; 11] = [
     "otp",
     "secret",
     "wachtwoord",
+    "cvv",
+    "cvc",
+    "cvv2",
 ];
 const NOT_KEYWORDS: [&str; 7] = [
     "postcode",
@@ -103,15 +162,29 @@ enum Expect {
     Secret {
         ordinary: bool,
     },
+    /// After a weak keyword (`pass`, `pw`): only a separator makes it count.
+    Weak,
+    /// A few words after a keyword (`the code from the SMS was 123456`): a separator
+    /// then a value-like word is masked. Counts down the words left.
+    Pending(u8),
 }
 
 /// Masks what looks like a secret in `text`; returns the masked text and whether anything
 /// was masked. Whitespace between words is kept as it was.
 pub fn mask(text: &str) -> (String, bool) {
+    let (text, cards) = mask_cards(text);
+    let (words_masked, masked) = mask_words(&text);
+    (words_masked, masked || cards)
+}
+
+fn mask_words(text: &str) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
     let mut masked = false;
     let mut expect = Expect::Nothing;
     let mut in_quote: Option<char> = None;
+    // After a masked number: the digit groups that follow belong to it.
+    let mut digit_groups = false;
+    let mut previous = String::new();
     for (space, word) in words(text) {
         if let Some(close) = in_quote {
             if word
@@ -122,10 +195,22 @@ pub fn mask(text: &str) -> (String, bool) {
             }
             continue;
         }
+        if digit_groups && is_digit_group(word) {
+            continue;
+        }
+        digit_groups = false;
         out.push_str(space);
         let lower = word.to_lowercase();
         let hide = match expect {
-            Expect::Secret { .. } | Expect::Value if SEPARATORS.contains(&lower.as_str()) => {
+            Expect::Pending(_) if SEPARATORS.contains(&lower.as_str()) => {
+                // Further from the keyword: only a value-like word is taken for a secret.
+                expect = Expect::Value;
+                out.push_str(word);
+                continue;
+            }
+            Expect::Secret { .. } | Expect::Value | Expect::Weak
+                if SEPARATORS.contains(&lower.as_str()) =>
+            {
                 let ordinary = lower == "is" || lower == "was";
                 expect = Expect::Secret { ordinary };
                 out.push_str(word);
@@ -133,14 +218,29 @@ pub fn mask(text: &str) -> (String, bool) {
             }
             Expect::Secret { ordinary } => !(ordinary && ORDINARY.contains(&lower.as_str())),
             Expect::Value => is_value(word),
-            Expect::Nothing => false,
+            Expect::Weak | Expect::Pending(_) | Expect::Nothing => false,
         };
-        let after_keyword = expect != Expect::Nothing;
-        expect = Expect::Nothing;
+        let after_keyword = matches!(expect, Expect::Value | Expect::Secret { .. });
+        let words_left = match expect {
+            Expect::Value if !hide => 3,
+            Expect::Pending(n) => n - 1,
+            _ => 0,
+        };
+        expect = if words_left > 0 && !word.ends_with(['.', ';', '!', '?']) {
+            Expect::Pending(words_left)
+        } else {
+            Expect::Nothing
+        };
+        let error_code = CODE_KINDS.contains(&previous.as_str());
+        previous = lower.trim_end_matches([':', '=']).to_owned();
         if hide {
             masked = true;
             out.push_str(MARKER);
             in_quote = open_quote(word);
+            if in_quote.is_none() {
+                out.push_str(sentence_end(word));
+            }
+            digit_groups = is_digit_group(core(word));
             continue;
         }
         if let Some((key, sep)) = glued(word) {
@@ -150,17 +250,29 @@ pub fn mask(text: &str) -> (String, bool) {
             out.push_str(MARKER);
             masked = true;
             in_quote = open_quote(&word[key.len() + 1..]);
+            if in_quote.is_none() {
+                out.push_str(sentence_end(word));
+            }
             continue;
         }
         let bare = lower.trim_end_matches([':', '=']);
-        if is_keyword(bare) {
-            expect = if bare.len() < lower.len() {
+        let separated = bare.len() < lower.len();
+        if is_keyword(bare) && !(error_code && bare == "code") {
+            expect = if separated {
                 Expect::Secret { ordinary: false }
             } else {
                 Expect::Value
             };
             out.push_str(word);
-        } else if !after_keyword && looks_random(core(word)) {
+        } else if WEAK_KEYWORDS.contains(&bare) {
+            // `pass is x`, `pw: x`; a bare `pass` is an ordinary word.
+            expect = if separated {
+                Expect::Secret { ordinary: false }
+            } else {
+                Expect::Weak
+            };
+            out.push_str(word);
+        } else if !after_keyword && is_secret_shaped(core(word)) {
             masked = true;
             out.push_str(MARKER);
         } else {
@@ -168,6 +280,24 @@ pub fn mask(text: &str) -> (String, bool) {
         }
     }
     (out, masked)
+}
+
+/// Rules 2 and 3 for one word.
+fn is_secret_shaped(word: &str) -> bool {
+    looks_random(word) || is_access_key(word) || looks_like_password(word)
+}
+
+/// The comma that ends `word` (`abc123,`), kept after the marker. Other punctuation may
+/// be part of the secret (`Hunter2!`), so it goes with it.
+fn sentence_end(word: &str) -> &str {
+    let kept = word.trim_end_matches(',');
+    &word[kept.len()..]
+}
+
+/// A group of a spaced number: 1 to 4 digits.
+fn is_digit_group(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',', ';', '!', '?']);
+    (1..=4).contains(&word.len()) && word.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Splits text into (whitespace before, word) pairs; trailing whitespace is dropped.
@@ -203,7 +333,9 @@ fn glued(word: &str) -> Option<(&str, char)> {
     let at = word.find([':', '='])?;
     let (key, rest) = word.split_at(at);
     let sep = rest.chars().next()?;
-    (rest.len() > 1 && is_keyword(&key.to_lowercase())).then_some((key, sep))
+    let key_lower = key.to_lowercase();
+    (rest.len() > 1 && (is_keyword(&key_lower) || WEAK_KEYWORDS.contains(&key_lower.as_str())))
+        .then_some((key, sep))
 }
 
 fn open_quote(word: &str) -> Option<char> {

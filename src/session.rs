@@ -64,7 +64,8 @@ impl Move {
 pub struct Note {
     /// The node it was written at.
     pub node: NodeId,
-    /// What was typed, as typed (masking happens in transcripts and logs).
+    /// What was typed, with what looked like a secret masked ([`crate::secrets::mask`]):
+    /// a secret never reaches the screen, the save file or any record.
     pub text: String,
     /// When it was written.
     pub at: Timestamp,
@@ -213,8 +214,8 @@ impl Session {
 
     /// Answers the current input node with `typed` at time `at`: the first pattern that
     /// matches decides where to go, else the node's "otherwise". The text is kept (made
-    /// one line, trimmed, cut to [`MAX_TYPED_CHARS`]) with the move, so `back` forgets it
-    /// and the ending can show it.
+    /// one line, trimmed, cut to [`MAX_TYPED_CHARS`], secrets masked) with the move, so
+    /// `back` forgets it and the ending can show it.
     pub fn answer_text_at(&mut self, typed: &str, at: Timestamp) -> Result<NodeId, SessionError> {
         let NodeKind::Input(input) = &self.node().kind else {
             return Err(if self.outcome().is_some() {
@@ -226,7 +227,10 @@ impl Session {
         let typed = one_line(typed);
         let answer = input.answer_for(&typed);
         let next = self.node().targets()[answer];
-        self.push(next, MoveKind::Answer(answer), at, Some(typed));
+        // Routed by what was typed, kept masked like a note: a password pasted into the box
+        // by mistake never reaches a save file or a record.
+        let (kept, _) = crate::secrets::mask(&typed);
+        self.push(next, MoveKind::Answer(answer), at, Some(kept));
         Ok(next)
     }
 
@@ -310,11 +314,9 @@ impl Session {
         if text.is_empty() {
             return Err(SessionError::EmptyNote);
         }
-        self.notes.push(Note {
-            node,
-            text: text.to_owned(),
-            at,
-        });
+        // Masked as it is written, so the secret is never kept anywhere.
+        let (text, _) = crate::secrets::mask(text);
+        self.notes.push(Note { node, text, at });
         Ok(())
     }
 

@@ -3,15 +3,22 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
+use crate::autosave::{Replayed, SavedSession, replay};
 use crate::flow::Flow;
-use crate::session::{MoveKind, Session};
+use crate::lang::Lang;
+use crate::session::Session;
 
 /// What a flow's files looked like when last looked at: each file's name, size and time.
 type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 
-/// Watches a flow file, or every file of a flow folder, by polling.
+/// How often the files are looked at: often enough that a save shows at once, seldom
+/// enough that a big folder costs next to nothing while idle.
+pub const INTERVAL: Duration = Duration::from_millis(500);
+
+/// Watches a flow file, or the `.yaml`/`.yml` files of a flow folder (the files the flow
+/// is read from), by polling at most every [`INTERVAL`].
 ///
 /// Polling (rather than change notifications) also sees editors that save by writing a new
 /// file and renaming it over the old one, and works the same on every system.
@@ -19,6 +26,7 @@ type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 pub struct Watcher {
     path: PathBuf,
     last: Fingerprint,
+    looked: Instant,
 }
 
 impl Watcher {
@@ -27,11 +35,22 @@ impl Watcher {
         Watcher {
             path: path.to_owned(),
             last: fingerprint(path),
+            looked: Instant::now(),
         }
     }
 
-    /// Whether anything changed since the last call (or since [`Watcher::new`]).
+    /// Whether anything changed since the files were last looked at; looks only if
+    /// [`INTERVAL`] has passed since then.
     pub fn changed(&mut self) -> bool {
+        if self.looked.elapsed() < INTERVAL {
+            return false;
+        }
+        self.changed_now()
+    }
+
+    /// Whether anything changed since the files were last looked at, looking now.
+    pub fn changed_now(&mut self) -> bool {
+        self.looked = Instant::now();
         let now = fingerprint(&self.path);
         let changed = now != self.last;
         self.last = now;
@@ -41,7 +60,11 @@ impl Watcher {
 
 fn fingerprint(path: &Path) -> Fingerprint {
     let files: Vec<PathBuf> = match std::fs::read_dir(path) {
-        Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).collect(),
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|file| file.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .collect(),
         Err(_) => vec![path.to_owned()],
     };
     let mut print: Fingerprint = files
@@ -57,36 +80,13 @@ fn fingerprint(path: &Path) -> Fingerprint {
     print
 }
 
-/// The walk `old` made, replayed on `flow` by node ids as far as the new flow allows:
-/// the user stays at the same node, or at the nearest earlier node still on the same path.
-pub fn carry_over(old: &Session, flow: Arc<Flow>) -> Session {
-    let mut session = Session::new(flow);
-    let old_key = |id| old.flow().node(id).key.as_str();
-    for step in old.path() {
-        if session.node().key != old_key(step.node) {
-            break;
-        }
-        let moved = match step.kind {
-            // A typed answer is routed again, by the edited patterns.
-            MoveKind::Answer(answer) => match &step.typed {
-                Some(typed) => session.answer_text(typed).is_ok(),
-                None => session.choose(answer).is_ok(),
-            },
-            MoveKind::Jump => {
-                let to = session.flow().find(old_key(step.to));
-                to.is_some_and(|to| session.jump(to).is_ok())
-            }
-        };
-        if !moved {
-            break;
-        }
-        if session.node().key != old_key(step.to) {
-            // The same answer now leads elsewhere: stay where it was given.
-            session.back();
-            break;
-        }
-    }
-    session
+/// The walk `old` made, replayed on the new version `flow` by the same rule as `--resume`
+/// ([`crate::autosave::replay`]): path, notes, call start and jumps are kept; the user
+/// stays at the same node, or at the nearest earlier node still on the same path, and
+/// what no longer fits is listed.
+pub fn carry_over(old: &Session, flow: Arc<Flow>) -> Replayed {
+    let saved = SavedSession::of(old, Lang::En, crate::session::now());
+    replay(flow, &saved)
 }
 
 #[cfg(test)]
@@ -133,8 +133,9 @@ nodes:
         old.choose(0).unwrap();
         let edited = BEFORE.replace("\"C\"", "\"C, reworded\"");
         let new = carry_over(&old, flow(&edited));
-        assert_eq!(new.node().key, "c");
-        assert_eq!(new.path().len(), 2);
+        assert_eq!(new.session.node().key, "c");
+        assert_eq!(new.session.path().len(), 2);
+        assert!(new.moved.is_empty());
     }
 
     #[test]
@@ -146,7 +147,36 @@ nodes:
             .replace("next: c }", "next: end }")
             .replace("  c:\n    kind: solved\n    title: { en: \"C\" }\n", "");
         let new = carry_over(&old, flow(&edited));
-        assert_eq!(new.node().key, "b");
+        assert_eq!(new.session.node().key, "b");
+        assert_eq!(
+            new.moved[0].to_string(),
+            "step 2: the node 'c' no longer exists"
+        );
+    }
+
+    #[test]
+    fn notes_jumps_and_the_call_start_survive_a_reload() {
+        let mut old = Session::new_at(flow(BEFORE), jiff::Timestamp::from_second(1000).unwrap());
+        old.choose(0).unwrap();
+        old.add_note("caller on a new phone").unwrap();
+        let c = old.flow().find("c").unwrap();
+        old.jump(c).unwrap();
+        old.add_note("at c now").unwrap();
+        let new = carry_over(&old, flow(&BEFORE.replace("\"B?\"", "\"B, reworded?\"")));
+        assert!(new.moved.is_empty(), "{:?}", new.moved);
+        assert_eq!(new.session.started(), old.started());
+        assert_eq!(new.session.node().key, "c");
+        assert!(new.session.path()[1].is_jump());
+        assert_eq!(new.session.notes(), old.notes());
+        // The node a note was written at is gone: the note stays, and says where it was.
+        let without_c = BEFORE
+            .replace("next: c }", "next: end }")
+            .replace("  c:\n    kind: solved\n    title: { en: \"C\" }\n", "");
+        let new = carry_over(&old, flow(&without_c));
+        assert_eq!(new.session.node().key, "b");
+        assert_eq!(new.session.notes().len(), 2);
+        assert_eq!(new.session.notes()[1].text, "[at c] at c now");
+        assert!(new.moved.iter().any(|m| m.to_string().contains("'c'")));
     }
 
     #[test]
@@ -171,13 +201,14 @@ nodes:
 "#;
         let mut old = Session::new(flow(typed));
         old.answer_text("AADSTS50053").unwrap();
-        let new = carry_over(&old, flow(typed));
+        let new = carry_over(&old, flow(typed)).session;
         assert_eq!(new.node().key, "locked");
         assert_eq!(new.path()[0].typed.as_deref(), Some("AADSTS50053"));
         // The author changed the pattern: the same text now goes to "otherwise", so the
         // user is left at the question, where it was typed.
         let new = carry_over(&old, flow(&typed.replace("'50053'", "'50054'")));
-        assert_eq!(new.node().key, "code");
+        assert_eq!(new.session.node().key, "code");
+        assert_eq!(new.moved.len(), 1, "{:?}", new.moved);
     }
 
     #[test]
@@ -187,10 +218,20 @@ nodes:
         let file = dir.join("flow.yaml");
         std::fs::write(&file, "one").unwrap();
         let mut watcher = Watcher::new(&file);
-        assert!(!watcher.changed());
+        assert!(!watcher.changed_now());
         std::fs::write(&file, "two, longer").unwrap();
-        assert!(watcher.changed());
-        assert!(!watcher.changed());
+        assert!(
+            !watcher.changed(),
+            "not looked at again before the interval"
+        );
+        assert!(watcher.changed_now());
+        assert!(!watcher.changed_now());
+        // In a folder only the flow's own files count.
+        let mut folder = Watcher::new(&dir);
+        std::fs::write(dir.join("notes.txt"), "not a flow file").unwrap();
+        assert!(!folder.changed_now());
+        std::fs::write(dir.join("more.yaml"), "a flow file").unwrap();
+        assert!(folder.changed_now());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

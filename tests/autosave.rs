@@ -49,8 +49,8 @@ fn a_saved_session_restores_the_same_node_path_and_notes() {
     assert_eq!(restored.started(), session.started());
     assert_eq!(
         restored.notes()[0].text,
-        "caller: pwd=abc123, new phone",
-        "kept as typed"
+        "caller: pwd=[masked], new phone",
+        "masked as written, never kept as typed"
     );
 }
 
@@ -123,7 +123,7 @@ fn a_flow_whose_answer_now_leads_elsewhere_is_reported_not_replayed() {
 }
 
 #[test]
-fn typed_answers_are_saved_as_typed_and_routed_again_on_resume() {
+fn typed_answers_are_saved_masked_and_routed_again_on_resume() {
     let mut session = error_codes_session();
     session.choose_at(0, at(5)).unwrap();
     session
@@ -133,8 +133,8 @@ fn typed_answers_are_saved_as_typed_and_routed_again_on_resume() {
     assert_eq!(save.format, 2);
     let json = serde_json::to_value(&save).unwrap();
     assert_eq!(
-        json["moves"][1]["typed"], "AADSTS50053: account locked, pwd=abc123",
-        "the save is private to the user and keeps the text as typed"
+        json["moves"][1]["typed"], "AADSTS50053: account locked, pwd=[masked]",
+        "the code is kept for routing and support; the password never reaches the disk"
     );
     assert!(
         json["moves"][0].get("typed").is_none(),
@@ -171,4 +171,30 @@ fn a_format_1_save_without_typed_text_still_resumes() {
     let restored = restore(session.shared_flow(), &old).unwrap();
     assert_eq!(restored.path(), session.path());
     assert_eq!(restored.notes(), session.notes());
+}
+
+#[test]
+fn set_aside_sessions_expire_after_the_kept_days_and_stale_temporaries_go() {
+    use std::time::{Duration, SystemTime};
+    let dir = tempfile::tempdir().unwrap();
+    let age = |name: &str, days: u64| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, "{}").unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(SystemTime::now() - Duration::from_secs(days * 86_400 + 60))
+            .unwrap();
+        path
+    };
+    let old = age("a.abandoned.json", 31);
+    let recent = age("b.abandoned.json", 29);
+    let unfinished = age("c.json", 90);
+    let temporary = age(".tmpAbC123", 1);
+    assert_eq!(signin_doctor::autosave::expire(dir.path(), 30), 1);
+    assert!(!old.exists());
+    assert!(recent.exists());
+    assert!(unfinished.exists(), "unfinished sessions are still offered");
+    assert!(
+        !temporary.exists(),
+        "a killed process's temporary file is gone"
+    );
 }

@@ -6,10 +6,10 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{at, built_in_session, scripted_call, walk};
+use common::{at, built_in_session, finish, scripted_call, walk};
 use signin_doctor::autosave::{SavedMove, SavedSession, find_unfinished};
 use signin_doctor::lang::Lang;
 use signin_doctor::page::Page;
@@ -38,17 +38,6 @@ fn binary(state: &Path, log: &Path) -> Command {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     command
-}
-
-fn finish(mut command: Command, input: &str) -> Output {
-    let mut child = command.spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
 }
 
 fn save_files(dir: &Path) -> Vec<PathBuf> {
@@ -118,7 +107,7 @@ fn the_binary_killed_mid_call_resumes_at_the_same_node_with_path_and_note() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("caller reads out code 482913"),
+        stdout.contains("caller reads out code [masked]") && !stdout.contains("482913"),
         "same note:\n{stdout}"
     );
     // Quit with a note: logged as abandoned, the save moved aside, not deleted.
@@ -158,7 +147,7 @@ fn a_save_for_a_changed_flow_gives_a_clear_message_exit_1_and_keeps_everything()
         "{stderr}"
     );
     assert!(
-        stderr.contains("caller: pwd=abc123, new phone"),
+        stderr.contains("caller: pwd=[masked], new phone"),
         "notes printed:\n{stderr}"
     );
     assert!(stderr.contains(&file.display().to_string()), "{stderr}");
@@ -211,4 +200,111 @@ fn reaching_an_ending_removes_the_save_and_logs_the_outcome() {
     finish(binary(&state, &log), "1\nq\n");
     assert!(save_files(&state).is_empty());
     assert_eq!(std::fs::read_to_string(&log).unwrap().lines().count(), 2);
+}
+
+/// Writes `session` as a save file named `name` in `state`.
+fn write_save(state: &Path, name: &str, save: &SavedSession) -> PathBuf {
+    std::fs::create_dir_all(state).unwrap();
+    let file = state.join(name);
+    std::fs::write(&file, serde_json::to_string_pretty(save).unwrap()).unwrap();
+    file
+}
+
+/// Waits until `child`'s stdout shows `text`; the child keeps running (stdin open, and
+/// its stdout given back, to keep open).
+fn wait_for_output(
+    child: &mut std::process::Child,
+    text: &str,
+) -> (String, std::process::ChildStdout) {
+    use std::io::Read;
+    let mut stdout = child.stdout.take().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0; 4096];
+    while !String::from_utf8_lossy(&seen).contains(text) {
+        let n = stdout.read(&mut buf).unwrap();
+        assert!(n > 0, "output ended: {}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buf[..n]);
+    }
+    (String::from_utf8_lossy(&seen).into_owned(), stdout)
+}
+
+#[test]
+fn a_session_one_process_resumed_is_refused_to_a_second_naming_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (state, log) = (dir.path().join("state"), dir.path().join("log.jsonl"));
+    let mut older = saved(&scripted_call());
+    older.saved_at = at(30);
+    let mut newer = saved(&scripted_call());
+    newer.saved_at = at(90);
+    newer.notes[1].text = "the newer call".into();
+    let newest_file = write_save(&state, "partner-center-signin-b.json", &newer);
+    write_save(&state, "partner-center-signin-a.json", &older);
+
+    let mut first = binary(&state, &log)
+        .args(["--resume", "--lang", "en"])
+        .spawn()
+        .unwrap();
+    let (shown, _open) = wait_for_output(&mut first, "the newer call");
+    assert!(shown.contains("Resumed the session"), "{shown}");
+    let first_pid = first.id();
+
+    // The second takes the next unfinished session, and says why.
+    let mut second = binary(&state, &log);
+    second.args(["--resume", "--lang", "en"]);
+    let out = finish(second, "q\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stderr.contains(&format!(
+            "{} is skipped: it is in use by process {first_pid}",
+            newest_file.display()
+        )),
+        "{stderr}"
+    );
+    assert!(stdout.contains("Resumed the session"), "{stdout}");
+    assert!(!stdout.contains("the newer call"), "{stdout}");
+
+    // A third finds every session in use: refused, exit 1, nothing touched.
+    let mut third = binary(&state, &log);
+    third.arg("--resume");
+    let out = finish(third, "q\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("in use by process {first_pid}")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("every unfinished session is in use"),
+        "{stderr}"
+    );
+    assert!(newest_file.is_file());
+
+    first.stdin.take().unwrap().write_all(b"q\n").unwrap();
+    assert_eq!(first.wait().unwrap().code(), Some(130));
+}
+
+#[test]
+fn a_save_from_a_newer_version_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (state, log) = (dir.path().join("state"), dir.path().join("log.jsonl"));
+    let mut save = saved(&scripted_call());
+    save.format = 99;
+    let file = write_save(&state, "partner-center-signin-new.json", &save);
+    let before = std::fs::read_to_string(&file).unwrap();
+    let mut resume = binary(&state, &log);
+    resume.args(["--resume", "--lang", "en"]);
+    let out = finish(resume, "q\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stderr.contains("written by a newer version of signin-doctor (save format 99"),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("Resumed the session"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        before,
+        "kept as it was"
+    );
 }

@@ -120,3 +120,41 @@ fn a_log_in_a_folder_that_cannot_be_made_is_an_error_naming_the_file() {
     let error = append(&log, &record(1, 1)).unwrap_err();
     assert!(error.to_string().contains("outcomes.jsonl"), "{error}");
 }
+
+#[test]
+fn a_torn_tail_is_healed_before_the_next_record_and_counted_as_malformed() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("outcomes.jsonl");
+    append(&log, &record(1, 1)).unwrap();
+    // A full disk cut the second record short: no line break at the end.
+    let torn = record(2, 2).to_line();
+    let mut text = std::fs::read_to_string(&log).unwrap();
+    text.push_str(&torn[..torn.len() / 2]);
+    std::fs::write(&log, &text).unwrap();
+    append(&log, &record(3, 3)).unwrap();
+
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.ends_with('\n'));
+    assert_eq!(
+        text.lines().count(),
+        3,
+        "the torn line stays a line of its own"
+    );
+    let stats = signin_doctor::stats::compute(
+        std::io::BufReader::new(std::fs::File::open(&log).unwrap()),
+        None,
+    )
+    .unwrap();
+    assert_eq!(stats.sessions, 2, "both whole records count");
+    assert_eq!(stats.malformed_lines, 1);
+    assert_eq!(stats.malformed_line_numbers, vec![2]);
+}
+
+#[test]
+fn a_named_pipe_as_log_is_refused_without_waiting_for_a_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("log.fifo");
+    nix::unistd::mkfifo(&fifo, nix::sys::stat::Mode::S_IRWXU).unwrap();
+    let error = append(&fifo, &record(1, 1)).unwrap_err();
+    assert!(error.to_string().contains("named pipe"), "{error}");
+}

@@ -2,7 +2,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use common::{built_in_session, walk};
@@ -10,7 +9,8 @@ use signin_doctor::lang::Lang;
 
 /// Runs the real binary with `args`, feeding `input` on stdin through a pipe.
 fn run(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
+    command
         .envs(common::scratch_env())
         .args(args)
         .env_remove("LC_ALL")
@@ -18,16 +18,8 @@ fn run(args: &[&str], input: &str) -> Output {
         .env_remove("LANG")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().expect("the binary finishes")
+        .stderr(Stdio::piped());
+    common::finish(command, input)
 }
 
 fn stdout(output: &Output) -> String {

@@ -6,7 +6,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -201,7 +200,8 @@ fn an_unfinished_session_says_where_it_stopped() {
 
 /// Runs the binary in plain mode with `args` and `input`, in the folder `dir`.
 fn run_in(dir: &Path, args: &[&str], input: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
+    command
         .args(["--plain", "--state-dir", "state", "--log", "log.jsonl"])
         .args(args)
         .current_dir(dir)
@@ -210,16 +210,8 @@ fn run_in(dir: &Path, args: &[&str], input: &str) -> std::process::Output {
         .env_remove("LANG")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+        .stderr(Stdio::piped());
+    common::finish(command, input)
 }
 
 #[test]

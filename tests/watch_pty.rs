@@ -102,3 +102,57 @@ fn a_removed_node_moves_the_user_to_the_nearest_earlier_question() {
     assert_eq!(wizard.exit_code(), 130);
     std::fs::remove_dir_all(file.parent().unwrap()).ok();
 }
+
+#[test]
+fn a_reload_in_agent_mode_keeps_the_note_the_call_time_and_the_save() {
+    let file = flow_copy("watch-note");
+    let path = file.to_str().unwrap();
+    let state_dir = file.parent().unwrap().join("state");
+    let state = state_dir.to_str().unwrap();
+    let mut wizard = Wizard::start(&["--flow", path, "--watch", "--agent", "--state-dir", state]);
+    wizard.wait_for("What is going wrong");
+    wizard.pick("forgot my password");
+    wizard.wait_for("self-service password reset?");
+    wizard.send("n");
+    wizard.wait_for("Note on this step");
+    wizard.send("caller INC-4242 on a new phone\r");
+    wizard.wait_for("Note added.");
+    // Let the call run for a while, so a restarted timer would show.
+    wizard.wait_for("Call time 0:02");
+
+    let reworded = signin_doctor::flow::BUILT_IN_YAML.replace(
+        "Has your company turned on self-service password reset?",
+        "Is self-service password reset switched on for you?",
+    );
+    save(&file, &reworded);
+    wizard.wait_for("Flow reloaded from disk.");
+    wizard.wait_for("switched on for you?");
+    let screen = wizard.words();
+    assert!(
+        screen.contains("caller INC-4242 on a new phone"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Call time 0:00"), "{screen}");
+    assert!(!screen.contains("Call time 0:01"), "{screen}");
+    assert!(
+        screen.contains("forgot my password"),
+        "the path is kept: {screen}"
+    );
+
+    let saves: Vec<String> = std::fs::read_dir(&state_dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert_eq!(saves.len(), 1);
+    assert!(
+        saves[0].contains("caller INC-4242 on a new phone"),
+        "{}",
+        saves[0]
+    );
+
+    wizard.send("q");
+    wizard.exit_code();
+    std::fs::remove_dir_all(file.parent().unwrap()).ok();
+}

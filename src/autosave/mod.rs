@@ -8,9 +8,13 @@
 //! quits with notes, the file is moved aside to `*.abandoned.json` and kept — never
 //! deleted with notes in it. Sessions without notes that the user quits are removed.
 
+mod lock;
+mod replay;
 mod restore;
 mod saved;
 
+pub use lock::{LockError, SessionLock, lock_path};
+pub use replay::{Replayed, replay};
 pub use restore::{Mismatch, ResumeProblem, restore};
 pub use saved::{FORMAT, SavedFlow, SavedMove, SavedNote, SavedSession, flow_hash};
 
@@ -22,6 +26,9 @@ use jiff::Timestamp;
 use crate::atomic_file::{WriteError, next_free_name, write_replace};
 use crate::lang::Lang;
 use crate::session::Session;
+
+/// Save files larger than this (16 MiB) are not read: no real call comes near it.
+pub const MAX_SAVE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The suffix of save files that were set aside and are not offered for resuming.
 pub const ABANDONED_SUFFIX: &str = ".abandoned.json";
@@ -96,6 +103,56 @@ impl Autosave {
     }
 }
 
+/// Tidies the state folder `dir`: removes sessions set aside (`*.abandoned.json`) that
+/// were last changed more than `keep_days` days ago, and temporary files a killed process
+/// left behind. Returns how many set-aside sessions were removed.
+pub fn expire(dir: &Path, keep_days: u32) -> usize {
+    const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+    // A temporary file younger than this may belong to a process writing right now.
+    const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+    crate::atomic_file::remove_stale_temporaries(dir, STALE_TEMPORARY);
+    remove_orphan_locks(dir);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let limit = DAY * keep_days;
+    let now = std::time::SystemTime::now();
+    entries
+        .flatten()
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .ends_with(ABANDONED_SUFFIX)
+        })
+        .filter(|entry| {
+            entry.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age >= limit))
+            })
+        })
+        .filter(|entry| std::fs::remove_file(entry.path()).is_ok())
+        .count()
+}
+
+/// Removes lock files whose save is gone and that no process holds.
+fn remove_orphan_locks(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries.flatten().map(|entry| entry.path()) {
+        let is_lock = path.extension().is_some_and(|e| e == "lock");
+        let save = path.with_extension("json");
+        if is_lock && !save.exists() {
+            // Held by a process that has not saved yet: leave it.
+            if let Ok(lock) = SessionLock::acquire(&save) {
+                lock.remove();
+            }
+        }
+    }
+}
+
 /// A save file found in the state folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -126,10 +183,22 @@ pub fn find_unfinished(dir: &Path, flow_id: &str) -> (Vec<Found>, Vec<Unreadable
         if !name.ends_with(".json") || name.ends_with(ABANDONED_SUFFIX) || !path.is_file() {
             continue;
         }
-        let parsed = std::fs::read_to_string(&path)
+        let parsed = crate::bounded_read::read(&path, MAX_SAVE_BYTES)
             .map_err(|e| e.to_string())
-            .and_then(|text| {
-                serde_json::from_str::<SavedSession>(&text).map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                serde_json::from_slice::<SavedSession>(&bytes).map_err(|e| e.to_string())
+            })
+            .and_then(|saved| {
+                if saved.format > FORMAT {
+                    Err(format!(
+                        "it was written by a newer version of signin-doctor (save format {}, \
+                         this version reads format {FORMAT}); it is kept — resume it with that \
+                         version",
+                        saved.format
+                    ))
+                } else {
+                    Ok(saved)
+                }
             });
         match parsed {
             Ok(saved) if saved.flow.id == flow_id => found.push(Found { path, saved }),

@@ -6,9 +6,10 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-use super::saved::{SavedMove, SavedNote, SavedSession};
-use crate::flow::{Flow, NodeId};
-use crate::session::{Session, SessionError};
+use super::replay::{place_notes, replay};
+use super::saved::{SavedNote, SavedSession};
+use crate::flow::Flow;
+use crate::session::Session;
 
 /// What no longer matches between a saved path and the flow as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -129,25 +130,20 @@ impl fmt::Display for ResumeProblem {
 impl std::error::Error for ResumeProblem {}
 
 impl ResumeProblem {
-    /// A new session on `flow` started at `now` that keeps the saved notes: each on its
-    /// node if that still exists, else on the first node, prefixed with `[at KEY]`.
+    /// A new session on `flow` started at `now` that keeps the saved notes (by the replay
+    /// rule, [`super::replay::place_notes`]): each on its node if that still exists, else
+    /// on the first node, prefixed with `[at KEY]`.
     pub fn start_over(&self, flow: Arc<Flow>, now: Timestamp) -> Session {
-        let mut session = Session::new_at(Arc::clone(&flow), now);
-        for note in &self.notes {
-            let (node, text) = match flow.find(&note.node) {
-                Some(node) => (node, note.text.clone()),
-                None => (flow.start(), format!("[at {}] {}", note.node, note.text)),
-            };
-            // Saved notes are never empty; if one was, there is nothing to keep.
-            let _ = session.add_note_to(node, &text, note.at);
-        }
+        let mut session = Session::new_at(flow, now);
+        place_notes(&mut session, &self.notes);
         session
     }
 }
 
-/// Rebuilds the session `saved` describes on `flow`, replaying its path by node keys.
-/// Never panics: whatever no longer matches comes back as a [`ResumeProblem`] that names
-/// the step and node and carries the notes.
+/// Rebuilds the session `saved` describes on `flow`, replaying its path by node keys
+/// ([`replay`]). Never panics: a save of another flow, or one whose path or notes no
+/// longer fit, comes back as a [`ResumeProblem`] that names the first step and node that
+/// does not fit and carries the notes.
 pub fn restore(flow: Arc<Flow>, saved: &SavedSession) -> Result<Session, Box<ResumeProblem>> {
     let problem = |mismatch| {
         Box::new(ResumeProblem {
@@ -165,85 +161,9 @@ pub fn restore(flow: Arc<Flow>, saved: &SavedSession) -> Result<Session, Box<Res
             saved: saved.flow.id.clone(),
         }));
     }
-    let find = |step: usize, key: &str| -> Result<NodeId, Box<ResumeProblem>> {
-        flow.find(key).ok_or_else(|| {
-            problem(Mismatch::MissingNode {
-                step,
-                key: key.to_owned(),
-            })
-        })
-    };
-    let mut session = Session::new_at(Arc::clone(&flow), saved.started);
-    let key_of = |id: NodeId| flow.node(id).key.clone();
-    for (index, saved_move) in saved.moves.iter().enumerate() {
-        let step = index + 1;
-        let (from, at) = match saved_move {
-            SavedMove::Answer { node, at, .. } => (node, at),
-            SavedMove::Jump { from, at, .. } => (from, at),
-        };
-        let from_id = find(step, from)?;
-        if from_id != session.current() {
-            return Err(problem(Mismatch::Inconsistent {
-                step,
-                saved: from.clone(),
-                replayed: key_of(session.current()),
-            }));
-        }
-        match saved_move {
-            SavedMove::Answer {
-                node,
-                choice,
-                next,
-                typed,
-                ..
-            } => {
-                let next_id = find(step, next)?;
-                // Typed text is routed again by today's patterns; a changed pattern shows
-                // as "leads elsewhere" below.
-                let replayed = match typed {
-                    Some(text) => session.answer_text_at(text, *at),
-                    None => session.choose_at(*choice, *at),
-                };
-                let reached = replayed.map_err(|error| {
-                    let count = match error {
-                        SessionError::NoSuchOption { count, .. } => count,
-                        _ => 0,
-                    };
-                    problem(Mismatch::NoSuchAnswer {
-                        step,
-                        key: node.clone(),
-                        choice: *choice,
-                        count,
-                    })
-                })?;
-                if reached != next_id {
-                    return Err(problem(Mismatch::LeadsElsewhere {
-                        step,
-                        key: node.clone(),
-                        choice: *choice,
-                        was: next.clone(),
-                        now: key_of(reached),
-                    }));
-                }
-            }
-            SavedMove::Jump { to, .. } => {
-                let to_id = find(step, to)?;
-                // A saved jump never targets its own node; if a file says so, stay.
-                let _ = session.jump_at(to_id, *at);
-            }
-        }
+    let replayed = replay(flow, saved);
+    match replayed.moved.into_iter().next() {
+        Some(mismatch) => Err(problem(mismatch)),
+        None => Ok(replayed.session),
     }
-    let current = find(saved.moves.len() + 1, &saved.current)?;
-    if current != session.current() {
-        return Err(problem(Mismatch::Inconsistent {
-            step: saved.moves.len() + 1,
-            saved: saved.current.clone(),
-            replayed: key_of(session.current()),
-        }));
-    }
-    for note in &saved.notes {
-        let node = find(0, &note.node)?;
-        let _ = session.add_note_to(node, &note.text, note.at);
-    }
-    Ok(session)
 }

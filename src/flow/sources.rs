@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use crate::bounded_read::{self, BoundedReadError};
+
 use super::diagnostic::{Code, Diagnostic, Location};
 use super::load::{LoadError, MAX_FLOW_BYTES};
 use super::refine::line_column;
@@ -49,23 +51,23 @@ pub fn read(path: &Path) -> Result<Vec<Part>, LoadError> {
     let mut bad_text = Vec::new();
     for file in files {
         let name = file.display().to_string();
-        let size = std::fs::metadata(&file)
-            .map_err(|source| LoadError::Read {
-                path: name.clone(),
-                source,
-            })?
-            .len();
-        total += size;
-        if size > MAX_FLOW_BYTES || total > MAX_FLOW_BYTES {
-            return Err(LoadError::TooLarge {
-                path: name,
-                size: total.max(size),
-            });
-        }
-        let bytes = std::fs::read(&file).map_err(|source| LoadError::Read {
-            path: name.clone(),
-            source,
-        })?;
+        // The limit is on the bytes read, so an endless device or pipe cannot fill memory.
+        let bytes = match bounded_read::read(&file, MAX_FLOW_BYTES - total) {
+            Ok(bytes) => bytes,
+            Err(BoundedReadError::TooLarge { .. }) => {
+                // A regular file's size is known; for a device or pipe, at least this.
+                let size = std::fs::metadata(&file)
+                    .map(|m| total + m.len())
+                    .ok()
+                    .filter(|&size| size > MAX_FLOW_BYTES)
+                    .unwrap_or(MAX_FLOW_BYTES + 1);
+                return Err(LoadError::TooLarge { path: name, size });
+            }
+            Err(BoundedReadError::Io(source)) => {
+                return Err(LoadError::Read { path: name, source });
+            }
+        };
+        total += bytes.len() as u64;
         match String::from_utf8(bytes) {
             Ok(text) => parts.push(Part { name, text }),
             Err(error) => bad_text.push(not_utf8(

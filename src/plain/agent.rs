@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use crate::page::{Page, move_label};
 use crate::sanitize::clean_line;
 use crate::search::Hit;
+use crate::secrets::shown;
 use crate::session::Session;
 use crate::transcript::minutes;
 
@@ -42,7 +43,7 @@ pub(super) fn header(
         out += &format!("{}:\n", words.notes);
         for note in session.notes() {
             let at = clean_line(flow.node(note.node).heading().get(lang));
-            out += &format!("  - [{at}] {}\n", clean_line(&note.text));
+            out += &format!("  - [{at}] {}\n", clean_line(&shown(&note.text, lang)));
         }
     }
     if let Some(say) = &page.say {

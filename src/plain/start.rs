@@ -16,7 +16,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::{Options, run};
-use crate::autosave::{Found, find_unfinished, restore};
+use crate::autosave::{Found, SessionLock, find_unfinished, restore};
 use crate::cli::Cli;
 use crate::exit::RUNTIME_ERROR;
 use crate::i18n::words;
@@ -57,6 +57,7 @@ pub fn main(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
     let notices = records.finish(&session);
     show(&mut output, &notices);
     match result {
+        Ok(_) if records.failed() => ExitCode::from(RUNTIME_ERROR),
         Ok(end) => end.exit_code(),
         // The reader went away (`| head`): nobody is left to tell.
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(RUNTIME_ERROR),
@@ -81,6 +82,10 @@ pub fn begin(
     input: &mut impl BufRead,
     output: &mut impl Write,
 ) -> Result<(Session, Lang, Records), ExitCode> {
+    if let Err(message) = options.check() {
+        eprintln!("signin-doctor: {message}");
+        return Err(ExitCode::from(crate::exit::USAGE_OR_INVALID_FLOW));
+    }
     let flow = fresh.shared_flow();
     let new = |session: Session, lang| {
         let records = Records::new(options.clone(), lang, &session);
@@ -89,6 +94,14 @@ pub fn begin(
     let Some(dir) = options.state_dir.as_deref() else {
         return Ok(new(fresh, lang));
     };
+    let expired = crate::autosave::expire(dir, options.keep_days);
+    if expired > 0 {
+        eprintln!(
+            "signin-doctor: removed {expired} set-aside session(s) older than {} days from {} (--keep-days).",
+            options.keep_days,
+            dir.display()
+        );
+    }
     let (found, unreadable) = find_unfinished(dir, flow.id());
     for file in &unreadable {
         eprintln!(
@@ -97,7 +110,15 @@ pub fn begin(
             file.reason
         );
     }
-    let Some(latest) = found.into_iter().next() else {
+    let any_found = !found.is_empty();
+    let Some((latest, lock)) = first_free(found) else {
+        if cli.resume && any_found {
+            eprintln!(
+                "signin-doctor: --resume: every unfinished session is in use by another \
+                 program (see above); finish the call there, or start without --resume."
+            );
+            return Err(ExitCode::from(RUNTIME_ERROR));
+        }
         if cli.resume {
             eprintln!(
                 "signin-doctor: there is no unfinished session to resume in {}; starting a new one.",
@@ -123,6 +144,7 @@ pub fn begin(
             Some(true) => {}
             Some(false) => {
                 show(output, &Records::give_up(options, lang, &latest));
+                lock.remove();
                 return Ok(new(fresh, lang));
             }
             None => return Ok(new(fresh, lang)),
@@ -131,7 +153,7 @@ pub fn begin(
     match restore(flow.clone(), &latest.saved) {
         Ok(session) => {
             let _ = writeln!(output, "{} {}.", w.resumed, local(session.started()));
-            let records = Records::resumed(options.clone(), lang, latest.path.clone());
+            let records = Records::resumed(options.clone(), lang, latest.path.clone(), lock);
             Ok((session, lang, records))
         }
         Err(problem) => {
@@ -141,6 +163,7 @@ pub fn begin(
                 return Err(ExitCode::from(RUNTIME_ERROR));
             }
             show(output, &Records::give_up(options, lang, &latest));
+            lock.remove();
             let session = problem.start_over(flow, crate::session::now());
             if !session.notes().is_empty() {
                 let _ = writeln!(output, "{}", w.notes_carried);
@@ -153,6 +176,21 @@ pub fn begin(
             Ok((session, lang, records))
         }
     }
+}
+
+/// The most recently saved session no other process uses, locked for this one; says on
+/// stderr which ones are skipped because another process has them.
+fn first_free(found: Vec<Found>) -> Option<(Found, SessionLock)> {
+    for candidate in found {
+        match SessionLock::acquire(&candidate.path) {
+            Ok(lock) => return Some((candidate, lock)),
+            Err(error) => eprintln!(
+                "signin-doctor: the unfinished session {} is skipped: {error}.",
+                candidate.path.display()
+            ),
+        }
+    }
+    None
 }
 
 /// Tells what no longer fits, prints the saved notes, and where the file is kept.

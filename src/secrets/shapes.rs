@@ -10,8 +10,10 @@ pub(super) fn looks_random(word: &str) -> bool {
         || word.to_lowercase().starts_with("www.")
         || is_identifier(word)
         || is_guid(word)
+        || is_bare_guid(word)
         || is_domain(word)
         || is_date_or_time(word)
+        || is_version(word)
     {
         return false;
     }
@@ -55,6 +57,19 @@ pub(super) fn is_guid(word: &str) -> bool {
             .all(|p| p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// A version number: digits and dots, perhaps after a `v` (`v120.0.6099.71`).
+fn is_version(word: &str) -> bool {
+    let digits = word.strip_prefix(['v', 'V']).unwrap_or(word);
+    digits.contains('.')
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
+
+/// A GUID written without dashes (32 hex digits), as some portals show correlation IDs.
+fn is_bare_guid(word: &str) -> bool {
+    word.len() == 32 && word.chars().all(|c| c.is_ascii_hexdigit())
+}
+
 fn is_domain(word: &str) -> bool {
     let parts: Vec<&str> = word.split('.').collect();
     let tld = parts.last().copied().unwrap_or_default();
@@ -70,4 +85,35 @@ fn is_date_or_time(word: &str) -> bool {
     word.parse::<Timestamp>().is_ok()
         || word.parse::<DateTime>().is_ok()
         || word.parse::<Date>().is_ok()
+}
+
+/// A cloud access key id: `AKIA` or `ASIA` and 16 capitals or digits.
+pub(super) fn is_access_key(word: &str) -> bool {
+    word.len() == 20
+        && (word.starts_with("AKIA") || word.starts_with("ASIA"))
+        && word[4..]
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// A password-like word: 8 or more characters mixing lower-case letters, digits and a
+/// symbol (`P@ssw0rd`, `s3cret#pw`). The joiners of identifiers, versions, paths and
+/// times (`-`, `.`, `_`, `/`, `:`, `'`) do not count as symbols, and e-mail and web
+/// addresses are left alone.
+pub(super) fn looks_like_password(word: &str) -> bool {
+    const JOINERS: &str = "-._/:'’";
+    if word.chars().count() < 8 || word.contains("://") || is_email(word) {
+        return false;
+    }
+    let lower = word.chars().any(|c| c.is_lowercase());
+    let digit = word.chars().any(|c| c.is_ascii_digit());
+    let symbol = word
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !JOINERS.contains(c));
+    lower && digit && symbol
+}
+
+fn is_email(word: &str) -> bool {
+    word.split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && is_domain(host))
 }

@@ -1,12 +1,11 @@
 //! The `stats` command: read the log, print the figures, exit with a code.
 
-use std::fs::File;
-use std::io::{self, BufReader, Write};
+use std::io::BufReader;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::{compute, parse_since, table, to_json};
-use crate::exit::{RUNTIME_ERROR, SUCCESS, USAGE_OR_INVALID_FLOW};
+use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW};
 use crate::places::log_file;
 
 /// How `stats` prints its figures.
@@ -32,7 +31,9 @@ pub fn run(log: Option<&Path>, since: Option<&str>, format: StatsFormat) -> Exit
         eprintln!("signin-doctor: no home folder to find the outcome log in; use --log FILE");
         return ExitCode::from(RUNTIME_ERROR);
     };
-    let stats = match File::open(&path).and_then(|f| compute(BufReader::new(f), since_at)) {
+    // Devices are refused: `/dev/zero` would never end.
+    let opened = crate::bounded_read::open(&path);
+    let stats = match opened.and_then(|f| compute(BufReader::new(f), since_at)) {
         Ok(stats) => stats,
         Err(error) => {
             eprintln!(
@@ -59,9 +60,5 @@ pub fn run(log: Option<&Path>, since: Option<&str>, format: StatsFormat) -> Exit
             table(&stats, &source)
         }
     };
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::from(SUCCESS),
-        Err(_) => ExitCode::from(RUNTIME_ERROR),
-    }
+    crate::exit::print(&text)
 }

@@ -28,6 +28,10 @@ impl Written {
 /// never overwritten: the next free numbered name (`FILE-1.md`) is used instead, and
 /// [`Written::renamed`] says so.
 pub fn write_to(path: &Path, transcript: &Transcript) -> Result<Vec<Written>, WriteError> {
+    check_target(path).map_err(|reason| WriteError::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, reason),
+    })?;
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
     let targets: Vec<(PathBuf, String)> = match extension.as_deref() {
         Some("md") => vec![(path.to_owned(), transcript.to_markdown())],
@@ -44,6 +48,28 @@ pub fn write_to(path: &Path, transcript: &Transcript) -> Result<Vec<Written>, Wr
             Ok(Written { requested, path })
         })
         .collect()
+}
+
+/// Whether a transcript can go to `path`: its folder exists, and nothing but a regular
+/// file (or a link) is there — never a device such as `/dev/full`, a pipe or a folder.
+pub fn check_target(path: &Path) -> Result<(), String> {
+    if let Ok(metadata) = std::fs::metadata(path)
+        && !metadata.is_file()
+    {
+        return Err(if metadata.is_dir() {
+            "it is a folder".to_owned()
+        } else {
+            "it is a device or a pipe, not a file".to_owned()
+        });
+    }
+    let folder = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(format!("the folder {} does not exist", folder.display()));
+    }
+    Ok(())
 }
 
 /// The file agent mode's "save transcript" uses when no `--transcript` was given:

@@ -7,7 +7,7 @@ mod file;
 mod labels;
 mod markdown;
 
-pub use file::{Written, default_name, write_to};
+pub use file::{Written, check_target, default_name, write_to};
 pub use labels::{Labels, labels};
 pub use markdown::minutes;
 
@@ -19,7 +19,7 @@ use crate::i18n::words;
 use crate::lang::Lang;
 use crate::page::{move_label, shown_typed};
 use crate::sanitize::{clean, clean_line};
-use crate::secrets::mask;
+use crate::secrets::{MARKER, mask, shown};
 use crate::session::{MoveKind, Session};
 
 /// A session as a record: what was asked, answered, jumped to and noted, and where it ended.
@@ -233,7 +233,10 @@ impl Transcript {
             .notes()
             .iter()
             .map(|note| {
-                let (text, masked) = mask(&clean(&note.text));
+                // Notes are masked as written; masking again catches older saves.
+                let (text, masked_now) = mask(&clean(&note.text));
+                let masked = masked_now || text.contains(MARKER);
+                let text = shown(&text, lang).into_owned();
                 let info = node_info(note.node);
                 NoteRecord {
                     at: note.at,

@@ -55,6 +55,8 @@ pub enum Action {
     LineStart,
     /// In an input box: move the cursor to the end.
     LineEnd,
+    /// Ctrl-Z: suspend the wizard (the event loop does it, like any full-screen program).
+    Suspend,
 }
 
 /// Which keys mean what: the wizard's keys, or typing into an input box.
@@ -147,15 +149,19 @@ pub fn answer_key(key: &KeyEvent) -> Option<Action> {
 }
 
 /// What every mode does with key releases and modified keys: releases and Alt or Ctrl
-/// combinations do nothing, except Ctrl-C, which always quits. `None` when the key is
+/// combinations do nothing, except Ctrl-C, which always quits, and Ctrl-Z, which always
+/// suspends. `None` when the key is
 /// plain and the mode decides.
 fn modified(key: &KeyEvent) -> Option<Option<Action>> {
     if key.kind == KeyEventKind::Release {
         return Some(None);
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        let quit = matches!(key.code, KeyCode::Char('c' | 'C')).then_some(Action::Quit);
-        return Some(quit);
+        return Some(match key.code {
+            KeyCode::Char('c' | 'C') => Some(Action::Quit),
+            KeyCode::Char('z' | 'Z') => Some(Action::Suspend),
+            _ => None,
+        });
     }
     key.modifiers.contains(KeyModifiers::ALT).then_some(None)
 }

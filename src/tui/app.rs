@@ -24,7 +24,7 @@ mod moves;
 mod overlay;
 mod update;
 
-pub use update::{report, tick, update, update_flow};
+pub use update::{paste, report, tick, update, update_flow};
 
 /// The terminal size assumed until the first [`crate::tui::Action::Resize`].
 const DEFAULT_SIZE: (u16, u16) = (80, 24);
@@ -85,6 +85,8 @@ pub struct App {
     overlay: Option<Overlay>,
     /// What is typed in the answer box of a question answered by typing.
     answer: LineInput,
+    /// Why saving fails, shown above every other status until a save works again.
+    write_problem: Option<String>,
 }
 
 impl App {
@@ -107,7 +109,8 @@ impl App {
             agent: options.agent,
             now: crate::session::now(),
             overlay: None,
-            answer: LineInput::default(),
+            answer: LineInput::answer_box(),
+            write_problem: None,
         }
     }
 
@@ -119,6 +122,16 @@ impl App {
     /// Whether the page is a question answered by typing, with its box taking the keys.
     pub fn answering(&self) -> bool {
         self.page.kind == PageKind::Input
+    }
+
+    /// Sets (or clears, with `None`) the banner saying that saving fails.
+    pub fn set_write_problem(&mut self, problem: Option<&str>) {
+        self.write_problem = problem.map(crate::sanitize::clean_line);
+    }
+
+    /// Why saving fails, while it does (shown in a banner that stays).
+    pub fn write_problem(&self) -> Option<&str> {
+        self.write_problem.as_deref()
     }
 
     /// Whether agent mode is on.
@@ -238,13 +251,19 @@ impl App {
 
     /// The screen laid out in `area`; `None` when the area is too small.
     pub fn screen(&self, area: Rect) -> Option<Screen> {
+        let status: Vec<String> = self
+            .write_problem
+            .iter()
+            .map(|problem| format!("signin-doctor: {problem}"))
+            .chain(self.status.lines.iter().cloned())
+            .collect();
         let input = ScreenInput {
             page: &self.page,
             lang: self.lang,
             selected: self.selected,
             scroll: self.scroll,
             theme: &self.theme,
-            status: &self.status.lines,
+            status: &status,
             agent: self.agent.then_some(&self.session),
         };
         Screen::of(input, area)

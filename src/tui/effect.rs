@@ -93,6 +93,7 @@ mod tests {
             log: Some(dir.join("log.jsonl")),
             transcript: Some(dir.join("t.md")),
             agent: true,
+            keep_days: 30,
         };
         Records::new(options, Lang::En, session)
     }
@@ -137,5 +138,52 @@ mod tests {
         let done = perform(Effect::Copy, &session, Lang::En, &mut records, false);
         assert_eq!(done.terminal, None);
         assert!(done.notices[0].error && done.notices[0].text.contains("press s"));
+    }
+}
+
+#[cfg(test)]
+mod failing_saves {
+    use super::*;
+    use crate::flow::load_built_in;
+    use crate::records::RecordOptions;
+    use crate::tui::{Action, App, Options, update};
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn a_failing_save_stays_in_a_banner_until_a_save_works_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("state");
+        std::fs::write(&state, "a file where the folder should be").unwrap();
+        let session = Session::new(load_built_in().unwrap().flow.shared());
+        let options = RecordOptions {
+            state_dir: Some(state.clone()),
+            ..RecordOptions::default()
+        };
+        let mut records = Records::new(options, Lang::En, &session);
+        let mut app = App::new(session, Lang::En, &Options::default());
+        let status = |app: &App| app.screen(Rect::new(0, 0, 80, 24)).unwrap().status_rows;
+        for _ in 0..2 {
+            let effect = update(&mut app, Action::Pick(0)).unwrap();
+            let done = perform(effect, app.session(), Lang::En, &mut records, false);
+            assert!(done.notices[0].error, "every failure is told: {done:?}");
+            app.set_write_problem(records.write_problem());
+            // A key that clears passing messages leaves the banner.
+            update(&mut app, Action::Down);
+            assert!(
+                status(&app).join(" ").contains("cannot save the session"),
+                "{:?}",
+                status(&app)
+            );
+        }
+        assert!(records.failed());
+        std::fs::remove_file(&state).unwrap();
+        let done = perform(Effect::Save, app.session(), Lang::En, &mut records, false);
+        assert!(
+            !done.notices[0].error && done.notices[0].text.contains("saved again"),
+            "{done:?}"
+        );
+        app.set_write_problem(records.write_problem());
+        assert!(!status(&app).join(" ").contains("cannot save"));
+        assert!(records.failed(), "the exit code still tells a write failed");
     }
 }

@@ -4,16 +4,32 @@
 use super::action::Action;
 use super::wrap;
 
-/// The most characters a field takes; more typing is ignored. The same as an answer the
-/// session keeps, so nothing typed in an answer box is cut later.
-pub const MAX_CHARS: usize = crate::session::MAX_TYPED_CHARS;
+/// The most characters a note or search field takes (10,000, a few pages of text); more
+/// typing is ignored, and a longer paste is cut with a message.
+pub const MAX_CHARS: usize = 10_000;
+
+/// The most characters an answer box takes: the same as an answer the session keeps, so
+/// nothing typed in an answer box is cut later.
+pub const MAX_ANSWER_CHARS: usize = crate::session::MAX_TYPED_CHARS;
+
+/// How a line break in a field is shown.
+const LINE_BREAK_SIGN: &str = "⏎";
 
 /// A one-line text field being edited.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineInput {
     text: String,
     /// The cursor, as a byte offset on a character boundary of `text`.
     cursor: usize,
+    /// The most characters the field takes.
+    limit: usize,
+}
+
+impl Default for LineInput {
+    /// An empty note or search field, holding up to [`MAX_CHARS`].
+    fn default() -> LineInput {
+        LineInput::with_limit(MAX_CHARS)
+    }
 }
 
 /// What part of a field fits a box, and where its cursor goes.
@@ -26,17 +42,31 @@ pub struct Shown {
 }
 
 impl LineInput {
-    /// A field holding `text` (control characters dropped, cut at [`MAX_CHARS`]) with the
-    /// cursor at its end.
-    pub fn with_text(text: &str) -> LineInput {
-        let mut input = LineInput::default();
+    /// An empty field holding up to `limit` characters.
+    fn with_limit(limit: usize) -> LineInput {
+        LineInput {
+            text: String::new(),
+            cursor: 0,
+            limit,
+        }
+    }
+
+    /// An empty answer box, holding up to [`MAX_ANSWER_CHARS`].
+    pub fn answer_box() -> LineInput {
+        LineInput::with_limit(MAX_ANSWER_CHARS)
+    }
+
+    /// An answer box holding `text` (control characters dropped, cut at
+    /// [`MAX_ANSWER_CHARS`]) with the cursor at its end.
+    pub fn answer_box_with(text: &str) -> LineInput {
+        let mut input = LineInput::answer_box();
         text.chars().for_each(|c| input.insert(c));
         input
     }
 
-    /// Whether the field holds [`MAX_CHARS`] characters, so typing more is ignored.
+    /// Whether the field holds as many characters as it takes, so typing more is ignored.
     pub fn is_full(&self) -> bool {
-        self.text.chars().count() >= MAX_CHARS
+        self.text.chars().count() >= self.limit
     }
 
     /// The text typed so far.
@@ -49,10 +79,10 @@ impl LineInput {
         self.text.trim().is_empty()
     }
 
-    /// Types `c` at the cursor. Control characters and typing past [`MAX_CHARS`] are
+    /// Types `c` at the cursor. Control characters and typing past the field's limit are
     /// ignored.
     pub fn insert(&mut self, c: char) {
-        if c.is_control() || self.text.chars().count() >= MAX_CHARS {
+        if c.is_control() || self.is_full() {
             return;
         }
         self.text.insert(self.cursor, c);
@@ -73,6 +103,34 @@ impl LineInput {
             _ => return false,
         }
         true
+    }
+
+    /// Inserts pasted `text` at the cursor in one go: line breaks are kept when
+    /// `multi_line` (as `\n`), else become spaces; tabs become spaces; other control
+    /// characters are dropped. Returns whether it had to be cut at the field's limit.
+    pub fn paste(&mut self, text: &str, multi_line: bool) -> bool {
+        let room = self.limit.saturating_sub(self.text.chars().count());
+        let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+        let mut kept = String::with_capacity(normalized.len().min(room * 4));
+        let mut count = 0;
+        let mut cut = false;
+        for c in normalized.chars() {
+            let c = match c {
+                '\n' if multi_line => '\n',
+                '\n' | '\t' => ' ',
+                c if c.is_control() => continue,
+                c => c,
+            };
+            if count == room {
+                cut = true;
+                break;
+            }
+            kept.push(c);
+            count += 1;
+        }
+        self.text.insert_str(self.cursor, &kept);
+        self.cursor += kept.len();
+        cut
     }
 
     /// Removes the character before the cursor (Backspace).
@@ -118,13 +176,15 @@ impl LineInput {
     /// may sit just after the last character, so one cell is kept for it).
     pub fn shown(&self, width: usize) -> Shown {
         let width = width.max(1);
-        let before = wrap::width(&self.text[..self.cursor]);
+        // A pasted line break shows as a sign one cell wide.
+        let display = self.text.replace('\n', LINE_BREAK_SIGN);
+        let before = wrap::width(&self.text[..self.cursor].replace('\n', LINE_BREAK_SIGN));
         // Skip as many leading cells as needed to keep the cursor's cell in the box.
         let skip = (before + 1).saturating_sub(width);
         let mut skipped = 0;
         let mut text = String::new();
         let mut used = 0;
-        for (c, c_width) in wrap::cells(&self.text) {
+        for (c, c_width) in wrap::cells(&display) {
             if skipped < skip {
                 skipped += c_width;
                 continue;
@@ -148,7 +208,9 @@ mod tests {
     use super::*;
 
     fn typed(text: &str) -> LineInput {
-        LineInput::with_text(text)
+        let mut input = LineInput::default();
+        text.chars().for_each(|c| input.insert(c));
+        input
     }
 
     #[test]
@@ -230,5 +292,20 @@ mod tests {
         assert_eq!(input.text().len(), MAX_CHARS);
         assert!(input.is_full());
         assert!(!typed("x").is_full());
+    }
+
+    #[test]
+    fn a_paste_is_one_insertion_cut_at_the_limit() {
+        let mut input = typed("ab");
+        input.left();
+        assert!(!input.paste("one\r\ntwo\tthree\u{7}", true));
+        assert_eq!(input.text(), "aone\ntwo threeb");
+        assert_eq!(input.shown(80).text, "aone⏎two threeb");
+        let mut search = LineInput::default();
+        search.paste("x\ny", false);
+        assert_eq!(search.text(), "x y");
+        let mut big = LineInput::default();
+        assert!(big.paste(&"z".repeat(MAX_CHARS * 10), true));
+        assert_eq!(big.text().chars().count(), MAX_CHARS);
     }
 }

@@ -26,7 +26,7 @@ use anyhow::{Context, Result};
 use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, KeyMode};
-pub use app::{App, FlowEvent, Status, report, tick, update, update_flow};
+pub use app::{App, FlowEvent, Status, paste, report, tick, update, update_flow};
 pub use effect::Effect;
 pub use view::view;
 
@@ -123,15 +123,18 @@ pub fn run(
 fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result<Left> {
     let mut watcher = options.watch.as_deref().map(Watcher::new);
     let mut guard = terminal::enter().context("cannot set up the terminal for the wizard")?;
-    let terminal = guard.terminal();
     // Start crossterm's event source (its SIGWINCH handler) before the size is read, so a
     // resize from then on is not missed.
     crossterm::event::poll(Duration::ZERO).context("cannot read from the terminal")?;
     let hyperlinks = hyperlink::supported();
     let can_copy = clipboard::supported();
-    let size = terminal.size().context("cannot read the terminal size")?;
+    let size = guard
+        .terminal()
+        .size()
+        .context("cannot read the terminal size")?;
     update(app, Action::Resize(size.width, size.height));
     let stop = signals::Stop::install()?;
+    let suspension = signals::Suspension::install()?;
     let mut shown_links = Vec::new();
     let mut to_terminal: Option<String> = None;
     let mut redraw = true;
@@ -150,8 +153,21 @@ fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result
                 interrupted: true,
             });
         }
+        if suspension.stop_requested() {
+            suspend(&mut guard)?;
+            // Continued: the screen was cleared, so every cell is drawn again.
+            suspension.continued();
+            shown_links.clear();
+            redraw = true;
+        } else if suspension.continued() {
+            // Stopped from outside (SIGSTOP) and continued: the shell may have put the
+            // terminal back in line mode.
+            terminal::resume(&mut guard).context("cannot set up the terminal again")?;
+            shown_links.clear();
+            redraw = true;
+        }
         if redraw {
-            shown_links = draw(terminal, app, hyperlinks, &shown_links)?;
+            shown_links = draw(guard.terminal(), app, hyperlinks, &shown_links)?;
             redraw = false;
             if let Some(bytes) = to_terminal.take() {
                 let mut out = std::io::stdout();
@@ -174,13 +190,35 @@ fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result
             continue;
         }
         let event = crossterm::event::read().context("cannot read from the terminal")?;
+        if let crossterm::event::Event::Paste(text) = &event {
+            paste(app, text);
+            redraw = true;
+            continue;
+        }
         if let Some(action) = action::from_event(&event, app.key_mode()) {
+            if action == Action::Suspend {
+                suspend(&mut guard)?;
+                suspension.continued();
+                shown_links.clear();
+                redraw = true;
+                continue;
+            }
             tick(app, crate::session::now());
             let effect = update(app, action);
             perform(app, effect, records, can_copy, &mut to_terminal);
             redraw = true;
         }
     }
+}
+
+/// Suspends the wizard (see [`terminal::suspend`]); where there is no job control, does
+/// nothing.
+fn suspend(guard: &mut terminal::Guard) -> Result<()> {
+    #[cfg(unix)]
+    terminal::suspend(guard).context("cannot suspend and continue the wizard")?;
+    #[cfg(not(unix))]
+    let _ = guard;
+    Ok(())
 }
 
 /// Does what `update` asked for and shows what came of it in the status line; bytes for
@@ -196,7 +234,15 @@ fn perform(
         return;
     };
     let done = effect::perform(effect, app.session(), app.lang(), records, can_copy);
-    report(app, &done.notices);
+    // The banner already says why saving fails; the status line tells the rest.
+    let problem = records.write_problem();
+    let notices: Vec<_> = done
+        .notices
+        .into_iter()
+        .filter(|n| problem != Some(n.text.as_str()))
+        .collect();
+    app.set_write_problem(problem);
+    report(app, &notices);
     if done.terminal.is_some() {
         *to_terminal = done.terminal;
     }

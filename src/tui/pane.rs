@@ -8,6 +8,7 @@ use crate::i18n::Words;
 use crate::lang::Lang;
 use crate::page::move_label;
 use crate::sanitize::clean_line;
+use crate::secrets::shown;
 use crate::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap};
@@ -70,7 +71,7 @@ pub fn entries(session: &Session, lang: Lang, words: &Words) -> Vec<Entry> {
             .map(|note| Entry {
                 kind: EntryKind::Note,
                 number: None,
-                text: clean_line(&note.text),
+                text: clean_line(&shown(&note.text, lang)),
             })
     };
     let mut entries = Vec::new();

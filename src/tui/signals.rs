@@ -28,3 +28,39 @@ impl Stop {
         self.0.load(Ordering::Relaxed)
     }
 }
+
+/// Set when the process is asked to suspend (SIGTSTP, e.g. `kill -TSTP`) and when it was
+/// continued (SIGCONT), so the event loop can put the terminal back before stopping and
+/// take it over again after.
+#[derive(Debug, Clone)]
+pub struct Suspension {
+    stop: Arc<AtomicBool>,
+    continued: Arc<AtomicBool>,
+}
+
+impl Suspension {
+    /// Starts catching SIGTSTP and SIGCONT.
+    pub fn install() -> Result<Suspension> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let continued = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        {
+            use signal_hook::consts::{SIGCONT, SIGTSTP};
+            signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))
+                .context("cannot set up signal handling")?;
+            signal_hook::flag::register(SIGCONT, Arc::clone(&continued))
+                .context("cannot set up signal handling")?;
+        }
+        Ok(Suspension { stop, continued })
+    }
+
+    /// Whether a SIGTSTP arrived since the last call.
+    pub fn stop_requested(&self) -> bool {
+        self.stop.swap(false, Ordering::Relaxed)
+    }
+
+    /// Whether a SIGCONT arrived since the last call.
+    pub fn continued(&self) -> bool {
+        self.continued.swap(false, Ordering::Relaxed)
+    }
+}

@@ -125,3 +125,16 @@ pub fn error_codes_session() -> Session {
         .flow;
     Session::new_at(flow.shared(), at(0))
 }
+
+/// Runs `command` with `input` on its stdin (then closed) and gives what it printed.
+pub fn finish(mut command: std::process::Command, input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = command.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}

@@ -38,6 +38,11 @@ pub struct Wizard {
 
 impl Wizard {
     pub fn start(args: &[&str]) -> Wizard {
+        Wizard::start_with(args, &[("TERM", "xterm-256color")])
+    }
+
+    /// Starts the wizard with these environment variables set (`TERM` among them).
+    pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Wizard {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -48,13 +53,15 @@ impl Wizard {
             .expect("open a pseudo-terminal");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_signin-doctor"));
         command.args(args);
-        command.env("TERM", "xterm-256color");
         for (name, value) in super::scratch_env() {
             command.env(name, value);
         }
         command.env("LC_ALL", "C");
         command.env_remove("NO_COLOR");
         command.env("RUST_BACKTRACE", "0");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty
             .slave
             .spawn_command(command)
@@ -152,6 +159,16 @@ impl Wizard {
     /// The screen with all spaces and line ends removed, for addresses cut over rows.
     pub fn squeezed(&self) -> String {
         self.rows().concat().split_whitespace().collect()
+    }
+
+    /// The process's state letter from `/proc` (`T` when stopped), Linux only.
+    pub fn process_state(&self) -> char {
+        let pid = self.child.process_id().expect("the child has a process id");
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        // The state follows the command name, which is in parentheses.
+        stat.rsplit_once(") ")
+            .and_then(|(_, rest)| rest.chars().next())
+            .unwrap_or('?')
     }
 
     pub fn raw(&self) -> String {

@@ -54,10 +54,12 @@ fn begin_with(dir: &Path, typed: &str) -> (Result<(Session, Lang, Records), Exit
     (begun, String::from_utf8(output).unwrap())
 }
 
+/// The saves in `dir` (lock files, which come and go with the processes, left out).
 fn files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.ends_with(".lock"))
         .collect();
     names.sort();
     names

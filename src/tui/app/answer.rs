@@ -44,6 +44,6 @@ impl App {
 
     /// Puts `typed` back in the answer box, as when going back to the question it answered.
     pub(super) fn refill_answer(&mut self, typed: &str) {
-        self.answer = LineInput::with_text(typed);
+        self.answer = LineInput::answer_box_with(typed);
     }
 }

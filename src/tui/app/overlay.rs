@@ -41,6 +41,14 @@ impl App {
             _ => {}
         }
         if overlay.input().text() != before {
+            self.after_edit();
+        }
+        None
+    }
+
+    /// After the text of the open box changed: forget a refused Enter, search again.
+    pub(super) fn after_edit(&mut self) {
+        if let Some(overlay) = self.overlay.as_mut() {
             match overlay {
                 Overlay::Note(note) => note.refused = false,
                 Overlay::Search(found) => {
@@ -49,7 +57,6 @@ impl App {
                 }
             }
         }
-        None
     }
 
     /// Enter in an open input box.
@@ -59,7 +66,8 @@ impl App {
             Overlay::Note(note) => match self.session.add_note(note.input.text()) {
                 Ok(()) => {
                     self.overlay = None;
-                    self.status = Status::info(words.note_added.to_owned());
+                    self.status =
+                        Status::info(crate::secrets::note_added(&self.session, self.lang));
                     Some(Effect::Save)
                 }
                 Err(_) => {

@@ -348,10 +348,31 @@ fn question_mark_in_an_empty_box_is_help_and_a_full_box_says_so() {
     );
     type_text(&mut app, "x?");
     assert_eq!(app.answer().text(), "x?", "typed once the box has text");
-    type_text(&mut app, &"y".repeat(crate::tui::input::MAX_CHARS));
+    type_text(&mut app, &"y".repeat(crate::tui::input::MAX_ANSWER_CHARS));
     assert_eq!(
         app.answer().text().chars().count(),
-        crate::tui::input::MAX_CHARS
+        crate::tui::input::MAX_ANSWER_CHARS
+    );
+    assert_eq!(
+        app.status().lines,
+        ["Only the first 1,000 characters are kept."]
+    );
+}
+
+#[test]
+fn a_paste_goes_into_the_answer_box_in_one_piece_and_never_answers() {
+    let mut app = typed_app();
+    paste(&mut app, "AADSTS50053: locked\r\nq1b");
+    assert_eq!(
+        app.session().node().key,
+        "code",
+        "neither the line break nor the letters were taken as keys"
+    );
+    assert_eq!(app.answer().text(), "AADSTS50053: locked q1b");
+    paste(&mut app, &"z".repeat(5_000));
+    assert_eq!(
+        app.answer().text().chars().count(),
+        crate::tui::input::MAX_ANSWER_CHARS
     );
     assert_eq!(
         app.status().lines,

@@ -124,9 +124,49 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         | Action::LineStart
         | Action::LineEnd
         | Action::Resize(..)
+        | Action::Suspend
         | Action::Quit => false,
     };
     changed.then_some(Effect::Save)
+}
+
+/// Takes in a bracketed paste: one insertion into the open note editor (line breaks
+/// kept), the search box or the answer box of a question answered by typing (line breaks
+/// become spaces), never keys. Cut at the box's limit with a message; with no box open,
+/// says where pasting goes.
+pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
+    let words = words(app.lang);
+    let into_answer = app.answering() && !app.help;
+    let cut = match app.overlay.as_mut() {
+        Some(overlay) => {
+            let multi_line = matches!(overlay, crate::tui::overlay::Overlay::Note(_));
+            let cut = overlay.input_mut().paste(text, multi_line);
+            app.after_edit();
+            cut
+        }
+        None if into_answer => app.answer.paste(text, false),
+        None => {
+            app.status = Status::info(words.paste_where.to_owned());
+            return None;
+        }
+    };
+    app.status = if cut {
+        Status {
+            lines: vec![
+                if app.overlay.is_some() {
+                    words.paste_cut
+                } else {
+                    words.typed_cut
+                }
+                .to_owned(),
+            ],
+            is_error: true,
+            lasting: false,
+        }
+    } else {
+        Status::default()
+    };
+    None
 }
 
 /// Takes in a new version of the flow (or its errors), keeping the user where they were:
@@ -136,9 +176,17 @@ pub fn update_flow(app: &mut App, event: FlowEvent) -> Option<Effect> {
     let words = words(app.lang);
     match event {
         FlowEvent::Reloaded(flow) => {
-            app.session = carry_over(&app.session, flow);
+            let replayed = carry_over(&app.session, flow);
+            app.session = replayed.session;
             app.show_node(0);
-            app.status = Status::info(words.watch_reloaded.to_owned());
+            let mut lines = vec![words.watch_reloaded.to_owned()];
+            // Say what no longer fits, so an author knows why the screen moved.
+            lines.extend(replayed.moved.iter().map(|m| clean_line(&m.to_string())));
+            app.status = Status {
+                lasting: lines.len() > 1,
+                lines,
+                is_error: false,
+            };
             Some(Effect::Save)
         }
         FlowEvent::Invalid(problems) => {

@@ -8,7 +8,7 @@ use crate::tui::screen::Screen;
 /// Draws the status lines (if any) and the key hints, one packed row each.
 pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
     if let Some(area) = screen.status {
-        let style = if app.status().is_error {
+        let style = if app.status().is_error || app.write_problem().is_some() {
             app.theme().status_error
         } else {
             app.theme().status_info
