@@ -9,6 +9,7 @@ mod model;
 mod path;
 mod positions;
 mod raw;
+mod reader;
 mod refine;
 pub mod report;
 mod sources;
@@ -25,7 +26,8 @@ pub use model::{
     Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
 };
 pub use path::{Seg, YamlPath};
-pub use positions::{Place, PositionIndex};
+pub use positions::{Place, PositionIndex, Spot};
 pub use raw::{RawChoice, RawFlow, RawKind, RawLink, RawNode};
+pub use reader::{MAX_FLOW_NESTING, MAX_NESTING, Read, ReadError, read};
 pub use sources::Part;
 pub use text::Text;

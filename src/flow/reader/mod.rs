@@ -1,0 +1,179 @@
+//! Reads a flow file in one pass: serde types straight from the YAML parser's events
+//! (saphyr-parser), with the place of every key and value recorded as it goes.
+//!
+//! There is no event buffer and no second parse: the position index that places the
+//! checker's diagnostics is a by-product of reading. The limits that keep hostile files
+//! harmless are enforced on the stream: control characters, nesting (64 levels of brackets,
+//! 128 of anything), and aliases that would repeat more than the file's own size.
+
+mod de;
+mod error;
+mod events;
+mod scalar;
+
+use serde::Deserialize;
+use serde::de::{MapAccess, SeqAccess, Visitor};
+
+pub use error::ReadError;
+pub use events::{MAX_FLOW_NESTING, MAX_NESTING};
+
+use de::{Reader, spot};
+use events::Events;
+use saphyr_parser::Event;
+
+use super::positions::PositionIndex;
+
+/// What reading a text gave: the value or the error, and the places of everything read.
+pub struct Read<T> {
+    /// The value, or why it could not be read.
+    pub value: Result<T, ReadError>,
+    /// Where each key and value read so far is.
+    pub index: PositionIndex,
+}
+
+/// Reads `text` (one YAML document) as a `T`.
+pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Read<T> {
+    let mut index = PositionIndex::default();
+    if let Some(error) = control_character(text) {
+        return Read {
+            value: Err(error),
+            index,
+        };
+    }
+    let mut events = Events::new(text);
+    let root = match start_document(&mut events) {
+        Ok(span) => index.push_root(spot(span)),
+        Err(error) => {
+            return Read {
+                value: Err(error),
+                index,
+            };
+        }
+    };
+    let mut reader = Reader::new(events, index, root);
+    let value = match T::deserialize(&mut reader) {
+        Ok(value) => end_document(&mut reader.events).map(|()| value),
+        Err(error) => Err(reader.events.broken_limit().unwrap_or(error)),
+    };
+    Read {
+        value,
+        index: reader.index,
+    }
+}
+
+/// The position index of `text` alone, however far it reads.
+pub(crate) fn index_only(text: &str) -> PositionIndex {
+    read::<Anything>(text).index
+}
+
+/// Takes the events before the document's value; returns where the value starts.
+fn start_document(events: &mut Events) -> Result<saphyr_parser::Span, ReadError> {
+    loop {
+        match events.peek()? {
+            (Event::StreamStart | Event::DocumentStart(_) | Event::Nothing, _) => {
+                events.next()?;
+            }
+            (Event::StreamEnd, _) => return Err(ReadError::new("the file holds no YAML document")),
+            (_, span) => return Ok(*span),
+        }
+    }
+}
+
+/// Takes the events after the document's value: only the end of the file may follow.
+fn end_document(events: &mut Events) -> Result<(), ReadError> {
+    loop {
+        match events.next()?.0 {
+            Event::DocumentEnd | Event::Nothing => {}
+            Event::StreamEnd => return Ok(()),
+            _ => return Err(ReadError::new("the file holds more than one YAML document")),
+        }
+    }
+}
+
+/// The first character YAML does not allow in a file (C0 and C1 controls but tab, line
+/// feed, carriage return and next line; DEL; U+FFFE and U+FFFF), reported with its byte
+/// offset.
+fn control_character(text: &str) -> Option<ReadError> {
+    let bytes = text.as_bytes();
+    let suspicious = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xef
+    };
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| suspicious(b)) {
+        let at = from + found;
+        let next = |n: usize| bytes.get(at + n).copied().unwrap_or_default();
+        let refused = match bytes[at] {
+            0xc2 => (0x80..=0x9f).contains(&next(1)) && next(1) != 0x85,
+            0xef => matches!((next(1), next(2)), (0xbf, 0xbe) | (0xbf, 0xbf)),
+            _ => true,
+        };
+        if refused {
+            return Some(ReadError::new(format!(
+                "control characters are not allowed at position {at}"
+            )));
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Any YAML value, read only for the places of its parts.
+struct Anything;
+
+impl<'de> Deserialize<'de> for Anything {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnythingVisitor)
+    }
+}
+
+struct AnythingVisitor;
+
+impl<'de> Visitor<'de> for AnythingVisitor {
+    type Value = Anything;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Anything, E> {
+        Ok(Anything)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Anything, E> {
+        Ok(Anything)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Anything, E> {
+        Ok(Anything)
+    }
+
+    fn visit_i128<E>(self, _: i128) -> Result<Anything, E> {
+        Ok(Anything)
+    }
+
+    fn visit_u128<E>(self, _: u128) -> Result<Anything, E> {
+        Ok(Anything)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Anything, E> {
+        Ok(Anything)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Anything, E> {
+        Ok(Anything)
+    }
+
+    fn visit_unit<E>(self) -> Result<Anything, E> {
+        Ok(Anything)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Anything, A::Error> {
+        while seq.next_element::<Anything>()?.is_some() {}
+        Ok(Anything)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Anything, A::Error> {
+        while map.next_entry::<Anything, Anything>()?.is_some() {}
+        Ok(Anything)
+    }
+}
