@@ -4,7 +4,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use super::check::{Checked, check};
+use super::check::{Checked, check, check_owned};
 use super::diagnostic::{Code, Diagnostic};
 use super::locate::locate;
 use super::merge::merge;
@@ -138,16 +138,28 @@ fn load_texts(names: &[String], texts: &[&str], source: &str) -> Result<Checked,
     if !syntax.is_empty() {
         return Err(LoadError::Invalid(placed(syntax, names, &texts, &indexes)));
     }
-    let merged = merge(raws, names);
-    let (checked, mut diagnostics) = match check(&merged.raw, &names[0]) {
+    let mut merged = merge(raws, names);
+    let raw = std::mem::take(&mut merged.raw);
+    let (checked, mut diagnostics) = match check_owned(raw, &names[0]) {
         Ok(mut checked) => {
             checked.flow.source = source.to_owned();
-            let warnings = std::mem::take(&mut checked.warnings);
+            let mut warnings = std::mem::take(&mut checked.warnings);
+            if !warnings.is_empty() {
+                let flow = &checked.flow;
+                let nodes: Vec<&str> = flow.nodes.iter().map(|node| node.key.as_str()).collect();
+                let links: Vec<&str> = flow.links.iter().map(|link| link.key.as_str()).collect();
+                merged.attribute(&mut warnings, names, &nodes, &links);
+            }
             (Some(checked), warnings)
         }
-        Err(diagnostics) => (None, diagnostics),
+        Err(refused) => {
+            let (mut diagnostics, raw) = *refused;
+            let nodes: Vec<&str> = raw.nodes.iter().map(|(key, _)| key.as_str()).collect();
+            let links: Vec<&str> = raw.links.iter().map(|(key, _)| key.as_str()).collect();
+            merged.attribute(&mut diagnostics, names, &nodes, &links);
+            (None, diagnostics)
+        }
     };
-    merged.attribute(&mut diagnostics, names);
     // Conflicts already name the file they were found in.
     diagnostics.extend(merged.conflicts.iter().cloned());
     let diagnostics = placed(diagnostics, names, &texts, &indexes);

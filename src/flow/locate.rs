@@ -28,8 +28,8 @@ pub(crate) fn locate<'a>(
                 line: span.line(),
                 column: span.col() + 1,
             });
-            if span.end_line() == span.line() && span.end_col() > span.col() {
-                end_column = Some(span.end_col() + 1);
+            if let Some(end) = span.end_col_on_its_line().filter(|&end| end > span.col()) {
+                end_column = Some(end + 1);
             }
         }
         if let Some(location) = diagnostic.location

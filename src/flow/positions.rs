@@ -11,24 +11,32 @@ use std::collections::{HashMap, HashSet};
 
 use super::path::{Seg, YamlPath};
 
-/// A stretch of a file: where it starts and ends (lines from 1, columns from 0, in characters).
+/// A stretch of a file: where it starts (line from 1, column from 0, in characters) and,
+/// when it ends on the same line, where it ends. Twelve bytes, as a flow has hundreds of
+/// thousands of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Spot {
     line: u32,
     col: u32,
-    end_line: u32,
+    /// The end column (exclusive), or [`OTHER_LINE`] when it ends on a later line.
     end_col: u32,
 }
+
+/// The end column of a stretch that ends on a later line.
+const OTHER_LINE: u32 = u32::MAX;
 
 impl Spot {
     /// A stretch from `start` to `end`, each a (line from 1, column from 0) pair.
     pub fn new(start: (usize, usize), end: (usize, usize)) -> Spot {
-        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX - 1);
         Spot {
             line: narrow(start.0),
             col: narrow(start.1),
-            end_line: narrow(end.0),
-            end_col: narrow(end.1),
+            end_col: if end.0 == start.0 {
+                narrow(end.1)
+            } else {
+                OTHER_LINE
+            },
         }
     }
 
@@ -42,14 +50,9 @@ impl Spot {
         self.col as usize
     }
 
-    /// The line it ends on, from 1.
-    pub fn end_line(self) -> usize {
-        self.end_line as usize
-    }
-
-    /// The column it ends at (exclusive), from 0, in characters.
-    pub fn end_col(self) -> usize {
-        self.end_col as usize
+    /// The column it ends at (exclusive, from 0), when it ends on the line it starts on.
+    pub fn end_col_on_its_line(self) -> Option<usize> {
+        (self.end_col != OTHER_LINE).then_some(self.end_col as usize)
     }
 }
 
@@ -78,13 +81,24 @@ struct Entry {
     value: Spot,
 }
 
+/// Entries are kept in chunks of this many, so the index never needs twice its size
+/// while growing.
+const CHUNK: usize = 1 << 13;
+
+/// How many recently used keys are looked up before the key table: field names repeat
+/// on every node, so most keys are found here without hashing.
+const RECENT_KEYS: usize = 64;
+
 /// Every key and value of a file, in file order; a path repeated in the file has one entry
 /// per occurrence.
 #[derive(Debug, Default)]
 pub struct PositionIndex {
-    entries: Vec<Entry>,
+    chunks: Vec<Vec<Entry>>,
+    len: usize,
     keys: Vec<Box<str>>,
     key_ids: HashMap<Box<str>, u32>,
+    /// Recently interned keys by a cheap fingerprint (id + 1; 0 for none).
+    recent: Vec<u32>,
     /// Entry numbers sorted by (parent, step, number), built on the first lookup.
     children: OnceCell<Vec<u32>>,
 }
@@ -116,37 +130,72 @@ impl PositionIndex {
 
     /// Sets where the value of entry `entry` starts.
     pub(crate) fn set_value(&mut self, entry: u32, value: Spot) {
-        if let Some(entry) = self.entries.get_mut(entry as usize) {
+        let entry = entry as usize;
+        if let Some(entry) = self
+            .chunks
+            .get_mut(entry / CHUNK)
+            .and_then(|chunk| chunk.get_mut(entry % CHUNK))
+        {
             entry.value = value;
         }
     }
 
     fn push(&mut self, parent: u32, step: u32, key: Spot, value: Spot) -> u32 {
         self.children.take();
-        let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        self.entries.push(Entry {
+        if self.len.is_multiple_of(CHUNK) {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        let chunk = self.chunks.last_mut().expect("a chunk with room");
+        chunk.push(Entry {
             parent,
             step,
             key,
             value,
         });
-        number
+        self.len += 1;
+        u32::try_from(self.len - 1).unwrap_or(u32::MAX)
+    }
+
+    fn get(&self, entry: u32) -> Option<&Entry> {
+        let entry = entry as usize;
+        self.chunks.get(entry / CHUNK)?.get(entry % CHUNK)
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.chunks.iter().flatten()
     }
 
     fn intern(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.key_ids.get(key) {
+        let bytes = key.as_bytes();
+        let fingerprint = (bytes.len()
+            ^ usize::from(bytes.first().copied().unwrap_or_default()) << 2
+            ^ usize::from(bytes.last().copied().unwrap_or_default()) << 3)
+            % RECENT_KEYS;
+        if self.recent.is_empty() {
+            self.recent = vec![0; RECENT_KEYS];
+        }
+        if let Some(id) = self.recent[fingerprint].checked_sub(1)
+            && *self.keys[id as usize] == *key
+        {
             return id;
         }
-        let id = u32::try_from(self.keys.len()).unwrap_or(INDEX_BIT - 1) & !INDEX_BIT;
-        self.keys.push(key.into());
-        self.key_ids.insert(key.into(), id);
+        let id = match self.key_ids.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.keys.len()).unwrap_or(INDEX_BIT - 1) & !INDEX_BIT;
+                self.keys.push(key.into());
+                self.key_ids.insert(key.into(), id);
+                id
+            }
+        };
+        self.recent[fingerprint] = id + 1;
         id
     }
 
     /// The steps from the document down to entry `entry`.
     pub(crate) fn path_of(&self, mut entry: u32) -> Vec<Seg> {
         let mut segs = Vec::new();
-        while let Some(found) = self.entries.get(entry as usize) {
+        while let Some(found) = self.get(entry) {
             if found.parent == NO_PARENT {
                 break;
             }
@@ -174,9 +223,9 @@ impl PositionIndex {
 
     fn children(&self) -> &[u32] {
         self.children.get_or_init(|| {
-            let mut sorted: Vec<u32> = (0..self.entries.len() as u32).collect();
+            let mut sorted: Vec<u32> = (0..self.len as u32).collect();
             sorted.sort_by_key(|&n| {
-                let entry = &self.entries[n as usize];
+                let entry = self.get(n).expect("indexed");
                 (entry.parent, entry.step, n)
             });
             sorted
@@ -187,7 +236,7 @@ impl PositionIndex {
     fn children_with(&self, parent: u32, step: u32) -> &[u32] {
         let children = self.children();
         let key = |n: &u32| {
-            let entry = &self.entries[*n as usize];
+            let entry = self.get(*n).expect("indexed");
             (entry.parent, entry.step)
         };
         let start = children.partition_point(|n| key(n) < (parent, step));
@@ -202,8 +251,7 @@ impl PositionIndex {
             return Vec::new();
         };
         let mut seen = HashSet::new();
-        self.entries
-            .iter()
+        self.entries()
             .filter(|entry| entry.step == step)
             .filter(|entry| !seen.insert(entry.parent))
             .map(|entry| self.place(entry))
@@ -212,7 +260,7 @@ impl PositionIndex {
 
     /// Where `path` is, if the file has it.
     pub fn find(&self, path: &YamlPath) -> Option<Place> {
-        let root = self.entries.first()?;
+        let root = self.get(0)?;
         let mut found: Vec<u32> = vec![0];
         for seg in path.segs() {
             let step = match seg {
@@ -233,17 +281,17 @@ impl PositionIndex {
             return (path.occurrence == 0).then(|| self.place(root));
         }
         let entry = found.get(path.occurrence)?;
-        Some(self.place(&self.entries[*entry as usize]))
+        Some(self.place(self.get(*entry)?))
     }
 
     /// How many keys and values are indexed.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.len
     }
 
     /// Whether nothing is indexed (the file did not get as far as its first value).
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len == 0
     }
 }
 

@@ -12,7 +12,7 @@ use super::text::Text;
 /// A whole flow file before checking — or one part of a flow split over several files,
 /// which is why even `id`, `title` and `start` are optional here: the checker requires
 /// them once across all parts.
-#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFlow {
     /// A stable identifier of the flow, e.g. `partner-center-signin` (required once per flow).
@@ -38,7 +38,7 @@ pub struct RawFlow {
 }
 
 /// A link definition.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLink {
     /// The full address.
@@ -77,7 +77,7 @@ impl RawKind {
 }
 
 /// One node with every field any kind may have; the checker decides which belong.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
     /// What kind of node this is.
@@ -112,7 +112,7 @@ pub struct RawNode {
 }
 
 /// One answer of a question.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
     /// What the user picks.

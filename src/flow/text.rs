@@ -1,7 +1,5 @@
 //! Translated text: one string per language, English required.
 
-use std::collections::BTreeMap;
-
 use std::fmt;
 
 use serde::Deserialize;
@@ -13,72 +11,129 @@ use crate::lang::Lang;
 ///
 /// English is required (the checker refuses a flow without it); any other language falls
 /// back to English when it has no translation.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+//
+// Kept in one allocation: each language code and its string, sorted by code, written as
+// `LEN:TEXT` one after the other (`2:en3:Yes2:nl2:Ja`). A flow has tens of thousands of
+// texts of two or three short strings each, and a map or a list of strings costs several
+// times the memory of the text itself.
+#[derive(Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 #[schemars(extend("required" = ["en"]))]
-pub struct Text(#[serde(deserialize_with = "unique_languages")] BTreeMap<String, String>);
+pub struct Text(
+    #[serde(deserialize_with = "unique_languages")]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    Box<str>,
+);
+
+/// Writes `(code, string)` pairs sorted by code (and without repeats) as one string.
+fn encode(pairs: &[(String, String)]) -> Box<str> {
+    let mut encoded = String::with_capacity(
+        pairs
+            .iter()
+            .map(|(lang, text)| lang.len() + text.len() + 8)
+            .sum(),
+    );
+    for part in pairs.iter().flat_map(|(lang, text)| [lang, text]) {
+        encoded.push_str(&part.len().to_string());
+        encoded.push(':');
+        encoded.push_str(part);
+    }
+    encoded.into_boxed_str()
+}
 
 /// Reads a language → text mapping, refusing a language given twice (YAML would silently
 /// keep the last one).
-fn unique_languages<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<BTreeMap<String, String>, D::Error> {
+fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<str>, D::Error> {
     struct Languages;
 
     impl<'de> Visitor<'de> for Languages {
-        type Value = BTreeMap<String, String>;
+        type Value = Box<str>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a text per language, like { en: \"…\", nl: \"…\" }")
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut texts = BTreeMap::new();
+            let mut texts: Vec<(String, String)> = Vec::with_capacity(2);
             while let Some((lang, text)) = map.next_entry::<String, String>()? {
-                if texts.contains_key(&lang) {
-                    return Err(de::Error::custom(format_args!(
-                        "duplicate language `{lang}`"
-                    )));
+                match texts.binary_search_by(|(code, _)| code.as_str().cmp(&lang)) {
+                    Ok(_) => {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate language `{lang}`"
+                        )));
+                    }
+                    Err(at) => texts.insert(at, (lang, text)),
                 }
-                texts.insert(lang, text);
             }
-            Ok(texts)
+            Ok(encode(&texts))
         }
     }
 
     deserializer.deserialize_map(Languages)
 }
 
+/// The `(code, string)` pairs of an encoded text.
+struct Pairs<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Pairs<'a> {
+    /// The next `LEN:TEXT` part.
+    fn part(&mut self) -> Option<&'a str> {
+        let colon = self.rest.bytes().position(|b| b == b':')?;
+        let (len, rest) = (&self.rest[..colon], &self.rest[colon + 1..]);
+        let len: usize = len.parse().ok()?;
+        let (part, rest) = (rest.get(..len)?, rest.get(len..)?);
+        self.rest = rest;
+        Some(part)
+    }
+}
+
+impl<'a> Iterator for Pairs<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Some((self.part()?, self.part()?))
+    }
+}
+
 impl Text {
-    /// Builds a text from `(language code, string)` pairs.
+    /// Builds a text from `(language code, string)` pairs; a repeated code keeps its last string.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Text {
-        Text(
-            pairs
-                .into_iter()
-                .map(|(lang, text)| (lang.to_owned(), text.to_owned()))
-                .collect(),
-        )
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for (lang, text) in pairs {
+            match texts.binary_search_by(|(code, _)| code.as_str().cmp(lang)) {
+                Ok(at) => texts[at].1 = text.to_owned(),
+                Err(at) => texts.insert(at, (lang.to_owned(), text.to_owned())),
+            }
+        }
+        Text(encode(&texts))
     }
 
     /// The text in `lang`, or in English when it has no translation.
     pub fn get(&self, lang: Lang) -> &str {
-        self.0
-            .get(lang.code())
-            .or_else(|| self.0.get(Lang::En.code()))
-            .map(String::as_str)
+        self.exact(lang.code())
+            .or_else(|| self.exact(Lang::En.code()))
             .unwrap_or_default()
     }
 
     /// The text in exactly this language code, without falling back.
     pub fn exact(&self, code: &str) -> Option<&str> {
-        self.0.get(code).map(String::as_str)
+        self.translations()
+            .find(|(lang, _)| *lang == code)
+            .map(|(_, text)| text)
     }
 
     /// Every `(language code, string)` pair, in code order.
     pub fn translations(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0
-            .iter()
-            .map(|(lang, text)| (lang.as_str(), text.as_str()))
+        Pairs { rest: &self.0 }
+    }
+}
+
+/// Shown as the mapping it was written as.
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.translations()).finish()
     }
 }
 
@@ -93,5 +148,12 @@ mod tests {
         let text = Text::from_pairs([("en", "Yes"), ("nl", "Ja")]);
         assert_eq!(text.get(Lang::Nl), "Ja");
         assert_eq!(text.exact("de"), None);
+        let text = Text::from_pairs([("nl", "2:x:"), ("en", ""), ("nl", "Ja: 3:")]);
+        let pairs: Vec<_> = text.translations().collect();
+        assert_eq!(
+            pairs,
+            [("en", ""), ("nl", "Ja: 3:")],
+            "sorted, last repeat kept"
+        );
     }
 }

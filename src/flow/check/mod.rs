@@ -33,6 +33,36 @@ pub struct Checked {
 ///
 /// Returns every diagnostic (errors and warnings) when there is at least one error.
 pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
+    let verdict = validate(raw, file)?;
+    Ok(build::build(raw.clone(), file, verdict))
+}
+
+/// Like [`check`], but builds the flow from `raw` itself instead of a copy; on error, gives
+/// `raw` back with the diagnostics.
+pub(crate) fn check_owned(
+    raw: RawFlow,
+    file: &str,
+) -> Result<Checked, Box<(Vec<Diagnostic>, RawFlow)>> {
+    match validate(&raw, file) {
+        Ok(verdict) => Ok(build::build(raw, file, verdict)),
+        Err(diagnostics) => Err(Box::new((diagnostics, raw))),
+    }
+}
+
+/// What checking found in a flow without errors: its warnings and what its ids resolve to.
+pub(super) struct Verdict {
+    warnings: Vec<Diagnostic>,
+    start: usize,
+    /// Per node, the nodes its targets lead to, in the order they are written.
+    targets: Vec<Vec<usize>>,
+    /// Per node, the links it names.
+    links: Vec<Vec<usize>>,
+    /// The links of `further_reading`.
+    further_reading: Vec<usize>,
+}
+
+/// Runs every rule over `raw`.
+fn validate(raw: &RawFlow, file: &str) -> Result<Verdict, Vec<Diagnostic>> {
     let mut out = Diagnostics::new(file);
     let node_index = index_keys(
         raw.nodes.iter().map(|(key, _)| key.as_str()),
@@ -50,22 +80,24 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
         suggestions_left: Cell::new(resolve::MAX_SUGGESTIONS),
     };
 
-    check_top(raw, &resolver, &mut out);
+    let further_reading = check_top(raw, &resolver, &mut out);
     let languages = raw.languages.as_deref().unwrap_or_default();
     let start = raw
         .start
         .as_ref()
-        .and_then(|start| resolver.node(start, None, YamlPath::root().key("start"), &mut out));
+        .and_then(|start| resolver.node(start, None, || YamlPath::root().key("start"), &mut out));
     let mut graph_nodes = Vec::with_capacity(raw.nodes.len());
+    let mut links = Vec::with_capacity(raw.nodes.len());
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
-        check_node(key, node, languages, &resolver, &mut out);
+        links.push(check_node(key, node, languages, &resolver, &mut out));
         graph_nodes.push(GraphNode {
             key,
             is_ending: !matches!(node.kind, RawKind::Question | RawKind::Step),
             targets: raw_targets(node)
                 .into_iter()
                 .filter_map(|(at, target)| {
-                    resolver.node(target, Some(key), YamlPath::node(key).join(&at), &mut out)
+                    let at = || YamlPath::node(key).join(&at.path());
+                    resolver.node(target, Some(key), at, &mut out)
                 })
                 .collect(),
             reported: node_index.get(key.as_str()) == Some(&index),
@@ -94,15 +126,18 @@ pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
     if out.has_errors() {
         return Err(out.into_vec());
     }
-    let flow = build::build(raw, file, start.unwrap_or_default(), &resolver);
-    Ok(Checked {
-        flow,
+    Ok(Verdict {
         warnings: out.into_vec(),
+        start: start.unwrap_or_default(),
+        targets: graph_nodes.into_iter().map(|node| node.targets).collect(),
+        links,
+        further_reading,
     })
 }
 
-/// The header fields, the links and further reading.
-fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
+/// The header fields, the links and further reading; returns the links further reading
+/// names.
+fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) -> Vec<usize> {
     let languages = raw.languages.as_deref().unwrap_or_default();
     let required = [
         ("id", raw.id.is_some()),
@@ -122,74 +157,85 @@ fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
         ));
     }
     if let Some(title) = &raw.title {
-        let at = YamlPath::root().key("title");
+        let at = || YamlPath::root().key("title");
         texts::check_text(title, &at, None, languages, out);
         style::check_mojibake(title, &at, None, out);
     }
     for (key, link) in &raw.links {
-        let at = YamlPath::root().key("links").key(key).key("title");
+        let at = || YamlPath::root().key("links").key(key).key("title");
         texts::check_text(&link.title, &at, None, languages, out);
         style::check_mojibake(&link.title, &at, None, out);
         links::check_url(key, &link.url, out);
     }
-    for (i, key) in raw.further_reading.iter().flatten().enumerate() {
-        resolver.link(
-            key,
-            None,
-            YamlPath::root().key("further_reading").index(i),
-            out,
-        );
-    }
+    let further_reading = raw.further_reading.iter().flatten().enumerate();
+    further_reading
+        .filter_map(|(i, key)| {
+            let at = || YamlPath::root().key("further_reading").index(i);
+            resolver.link(key, None, at, out)
+        })
+        .collect()
 }
 
-/// Every rule about one node but the graph's.
+/// Every rule about one node but the graph's; returns the links it names.
 fn check_node(
     key: &str,
     node: &RawNode,
     languages: &[String],
     resolver: &Resolver,
     out: &mut Diagnostics,
-) {
+) -> Vec<usize> {
     fields::check_fields(key, node, out);
     fields::check_allow(key, node, out);
     for (at, text) in texts::node_texts(node) {
+        let at = || at.path();
         texts::check_text(text, &at, Some(key), languages, out);
         style::check_mojibake(text, &at, Some(key), out);
     }
-    for (i, link) in node.links.iter().flatten().enumerate() {
-        resolver.link(
-            link,
-            Some(key),
-            YamlPath::node(key).key("links").index(i),
-            out,
-        );
-    }
+    let links = node.links.iter().flatten().enumerate();
+    let links = links
+        .filter_map(|(i, link)| {
+            let at = || YamlPath::node(key).key("links").index(i);
+            resolver.link(link, Some(key), at, out)
+        })
+        .collect();
     if node.kind == RawKind::Question {
         style::check_same_targets(key, node, out);
         style::check_label_lengths(key, node, out);
     }
+    links
+}
+
+/// Where a target is written inside its node; a [`YamlPath`] only to report something.
+#[derive(Debug, Clone, Copy)]
+enum TargetAt {
+    /// `choices[i].next`.
+    Choice(usize),
+    /// `fixed` or `not_fixed`.
+    Field(&'static str),
+}
+
+impl TargetAt {
+    fn path(self) -> YamlPath {
+        match self {
+            TargetAt::Choice(i) => YamlPath::root().key("choices").index(i).key("next"),
+            TargetAt::Field(name) => YamlPath::root().key(name),
+        }
+    }
 }
 
 /// The targets a node names, with where each is written inside the node.
-fn raw_targets(node: &RawNode) -> Vec<(YamlPath, &str)> {
+fn raw_targets(node: &RawNode) -> Vec<(TargetAt, &str)> {
     match node.kind {
         RawKind::Question => node
             .choices
             .iter()
             .flatten()
             .enumerate()
-            .map(|(i, choice)| {
-                (
-                    YamlPath::root().key("choices").index(i).key("next"),
-                    choice.next.as_str(),
-                )
-            })
+            .map(|(i, choice)| (TargetAt::Choice(i), choice.next.as_str()))
             .collect(),
         RawKind::Step => [("fixed", &node.fixed), ("not_fixed", &node.not_fixed)]
             .into_iter()
-            .filter_map(|(place, target)| {
-                target.as_deref().map(|t| (YamlPath::root().key(place), t))
-            })
+            .filter_map(|(place, target)| Some((TargetAt::Field(place), target.as_deref()?)))
             .collect(),
         RawKind::Remedy | RawKind::Contact | RawKind::Solved => Vec::new(),
     }

@@ -77,14 +77,15 @@ pub(super) fn check_label_lengths(key: &str, node: &RawNode, out: &mut Diagnosti
 /// `place` is where the text sits inside `node` (or in the whole file when `node` is `None`).
 pub(super) fn check_mojibake(
     text: &Text,
-    place: &YamlPath,
+    place: &dyn Fn() -> YamlPath,
     node: Option<&str>,
     out: &mut Diagnostics,
 ) {
     for (lang, value) in text.translations() {
         if let Some(found) = find_mojibake(value) {
+            let place = place();
             let full = match node {
-                Some(key) => YamlPath::node(key).join(place),
+                Some(key) => YamlPath::node(key).join(&place),
                 None => place.clone(),
             };
             out.report(
