@@ -1,0 +1,31 @@
+//! Reads arbitrary text with the streaming YAML reader, as the flow types and as any YAML:
+//! it may refuse the text, but never panics, never hangs on aliases or nesting, and every
+//! place it reports lies inside the text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use signin_doctor::flow::{PositionIndex, RawFlow, YamlPath, read};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let lines = text.lines().count().max(1) + 1;
+    let flow = read::<RawFlow>(text);
+    if let Err(error) = &flow.value
+        && let Some((line, column)) = error.location()
+    {
+        assert!(line >= 1 && line <= lines, "{error} at line {line} of {lines}");
+        assert!(column >= 1, "{error} at column {column}");
+    }
+    let index = PositionIndex::build(text);
+    if let Some(place) = index.find(&YamlPath::root()) {
+        assert!(place.value.line() <= lines);
+    }
+    if let Ok(raw) = &flow.value {
+        for (key, _) in &raw.nodes {
+            let place = index.find(&YamlPath::node(key)).expect("every node read is indexed");
+            assert!(place.value.line() <= lines);
+        }
+    }
+});
