@@ -177,3 +177,97 @@ impl<'de> Visitor<'de> for AnythingVisitor {
         Ok(Anything)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> ReadError {
+        read::<Anything>(text).value.err().expect("refused")
+    }
+
+    #[test]
+    fn an_alias_bomb_is_refused_on_the_stream_even_when_every_type_accepts_it() {
+        let mut text = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n".to_owned();
+        for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+            .iter()
+            .zip("abcdefgh".chars())
+        {
+            let aliases = vec![format!("*{previous}"); 9].join(", ");
+            text.push_str(&format!("{name}: &{name} [{aliases}]\n"));
+        }
+        let error = refused(&text);
+        assert!(
+            error.to_string().contains("aliases repeat too much"),
+            "{error}"
+        );
+        // Aliases within the limit are expanded, and placed at the alias.
+        let fine = read::<Anything>("a: &a [1, 2]\nb: [*a, *a]\n");
+        assert!(fine.value.is_ok());
+    }
+
+    #[test]
+    fn an_alias_inside_its_own_anchor_is_refused() {
+        let error = refused("a: &a [1, *a]\n");
+        assert!(
+            error
+                .to_string()
+                .contains("refers to the node it is part of"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn nesting_limits_hold_for_brackets_and_for_blocks() {
+        let brackets = format!("a: {}{}\n", "[".repeat(65), "]".repeat(65));
+        let error = refused(&brackets);
+        assert_eq!(error.location(), Some((1, 4 + 64)));
+        let mut blocks = String::new();
+        for depth in 0..130 {
+            blocks.push_str(&format!("{}k{depth}:\n", " ".repeat(depth)));
+        }
+        blocks.push_str(&format!("{}end\n", " ".repeat(130)));
+        let error = refused(&blocks);
+        assert!(
+            error.to_string().contains("more than 128 levels"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn control_characters_and_second_documents_are_refused() {
+        let error = refused("a: b\nc: d\u{7}\n");
+        assert_eq!(
+            error.to_string(),
+            "control characters are not allowed at position 9"
+        );
+        let text = read::<Anything>("a: \"\u{85} \u{feff} \u{a0}\"\n");
+        assert!(text.value.is_ok(), "NEL, BOM and no-break space are text");
+        let error = refused("a: b\n---\nc: d\n");
+        assert!(error.to_string().contains("more than one YAML document"));
+    }
+
+    #[test]
+    fn type_errors_name_the_path_and_the_innermost_place() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Outer {
+            items: Vec<Inner>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Inner {
+            count: u32,
+        }
+        let error = read::<Outer>("items:\n  - count: 1\n  - count: many\n")
+            .value
+            .unwrap_err();
+        assert_eq!(error.location(), Some((3, 12)));
+        assert!(
+            error
+                .to_string()
+                .starts_with("items[1].count: invalid type"),
+            "{error}"
+        );
+    }
+}
