@@ -76,6 +76,9 @@ pub enum Command {
         /// Fail (exit 2) on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Warn about facts and links last reviewed more than this many days ago.
+        #[arg(long, value_name = "N", default_value_t = crate::flow::DEFAULT_MAX_AGE_DAYS)]
+        max_age_days: u32,
     },
     /// Print the flow as a graph: a Mermaid flowchart or Graphviz DOT (`| dot -Tsvg`).
     Graph {

@@ -37,12 +37,26 @@ pub struct Words {
     pub question: &'static str,
     /// Label of a step.
     pub step: &'static str,
+    /// Label of a question answered by typing.
+    pub input: &'static str,
+    /// Heading on a contact ending over what the user typed on the way.
+    pub give_them_this: &'static str,
+    /// An input question answered with nothing typed, in the path.
+    pub nothing_typed: &'static str,
+    /// A graph's edge from an input question when no pattern matches.
+    pub otherwise: &'static str,
     /// Label before the breadcrumbs.
     pub path: &'static str,
     /// Shown at an ending, full-screen.
     pub ending_keys: &'static str,
     /// Key hints under a question, full-screen.
     pub question_keys: &'static str,
+    /// Key hints at a question answered by typing, full-screen.
+    pub input_keys: &'static str,
+    /// Full-screen agent mode at a question answered by typing: the extra key hints.
+    pub agent_input_hints: &'static str,
+    /// Lines of the help overlay at a question answered by typing: key, what it does.
+    pub input_help_lines: &'static [(&'static str, &'static str)],
     /// Shown when the window is too small.
     pub too_small: &'static str,
     /// Shown when the body continues above the visible part.
@@ -65,6 +79,12 @@ pub struct Words {
     pub plain_prompt: &'static str,
     /// Plain mode: what `b`, `r`, `q` do, after the option range.
     pub plain_prompt_keys: &'static str,
+    /// Plain mode: the prompt at a question answered by typing, before the keys.
+    pub plain_type_prompt: &'static str,
+    /// Plain mode: how to type an answer that is a command's letter, after the keys.
+    pub plain_type_quotes: &'static str,
+    /// A typed answer was longer than the session keeps.
+    pub typed_cut: &'static str,
     /// Plain mode: at the first question, where `b` does nothing.
     pub plain_at_start: &'static str,
     /// Plain mode: an answer that is not understood.
@@ -160,9 +180,36 @@ const ENGLISH: Words = Words {
     solved: "Solved",
     question: "Question",
     step: "Try this",
+    input: "Type your answer",
+    give_them_this: "Give them this",
+    nothing_typed: "(nothing typed)",
+    otherwise: "otherwise",
     path: "Your answers",
     ending_keys: "r start again · b back · ? help · q quit",
     question_keys: "1-9 pick · ↑↓ move · Enter choose · b back · r restart · ? help · q quit",
+    input_keys: "type or paste · Enter continue · Esc back · F1 help · Ctrl-C quit",
+    agent_input_hints: "F2 note · F3 search",
+    input_help_lines: &[
+        ("letters, digits", "are typed into the box (q and b too)"),
+        ("← → Home End", "move in the box"),
+        (
+            "Backspace Delete",
+            "erase; Backspace in an empty box goes back",
+        ),
+        (
+            "Enter",
+            "continue with what is typed (an empty box: nothing to type)",
+        ),
+        ("Esc", "go back one answer (or jump)"),
+        ("↑ ↓ PgUp PgDn", "scroll long text"),
+        ("F2", "write a note on this step"),
+        (
+            "F3",
+            "search every question, step and ending, and jump there",
+        ),
+        ("F1 ?", "show or hide this help (? only in an empty box)"),
+        ("Ctrl-C", "quit at once"),
+    ],
     too_small: "Make the window larger",
     more_above: "↑ more above (PgUp)",
     more_below: "↓ more below (PgDn)",
@@ -191,6 +238,9 @@ const ENGLISH: Words = Words {
     ],
     plain_prompt: "Type a number",
     plain_prompt_keys: "b = back, r = start again, q = quit",
+    plain_type_prompt: "Type or paste your answer and press Enter (an empty line if there is nothing to type);",
+    plain_type_quotes: "To answer with one of those letters, put it in quotes, like \"b\"",
+    typed_cut: "Only the first 1,000 characters are kept.",
     plain_at_start: "This is the first question; there is nothing to go back to.",
     plain_not_understood: "Not understood. Type the number of an answer, or b, r or q.",
     quit_before_ending: "Stopped before reaching an answer. Run signin-doctor again to start over.",
@@ -248,9 +298,39 @@ const DUTCH: Words = Words {
     solved: "Opgelost",
     question: "Vraag",
     step: "Probeer dit",
+    input: "Typ uw antwoord",
+    give_them_this: "Geef hun dit door",
+    nothing_typed: "(niets getypt)",
+    otherwise: "anders",
     path: "Uw antwoorden",
     ending_keys: "r opnieuw beginnen · b terug · ? uitleg · q stoppen",
     question_keys: "1-9 kiezen · ↑↓ verplaatsen · Enter kiezen · b terug · r opnieuw · ? uitleg · q stoppen",
+    input_keys: "typ of plak · Enter verder · Esc terug · F1 uitleg · Ctrl-C stoppen",
+    agent_input_hints: "F2 notitie · F3 zoeken",
+    input_help_lines: &[
+        ("letters, cijfers", "worden in het vak getypt (ook q en b)"),
+        ("← → Home End", "door het vak bewegen"),
+        (
+            "Backspace Delete",
+            "wissen; Backspace in een leeg vak gaat terug",
+        ),
+        (
+            "Enter",
+            "verder met wat er staat (een leeg vak: niets te typen)",
+        ),
+        ("Esc", "één antwoord (of sprong) teruggaan"),
+        ("↑ ↓ PgUp PgDn", "door lange tekst scrollen"),
+        ("F2", "een notitie bij deze stap schrijven"),
+        (
+            "F3",
+            "alle vragen, stappen en uitkomsten doorzoeken en erheen springen",
+        ),
+        (
+            "F1 ?",
+            "deze uitleg tonen of verbergen (? alleen in een leeg vak)",
+        ),
+        ("Ctrl-C", "meteen stoppen"),
+    ],
     too_small: "Maak het venster groter",
     more_above: "↑ meer hierboven (PgUp)",
     more_below: "↓ meer hieronder (PgDn)",
@@ -279,6 +359,9 @@ const DUTCH: Words = Words {
     ],
     plain_prompt: "Typ een nummer",
     plain_prompt_keys: "b = terug, r = opnieuw beginnen, q = stoppen",
+    plain_type_prompt: "Typ of plak uw antwoord en druk op Enter (een lege regel als er niets te typen is);",
+    plain_type_quotes: "Wilt u een van die letters als antwoord geven, zet die dan tussen aanhalingstekens, zoals \"b\"",
+    typed_cut: "Alleen de eerste 1000 tekens worden bewaard.",
     plain_at_start: "Dit is de eerste vraag; u kunt niet verder terug.",
     plain_not_understood: "Niet begrepen. Typ het nummer van een antwoord, of b, r of q.",
     quit_before_ending: "Gestopt voordat er een antwoord was. Start signin-doctor opnieuw om opnieuw te beginnen.",

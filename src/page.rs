@@ -14,6 +14,8 @@ use crate::session::{Move, Session};
 pub enum PageKind {
     /// A question with answers.
     Question,
+    /// A question answered by typing a line of text.
+    Input,
     /// Instructions, then "Did that fix it?".
     Step,
     /// An ending: what to do.
@@ -37,6 +39,7 @@ impl PageKind {
     pub fn label(self, words: &Words) -> &'static str {
         match self {
             PageKind::Question => words.question,
+            PageKind::Input => words.input,
             PageKind::Step => words.step,
             PageKind::Remedy => words.remedy,
             PageKind::Contact => words.contact,
@@ -129,6 +132,18 @@ impl Page {
                     options,
                 )
             }
+            NodeKind::Input(input) => {
+                if let Some(help) = &input.help {
+                    push(words.help, Body::Paragraph(text(help)));
+                }
+                (
+                    PageKind::Input,
+                    text(&input.text),
+                    input.say.as_ref(),
+                    None,
+                    Vec::new(),
+                )
+            }
             NodeKind::Step(step) => {
                 if let Some(intro) = &step.text {
                     push("", Body::Paragraph(text(intro)));
@@ -158,6 +173,9 @@ impl Page {
                 if let Some(contact) = &ending.contact {
                     push(words.who, Body::Paragraph(text(&contact.who)));
                     push(words.ask, Body::Paragraph(text(&contact.ask)));
+                    if let Some(typed) = typed_body(session) {
+                        push(words.give_them_this, typed);
+                    }
                     if !contact.ready.is_empty() {
                         push(
                             words.ready,
@@ -195,6 +213,21 @@ impl Page {
             prompt,
             options,
         }
+    }
+}
+
+/// What was typed on the way, for a contact ending: one paragraph, or a list when
+/// several input questions were answered. Text that looks like a secret is masked, so the
+/// ending never tells anyone to hand over a password.
+fn typed_body(session: &Session) -> Option<Body> {
+    let mut typed: Vec<String> = session
+        .typed()
+        .map(|(_, text)| shown_typed(text).0)
+        .collect();
+    match typed.len() {
+        0 => None,
+        1 => typed.pop().map(Body::Paragraph),
+        _ => Some(Body::Bullets(typed)),
     }
 }
 
@@ -248,6 +281,7 @@ pub fn move_label(flow: &Flow, step: &Move, lang: Lang) -> String {
             .get(answer)
             .map(|choice| clean_line(choice.label.get(lang)))
             .unwrap_or_default(),
+        NodeKind::Input(_) => typed_label(step, lang),
         NodeKind::Step(step) => {
             let verdict = if answer == 0 {
                 words.fixed
@@ -257,5 +291,95 @@ pub fn move_label(flow: &Flow, step: &Move, lang: Lang) -> String {
             format!("{}: {verdict}", clean_line(step.title.get(lang)))
         }
         NodeKind::Ending(_) => String::new(),
+    }
+}
+
+/// Typed text as screens and transcripts show it: one clean line, with what looks like a
+/// secret masked; and whether anything was masked.
+pub fn shown_typed(typed: &str) -> (String, bool) {
+    crate::secrets::mask(&clean_line(typed))
+}
+
+/// Typed text longer than this is cut in breadcrumbs and path lines.
+const TYPED_LABEL_CHARS: usize = 40;
+
+/// The short label of an answer typed at an input node: the text typed in quotes
+/// (masked where it looks like a secret, cut when long), or "(nothing typed)".
+fn typed_label(step: &Move, lang: Lang) -> String {
+    let typed = step.typed.as_deref().unwrap_or_default();
+    if typed.is_empty() {
+        return words(lang).nothing_typed.to_owned();
+    }
+    let masked = shown_typed(typed).0;
+    let mut short: String = masked.chars().take(TYPED_LABEL_CHARS).collect();
+    if short.len() < masked.len() {
+        short = format!("{}…", short.trim_end());
+    }
+    format!("\u{201c}{short}\u{201d}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::load_str;
+
+    const TWO_INPUTS: &str = r#"
+id: two
+title: { en: "Two" }
+start: code
+nodes:
+  code:
+    kind: input
+    text: { en: "The code?" }
+    matches: [{ pattern: '\d', next: id }]
+    otherwise: id
+  id:
+    kind: input
+    text: { en: "The correlation ID?" }
+    matches: [{ pattern: 'x', next: help }]
+    otherwise: tenant
+  tenant:
+    kind: input
+    text: { en: "The tenant?" }
+    matches: [{ pattern: 'x', next: help }]
+    otherwise: help
+  help:
+    kind: contact
+    title: { en: "Call support" }
+    who: { en: "Support" }
+    ask: { en: "Help" }
+"#;
+
+    #[test]
+    fn a_contact_ending_lists_every_non_empty_typed_answer() {
+        let flow = load_str(TWO_INPUTS, "two.yaml").unwrap().flow.shared();
+        let mut session = Session::new(flow);
+        assert_eq!(Page::of(&session, Lang::En).kind, PageKind::Input);
+        session.answer_text("AADSTS50053").unwrap();
+        session.answer_text("").unwrap();
+        session
+            .answer_text("contoso.onmicrosoft.com pwd=Secret123!")
+            .unwrap();
+        let page = Page::of(&session, Lang::Nl);
+        let given = page
+            .sections
+            .iter()
+            .find(|s| s.title == "Geef hun dit door")
+            .expect("the typed answers are passed on");
+        assert_eq!(
+            given.body,
+            Body::Bullets(vec![
+                "AADSTS50053".into(),
+                "contoso.onmicrosoft.com pwd=[masked]".into()
+            ])
+        );
+        assert_eq!(
+            page.breadcrumbs,
+            [
+                "“AADSTS50053”",
+                "(niets getypt)",
+                "“contoso.onmicrosoft.com pwd=[masked]”"
+            ]
+        );
     }
 }

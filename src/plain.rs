@@ -13,17 +13,17 @@ use std::io::{self, BufRead, Write};
 use crate::exit::WalkEnd;
 use crate::i18n::{Words, words};
 use crate::lang::Lang;
-use crate::page::{Body, Page};
+use crate::page::{Body, Page, PageKind};
 use crate::records::{Notice, Records};
 use crate::sanitize::clean_line;
 use crate::search::search;
-use crate::session::{Session, SessionError};
+use crate::session::{MAX_TYPED_CHARS, Session, SessionError};
 
 mod agent;
 mod reply;
 pub mod start;
 
-use reply::{Reply, parse_reply};
+use reply::{Reply, parse_reply, parse_typed};
 
 /// How plain mode runs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,24 +99,47 @@ pub fn run(
         } else {
             String::new()
         };
-        writeln!(
-            output,
-            "{} (1-{}), {}{extra}:",
-            words.plain_prompt,
-            page.options.len(),
-            words.plain_prompt_keys
-        )?;
+        let typing = page.kind == PageKind::Input;
+        if typing {
+            writeln!(
+                output,
+                "{} {}{extra}. {}:",
+                words.plain_type_prompt, words.plain_prompt_keys, words.plain_type_quotes
+            )?;
+        } else {
+            writeln!(
+                output,
+                "{} (1-{}), {}{extra}:",
+                words.plain_prompt,
+                page.options.len(),
+                words.plain_prompt_keys
+            )?;
+        }
         output.flush()?;
         if !read(&mut input, &mut line)? {
             writeln!(output, "{}", words.input_ended)?;
             return Ok(WalkEnd::Quit);
         }
         show_page = true;
-        let notices = match parse_reply(&line, page.options.len(), options.agent) {
+        let reply = if typing {
+            parse_typed(&line, options.agent)
+        } else {
+            parse_reply(&line, page.options.len(), options.agent)
+        };
+        let notices = match reply {
             Reply::Pick(answer) => {
                 session
                     .choose(answer)
                     .expect("the reply was checked against the page's options");
+                hooks.changed(session)
+            }
+            Reply::Typed(text) => {
+                if text.chars().count() > MAX_TYPED_CHARS {
+                    writeln!(output, "{}", words.typed_cut)?;
+                }
+                session
+                    .answer_text(&text)
+                    .expect("only an input question's page is answered by typing");
                 hooks.changed(session)
             }
             Reply::Back if session.back() => hooks.changed(session),

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
 use crate::exit::{RUNTIME_ERROR, SUCCESS, USAGE_OR_INVALID_FLOW};
-use crate::flow::{Checked, LoadError, load_built_in, load_path};
+use crate::flow::{
+    CheckOptions, Checked, LoadError, ReviewPolicy, load_built_in, load_built_in_with, load_path,
+    load_path_with,
+};
 use crate::i18n::words;
 use crate::lang::Lang;
 use crate::records::{Notice, RecordOptions, Records};
@@ -23,11 +26,19 @@ pub fn run(cli: Cli) -> ExitCode {
             file,
             format,
             deny_warnings,
-        }) => check(
-            file.as_deref().or(cli.flow.as_deref()),
-            *format,
-            *deny_warnings,
-        ),
+            max_age_days,
+        }) => {
+            let review = ReviewPolicy {
+                max_age_days: *max_age_days,
+                ..ReviewPolicy::today()
+            };
+            check(
+                file.as_deref().or(cli.flow.as_deref()),
+                *format,
+                *deny_warnings,
+                review,
+            )
+        }
         Some(Command::Graph { format, file }) => {
             graph(*format, file.as_deref().or(cli.flow.as_deref()), lang)
         }
@@ -48,13 +59,26 @@ fn load(file: Option<&Path>) -> Result<Checked, LoadError> {
     }
 }
 
-/// `signin-doctor check [FILE]`: prints every problem, exit 2 if any is an error.
-fn check(file: Option<&Path>, format: CheckFormat, deny_warnings: bool) -> ExitCode {
+/// `signin-doctor check [FILE]`: prints every problem, review dates older than `review`
+/// allows included; exit 2 if any is an error.
+fn check(
+    file: Option<&Path>,
+    format: CheckFormat,
+    deny_warnings: bool,
+    review: ReviewPolicy,
+) -> ExitCode {
     let name = file.map_or_else(
         || crate::flow::BUILT_IN_NAME.to_owned(),
         |p| p.display().to_string(),
     );
-    let loaded = load(file).map(|checked| checked.warnings);
+    let options = CheckOptions {
+        review: Some(review),
+    };
+    let loaded = match file {
+        Some(path) => load_path_with(path, &options),
+        None => load_built_in_with(&options),
+    }
+    .map(|checked| checked.warnings);
     check_command::run(&name, loaded, format, deny_warnings)
 }
 

@@ -79,6 +79,10 @@ fn texts(node: &Node) -> Vec<&Text> {
             all.extend(q.choices.iter().map(|c| &c.label));
             all.extend(q.help.iter().chain(&q.say));
         }
+        NodeKind::Input(i) => {
+            all.push(&i.text);
+            all.extend(i.help.iter().chain(&i.say));
+        }
         NodeKind::Step(s) => {
             all.extend(&s.text);
             all.extend(&s.steps);

@@ -26,8 +26,11 @@ pub enum MoveKind {
     Jump,
 }
 
+/// The most characters kept of a typed answer; the rest is cut (front ends say so).
+pub const MAX_TYPED_CHARS: usize = 1_000;
+
 /// One move on the way: from `node` to `to`, by an answer or a jump, at a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Move {
     /// The node the move was made at.
     pub node: NodeId,
@@ -37,6 +40,8 @@ pub struct Move {
     pub kind: MoveKind,
     /// When it was made.
     pub at: Timestamp,
+    /// What was typed, for an answer at an input node (possibly empty); `None` otherwise.
+    pub typed: Option<String>,
 }
 
 impl Move {
@@ -91,6 +96,9 @@ pub enum SessionError {
     /// A note with nothing in it.
     #[error("the note is empty")]
     EmptyNote,
+    /// Text was given at a node that asks for a choice, not for typing.
+    #[error("this question is answered by picking an option, not by typing")]
+    NotAnInput,
 }
 
 /// A walk through a flow.
@@ -182,7 +190,9 @@ impl Session {
         self.choose_at(answer, now())
     }
 
-    /// Picks option `answer` (from 0) of the current node and moves on, at time `at`.
+    /// Picks option `answer` (from 0) of the current node and moves on, at time `at`. At an
+    /// input question the options are its patterns then "otherwise" (see [`Node::targets`]);
+    /// picking one records no typed text — front ends answer it with [`Session::answer_text`].
     pub fn choose_at(&mut self, answer: usize, at: Timestamp) -> Result<NodeId, SessionError> {
         let targets = self.node().targets();
         if targets.is_empty() {
@@ -192,8 +202,43 @@ impl Session {
             given: answer,
             count: targets.len(),
         })?;
-        self.push(next, MoveKind::Answer(answer), at);
+        self.push(next, MoveKind::Answer(answer), at, None);
         Ok(next)
+    }
+
+    /// Answers the current input node with `typed`, now.
+    pub fn answer_text(&mut self, typed: &str) -> Result<NodeId, SessionError> {
+        self.answer_text_at(typed, now())
+    }
+
+    /// Answers the current input node with `typed` at time `at`: the first pattern that
+    /// matches decides where to go, else the node's "otherwise". The text is kept (made
+    /// one line, trimmed, cut to [`MAX_TYPED_CHARS`]) with the move, so `back` forgets it
+    /// and the ending can show it.
+    pub fn answer_text_at(&mut self, typed: &str, at: Timestamp) -> Result<NodeId, SessionError> {
+        let NodeKind::Input(input) = &self.node().kind else {
+            return Err(if self.outcome().is_some() {
+                SessionError::AtEnding
+            } else {
+                SessionError::NotAnInput
+            });
+        };
+        let typed = one_line(typed);
+        let answer = input.answer_for(&typed);
+        let next = self.node().targets()[answer];
+        self.push(next, MoveKind::Answer(answer), at, Some(typed));
+        Ok(next)
+    }
+
+    /// What was typed at input nodes on the path, oldest first, with the node; blank
+    /// answers left out.
+    pub fn typed(&self) -> impl Iterator<Item = (NodeId, &str)> {
+        self.path.iter().filter_map(|step| {
+            step.typed
+                .as_deref()
+                .filter(|text| !text.is_empty())
+                .map(|text| (step.node, text))
+        })
     }
 
     /// Jumps straight to node `to`, now; `back` undoes it like an answer.
@@ -210,22 +255,23 @@ impl Session {
         if to == self.current {
             return Err(SessionError::AlreadyThere);
         }
-        self.push(to, MoveKind::Jump, at);
+        self.push(to, MoveKind::Jump, at, None);
         Ok(to)
     }
 
-    fn push(&mut self, to: NodeId, kind: MoveKind, at: Timestamp) {
+    fn push(&mut self, to: NodeId, kind: MoveKind, at: Timestamp, typed: Option<String>) {
         self.path.push(Move {
             node: self.current,
             to,
             kind,
             at,
+            typed,
         });
         self.current = to;
     }
 
-    /// Undoes the last move, answer or jump. Returns `false` at the start, where there is
-    /// nothing to undo. Notes stay.
+    /// Undoes the last move, answer or jump, with any text typed for it. Returns `false`
+    /// at the start, where there is nothing to undo. Notes stay.
     pub fn back(&mut self) -> bool {
         match self.path.pop() {
             Some(last) => {
@@ -279,6 +325,22 @@ impl Session {
             _ => None,
         }
     }
+}
+
+/// Typed text as the session keeps it: control characters (a pasted line break, a tab)
+/// made spaces, surrounding white space trimmed, at most [`MAX_TYPED_CHARS`] characters.
+pub fn one_line(typed: &str) -> String {
+    let spaced: String = typed
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    spaced
+        .trim()
+        .chars()
+        .take(MAX_TYPED_CHARS)
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
 }
 
 #[cfg(test)]

@@ -67,7 +67,11 @@ pub fn carry_over(old: &Session, flow: Arc<Flow>) -> Session {
             break;
         }
         let moved = match step.kind {
-            MoveKind::Answer(answer) => session.choose(answer).is_ok(),
+            // A typed answer is routed again, by the edited patterns.
+            MoveKind::Answer(answer) => match &step.typed {
+                Some(typed) => session.answer_text(typed).is_ok(),
+                None => session.choose(answer).is_ok(),
+            },
             MoveKind::Jump => {
                 let to = session.flow().find(old_key(step.to));
                 to.is_some_and(|to| session.jump(to).is_ok())
@@ -143,6 +147,37 @@ nodes:
             .replace("  c:\n    kind: solved\n    title: { en: \"C\" }\n", "");
         let new = carry_over(&old, flow(&edited));
         assert_eq!(new.node().key, "b");
+    }
+
+    #[test]
+    fn typed_answers_are_kept_and_routed_by_the_edited_patterns() {
+        let typed = r#"
+id: t
+title: { en: "T" }
+start: code
+nodes:
+  code:
+    kind: input
+    text: { en: "Code?" }
+    matches:
+      - { pattern: '50053', next: locked }
+    otherwise: other
+  locked:
+    kind: solved
+    title: { en: "Locked" }
+  other:
+    kind: solved
+    title: { en: "Other" }
+"#;
+        let mut old = Session::new(flow(typed));
+        old.answer_text("AADSTS50053").unwrap();
+        let new = carry_over(&old, flow(typed));
+        assert_eq!(new.node().key, "locked");
+        assert_eq!(new.path()[0].typed.as_deref(), Some("AADSTS50053"));
+        // The author changed the pattern: the same text now goes to "otherwise", so the
+        // user is left at the question, where it was typed.
+        let new = carry_over(&old, flow(&typed.replace("'50053'", "'50054'")));
+        assert_eq!(new.node().key, "code");
     }
 
     #[test]

@@ -6,7 +6,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{at, built_in_session, scripted_call};
+use common::{at, built_in_session, error_codes_session, scripted_call};
 use signin_doctor::autosave::{
     Autosave, Mismatch, SavedMove, SavedSession, find_unfinished, restore,
 };
@@ -120,4 +120,55 @@ fn a_flow_whose_answer_now_leads_elsewhere_is_reported_not_replayed() {
         fresh.notes()[0].node,
         flow.find("try-self-service-reset").unwrap()
     );
+}
+
+#[test]
+fn typed_answers_are_saved_as_typed_and_routed_again_on_resume() {
+    let mut session = error_codes_session();
+    session.choose_at(0, at(5)).unwrap();
+    session
+        .answer_text_at("AADSTS50053: account locked, pwd=abc123", at(9))
+        .unwrap();
+    let save = saved(&session);
+    assert_eq!(save.format, 2);
+    let json = serde_json::to_value(&save).unwrap();
+    assert_eq!(
+        json["moves"][1]["typed"], "AADSTS50053: account locked, pwd=abc123",
+        "the save is private to the user and keeps the text as typed"
+    );
+    assert!(
+        json["moves"][0].get("typed").is_none(),
+        "picked answers have none"
+    );
+    let restored = restore(session.shared_flow(), &save).unwrap();
+    assert_eq!(restored.path(), session.path());
+    assert_eq!(restored.node().key, "account-locked");
+
+    // The flow's patterns changed since: the typed code now leads elsewhere, said so.
+    let yaml = std::fs::read_to_string(common::ERROR_CODES)
+        .unwrap()
+        .replace("'\\b(AADSTS)?50053\\b'", "'\\b(AADSTS)?50054\\b'");
+    let changed = load_str(&yaml, "error-codes.yaml").unwrap().flow.shared();
+    let problem = restore(changed, &save).expect_err("the code no longer routes the same");
+    assert_eq!(
+        problem.mismatch,
+        Mismatch::LeadsElsewhere {
+            step: 2,
+            key: "error-code".into(),
+            choice: 0,
+            was: "account-locked".into(),
+            now: "no-code".into(),
+        }
+    );
+}
+
+#[test]
+fn a_format_1_save_without_typed_text_still_resumes() {
+    let session = scripted_call();
+    let mut json = serde_json::to_value(saved(&session)).unwrap();
+    json["format"] = 1.into();
+    let old: SavedSession = serde_json::from_value(json).unwrap();
+    let restored = restore(session.shared_flow(), &old).unwrap();
+    assert_eq!(restored.path(), session.path());
+    assert_eq!(restored.notes(), session.notes());
 }

@@ -51,6 +51,36 @@ const ISLAND: &str = r#"  island:
     title: { en: "O", nl: "O" }
 "#;
 
+/// An input question the flow with input starts at.
+const INPUT_NODE: &str = r#"  error-code:
+    kind: input
+    text: { en: "The code?", nl: "De code?" }
+    reviewed: 2026-11-26
+    sources: [help-page]
+    matches:
+      - { pattern: '\b50053\b', next: first }
+      - { pattern: 'locked', next: ask-admin }
+    otherwise: try-it
+"#;
+
+/// The valid flow, started at an input question.
+fn valid_with_input() -> String {
+    format!(
+        "reviewed: 2026-11-26\n{}{INPUT_NODE}",
+        VALID.replacen("start: first", "start: error-code", 1)
+    )
+}
+
+/// The flow with an input question, with `from` replaced by `to` (which must occur).
+fn broken_input(from: &str, to: &str) -> String {
+    let valid = valid_with_input();
+    assert!(
+        valid.contains(from),
+        "test setup: '{from}' is not in the valid flow"
+    );
+    valid.replacen(from, to, 1)
+}
+
 /// The flow with `from` replaced by `to` (which must occur).
 fn broken(from: &str, to: &str) -> String {
     assert!(
@@ -240,6 +270,72 @@ fn cases() -> Vec<Case> {
             "did you mean `title`?",
         ),
         case(
+            "bad pattern",
+            broken_input("'locked'", "'(locked'"),
+            Code::BadPattern,
+            Some("error-code"),
+            "matches[2].pattern '(locked': it is not a valid regular expression: unclosed group",
+        ),
+        case(
+            "pattern too big",
+            broken_input("'locked'", "'\\w{1000}'"),
+            Code::BadPattern,
+            Some("error-code"),
+            "compiles to more than 256 KiB",
+        ),
+        case(
+            "missing otherwise",
+            broken_input("    otherwise: try-it\n", ""),
+            Code::MissingField,
+            Some("error-code"),
+            "an input node needs 'otherwise'",
+        ),
+        case(
+            "unknown target in matches",
+            broken_input("next: first }", "next: frist }"),
+            Code::UnknownTarget,
+            Some("error-code"),
+            "'matches[1].next' names the unknown node 'frist'",
+        ),
+        case(
+            "unknown otherwise",
+            broken_input("otherwise: try-it", "otherwise: tryit"),
+            Code::UnknownTarget,
+            Some("error-code"),
+            "did you mean 'try-it'",
+        ),
+        case(
+            "input with choices",
+            broken_input(
+                "    otherwise: try-it\n",
+                "    otherwise: try-it\n    choices: []\n",
+            ),
+            Code::UnusedField,
+            Some("error-code"),
+            "an input node has no 'choices'",
+        ),
+        case(
+            "unknown source",
+            broken_input("sources: [help-page]", "sources: [help-pgae]"),
+            Code::UnknownLink,
+            Some("error-code"),
+            "'sources[1]' names the unknown link 'help-pgae'",
+        ),
+        case(
+            "bad node date",
+            broken_input("    reviewed: 2026-11-26\n", "    reviewed: 2026-02-30\n"),
+            Code::BadDate,
+            Some("error-code"),
+            "'2026-02-30' is not a date written as YYYY-MM-DD",
+        ),
+        case(
+            "bad flow date",
+            broken_input("reviewed: 2026-11-26\n", "reviewed: 26/11/2026\n"),
+            Code::BadDate,
+            None,
+            "'26/11/2026' is not a date",
+        ),
+        case(
             "wrong type",
             broken(
                 "    steps: [ { en: \"Do it\", nl: \"Doe het\" } ]",
@@ -255,6 +351,46 @@ fn cases() -> Vec<Case> {
 #[test]
 fn the_valid_flow_has_no_problems() {
     assert_eq!(diagnostics(VALID), Vec::new());
+    assert_eq!(diagnostics(&valid_with_input()), Vec::new());
+}
+
+#[test]
+fn an_input_question_with_no_patterns_is_refused() {
+    let valid = valid_with_input();
+    let from = valid
+        .find("    matches:\n")
+        .expect("the input node's patterns");
+    let to = valid.find("    otherwise:").expect("its otherwise");
+    let found = diagnostics(&format!(
+        "{}    matches: []\n{}",
+        &valid[..from],
+        &valid[to..]
+    ));
+    assert!(
+        found.iter().any(|d| d.code == Code::MissingField
+            && d.message.contains("at least one entry in 'matches'")),
+        "{}",
+        render(&found)
+    );
+}
+
+#[test]
+fn the_graph_rules_reach_through_input_questions() {
+    // `first` is reached only through a pattern, the island only through `otherwise`.
+    let island = broken_input("otherwise: try-it", "otherwise: island") + ISLAND;
+    assert_eq!(diagnostics(&island), Vec::new());
+    // An input question whose every way leads back to itself has no way out.
+    let trapped = broken_input("next: first }", "next: error-code }")
+        .replacen("'locked', next: ask-admin", "'locked', next: error-code", 1)
+        .replacen("otherwise: try-it", "otherwise: error-code", 1);
+    let found = diagnostics(&trapped);
+    assert!(
+        found
+            .iter()
+            .any(|d| d.code == Code::NoWayOut && d.node.as_deref() == Some("error-code")),
+        "{}",
+        render(&found)
+    );
 }
 
 #[test]

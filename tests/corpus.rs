@@ -14,9 +14,10 @@ use serde_json::Value;
 const BIN: &str = env!("CARGO_BIN_EXE_signin-doctor");
 
 /// Every code `check` can report.
-const CODES: [&str; 21] = [
+const CODES: [&str; 25] = [
     "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008", "E009", "E010", "E011", "E012",
-    "E013", "E014", "E015", "W001", "W002", "W003", "W004", "W005", "W006",
+    "E013", "E014", "E015", "E016", "E017", "W001", "W002", "W003", "W004", "W005", "W006", "W007",
+    "W008",
 ];
 
 fn corpus() -> PathBuf {
@@ -412,8 +413,9 @@ impl Drop for TempDir {
 fn big_flow(bytes: usize) -> (String, usize) {
     let long = "Check the sign-in page carefully and compare it with the picture in the article. "
         .repeat(12);
-    let mut yaml =
-        String::from("id: big\nversion: 1\ntitle:\n  en: \"A big flow\"\nstart: q0\nnodes:\n");
+    let mut yaml = String::from(
+        "id: big\nversion: 1\nreviewed: 2026-11-26\ntitle:\n  en: \"A big flow\"\nstart: q0\nnodes:\n",
+    );
     let mut i = 0;
     while yaml.len() < bytes {
         yaml += &format!(
@@ -436,7 +438,18 @@ fn a_ten_megabyte_flow_is_checked_and_the_typo_near_its_end_is_placed() {
     let (yaml, typo_line) = big_flow(10_000_000);
     assert!(yaml.len() >= 10_000_000);
     fs::write(dir.0.join("big.yaml"), &yaml).expect("write the big flow");
-    let output = run(&["check", "big.yaml", "--format", "json"], &dir.0);
+    // A review date a century old is still current here, whatever day the test runs.
+    let output = run(
+        &[
+            "check",
+            "big.yaml",
+            "--format",
+            "json",
+            "--max-age-days",
+            "36500",
+        ],
+        &dir.0,
+    );
     assert_eq!(
         output.status.code(),
         Some(2),
@@ -560,7 +573,17 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
     let example = fenced(from_example, "yaml")[0];
     let dir = TempDir::new("guide");
     fs::write(dir.0.join("password-help.yaml"), example).expect("write the example");
-    let checked = run(&["check", "password-help.yaml", "--deny-warnings"], &dir.0);
+    // The example's review date stays current for a century, whatever day the test runs.
+    let checked = run(
+        &[
+            "check",
+            "password-help.yaml",
+            "--deny-warnings",
+            "--max-age-days",
+            "36500",
+        ],
+        &dir.0,
+    );
     assert_eq!(
         checked.status.code(),
         Some(0),
@@ -572,7 +595,10 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
         .replacen("next: try-reset", "next: try-rest", 1)
         .replace("      nl: \"Fijn dat het weer werkt\"\n", "");
     fs::write(dir.0.join("password-help.yaml"), broken).expect("write the broken example");
-    let checked = run(&["check", "password-help.yaml"], &dir.0);
+    let checked = run(
+        &["check", "password-help.yaml", "--max-age-days", "36500"],
+        &dir.0,
+    );
     let from_checking = &guide[guide.find("## Checking a flow").expect("the check section")..];
     let quoted = fenced(from_checking, "text")[0];
     assert!(

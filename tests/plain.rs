@@ -158,3 +158,108 @@ fn plain_is_used_with_the_flag_even_when_input_is_a_file() {
     assert_eq!(output.status.code(), Some(130));
     assert!(stdout(&output).contains("1) "));
 }
+
+#[test]
+fn a_pasted_error_code_routes_through_a_pipe_in_english() {
+    let output = run(
+        &["--flow", common::ERROR_CODES],
+        "1\nAADSTS50053: Your account is locked.\n2\n",
+    );
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Type or paste your answer and press Enter (an empty line if there is nothing to type); b = back, r = start again, q = quit. To answer with one of those letters, put it in quotes, like \"b\":"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Your answers: I see an error message > “AADSTS50053: Your account is locked.”\nWait for the lockout to end"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Give them this: AADSTS50053: Your account is locked.\nEnd of the wizard."),
+        "{text}"
+    );
+}
+
+#[test]
+fn at_an_input_question_b_is_back_and_quoted_b_is_the_letter() {
+    let output = run(&["--flow", common::ERROR_CODES], "1\nb\n1\n\"b\"\n");
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert_eq!(
+        text.matches("What happens when you sign in?").count(),
+        2,
+        "b went back to the first question:\n{text}"
+    );
+    assert!(
+        text.contains(
+            "Your answers: I see an error message > “b”\nContact someone: Contact Microsoft support"
+        ),
+        "{text}"
+    );
+    let output = run(&["--flow", common::ERROR_CODES], "1\nq\n");
+    assert_eq!(output.status.code(), Some(130), "q quits there too");
+}
+
+#[test]
+fn an_empty_line_means_no_code_and_dutch_is_dutch() {
+    let output = run(&["--flow", common::ERROR_CODES, "--lang", "nl"], "1\n\n");
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Typ of plak uw antwoord en druk op Enter (een lege regel als er niets te typen is); b = terug, r = opnieuw beginnen, q = stoppen."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Uw antwoorden: Ik zie een foutmelding > (niets getypt)\nNeem contact op: Neem contact op met Microsoft-ondersteuning"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Geef hun dit door"),
+        "nothing typed, nothing to pass on:\n{text}"
+    );
+
+    let output = run(
+        &["--flow", common::ERROR_CODES, "--lang", "nl"],
+        "1\nfout aadsts50076 bij aanmelden\n",
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("Wat u kunt doen: Voltooi de meervoudige verificatie"),
+        "{text}"
+    );
+}
+
+#[test]
+fn agent_mode_says_what_to_ask_at_an_input_question_and_search_finds_it() {
+    let output = run(
+        &["--flow", common::ERROR_CODES, "--agent"],
+        "/AADSTS\n1\n50053\n",
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("Say: \"Could you read me the error code on your screen, the one starting with AADSTS?\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("1) Type or paste the error code or message from the sign-in screen."),
+        "search lists the input question:\n{text}"
+    );
+    assert!(text.contains("Wait for the lockout to end"), "{text}");
+}
+
+#[test]
+fn an_answer_longer_than_the_limit_is_cut_and_said_so() {
+    let long = format!("AADSTS50053 {}", "x".repeat(1_500));
+    let output = run(&["--flow", common::ERROR_CODES], &format!("1\n{long}\n2\n"));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Only the first 1,000 characters are kept."),
+        "{text}"
+    );
+    let passed_on = text
+        .lines()
+        .find_map(|line| line.strip_prefix("Give them this: "))
+        .expect("the code is passed on");
+    assert_eq!(passed_on.chars().count(), 1_000);
+}

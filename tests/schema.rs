@@ -117,6 +117,25 @@ fn set(value: &mut Value, pointer: &str, new: Value) {
     }
 }
 
+/// Asserts that each case — `good` with the value at a JSON pointer replaced — is refused
+/// by the schema and by the loader alike.
+fn assert_all_refused(good: &Value, cases: Vec<(&str, String, Value)>) {
+    for (what, pointer, value) in cases {
+        let mut broken = good.clone();
+        set(&mut broken, &pointer, value);
+        assert!(
+            !errors(&broken).is_empty(),
+            "{what}: the schema accepts {pointer} = {}",
+            broken.pointer(&pointer).expect("just set")
+        );
+        let yaml = serde_yaml::to_string(&broken).expect("the broken flow is YAML");
+        assert!(
+            load_str(&yaml, "broken.yaml").is_err(),
+            "{what}: the loader accepts what the schema refuses"
+        );
+    }
+}
+
 #[test]
 fn broken_flows_do_not_validate_and_do_not_load() {
     let text = std::fs::read_to_string(root().join("flows/partner-center-signin.yaml"))
@@ -152,18 +171,53 @@ fn broken_flows_do_not_validate_and_do_not_load() {
         ("unknown choice field", node("choices/0/goto"), json!("x")),
         ("nodes as a list", "/nodes".into(), json!([])),
     ];
-    for (what, pointer, value) in cases {
-        let mut broken = good.clone();
-        set(&mut broken, &pointer, value);
-        assert!(
-            !errors(&broken).is_empty(),
-            "{what}: the schema accepts {pointer} = {}",
-            broken.pointer(&pointer).expect("just set")
-        );
-        let yaml = serde_yaml::to_string(&broken).expect("the broken flow is YAML");
-        assert!(
-            load_str(&yaml, "broken.yaml").is_err(),
-            "{what}: the loader accepts what the schema refuses"
-        );
-    }
+    assert_all_refused(&good, cases);
+}
+
+#[test]
+fn the_schema_covers_input_questions_review_dates_and_sources() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/error-codes.yaml"))
+        .expect("the error-code fixture is readable");
+    let good = yaml_value(&text);
+    assert_eq!(errors(&good), Vec::<String>::new(), "the fixture validates");
+    let code = |field: &str| format!("/nodes/error-code/{field}");
+    let cases: Vec<(&str, String, Value)> = vec![
+        (
+            "pattern a list",
+            code("matches/0/pattern"),
+            json!(["50053"]),
+        ),
+        (
+            "match without next",
+            code("matches/0"),
+            json!({ "pattern": "x" }),
+        ),
+        ("unknown match field", code("matches/0/goto"), json!("x")),
+        (
+            "otherwise not a string",
+            code("otherwise"),
+            json!(["no-code"]),
+        ),
+        (
+            "review date not a date",
+            code("reviewed"),
+            json!("26/11/2026"),
+        ),
+        (
+            "flow review date not a date",
+            "/reviewed".into(),
+            json!("last week"),
+        ),
+        (
+            "link review date not a date",
+            "/links/lockout-ref/reviewed".into(),
+            json!("2026"),
+        ),
+        (
+            "sources not a list",
+            code("sources"),
+            json!("error-codes-ref"),
+        ),
+    ];
+    assert_all_refused(&good, cases);
 }

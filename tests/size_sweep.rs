@@ -68,6 +68,28 @@ fn apps() -> Vec<(String, App)> {
     apps.push(("help overlay".to_owned(), help));
     let built_in = load_built_in().unwrap().flow.shared();
     let session = signin_doctor::session::Session::new(built_in);
+    // A question answered by typing, with a long answer in its box, in agent mode.
+    let typed_flow = signin_doctor::flow::load_path(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/error-codes.yaml"
+    )))
+    .unwrap()
+    .flow
+    .shared();
+    let mut typed_session = signin_doctor::session::Session::new(typed_flow);
+    typed_session.choose(0).unwrap();
+    let mut typed = App::new(
+        typed_session,
+        Lang::En,
+        &Options {
+            agent: true,
+            ..Options::default()
+        },
+    );
+    for c in "AADSTS50053: Your account is locked because you tried too often 日本語".chars() {
+        update(&mut typed, Action::Type(c));
+    }
+    apps.push(("input question with a long answer".to_owned(), typed));
     apps.push((
         "built-in (nl, no colour)".to_owned(),
         App::new(

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::{at, built_in_session};
+use common::{at, built_in_session, error_codes_session};
 use signin_doctor::lang::Lang;
 use signin_doctor::page::Page;
 use signin_doctor::session::Session;
@@ -108,6 +108,80 @@ fn dutch_transcript_matches_the_golden_file() {
     let markdown = Transcript::of(&scripted(), Lang::Nl, at(999)).to_markdown();
     assert!(markdown.contains("Vragen en antwoorden"));
     golden("transcript-nl.md", &markdown);
+}
+
+/// A caller pastes an error code with a password in it, tries the lockout step, and is
+/// sent to their admin with the code to pass on.
+fn typed_code() -> Session {
+    let mut session = error_codes_session();
+    pick(&mut session, "I see an error message", 10);
+    session
+        .answer_text_at(
+            &format!("AADSTS50053: Your account is locked. password: {SECRET}"),
+            at(30),
+        )
+        .unwrap();
+    pick(&mut session, "No, it still does not work", 90);
+    session
+}
+
+#[test]
+fn a_typed_code_is_in_the_transcripts_masked_and_passed_on() {
+    let session = typed_code();
+    let markdown = Transcript::of(&session, Lang::En, at(999)).to_markdown();
+    assert!(
+        !markdown.contains("Hunter2"),
+        "the secret leaked:\n{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "→ **“AADSTS50053: Your account is locked. password: [masked]”** *(something that looked like a secret was masked)*"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "- **Give them this:** AADSTS50053: Your account is locked. password: [masked]"
+        ),
+        "{markdown}"
+    );
+    golden("transcript-typed.md", &markdown);
+    let dutch = Transcript::of(&session, Lang::Nl, at(999)).to_markdown();
+    assert!(
+        dutch.contains("- **Geef hun dit door:** AADSTS50053"),
+        "{dutch}"
+    );
+    golden("transcript-typed-nl.md", &dutch);
+    let json = Transcript::of(&session, Lang::En, at(999)).to_json();
+    assert!(!json.contains("Hunter2"), "the secret leaked:\n{json}");
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let typed = &value["steps"][1];
+    assert_eq!(typed["kind"], "input");
+    assert_eq!(typed["node"], "error-code");
+    assert_eq!(typed["choice"], 0, "the first pattern matched");
+    assert_eq!(typed["next"], "account-locked");
+    assert_eq!(typed["masked"], true);
+    assert_eq!(
+        typed["typed"],
+        "AADSTS50053: Your account is locked. password: [masked]"
+    );
+    assert_eq!(
+        value["outcome"]["contact"]["give_them_this"][0],
+        typed["typed"]
+    );
+    golden("transcript-typed.json", &json);
+}
+
+#[test]
+fn nothing_typed_is_said_and_not_passed_on() {
+    let mut session = error_codes_session();
+    pick(&mut session, "I see an error message", 10);
+    session.answer_text_at("   ", at(20)).unwrap();
+    let transcript = Transcript::of(&session, Lang::En, at(60));
+    assert_eq!(transcript.outcome.as_ref().unwrap().node, "no-code");
+    let markdown = transcript.to_markdown();
+    assert!(markdown.contains("→ **(nothing typed)**"), "{markdown}");
+    assert!(!markdown.contains("Give them this"), "{markdown}");
 }
 
 #[test]

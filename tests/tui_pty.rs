@@ -156,3 +156,82 @@ fn termination_signals_restore_the_terminal() {
         );
     }
 }
+
+#[test]
+fn a_typed_error_code_leads_to_its_advice_and_is_passed_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state").display().to_string();
+    let log = dir.path().join("log.jsonl").display().to_string();
+    let mut wizard = Wizard::start(&[
+        "--flow",
+        common::ERROR_CODES,
+        "--state-dir",
+        &state,
+        "--log",
+        &log,
+    ]);
+    wizard.wait_for("What happens when you sign in?");
+    wizard.pick("I see an error message");
+    wizard.wait_for("Enter continue");
+
+    // In the box, q, b and digits are typed, not commands.
+    wizard.send("q1b");
+    wizard.wait_for("› q1b");
+    wizard.send("\x7f\x7f\x7f");
+    wizard.wait_until("the box emptied", |w| !w.words().contains("q1b"));
+    wizard.send("AADSTS50053: Your account is locked.");
+    wizard.wait_for("› AADSTS50053: Your account is locked.");
+    // Home, then a typo fixed in place: the cursor moves within the box.
+    wizard.send("\x1b[Hx\x1b[3~\x7f");
+    wizard.wait_for("› ADSTS50053: Your account is locked.");
+    wizard.send("A\r");
+    wizard.wait_for("Wait for the lockout to end");
+    assert!(
+        wizard
+            .words()
+            .contains("“AADSTS50053: Your account is locked.”"),
+        "the breadcrumbs show what was typed:\n{}",
+        wizard.rows().join("\n")
+    );
+
+    // Back puts what was typed back in the box; Esc goes back further.
+    wizard.send("b");
+    wizard.wait_for("› AADSTS50053: Your account is locked.");
+    wizard.send("\x1b");
+    wizard.wait_for("What happens when you sign in?");
+    wizard.pick("I see an error message");
+    wizard.wait_for("Enter continue");
+    assert!(
+        wizard.rows().iter().any(|row| row.trim() == "›"),
+        "a new visit starts with an empty box:\n{}",
+        wizard.rows().join("\n")
+    );
+
+    // A small window scrolls the box to keep the cursor in view; a 1×1 one shows nothing
+    // but does not fail.
+    wizard.send("aadsts50053 your account is locked after too many attempts");
+    wizard.resize(12, 40);
+    wizard.wait_for("too many attempts");
+    assert!(
+        !wizard.words().contains("› aadsts"),
+        "the start scrolled out of the box"
+    );
+    wizard.resize(1, 1);
+    wizard.wait_until("the 1×1 screen", |w| w.words().chars().count() <= 1);
+    wizard.resize(24, 80);
+    wizard.wait_for("› aadsts50053 your account is locked after too many attempts");
+    wizard.send("\r");
+    wizard.wait_for("Wait for the lockout to end");
+    wizard.pick("No, it still does not work");
+    wizard.wait_for("Give them this");
+    assert!(
+        wizard
+            .words()
+            .contains("Give them this aadsts50053 your account is locked after too many attempts"),
+        "{}",
+        wizard.rows().join("\n")
+    );
+    wizard.send("q");
+    assert_eq!(wizard.exit_code(), 0, "leaving from an ending exits 0");
+    wizard.assert_terminal_restored();
+}

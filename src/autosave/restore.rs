@@ -191,10 +191,20 @@ pub fn restore(flow: Arc<Flow>, saved: &SavedSession) -> Result<Session, Box<Res
         }
         match saved_move {
             SavedMove::Answer {
-                node, choice, next, ..
+                node,
+                choice,
+                next,
+                typed,
+                ..
             } => {
                 let next_id = find(step, next)?;
-                let reached = session.choose_at(*choice, *at).map_err(|error| {
+                // Typed text is routed again by today's patterns; a changed pattern shows
+                // as "leads elsewhere" below.
+                let replayed = match typed {
+                    Some(text) => session.answer_text_at(text, *at),
+                    None => session.choose_at(*choice, *at),
+                };
+                let reached = replayed.map_err(|error| {
                     let count = match error {
                         SessionError::NoSuchOption { count, .. } => count,
                         _ => 0,

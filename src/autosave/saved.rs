@@ -9,8 +9,10 @@ use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::session::{MoveKind, Session};
 
-/// The version of the save file format written by this program.
-pub const FORMAT: u32 = 1;
+/// The version of the save file format written by this program. Format 2 added the text
+/// typed at input questions (`typed` on answers); a format 1 save has none and resumes
+/// as it always did.
+pub const FORMAT: u32 = 2;
 
 /// A session as saved to disk. Nodes are named by their keys, so a save survives a
 /// program upgrade as long as the flow keeps them.
@@ -59,6 +61,9 @@ pub enum SavedMove {
         next: String,
         /// When.
         at: Timestamp,
+        /// What was typed, for an answer at an input question (format 2 on).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        typed: Option<String>,
     },
     /// A jump from `from` to `to`.
     Jump {
@@ -107,6 +112,7 @@ impl SavedSession {
                         choice,
                         next: key(step.to),
                         at: step.at,
+                        typed: step.typed.clone(),
                     },
                     MoveKind::Jump => SavedMove::Jump {
                         from: key(step.node),

@@ -7,7 +7,7 @@ use crate::lang::Lang;
 /// Draws `flow` as a Graphviz `digraph`, with its text in `lang`.
 ///
 /// Nodes are `n0`, `n1`… in file order, shaped and coloured by kind: question diamond,
-/// step rounded box, remedy note, contact hexagon, solved double oval. A `cds` shape
+/// input parallelogram, step rounded box, remedy note, contact hexagon, solved double oval. A `cds` shape
 /// holding the flow's title points at the start node. Every label is a quoted, escaped
 /// string, so no flow text can change the graph's structure.
 pub fn dot(flow: &Flow, lang: Lang) -> String {
@@ -53,6 +53,7 @@ fn id(node: NodeId) -> String {
 fn attributes(shape: Shape) -> &'static str {
     match shape {
         Shape::Question => "shape=diamond",
+        Shape::Input => "shape=parallelogram",
         Shape::Step => "shape=box, style=\"rounded,filled\"",
         Shape::Remedy => "shape=note",
         Shape::Contact => "shape=hexagon",

@@ -6,7 +6,7 @@ use crate::lang::Lang;
 
 /// Draws `flow` as a Mermaid flowchart (`flowchart TD`), with its text in `lang`.
 ///
-/// Nodes are `n0`, `n1`… in file order, shaped by kind: question `{…}`, step `(…)`,
+/// Nodes are `n0`, `n1`… in file order, shaped by kind: question `{…}`, input `[/…/]`, step `(…)`,
 /// remedy `[[…]]`, contact `{{…}}`, solved `((…))`. A stadium holding the flow's title
 /// points at the start node. Every label is quoted and escaped, so no flow text can
 /// change the diagram's structure.
@@ -35,7 +35,10 @@ pub fn mermaid(flow: &Flow, lang: Lang) -> String {
             id(edge.to)
         ));
     }
-    for shape in Shape::ALL {
+    // A style class for each kind the flow uses, so a flow without input questions
+    // draws as it did before they existed.
+    let used: Vec<Shape> = flow.nodes().map(|(_, node)| Shape::of(node)).collect();
+    for shape in Shape::ALL.into_iter().filter(|shape| used.contains(shape)) {
         let (fill, stroke) = shape.colours();
         lines.push(format!(
             "    classDef {} fill:{fill},stroke:{stroke},color:#000000",
@@ -56,6 +59,7 @@ fn id(node: NodeId) -> String {
 fn brackets(shape: Shape) -> (&'static str, &'static str) {
     match shape {
         Shape::Question => ("{", "}"),
+        Shape::Input => ("[/", "/]"),
         Shape::Step => ("(", ")"),
         Shape::Remedy => ("[[", "]]"),
         Shape::Contact => ("{{", "}}"),

@@ -42,6 +42,8 @@ impl GraphFormat {
 pub(crate) enum Shape {
     /// A question.
     Question,
+    /// A question answered by typing.
+    Input,
     /// A step to try.
     Step,
     /// A remedy ending.
@@ -57,6 +59,7 @@ impl Shape {
     pub(crate) fn of(node: &Node) -> Shape {
         match &node.kind {
             NodeKind::Question(_) => Shape::Question,
+            NodeKind::Input(_) => Shape::Input,
             NodeKind::Step(_) => Shape::Step,
             NodeKind::Ending(ending) => match ending.kind {
                 EndingKind::Remedy => Shape::Remedy,
@@ -70,6 +73,7 @@ impl Shape {
     pub(crate) fn class(self) -> &'static str {
         match self {
             Shape::Question => "question",
+            Shape::Input => "input",
             Shape::Step => "step",
             Shape::Remedy => "remedy",
             Shape::Contact => "contact",
@@ -81,6 +85,7 @@ impl Shape {
     pub(crate) fn colours(self) -> (&'static str, &'static str) {
         match self {
             Shape::Question => ("#dbeafe", "#1e40af"),
+            Shape::Input => ("#cffafe", "#155e75"),
             Shape::Step => ("#fef3c7", "#92400e"),
             Shape::Remedy => ("#dcfce7", "#166534"),
             Shape::Contact => ("#fae8ff", "#86198f"),
@@ -89,8 +94,9 @@ impl Shape {
     }
 
     /// Every shape, in the order the legend lists them.
-    pub(crate) const ALL: [Shape; 5] = [
+    pub(crate) const ALL: [Shape; 6] = [
         Shape::Question,
+        Shape::Input,
         Shape::Step,
         Shape::Remedy,
         Shape::Contact,
@@ -109,8 +115,9 @@ pub(crate) struct Edge {
     pub label: String,
 }
 
-/// Every answer of every node, in file order: a question's choices, then a step's
-/// "fixed" and "not fixed" in the words the wizard shows for them.
+/// Every answer of every node, in file order: a question's choices, an input's patterns
+/// (as written) then "otherwise", and a step's "fixed" and "not fixed", in the words the
+/// wizard shows for them.
 pub(crate) fn edges(flow: &Flow, lang: Lang) -> Vec<Edge> {
     let mut edges = Vec::new();
     for (from, node) in flow.nodes() {
@@ -126,6 +133,12 @@ pub(crate) fn edges(flow: &Flow, lang: Lang) -> Vec<Edge> {
                 for choice in &question.choices {
                     add(choice.next, choice.label.get(lang));
                 }
+            }
+            NodeKind::Input(input) => {
+                for m in &input.matches {
+                    add(m.next, &m.pattern);
+                }
+                add(input.otherwise, words(lang).otherwise);
             }
             NodeKind::Step(step) => {
                 add(step.fixed, words(lang).fixed);

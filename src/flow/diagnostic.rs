@@ -58,6 +58,14 @@ pub enum Code {
     Unreferenced,
     /// The flow starts at an ending, so the wizard asks nothing.
     StartIsEnding,
+    /// An input node's pattern is not a valid (or is too large a) regular expression.
+    BadPattern,
+    /// A `reviewed` date is not a real `YYYY-MM-DD` date.
+    BadDate,
+    /// A node's or link's review date is older than the allowed age, or in the future.
+    StaleReview,
+    /// The flow gives no review date at all, so nobody can tell how current it is.
+    NotReviewed,
 }
 
 impl Code {
@@ -79,12 +87,16 @@ impl Code {
             Code::BadUrl => "E013",
             Code::EndingWithoutHelp => "E014",
             Code::UnknownField => "E015",
+            Code::BadPattern => "E016",
+            Code::BadDate => "E017",
             Code::MissingTranslation => "W001",
             Code::Mojibake => "W002",
             Code::SameTarget => "W003",
             Code::LongLabel => "W004",
             Code::Unreferenced => "W005",
             Code::StartIsEnding => "W006",
+            Code::StaleReview => "W007",
+            Code::NotReviewed => "W008",
         }
     }
 
@@ -123,6 +135,9 @@ impl Code {
                 | Code::LongLabel
                 | Code::Mojibake
                 | Code::StartIsEnding
+                | Code::BadPattern
+                | Code::BadDate
+                | Code::StaleReview
         )
     }
 
@@ -134,7 +149,9 @@ impl Code {
             | Code::SameTarget
             | Code::LongLabel
             | Code::Unreferenced
-            | Code::StartIsEnding => Severity::Warning,
+            | Code::StartIsEnding
+            | Code::StaleReview
+            | Code::NotReviewed => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use super::check::{Checked, check, check_owned};
+use super::check::{CheckOptions, Checked, check_owned, check_with};
 use super::diagnostic::{Code, Diagnostic};
 use super::locate::locate;
 use super::merge::merge;
@@ -76,22 +76,37 @@ const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/built_in.jso
 /// Reads the JSON copy made at build time, which is much faster than YAML; whenever there
 /// is anything to report, it reads the YAML instead, so every diagnostic has its place.
 pub fn load_built_in() -> Result<Checked, LoadError> {
+    load_built_in_with(&CheckOptions::default())
+}
+
+/// [`load_built_in`], checking what `options` asks for besides.
+pub fn load_built_in_with(options: &CheckOptions) -> Result<Checked, LoadError> {
     let fast = serde_json::from_str::<RawFlow>(BUILT_IN_JSON)
         .ok()
-        .and_then(|raw| check(&raw, BUILT_IN_NAME).ok())
+        .and_then(|raw| check_with(&raw, BUILT_IN_NAME, options).ok())
         .filter(|checked| checked.warnings.is_empty());
     match fast {
         Some(mut checked) => {
             checked.flow.source = BUILT_IN_NAME.to_owned();
             Ok(checked)
         }
-        None => load_str(BUILT_IN_YAML, BUILT_IN_NAME),
+        None => load_texts(
+            &[BUILT_IN_NAME.to_owned()],
+            &[BUILT_IN_YAML],
+            BUILT_IN_NAME,
+            options,
+        ),
     }
 }
 
 /// Loads and checks a flow file, or a folder of flow files that together make one flow.
 pub fn load_path(path: &Path) -> Result<Checked, LoadError> {
-    load_parts(read(path)?, &path.display().to_string())
+    load_path_with(path, &CheckOptions::default())
+}
+
+/// [`load_path`], checking what `options` asks for besides.
+pub fn load_path_with(path: &Path, options: &CheckOptions) -> Result<Checked, LoadError> {
+    load_parts_with(read(path)?, &path.display().to_string(), options)
 }
 
 /// Loads and checks a flow from bytes that should be UTF-8 YAML; `file` names it in messages.
@@ -108,18 +123,32 @@ pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Checked, LoadError> {
 
 /// Loads and checks a flow from YAML text; `file` names it in messages.
 pub fn load_str(text: &str, file: &str) -> Result<Checked, LoadError> {
-    load_texts(&[file.to_owned()], &[text], file)
+    load_texts(&[file.to_owned()], &[text], file, &CheckOptions::default())
 }
 
 /// Loads and checks a flow made of one or more parts; `source` names the whole flow.
 pub fn load_parts(parts: Vec<Part>, source: &str) -> Result<Checked, LoadError> {
+    load_parts_with(parts, source, &CheckOptions::default())
+}
+
+/// [`load_parts`], checking what `options` asks for besides.
+pub fn load_parts_with(
+    parts: Vec<Part>,
+    source: &str,
+    options: &CheckOptions,
+) -> Result<Checked, LoadError> {
     let names: Vec<String> = parts.iter().map(|part| part.name.clone()).collect();
     let texts: Vec<&str> = parts.iter().map(|part| part.text.as_str()).collect();
-    load_texts(&names, &texts, source)
+    load_texts(&names, &texts, source, options)
 }
 
 /// Loads and checks the texts of a flow's files, named by `names`; `source` names the flow.
-fn load_texts(names: &[String], texts: &[&str], source: &str) -> Result<Checked, LoadError> {
+fn load_texts(
+    names: &[String],
+    texts: &[&str],
+    source: &str,
+    options: &CheckOptions,
+) -> Result<Checked, LoadError> {
     let texts: Vec<&str> = texts
         .iter()
         .map(|text| text.strip_prefix('\u{feff}').unwrap_or(text))
@@ -140,7 +169,7 @@ fn load_texts(names: &[String], texts: &[&str], source: &str) -> Result<Checked,
     }
     let mut merged = merge(raws, names);
     let raw = std::mem::take(&mut merged.raw);
-    let (checked, mut diagnostics) = match check_owned(raw, &names[0]) {
+    let (checked, mut diagnostics) = match check_owned(raw, &names[0], options) {
         Ok(mut checked) => {
             checked.flow.source = source.to_owned();
             let mut warnings = std::mem::take(&mut checked.warnings);

@@ -92,6 +92,14 @@ pub(crate) fn merge(parts: Vec<RawFlow>, names: &[String]) -> Merged {
             part.further_reading,
             index,
         );
+        take(
+            &mut merged,
+            names,
+            "reviewed",
+            |raw| &mut raw.reviewed,
+            part.reviewed,
+            index,
+        );
         merged
             .node_files
             .extend(std::iter::repeat_n(index, part.nodes.len()));

@@ -7,6 +7,7 @@ mod locate;
 mod merge;
 mod model;
 mod path;
+mod pattern;
 mod positions;
 mod raw;
 mod reader;
@@ -16,18 +17,24 @@ mod sources;
 mod text;
 mod yaml_error;
 
-pub use check::{Checked, MAX_LABEL_CHARS, check};
+pub use check::{
+    CheckOptions, Checked, DEFAULT_MAX_AGE_DAYS, MAX_LABEL_CHARS, ReviewPolicy, check, check_with,
+};
 pub use diagnostic::{Code, Diagnostic, Location, Severity, Snippet};
 pub use load::{
-    BUILT_IN_NAME, BUILT_IN_YAML, LoadError, MAX_FLOW_BYTES, load_built_in, load_bytes, load_parts,
-    load_path, load_str, parse,
+    BUILT_IN_NAME, BUILT_IN_YAML, LoadError, MAX_FLOW_BYTES, load_built_in, load_built_in_with,
+    load_bytes, load_parts, load_parts_with, load_path, load_path_with, load_str, parse,
 };
 pub use model::{
-    Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
+    Choice, Contact, Ending, EndingKind, Flow, Input, Link, LinkId, Match, Node, NodeId, NodeKind,
+    Question, Step,
 };
 pub use path::{Seg, YamlPath};
+pub use pattern::{
+    MAX_PATTERN_BYTES, MAX_PATTERN_CHARS, MAX_PATTERNS, Matcher, PatternError, check_pattern,
+};
 pub use positions::{Place, PositionIndex, Spot};
-pub use raw::{RawChoice, RawFlow, RawKind, RawLink, RawNode};
+pub use raw::{RawChoice, RawFlow, RawKind, RawLink, RawMatch, RawNode};
 pub use reader::{MAX_FLOW_NESTING, MAX_NESTING, Read, ReadError, read};
 pub use sources::Part;
 pub use text::Text;

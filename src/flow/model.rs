@@ -3,6 +3,9 @@
 
 use std::sync::Arc;
 
+use jiff::civil::Date;
+
+use super::pattern::Matcher;
 use super::text::Text;
 
 /// The index of a node inside its [`Flow`]. Only the checker makes these, so they are
@@ -30,6 +33,8 @@ pub struct Link {
     pub url: String,
     /// What the page is called.
     pub title: Text,
+    /// When the address and title were last checked.
+    pub reviewed: Option<Date>,
 }
 
 /// A checked decision graph, ready to walk.
@@ -43,6 +48,7 @@ pub struct Flow {
     pub(crate) nodes: Vec<Node>,
     pub(crate) links: Vec<Link>,
     pub(crate) further_reading: Vec<LinkId>,
+    pub(crate) reviewed: Option<Date>,
 }
 
 impl Flow {
@@ -102,6 +108,16 @@ impl Flow {
         self.further_reading.iter().map(|id| self.link(*id))
     }
 
+    /// When the flow's facts were last checked, if the flow says.
+    pub fn reviewed(&self) -> Option<Date> {
+        self.reviewed
+    }
+
+    /// When the facts of node `id` were last checked: its own date, else the flow's.
+    pub fn reviewed_node(&self, id: NodeId) -> Option<Date> {
+        self.node(id).reviewed.or(self.reviewed)
+    }
+
     /// Wraps the flow for sharing between a session and a front end.
     pub fn shared(self) -> Arc<Flow> {
         Arc::new(self)
@@ -115,14 +131,20 @@ pub struct Node {
     pub key: String,
     /// What the node does.
     pub kind: NodeKind,
+    /// When its facts were last checked, if it says (see [`Flow::reviewed_node`]).
+    pub reviewed: Option<Date>,
+    /// The pages its facts come from.
+    pub sources: Vec<LinkId>,
 }
 
 impl Node {
-    /// The nodes one answer away, in answer order: a question's choices, or a step's
-    /// "fixed" then "not fixed". Endings have none.
+    /// The nodes one answer away, in answer order: a question's choices, a step's
+    /// "fixed" then "not fixed", or an input's patterns then its "otherwise". Endings
+    /// have none.
     pub fn targets(&self) -> Vec<NodeId> {
         match &self.kind {
             NodeKind::Question(question) => question.choices.iter().map(|c| c.next).collect(),
+            NodeKind::Input(input) => input.targets().collect(),
             NodeKind::Step(step) => vec![step.fixed, step.not_fixed],
             NodeKind::Ending(_) => Vec::new(),
         }
@@ -137,6 +159,7 @@ impl Node {
     pub fn heading(&self) -> &Text {
         match &self.kind {
             NodeKind::Question(question) => question.title.as_ref().unwrap_or(&question.text),
+            NodeKind::Input(input) => input.title.as_ref().unwrap_or(&input.text),
             NodeKind::Step(step) => &step.title,
             NodeKind::Ending(ending) => &ending.title,
         }
@@ -150,6 +173,8 @@ pub enum NodeKind {
     Question(Question),
     /// Something to try now, then "Did that fix it?".
     Step(Step),
+    /// Asks the user to type something, and branches on what it matches.
+    Input(Input),
     /// Where a walk ends.
     Ending(Ending),
 }
@@ -176,6 +201,55 @@ pub struct Choice {
     pub label: Text,
     /// The node it leads to.
     pub next: NodeId,
+}
+
+/// A question answered by typing (or pasting) text, such as an error code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// An optional short heading.
+    pub title: Option<Text>,
+    /// The question itself.
+    pub text: Text,
+    /// Extra explanation that helps to answer.
+    pub help: Option<Text>,
+    /// What a helpdesk agent says to the caller.
+    pub say: Option<Text>,
+    /// Patterns tried in order; the first that matches decides.
+    pub matches: Vec<Match>,
+    /// Where to go when none matches, or nothing was typed.
+    pub otherwise: NodeId,
+    /// The patterns of `matches`, ready to match.
+    pub matcher: Matcher,
+}
+
+/// One pattern of an input node and where it leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    /// The case-insensitive regular expression, as written in the flow file.
+    pub pattern: String,
+    /// The node it leads to.
+    pub next: NodeId,
+}
+
+impl Input {
+    /// Which answer `typed` gives, in [`Node::targets`] order: the index of the first
+    /// matching pattern, or `matches.len()` for "otherwise". Blank text matches nothing.
+    pub fn answer_for(&self, typed: &str) -> usize {
+        if typed.trim().is_empty() {
+            return self.matches.len();
+        }
+        self.matcher
+            .first_match(typed)
+            .unwrap_or(self.matches.len())
+    }
+
+    /// The patterns' targets in order, then "otherwise".
+    pub fn targets(&self) -> impl Iterator<Item = NodeId> + '_ {
+        self.matches
+            .iter()
+            .map(|m| m.next)
+            .chain(std::iter::once(self.otherwise))
+    }
 }
 
 /// Something the user tries now.

@@ -9,6 +9,10 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 
 use super::text::Text;
 
+/// What a `reviewed:` date looks like, for the JSON Schema (the checker also refuses days
+/// that do not exist, like 2026-02-30).
+const DATE_SHAPE: &str = r"^\d{4}-\d{2}-\d{2}$";
+
 /// A whole flow file before checking — or one part of a flow split over several files,
 /// which is why even `id`, `title` and `start` are optional here: the checker requires
 /// them once across all parts.
@@ -27,6 +31,10 @@ pub struct RawFlow {
     pub start: Option<String>,
     /// Link keys shown on every ending as further reading.
     pub further_reading: Option<Vec<String>>,
+    /// When the flow's facts were last checked against their sources, `YYYY-MM-DD`; the
+    /// review date of every node that gives none of its own.
+    #[schemars(regex(pattern = DATE_SHAPE))]
+    pub reviewed: Option<String>,
     /// Links, defined once and referred to by key.
     #[serde(default, deserialize_with = "ordered_entries")]
     #[schemars(with = "std::collections::BTreeMap<String, RawLink>")]
@@ -45,6 +53,9 @@ pub struct RawLink {
     pub url: String,
     /// What the page is called.
     pub title: Text,
+    /// When the address and title were last checked, `YYYY-MM-DD`.
+    #[schemars(regex(pattern = DATE_SHAPE))]
+    pub reviewed: Option<String>,
 }
 
 /// The kind of a node, from its `kind:` field.
@@ -61,6 +72,8 @@ pub enum RawKind {
     Contact,
     /// Ending: the problem is fixed.
     Solved,
+    /// Asks the user to type or paste something, and branches on what it matches.
+    Input,
 }
 
 impl RawKind {
@@ -72,6 +85,7 @@ impl RawKind {
             RawKind::Remedy => "remedy",
             RawKind::Contact => "contact",
             RawKind::Solved => "solved",
+            RawKind::Input => "input",
         }
     }
 }
@@ -106,6 +120,15 @@ pub struct RawNode {
     pub ask: Option<Text>,
     /// A contact ending: what to have ready.
     pub ready: Option<Vec<Text>>,
+    /// An input node's patterns, tried in order on what the user typed.
+    pub matches: Option<Vec<RawMatch>>,
+    /// An input node's next node when no pattern matches (or nothing was typed).
+    pub otherwise: Option<String>,
+    /// When this node's facts were last checked, `YYYY-MM-DD` (default: the flow's date).
+    #[schemars(regex(pattern = DATE_SHAPE))]
+    pub reviewed: Option<String>,
+    /// Link keys of the pages this node's facts come from.
+    pub sources: Option<Vec<String>>,
     /// Warnings the author has looked at and accepts for this node, by name
     /// (e.g. `same-target` for an "I'm not sure" answer that shares a node on purpose).
     pub allow: Option<Vec<String>>,
@@ -118,6 +141,17 @@ pub struct RawChoice {
     /// What the user picks.
     pub label: Text,
     /// The node it leads to.
+    pub next: String,
+}
+
+/// One pattern of an input node.
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMatch {
+    /// A regular expression (the `regex` crate's syntax), matched case-insensitively
+    /// anywhere in what the user typed.
+    pub pattern: String,
+    /// The node it leads to when it matches.
     pub next: String,
 }
 

@@ -19,6 +19,8 @@ pub(super) enum Reply {
     Save,
     /// Agent mode: search (`/WORDS`).
     Search(String),
+    /// The answer to an input question: the line as typed, without enclosing quotes.
+    Typed(String),
     /// Anything else.
     Unknown,
 }
@@ -55,6 +57,24 @@ pub(super) fn parse_reply(line: &str, option_count: usize, agent: bool) -> Reply
     }
 }
 
+/// Reads `line` at an input question: the commands of every page (`b`, `r`, `q` and their
+/// words; in agent mode also `n TEXT`, `s`, `/WORDS`) still work, and any other line,
+/// an empty one included, is the answer. An answer in double quotes loses them, so
+/// `"b"` answers with the letter b.
+pub(super) fn parse_typed(line: &str, agent: bool) -> Reply {
+    match parse_reply(line, 0, agent) {
+        Reply::Unknown => {
+            let trimmed = line.trim();
+            let unquoted = trimmed
+                .strip_prefix('"')
+                .and_then(|rest| rest.strip_suffix('"'))
+                .unwrap_or(trimmed);
+            Reply::Typed(unquoted.to_owned())
+        }
+        command => command,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +89,28 @@ mod tests {
         assert_eq!(parse_reply("0", 3, false), Reply::Unknown);
         assert_eq!(parse_reply("", 3, false), Reply::Unknown);
         assert_eq!(parse_reply("yes", 3, false), Reply::Unknown);
+    }
+
+    #[test]
+    fn at_an_input_question_every_line_but_a_command_is_the_answer() {
+        let typed = |text: &str| Reply::Typed(text.to_owned());
+        assert_eq!(parse_typed("50053\n", false), typed("50053"));
+        assert_eq!(
+            parse_typed("  AADSTS50053: Your account is locked. \n", false),
+            typed("AADSTS50053: Your account is locked.")
+        );
+        assert_eq!(parse_typed("\n", false), typed(""));
+        assert_eq!(parse_typed("b", false), Reply::Back);
+        assert_eq!(parse_typed("Stoppen", false), Reply::Quit);
+        assert_eq!(parse_typed("\"b\"", false), typed("b"));
+        assert_eq!(parse_typed("\"q\"\n", true), typed("q"));
+        assert_eq!(parse_typed("\"", false), typed("\""));
+        assert_eq!(parse_typed("s", false), typed("s"));
+        assert_eq!(parse_typed("s", true), Reply::Save);
+        assert_eq!(
+            parse_typed("/locked", true),
+            Reply::Search("locked".to_owned())
+        );
     }
 
     #[test]

@@ -58,3 +58,103 @@ fn ended_is_the_time_the_ending_was_reached() {
     assert_eq!(s.elapsed_at(at(t + 5)), SignedDuration::from_secs(t + 5));
     assert_eq!(s.elapsed_at(at(-5)), SignedDuration::ZERO);
 }
+
+/// The flow with a typed error code that the tests of input questions walk.
+fn error_codes() -> Session {
+    let yaml = include_str!("../../tests/fixtures/error-codes.yaml");
+    let flow = crate::flow::load_str(yaml, "error-codes.yaml")
+        .unwrap()
+        .flow;
+    Session::new_at(flow.shared(), at(0))
+}
+
+fn key(s: &Session) -> &str {
+    &s.node().key
+}
+
+#[test]
+fn typed_text_is_routed_by_the_first_matching_pattern_and_kept_with_the_move() {
+    let mut s = error_codes();
+    s.choose_at(0, at(1)).unwrap();
+    assert_eq!(key(&s), "error-code");
+    assert_eq!(
+        s.choose_at(0, at(1)).map(|_| ()),
+        Ok(()),
+        "picking a branch still works"
+    );
+    s.back();
+    s.answer_text_at("  AADSTS50053: Your account is locked.\n", at(2))
+        .unwrap();
+    assert_eq!(key(&s), "account-locked");
+    let last = s.path().last().unwrap();
+    assert_eq!(last.answer(), Some(0));
+    assert_eq!(
+        last.typed.as_deref(),
+        Some("AADSTS50053: Your account is locked.")
+    );
+    assert_eq!(
+        s.typed().collect::<Vec<_>>(),
+        vec![(
+            s.flow().find("error-code").unwrap(),
+            "AADSTS50053: Your account is locked."
+        )]
+    );
+    assert_eq!(
+        s.answer_text_at("50053", at(3)),
+        Err(SessionError::NotAnInput),
+        "a step is not answered by typing"
+    );
+}
+
+#[test]
+fn case_order_blank_and_unknown_text_route_as_the_flow_says() {
+    let routes = [
+        ("aadsts50076", "mfa-required"),
+        ("Multi-factor authentication needed", "mfa-required"),
+        ("error 50053 and 50076", "account-locked"),
+        ("500530", "no-code"),
+        ("", "no-code"),
+        ("   \t ", "no-code"),
+        ("something else entirely", "no-code"),
+    ];
+    for (typed, expected) in routes {
+        let mut s = error_codes();
+        s.choose_at(0, at(1)).unwrap();
+        s.answer_text_at(typed, at(2)).unwrap();
+        assert_eq!(key(&s), expected, "typed {typed:?}");
+    }
+}
+
+#[test]
+fn back_forgets_the_typed_text_and_long_pasted_text_is_one_bounded_line() {
+    let mut s = error_codes();
+    s.choose_at(0, at(1)).unwrap();
+    let pasted = format!("line one\r\nline\ttwo {}", "x".repeat(2 * MAX_TYPED_CHARS));
+    s.answer_text_at(&pasted, at(2)).unwrap();
+    let typed = s.path().last().unwrap().typed.clone().unwrap();
+    assert!(typed.starts_with("line one  line two x"), "{typed}");
+    assert_eq!(typed.chars().count(), MAX_TYPED_CHARS);
+    assert!(s.back());
+    assert_eq!(key(&s), "error-code");
+    assert_eq!(s.typed().count(), 0);
+    assert_eq!(s.path().len(), 1);
+    s.answer_text_at("50053", at(3)).unwrap();
+    s.restart();
+    assert_eq!(
+        s.typed().count(),
+        0,
+        "restart forgets the path and what was typed on it"
+    );
+}
+
+#[test]
+fn an_ending_refuses_typed_text() {
+    let mut s = error_codes();
+    s.choose_at(0, at(1)).unwrap();
+    s.answer_text_at("nothing useful", at(2)).unwrap();
+    assert!(s.outcome().is_some());
+    assert_eq!(
+        s.answer_text_at("50053", at(3)),
+        Err(SessionError::AtEnding)
+    );
+}

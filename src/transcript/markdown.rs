@@ -60,8 +60,15 @@ pub(super) fn render(t: &Transcript) -> String {
                 at,
                 question,
                 answer,
+                masked,
                 ..
-            } => (at, format!("{} → **{}**", md(question), md(answer))),
+            } => {
+                let flag = match masked {
+                    Some(true) => format!(" *({})*", l.masked),
+                    _ => String::new(),
+                };
+                (at, format!("{} → **{}**{flag}", md(question), md(answer)))
+            }
             StepRecord::Jump { at, from, to, .. } => (
                 at,
                 format!("{} → *{}: {}*", md(&from.title), w.jumped_to, md(&to.title)),
@@ -103,6 +110,18 @@ pub(super) fn render(t: &Transcript) -> String {
                 let _ = writeln!(out, "- **{}:**", w.ready);
                 for item in &c.ready {
                     let _ = writeln!(out, "  - {}", md(item));
+                }
+            }
+            match c.give_them_this.as_slice() {
+                [] => {}
+                [one] => {
+                    let _ = writeln!(out, "- **{}:** {}", w.give_them_this, md(one));
+                }
+                several => {
+                    let _ = writeln!(out, "- **{}:**", w.give_them_this);
+                    for item in several {
+                        let _ = writeln!(out, "  - {}", md(item));
+                    }
                 }
             }
             out.push('\n');

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::flow::{EndingKind, Flow, NodeId, NodeKind};
 use crate::i18n::words;
 use crate::lang::Lang;
-use crate::page::move_label;
+use crate::page::{move_label, shown_typed};
 use crate::sanitize::{clean, clean_line};
 use crate::secrets::mask;
 use crate::session::{MoveKind, Session};
@@ -79,14 +79,21 @@ pub enum StepRecord {
         at: Timestamp,
         /// The key of the question or step.
         node: String,
-        /// `question` or `step`.
+        /// `question`, `input` or `step`.
         kind: &'static str,
         /// The question asked (for a step: its title).
         question: String,
-        /// The option picked, counted from 0.
+        /// The option picked, counted from 0 (for an input question: the pattern that
+        /// matched, or the number of patterns for "otherwise").
         choice: usize,
-        /// The option's text.
+        /// The option's text (for an input question: what was typed, masked, in quotes).
         answer: String,
+        /// For an input question: what was typed, masked (possibly empty).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        typed: Option<String>,
+        /// For an input question: whether anything typed was masked.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        masked: Option<bool>,
         /// The key of the node it led to.
         next: String,
     },
@@ -144,6 +151,9 @@ pub struct ContactInfo {
     pub ask: String,
     /// What to have ready.
     pub ready: Vec<String>,
+    /// What was typed on the way, to pass on (masked; blank answers left out).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub give_them_this: Vec<String>,
 }
 
 /// A web page.
@@ -185,9 +195,19 @@ impl Transcript {
                 },
                 MoveKind::Answer(choice) => {
                     let node = flow.node(step.node);
+                    let typed = step.typed.as_deref().map(shown_typed);
                     let (kind, question, answer) = match &node.kind {
                         NodeKind::Question(q) => {
                             ("question", text(&q.text), { move_label(flow, step, lang) })
+                        }
+                        NodeKind::Input(input) => {
+                            let answer = match &typed {
+                                Some((shown, _)) if !shown.is_empty() => {
+                                    format!("\u{201c}{shown}\u{201d}")
+                                }
+                                _ => words(lang).nothing_typed.to_owned(),
+                            };
+                            ("input", text(&input.text), answer)
                         }
                         _ => (
                             "step",
@@ -202,6 +222,8 @@ impl Transcript {
                         question,
                         choice,
                         answer,
+                        masked: typed.as_ref().map(|(_, masked)| *masked),
+                        typed: typed.map(|(shown, _)| shown),
                         next: flow.node(step.to).key.clone(),
                     }
                 }
@@ -231,6 +253,10 @@ impl Transcript {
                 who: text(&c.who),
                 ask: text(&c.ask),
                 ready: c.ready.iter().map(text).collect(),
+                give_them_this: session
+                    .typed()
+                    .map(|(_, typed)| shown_typed(typed).0)
+                    .collect(),
             }),
             steps: ending.steps.iter().map(text).collect(),
             links: links(flow, &ending.links, lang),

@@ -67,6 +67,8 @@ pub enum KeyMode {
     Typing,
     /// The help overlay is open: any key closes it, except the keys that quit.
     Help,
+    /// At a question answered by typing: keys type into its box (see [`answer_key`]).
+    Answering,
 }
 
 /// The action a terminal event asks for in `mode`, if any.
@@ -76,6 +78,7 @@ pub fn from_event(event: &Event, mode: KeyMode) -> Option<Action> {
             KeyMode::Wizard => from_key(key),
             KeyMode::Typing => typing_key(key),
             KeyMode::Help => help_key(key),
+            KeyMode::Answering => answer_key(key),
         },
         Event::Resize(columns, rows) => Some(Action::Resize(*columns, *rows)),
         _ => None,
@@ -119,6 +122,26 @@ pub fn typing_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Enter => Action::Choose,
         KeyCode::Esc => Action::Cancel,
         _ => return None,
+    };
+    Some(action)
+}
+
+/// The action a key asks for in the answer box of a question answered by typing: every
+/// printable character is typed (`q`, `b` and digits too); Enter continues, Esc goes back,
+/// the arrows up and down and the page keys scroll, F1 is help, F2 a note, F3 search, and
+/// Ctrl-C quits.
+pub fn answer_key(key: &KeyEvent) -> Option<Action> {
+    if let Some(decided) = modified(key) {
+        return decided;
+    }
+    let action = match key.code {
+        KeyCode::Esc => Action::Back,
+        KeyCode::F(1) => Action::ToggleHelp,
+        KeyCode::F(2) => Action::Note,
+        KeyCode::F(3) => Action::Search,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        _ => return typing_key(key),
     };
     Some(action)
 }

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use super::Options;
 use super::action::{Action, KeyMode};
+use super::input::LineInput;
 use super::overlay::Overlay;
 use super::screen::{Screen, ScreenInput};
 use super::theme::Theme;
@@ -14,10 +15,11 @@ use super::theme::Theme;
 use crate::exit::WalkEnd;
 use crate::flow::Flow;
 use crate::lang::Lang;
-use crate::page::Page;
+use crate::page::{Page, PageKind};
 use crate::session::Session;
 use crate::transcript::minutes;
 
+mod answer;
 mod moves;
 mod overlay;
 mod update;
@@ -81,6 +83,8 @@ pub struct App {
     now: Timestamp,
     /// The note editor or search box, when open.
     overlay: Option<Overlay>,
+    /// What is typed in the answer box of a question answered by typing.
+    answer: LineInput,
 }
 
 impl App {
@@ -103,7 +107,18 @@ impl App {
             agent: options.agent,
             now: crate::session::now(),
             overlay: None,
+            answer: LineInput::default(),
         }
+    }
+
+    /// What is typed in the answer box (empty where the page has none).
+    pub fn answer(&self) -> &LineInput {
+        &self.answer
+    }
+
+    /// Whether the page is a question answered by typing, with its box taking the keys.
+    pub fn answering(&self) -> bool {
+        self.page.kind == PageKind::Input
     }
 
     /// Whether agent mode is on.
@@ -122,12 +137,14 @@ impl App {
     }
 
     /// What keys mean now: typing while an input box is open, closing the help while it
-    /// shows, else the wizard's keys.
+    /// shows, typing the answer at a question answered by typing, else the wizard's keys.
     pub fn key_mode(&self) -> KeyMode {
         if self.overlay.is_some() {
             KeyMode::Typing
         } else if self.help {
             KeyMode::Help
+        } else if self.answering() {
+            KeyMode::Answering
         } else {
             KeyMode::Wizard
         }

@@ -1,7 +1,7 @@
 //! The key hints at the bottom of the screen: which keys to mention, packed into rows.
 
 use crate::i18n::Words;
-use crate::page::Page;
+use crate::page::{Page, PageKind};
 use crate::tui::wrap::{self, truncate_end};
 
 /// The separator between key hints.
@@ -24,19 +24,22 @@ pub fn hints(
     pack_hints(&text, width, max_rows)
 }
 
-/// The key hints for `page`; agent mode adds its keys before "? help · q quit".
+/// The key hints for `page`; agent mode adds its keys before the last two ("? help ·
+/// q quit", or "F1 help · Ctrl-C quit" at a question answered by typing).
 fn hint_text(page: &Page, words: &Words, agent: bool) -> String {
-    let keys = if page.kind.is_ending() {
-        words.ending_keys
+    let (keys, agent_keys) = if page.kind.is_ending() {
+        (words.ending_keys, words.agent_hints)
+    } else if page.kind == PageKind::Input {
+        (words.input_keys, words.agent_input_hints)
     } else {
-        words.question_keys
+        (words.question_keys, words.agent_hints)
     };
     if !agent {
         return keys.to_owned();
     }
     let mut items: Vec<&str> = keys.split(HINT_SEPARATOR).collect();
     let at = items.len().saturating_sub(2);
-    items.insert(at, words.agent_hints);
+    items.insert(at, agent_keys);
     items.join(HINT_SEPARATOR)
 }
 

@@ -1,10 +1,12 @@
 //! A one-line text field: the text typed so far and where the cursor is, edited by
 //! character, and the part of it that fits a box of a given width.
 
+use super::action::Action;
 use super::wrap;
 
-/// The most characters a field takes; more typing is ignored.
-pub const MAX_CHARS: usize = 1000;
+/// The most characters a field takes; more typing is ignored. The same as an answer the
+/// session keeps, so nothing typed in an answer box is cut later.
+pub const MAX_CHARS: usize = crate::session::MAX_TYPED_CHARS;
 
 /// A one-line text field being edited.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +26,19 @@ pub struct Shown {
 }
 
 impl LineInput {
+    /// A field holding `text` (control characters dropped, cut at [`MAX_CHARS`]) with the
+    /// cursor at its end.
+    pub fn with_text(text: &str) -> LineInput {
+        let mut input = LineInput::default();
+        text.chars().for_each(|c| input.insert(c));
+        input
+    }
+
+    /// Whether the field holds [`MAX_CHARS`] characters, so typing more is ignored.
+    pub fn is_full(&self) -> bool {
+        self.text.chars().count() >= MAX_CHARS
+    }
+
     /// The text typed so far.
     pub fn text(&self) -> &str {
         &self.text
@@ -42,6 +57,22 @@ impl LineInput {
         }
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
+    }
+
+    /// Applies an editing action: typing, erasing, moving the cursor. Returns false, and
+    /// changes nothing, for any other action.
+    pub fn edit(&mut self, action: Action) -> bool {
+        match action {
+            Action::Type(c) => self.insert(c),
+            Action::Erase => self.erase_back(),
+            Action::EraseForward => self.erase_forward(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::LineStart => self.home(),
+            Action::LineEnd => self.end(),
+            _ => return false,
+        }
+        true
     }
 
     /// Removes the character before the cursor (Backspace).
@@ -117,9 +148,7 @@ mod tests {
     use super::*;
 
     fn typed(text: &str) -> LineInput {
-        let mut input = LineInput::default();
-        text.chars().for_each(|c| input.insert(c));
-        input
+        LineInput::with_text(text)
     }
 
     #[test]
@@ -199,5 +228,7 @@ mod tests {
     fn typing_stops_at_the_limit() {
         let input = typed(&"x".repeat(MAX_CHARS + 10));
         assert_eq!(input.text().len(), MAX_CHARS);
+        assert!(input.is_full());
+        assert!(!typed("x").is_full());
     }
 }

@@ -216,8 +216,12 @@ fn draw(
         Vec::new()
     };
     if links != shown_links && !shown_links.is_empty() {
-        // Cells keep an old hyperlink until rewritten: redraw everything.
-        terminal.clear().context("cannot clear the terminal")?;
+        // Cells keep an old hyperlink until rewritten: redraw everything. A resize to the
+        // same size clears like `clear()` without asking the terminal where its cursor is,
+        // which a terminal that does not answer would make fail.
+        terminal
+            .resize(Rect::from((Position::ORIGIN, size)))
+            .context("cannot clear the terminal")?;
     }
     let frame = terminal
         .draw(|frame| view(frame, app))

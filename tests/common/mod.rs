@@ -79,3 +79,19 @@ pub fn walk(session: &mut Session, lang: Lang, answers: &[&str]) -> Vec<usize> {
         })
         .collect()
 }
+
+/// The small flow with an error-code question answered by typing
+/// (`tests/fixtures/error-codes.yaml`): 50053 leads to the lockout step, 50076/50079 to
+/// the MFA remedy, anything else to the support contact.
+pub const ERROR_CODES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/error-codes.yaml"
+);
+
+/// A session on [`ERROR_CODES`] started at [`at`]`(0)`.
+pub fn error_codes_session() -> Session {
+    let flow = signin_doctor::flow::load_path(std::path::Path::new(ERROR_CODES))
+        .expect("the error-code fixture is a valid flow")
+        .flow;
+    Session::new_at(flow.shared(), at(0))
+}

@@ -4,6 +4,7 @@
 //! current.
 
 mod cli;
+mod input;
 mod mermaid;
 mod svg;
 

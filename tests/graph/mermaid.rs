@@ -35,6 +35,7 @@ fn node_line(line: &str) -> Option<NodeLine> {
 fn expected_brackets(kind: &NodeKind) -> (&'static str, &'static str) {
     match kind {
         NodeKind::Question(_) => ("{", "}:::question"),
+        NodeKind::Input(_) => ("[/", "/]:::input"),
         NodeKind::Step(_) => ("(", "):::step"),
         NodeKind::Ending(ending) => match ending.kind {
             EndingKind::Remedy => ("[[", "]]:::remedy"),

@@ -1,25 +1,39 @@
 //! Builds the checked [`Flow`] from a raw flow the checker found no error in, moving its
 //! texts rather than copying them.
 
+use jiff::civil::Date;
+
 use crate::flow::model::{
-    Choice, Contact, Ending, EndingKind, Flow, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
+    Choice, Contact, Ending, EndingKind, Flow, Input, Link, LinkId, Match, Node, NodeId, NodeKind,
+    Question, Step,
 };
+use crate::flow::pattern::Matcher;
 use crate::flow::raw::{RawFlow, RawKind, RawNode};
 
+use super::dates::parse_date;
 use super::{Checked, Verdict};
 
 /// Converts `raw` into a [`Flow`]. Only called when checking found no error, so every
-/// id resolved (to what `verdict` says) and every required field is there.
+/// id resolved (to what `verdict` says), every date parses and every required field is
+/// there.
 pub(super) fn build(raw: RawFlow, file: &str, verdict: Verdict) -> Checked {
-    let link_ids = |ids: Vec<usize>| ids.into_iter().map(LinkId).collect::<Vec<_>>();
+    let resolved = verdict
+        .targets
+        .into_iter()
+        .zip(verdict.links)
+        .zip(verdict.matchers);
     let nodes = raw
         .nodes
         .into_iter()
-        .zip(verdict.targets.into_iter().zip(verdict.links))
-        .map(|((key, node), (targets, links))| Node {
-            key,
-            kind: build_kind(node, targets, link_ids(links)),
-        })
+        .zip(resolved)
+        .map(
+            |((key, node), ((targets, [links, sources]), matcher))| Node {
+                key,
+                reviewed: date(node.reviewed.as_ref()),
+                sources: link_ids(sources),
+                kind: build_kind(node, targets, link_ids(links), matcher),
+            },
+        )
         .collect();
     let flow = Flow {
         id: raw.id.unwrap_or_default(),
@@ -35,9 +49,11 @@ pub(super) fn build(raw: RawFlow, file: &str, verdict: Verdict) -> Checked {
                 key,
                 url: link.url,
                 title: link.title,
+                reviewed: date(link.reviewed.as_ref()),
             })
             .collect(),
         further_reading: link_ids(verdict.further_reading),
+        reviewed: date(raw.reviewed.as_ref()),
     };
     Checked {
         flow,
@@ -45,9 +61,22 @@ pub(super) fn build(raw: RawFlow, file: &str, verdict: Verdict) -> Checked {
     }
 }
 
-/// The node's kind with its fields; `targets` are the nodes its choices (or `fixed` and
-/// `not_fixed`) lead to, in that order.
-fn build_kind(node: RawNode, targets: Vec<usize>, links: Vec<LinkId>) -> NodeKind {
+fn link_ids(ids: Vec<usize>) -> Vec<LinkId> {
+    ids.into_iter().map(LinkId).collect()
+}
+
+fn date(text: Option<&String>) -> Option<Date> {
+    text.and_then(|text| parse_date(text))
+}
+
+/// The node's kind with its fields; `targets` are the nodes its choices (or matches and
+/// `otherwise`, or `fixed` and `not_fixed`) lead to, in that order.
+fn build_kind(
+    node: RawNode,
+    targets: Vec<usize>,
+    links: Vec<LinkId>,
+    matcher: Matcher,
+) -> NodeKind {
     let steps = node.steps.unwrap_or_default();
     match node.kind {
         RawKind::Question => NodeKind::Question(Question {
@@ -65,6 +94,24 @@ fn build_kind(node: RawNode, targets: Vec<usize>, links: Vec<LinkId>) -> NodeKin
                     next: NodeId(next),
                 })
                 .collect(),
+        }),
+        RawKind::Input => NodeKind::Input(Input {
+            title: node.title,
+            text: node.text.unwrap_or_default(),
+            help: node.help,
+            say: node.say,
+            matches: node
+                .matches
+                .into_iter()
+                .flatten()
+                .zip(&targets)
+                .map(|(raw, &next)| Match {
+                    pattern: raw.pattern,
+                    next: NodeId(next),
+                })
+                .collect(),
+            otherwise: NodeId(targets.last().copied().unwrap_or_default()),
+            matcher,
         }),
         RawKind::Step => NodeKind::Step(Step {
             title: node.title.unwrap_or_default(),

@@ -18,6 +18,7 @@ fn rules(kind: RawKind) -> (&'static [&'static str], &'static [&'static str]) {
             &["text", "ready", "steps", "links"],
         ),
         RawKind::Solved => (&["title"], &["text", "links"]),
+        RawKind::Input => (&["text", "matches", "otherwise"], &["title", "help", "say"]),
     }
 }
 
@@ -36,6 +37,8 @@ fn present(node: &RawNode) -> Vec<&'static str> {
         ("who", node.who.is_some()),
         ("ask", node.ask.is_some()),
         ("ready", node.ready.is_some()),
+        ("matches", node.matches.is_some()),
+        ("otherwise", node.otherwise.is_some()),
     ];
     fields
         .into_iter()
@@ -46,6 +49,11 @@ fn present(node: &RawNode) -> Vec<&'static str> {
 /// Reports missing and unused fields, too few choices, and empty step lists.
 pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
     let kind = node.kind.name();
+    let a = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     let (required, optional) = rules(node.kind);
     let present = present(node);
     for field in required {
@@ -53,7 +61,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
             out.report(
                 Code::MissingField,
                 Some(key),
-                format!("a {kind} node needs '{field}'"),
+                format!("{a} {kind} node needs '{field}'"),
             )
             .at(YamlPath::node(key))
             .with_help(format!("add `{field}:` to node '{key}'"));
@@ -66,11 +74,11 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
             out.report(
                 Code::UnusedField,
                 Some(key),
-                format!("a {kind} node has no '{field}'"),
+                format!("{a} {kind} node has no '{field}'"),
             )
             .at(YamlPath::node(key).key(field))
             .with_help(format!(
-                "remove it, or change `kind:`; a {kind} node has: {}",
+                "remove it, or change `kind:`; {a} {kind} node has: {}",
                 allowed.join(", ")
             ));
         }
@@ -108,6 +116,15 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
         .with_help(
             "add `links:` with at least one page, or make it a contact ending with `who` and `ask`",
         );
+    }
+    if node.kind == RawKind::Input && node.matches.as_ref().is_some_and(Vec::is_empty) {
+        out.report(
+            Code::MissingField,
+            Some(key),
+            "an input node needs at least one entry in 'matches'",
+        )
+        .at(YamlPath::node(key).key("matches"))
+        .with_help("add `- pattern: '…'` with a `next:`, or make it a question with choices");
     }
     if node.kind == RawKind::Step && node.steps.as_ref().is_some_and(Vec::is_empty) {
         out.report(

@@ -1,14 +1,18 @@
 //! Turns a [`RawFlow`] into a [`Flow`], or reports every problem in it at once.
 
 mod build;
+mod dates;
 mod fields;
 mod graph;
 mod links;
+mod patterns;
 mod resolve;
+mod review;
 mod style;
 mod texts;
 
 pub(crate) use resolve::suggest;
+pub use review::{DEFAULT_MAX_AGE_DAYS, ReviewPolicy};
 pub use style::MAX_LABEL_CHARS;
 
 use std::cell::Cell;
@@ -16,6 +20,7 @@ use std::cell::Cell;
 use super::diagnostic::{Code, Diagnostic, Diagnostics};
 use super::model::Flow;
 use super::path::YamlPath;
+use super::pattern::{MAX_PATTERNS, Matcher};
 use super::raw::{RawFlow, RawKind, RawNode};
 use graph::GraphNode;
 use resolve::{Resolver, index_keys};
@@ -29,21 +34,39 @@ pub struct Checked {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// What a check looks at besides the flow's own rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Warn about review dates older than this policy allows (`check` does; the wizard
+    /// does not, so a stale flow still starts).
+    pub review: Option<ReviewPolicy>,
+}
+
 /// Checks a parsed flow file. `file` names it in diagnostics.
 ///
 /// Returns every diagnostic (errors and warnings) when there is at least one error.
 pub fn check(raw: &RawFlow, file: &str) -> Result<Checked, Vec<Diagnostic>> {
-    let verdict = validate(raw, file)?;
+    check_with(raw, file, &CheckOptions::default())
+}
+
+/// [`check`], with the extra rules `options` asks for.
+pub fn check_with(
+    raw: &RawFlow,
+    file: &str,
+    options: &CheckOptions,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let verdict = validate(raw, file, options)?;
     Ok(build::build(raw.clone(), file, verdict))
 }
 
-/// Like [`check`], but builds the flow from `raw` itself instead of a copy; on error, gives
-/// `raw` back with the diagnostics.
+/// Like [`check_with`], but builds the flow from `raw` itself instead of a copy; on error,
+/// gives `raw` back with the diagnostics.
 pub(crate) fn check_owned(
     raw: RawFlow,
     file: &str,
+    options: &CheckOptions,
 ) -> Result<Checked, Box<(Vec<Diagnostic>, RawFlow)>> {
-    match validate(&raw, file) {
+    match validate(&raw, file, options) {
         Ok(verdict) => Ok(build::build(raw, file, verdict)),
         Err(diagnostics) => Err(Box::new((diagnostics, raw))),
     }
@@ -55,14 +78,16 @@ pub(super) struct Verdict {
     start: usize,
     /// Per node, the nodes its targets lead to, in the order they are written.
     targets: Vec<Vec<usize>>,
-    /// Per node, the links it names.
-    links: Vec<Vec<usize>>,
+    /// Per node, the links it names under `links` and under `sources`.
+    links: Vec<[Vec<usize>; 2]>,
+    /// Per node, its checked patterns (empty for nodes without).
+    matchers: Vec<Matcher>,
     /// The links of `further_reading`.
     further_reading: Vec<usize>,
 }
 
-/// Runs every rule over `raw`.
-fn validate(raw: &RawFlow, file: &str) -> Result<Verdict, Vec<Diagnostic>> {
+/// Runs every rule over `raw`, and those `options` asks for.
+fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict, Vec<Diagnostic>> {
     let mut out = Diagnostics::new(file);
     let node_index = index_keys(
         raw.nodes.iter().map(|(key, _)| key.as_str()),
@@ -88,11 +113,20 @@ fn validate(raw: &RawFlow, file: &str) -> Result<Verdict, Vec<Diagnostic>> {
         .and_then(|start| resolver.node(start, None, || YamlPath::root().key("start"), &mut out));
     let mut graph_nodes = Vec::with_capacity(raw.nodes.len());
     let mut links = Vec::with_capacity(raw.nodes.len());
+    let mut matchers: Vec<Matcher> = Vec::with_capacity(raw.nodes.len());
+    let mut pattern_budget = MAX_PATTERNS;
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
         links.push(check_node(key, node, languages, &resolver, &mut out));
+        matchers.push(
+            patterns::compile_patterns(key, node, &mut pattern_budget, &mut out)
+                .unwrap_or_default(),
+        );
         graph_nodes.push(GraphNode {
             key,
-            is_ending: !matches!(node.kind, RawKind::Question | RawKind::Step),
+            is_ending: !matches!(
+                node.kind,
+                RawKind::Question | RawKind::Step | RawKind::Input
+            ),
             targets: raw_targets(node)
                 .into_iter()
                 .filter_map(|(at, target)| {
@@ -123,6 +157,9 @@ fn validate(raw: &RawFlow, file: &str) -> Result<Verdict, Vec<Diagnostic>> {
             .any(|name| Some(name.as_str()) == code.allow_name())
     });
 
+    if let Some(policy) = &options.review {
+        review::check_reviews(raw, policy, &mut out);
+    }
     if out.has_errors() {
         return Err(out.into_vec());
     }
@@ -131,6 +168,7 @@ fn validate(raw: &RawFlow, file: &str) -> Result<Verdict, Vec<Diagnostic>> {
         start: start.unwrap_or_default(),
         targets: graph_nodes.into_iter().map(|node| node.targets).collect(),
         links,
+        matchers,
         further_reading,
     })
 }
@@ -161,11 +199,23 @@ fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) -> Vec<u
         texts::check_text(title, &at, None, languages, out);
         style::check_mojibake(title, &at, None, out);
     }
+    dates::check_date(
+        raw.reviewed.as_ref(),
+        None,
+        || YamlPath::root().key("reviewed"),
+        out,
+    );
     for (key, link) in &raw.links {
         let at = || YamlPath::root().key("links").key(key).key("title");
         texts::check_text(&link.title, &at, None, languages, out);
         style::check_mojibake(&link.title, &at, None, out);
         links::check_url(key, &link.url, out);
+        dates::check_date(
+            link.reviewed.as_ref(),
+            None,
+            || YamlPath::root().key("links").key(key).key("reviewed"),
+            out,
+        );
     }
     let further_reading = raw.further_reading.iter().flatten().enumerate();
     further_reading
@@ -176,14 +226,15 @@ fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) -> Vec<u
         .collect()
 }
 
-/// Every rule about one node but the graph's; returns the links it names.
+/// Every rule about one node but the graph's; returns the links it names under `links`
+/// and under `sources`.
 fn check_node(
     key: &str,
     node: &RawNode,
     languages: &[String],
     resolver: &Resolver,
     out: &mut Diagnostics,
-) -> Vec<usize> {
+) -> [Vec<usize>; 2] {
     fields::check_fields(key, node, out);
     fields::check_allow(key, node, out);
     for (at, text) in texts::node_texts(node) {
@@ -191,13 +242,22 @@ fn check_node(
         texts::check_text(text, &at, Some(key), languages, out);
         style::check_mojibake(text, &at, Some(key), out);
     }
-    let links = node.links.iter().flatten().enumerate();
-    let links = links
-        .filter_map(|(i, link)| {
-            let at = || YamlPath::node(key).key("links").index(i);
-            resolver.link(link, Some(key), at, out)
-        })
-        .collect();
+    let links = [("links", &node.links), ("sources", &node.sources)].map(|(field, keys)| {
+        keys.iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, link)| {
+                let at = || YamlPath::node(key).key(field).index(i);
+                resolver.link(link, Some(key), at, out)
+            })
+            .collect()
+    });
+    dates::check_date(
+        node.reviewed.as_ref(),
+        Some(key),
+        || YamlPath::node(key).key("reviewed"),
+        out,
+    );
     if node.kind == RawKind::Question {
         style::check_same_targets(key, node, out);
         style::check_label_lengths(key, node, out);
@@ -210,7 +270,9 @@ fn check_node(
 enum TargetAt {
     /// `choices[i].next`.
     Choice(usize),
-    /// `fixed` or `not_fixed`.
+    /// `matches[i].next`.
+    Match(usize),
+    /// `fixed`, `not_fixed` or `otherwise`.
     Field(&'static str),
 }
 
@@ -218,6 +280,7 @@ impl TargetAt {
     fn path(self) -> YamlPath {
         match self {
             TargetAt::Choice(i) => YamlPath::root().key("choices").index(i).key("next"),
+            TargetAt::Match(i) => YamlPath::root().key("matches").index(i).key("next"),
             TargetAt::Field(name) => YamlPath::root().key(name),
         }
     }
@@ -232,6 +295,18 @@ fn raw_targets(node: &RawNode) -> Vec<(TargetAt, &str)> {
             .flatten()
             .enumerate()
             .map(|(i, choice)| (TargetAt::Choice(i), choice.next.as_str()))
+            .collect(),
+        RawKind::Input => node
+            .matches
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, m)| (TargetAt::Match(i), m.next.as_str()))
+            .chain(
+                node.otherwise
+                    .as_deref()
+                    .map(|t| (TargetAt::Field("otherwise"), t)),
+            )
             .collect(),
         RawKind::Step => [("fixed", &node.fixed), ("not_fixed", &node.not_fixed)]
             .into_iter()

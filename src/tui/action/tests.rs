@@ -150,3 +150,35 @@ fn under_the_help_any_key_closes_it_but_q_and_ctrl_c_quit() {
     release.kind = KeyEventKind::Release;
     assert_eq!(help_key(&release), None);
 }
+
+#[test]
+fn in_the_answer_box_letters_and_digits_are_typed() {
+    let answer = |code, modifiers| {
+        from_event(
+            &Event::Key(KeyEvent::new(code, modifiers)),
+            KeyMode::Answering,
+        )
+    };
+    let none = KeyModifiers::NONE;
+    let table = [
+        (KeyCode::Char('q'), Action::Type('q')),
+        (KeyCode::Char('b'), Action::Type('b')),
+        (KeyCode::Char('1'), Action::Type('1')),
+        (KeyCode::Char('?'), Action::Type('?')),
+        (KeyCode::Enter, Action::Choose),
+        (KeyCode::Esc, Action::Back),
+        (KeyCode::Home, Action::LineStart),
+        (KeyCode::PageDown, Action::PageDown),
+        (KeyCode::F(1), Action::ToggleHelp),
+        (KeyCode::F(2), Action::Note),
+        (KeyCode::F(3), Action::Search),
+    ];
+    for (code, action) in table {
+        assert_eq!(answer(code, none), Some(action), "{code:?}");
+    }
+    assert_eq!(
+        answer(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        Some(Action::Quit)
+    );
+    assert_eq!(answer(KeyCode::Char('x'), KeyModifiers::ALT), None);
+}

@@ -4,9 +4,11 @@
 use super::App;
 
 impl App {
-    /// Shows the session's current node with `selected` marked, scrolled to the top.
+    /// Shows the session's current node with `selected` marked, scrolled to the top, and
+    /// an empty answer box.
     pub(super) fn show_node(&mut self, selected: usize) {
         self.page = crate::page::Page::of(&self.session, self.lang);
+        self.answer = crate::tui::input::LineInput::default();
         self.selected = selected.min(self.page.options.len().saturating_sub(1));
         self.scroll = 0;
         self.follow = selected > 0;

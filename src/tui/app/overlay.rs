@@ -32,13 +32,7 @@ impl App {
                 return None;
             }
             Action::Choose => return self.submit(),
-            Action::Type(c) => input.insert(c),
-            Action::Erase => input.erase_back(),
-            Action::EraseForward => input.erase_forward(),
-            Action::Left => input.left(),
-            Action::Right => input.right(),
-            Action::LineStart => input.home(),
-            Action::LineEnd => input.end(),
+            _ if input.edit(action) => {}
             Action::Up | Action::Down => {
                 if let Overlay::Search(found) = overlay {
                     found.move_selection(action == Action::Up);

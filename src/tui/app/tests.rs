@@ -242,3 +242,119 @@ fn the_help_scrolls_when_it_does_not_fit_and_any_other_key_closes_it() {
     assert_eq!(app.help_scroll(), 0);
     assert_eq!(app.session().path().len(), 0, "and does nothing else");
 }
+
+const TYPED: &str = r#"
+id: typed
+title: { en: "Typed" }
+start: first
+nodes:
+  first:
+    kind: question
+    text: { en: "First question?" }
+    choices:
+      - { label: { en: "I have a code" }, next: code }
+      - { label: { en: "Done" }, next: done }
+  code:
+    kind: input
+    text: { en: "The code?" }
+    matches:
+      - { pattern: '\b50053\b', next: locked }
+    otherwise: done
+  locked:
+    kind: contact
+    title: { en: "Call the admin" }
+    who: { en: "Your admin" }
+    ask: { en: "An unlock" }
+  done:
+    kind: solved
+    title: { en: "All good" }
+"#;
+
+fn typed_app() -> App {
+    let flow = load_str(TYPED, "typed.yaml").expect("valid").flow;
+    let mut app = App::new(Session::new(Arc::new(flow)), Lang::En, &Options::default());
+    update(&mut app, Action::Pick(0));
+    assert_eq!(app.key_mode(), KeyMode::Answering);
+    app
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Action::Type(c));
+    }
+}
+
+#[test]
+fn the_answer_box_takes_typing_and_enter_answers() {
+    let mut app = typed_app();
+    type_text(&mut app, "q 50053");
+    assert_eq!(app.answer().text(), "q 50053");
+    assert!(!app.quit, "q was typed, not a command");
+    run(
+        &mut app,
+        &[
+            Action::LineStart,
+            Action::EraseForward,
+            Action::EraseForward,
+        ],
+    );
+    assert_eq!(app.answer().text(), "50053");
+    assert_eq!(
+        update(&mut app, Action::Choose),
+        Some(crate::tui::Effect::Save)
+    );
+    assert_eq!(app.session().node().key, "locked");
+    assert_eq!(app.key_mode(), KeyMode::Wizard);
+    assert!(
+        app.page()
+            .sections
+            .iter()
+            .any(|s| s.title == "Give them this"
+                && s.body == crate::page::Body::Paragraph("50053".into())),
+        "{:?}",
+        app.page().sections
+    );
+}
+
+#[test]
+fn backspace_in_an_empty_box_goes_back_and_back_refills_it() {
+    let mut app = typed_app();
+    type_text(&mut app, "x");
+    update(&mut app, Action::Erase);
+    assert_eq!(app.session().node().key, "code", "the x was erased first");
+    update(&mut app, Action::Erase);
+    assert_eq!(app.session().node().key, "first");
+    update(&mut app, Action::Pick(0));
+    assert_eq!(app.answer().text(), "", "a new visit starts empty");
+    type_text(&mut app, "nothing known");
+    update(&mut app, Action::Choose);
+    assert_eq!(app.session().node().key, "done");
+    update(&mut app, Action::Back);
+    assert_eq!(app.session().node().key, "code");
+    assert_eq!(app.answer().text(), "nothing known");
+}
+
+#[test]
+fn question_mark_in_an_empty_box_is_help_and_a_full_box_says_so() {
+    let mut app = typed_app();
+    update(&mut app, Action::Type('?'));
+    assert!(app.help_visible());
+    update(&mut app, Action::Type('x'));
+    assert!(!app.help_visible(), "any key closes the help");
+    assert_eq!(
+        app.answer().text(),
+        "",
+        "the key that closed the help is not typed"
+    );
+    type_text(&mut app, "x?");
+    assert_eq!(app.answer().text(), "x?", "typed once the box has text");
+    type_text(&mut app, &"y".repeat(crate::tui::input::MAX_CHARS));
+    assert_eq!(
+        app.answer().text().chars().count(),
+        crate::tui::input::MAX_CHARS
+    );
+    assert_eq!(
+        app.status().lines,
+        ["Only the first 1,000 characters are kept."]
+    );
+}

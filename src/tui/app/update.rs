@@ -3,6 +3,7 @@
 
 use jiff::Timestamp;
 
+use super::answer::Handled;
 use super::{App, FlowEvent, Status};
 use crate::i18n::words;
 use crate::records::Notice;
@@ -49,6 +50,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if app.current_screen().is_none() && action != Action::Cancel {
         return None;
     }
+    let action = if app.answering() {
+        match app.update_answer(action) {
+            Handled::Done(effect) => return effect,
+            Handled::Continue(action) => action,
+        }
+    } else {
+        action
+    };
     let changed = match action {
         Action::Pick(option) => app.choose(option),
         Action::Choose if app.page.options.is_empty() => false,
@@ -66,10 +75,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             false
         }
         Action::Back => {
-            let previous = app.session.path().last().and_then(|step| step.answer());
+            let previous = app.session.path().last().cloned();
             let moved = app.session.back();
-            if moved {
-                app.show_node(previous.unwrap_or(0));
+            if let Some(previous) = previous.filter(|_| moved) {
+                app.show_node(previous.answer().unwrap_or(0));
+                // Back at a question answered by typing: what was typed, to correct.
+                app.refill_answer(previous.typed.as_deref().unwrap_or_default());
             }
             moved
         }

@@ -1,14 +1,17 @@
 //! The middle of the screen: the visible part of the body, and the scroll indicator.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::symbols::line;
 
+use super::input_box;
 use crate::tui::app::App;
 use crate::tui::screen::Screen;
 use crate::tui::wrap::truncate_end;
 
-/// Draws the body rows in view, the rules around them and "more above/below" when cut.
-pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
+/// Draws the body rows in view, the rules around them and "more above/below" when cut;
+/// gives where the terminal's cursor goes when the answer box is in view.
+pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) -> Option<Position> {
     let theme = app.theme();
     if let Some((top, bottom)) = screen.rules {
         for rule in [top, bottom] {
@@ -17,8 +20,13 @@ pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
         }
     }
     let body = screen.body;
+    let mut cursor = None;
     for (y, row) in screen.visible_rows() {
         buf.set_line(body.x, y, &row.line, body.width);
+        if app.answering() && row.option == Some(0) {
+            let area = Rect::new(body.x, y, body.width, 1);
+            cursor = input_box::field(buf, area, app.answer(), theme);
+        }
     }
     if let Some(more) = screen.more {
         let words = crate::i18n::words(app.lang());
@@ -31,4 +39,5 @@ pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
         let text = truncate_end(text, usize::from(more.width));
         buf.set_stringn(more.x, more.y, text, usize::from(more.width), theme.more);
     }
+    cursor
 }

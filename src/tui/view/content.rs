@@ -174,6 +174,17 @@ impl Content {
         }
     }
 
+    /// Adds the row the answer box of a question answered by typing is drawn on (the box
+    /// itself is drawn over it). It counts as option 0, so scrolling keeps it in view as
+    /// it does a selected answer.
+    pub(super) fn answer_box(&mut self) {
+        self.rows.push(Row {
+            line: Line::from("›"),
+            option: Some(0),
+            link: None,
+        });
+    }
+
     /// Adds the numbered options, the selected one marked with "›" and highlighted.
     pub(super) fn options(
         &mut self,

@@ -18,15 +18,19 @@ fn layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect) {
     let words = words(app.lang());
     let width = area.width.min(MAX_WIDTH);
     let text_width = usize::from(width.saturating_sub(4)).max(1);
-    let key_width = words
-        .help_lines
+    let help_lines = if app.answering() {
+        words.input_help_lines
+    } else {
+        words.help_lines
+    };
+    let key_width = help_lines
         .iter()
         .map(|(key, _)| wrap::width(key))
         .max()
         .unwrap_or(0);
     let narrow = key_width + 2 + 12 > text_width;
     let mut lines: Vec<Line> = Vec::new();
-    for (key, what) in words.help_lines {
+    for (key, what) in help_lines {
         let key = Span::styled(format!("{key:<key_width$}  "), theme.help_key);
         if narrow {
             lines.push(Line::from(key));

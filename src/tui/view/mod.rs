@@ -21,8 +21,8 @@ use ratatui::Frame;
 use crate::tui::app::App;
 use crate::tui::overlay::Overlay;
 
-/// Draws `app` on the whole frame; while an input box is open, the terminal's cursor is
-/// put in its text field.
+/// Draws `app` on the whole frame; while an input box is open, or a question answered by
+/// typing shows its answer box, the terminal's cursor is put in its text field.
 pub fn view(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let buf = frame.buffer_mut();
@@ -30,7 +30,7 @@ pub fn view(frame: &mut Frame, app: &App) {
         None => too_small::render(buf, area, app),
         Some(screen) => {
             header::render(buf, &screen, app);
-            body::render(buf, &screen, app);
+            let answer_cursor = body::render(buf, &screen, app);
             if let Some(pane) = &screen.pane {
                 pane::render(buf, pane, app);
             }
@@ -38,7 +38,7 @@ pub fn view(frame: &mut Frame, app: &App) {
             let cursor = match app.overlay() {
                 Some(Overlay::Note(note)) => note::render(buf, &screen, note, app),
                 Some(Overlay::Search(found)) => search::render(buf, &screen, found, app),
-                None => None,
+                None => answer_cursor,
             };
             if app.help_visible() {
                 help::render(buf, area, app);

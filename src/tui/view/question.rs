@@ -10,7 +10,8 @@ use crate::tui::theme::Theme;
 /// A question shows its answers right under it and its help after them, so the answers
 /// stay in view on short screens. A step shows its kind ("Try this"), its instructions,
 /// then the prompt ("Did that fix it?") and the two answers, then its links (so the
-/// question is on an 80×24 screen without scrolling).
+/// question is on an 80×24 screen without scrolling). A question answered by typing has
+/// its answer box where the answers would be.
 pub fn rows(
     content: &mut Content,
     page: &Page,
@@ -34,6 +35,11 @@ pub fn rows(
         }
         content.options(&page.options, selected, width, theme);
         content.sections(&links, width, theme);
+    } else if page.kind == PageKind::Input {
+        content.text(&page.heading, width, theme.heading);
+        content.gap();
+        content.answer_box();
+        content.sections(&page.sections, width, theme);
     } else {
         content.text(&page.heading, width, theme.heading);
         content.gap();
