@@ -3,7 +3,9 @@
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use std::borrow::Cow;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use crate::lang::Lang;
 
@@ -26,14 +28,17 @@ pub struct Text(
 );
 
 /// Writes `(code, string)` pairs sorted by code (and without repeats) as one string.
-fn encode(pairs: &[(String, String)]) -> Box<str> {
+fn encode<S: AsRef<str>>(pairs: &[(S, S)]) -> Box<str> {
     let mut encoded = String::with_capacity(
         pairs
             .iter()
-            .map(|(lang, text)| lang.len() + text.len() + 8)
+            .map(|(lang, text)| lang.as_ref().len() + text.as_ref().len() + 8)
             .sum(),
     );
-    for part in pairs.iter().flat_map(|(lang, text)| [lang, text]) {
+    for part in pairs
+        .iter()
+        .flat_map(|(lang, text)| [lang.as_ref(), text.as_ref()])
+    {
         encoded.push_str(&part.len().to_string());
         encoded.push(':');
         encoded.push_str(part);
@@ -54,9 +59,10 @@ fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<st
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut texts: Vec<(String, String)> = Vec::with_capacity(2);
-            while let Some((lang, text)) = map.next_entry::<String, String>()? {
-                match texts.binary_search_by(|(code, _)| code.as_str().cmp(&lang)) {
+            // Strings the reader can lend (most of them) are not copied before encoding.
+            let mut texts: Vec<(Cow<'de, str>, Cow<'de, str>)> = Vec::with_capacity(4);
+            while let Some((lang, text)) = map.next_entry_seed(Lent, Lent)? {
+                match texts.binary_search_by(|(code, _)| code.as_ref().cmp(&lang)) {
                     Ok(_) => {
                         return Err(de::Error::custom(format_args!(
                             "duplicate language `{lang}`"
@@ -72,6 +78,37 @@ fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<st
     deserializer.deserialize_map(Languages)
 }
 
+/// Reads a string, borrowed from the input when the deserializer can lend it.
+struct Lent;
+
+impl<'de> DeserializeSeed<'de> for Lent {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Lent {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(text))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text))
+    }
+}
+
 /// The `(code, string)` pairs of an encoded text.
 struct Pairs<'a> {
     rest: &'a str,
@@ -80,11 +117,21 @@ struct Pairs<'a> {
 impl<'a> Pairs<'a> {
     /// The next `LEN:TEXT` part.
     fn part(&mut self) -> Option<&'a str> {
-        let colon = self.rest.bytes().position(|b| b == b':')?;
-        let (len, rest) = (&self.rest[..colon], &self.rest[colon + 1..]);
-        let len: usize = len.parse().ok()?;
-        let (part, rest) = (rest.get(..len)?, rest.get(len..)?);
-        self.rest = rest;
+        let bytes = self.rest.as_bytes();
+        let mut len = 0usize;
+        let mut at = 0;
+        while let Some(&digit) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
+            len = len
+                .checked_mul(10)?
+                .checked_add(usize::from(digit - b'0'))?;
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b':') {
+            return None;
+        }
+        let start = at + 1;
+        let part = self.rest.get(start..start.checked_add(len)?)?;
+        self.rest = &self.rest[start + len..];
         Some(part)
     }
 }

@@ -17,8 +17,11 @@ const MOJIBAKE: [&str; 6] = ["Ã", "â€", "Â", "ï»¿", "�", "√"];
 /// The first garbled-looking sequence in `value`. A "√" counts only inside a word
 /// ("ge√Ønteresseerd"), where no square root would stand.
 fn find_mojibake(value: &str) -> Option<&'static str> {
-    // Every sequence starts with one of these characters; most text has none of them.
-    if !value.contains(['Ã', 'â', 'Â', 'ï', '�', '√']) {
+    // Every sequence starts with one of these characters (whose UTF-8 starts with byte
+    // 0xC3, 0xE2 or 0xEF); most text has none of those bytes, and is scanned only as bytes.
+    if !value.bytes().any(|b| matches!(b, 0xc3 | 0xe2 | 0xef))
+        || !value.contains(['Ã', 'â', 'Â', 'ï', '�', '√'])
+    {
         return None;
     }
     MOJIBAKE.into_iter().find(|bad| {

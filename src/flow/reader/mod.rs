@@ -99,7 +99,7 @@ fn control_character(text: &str) -> Option<ReadError> {
         (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xef
     };
     let mut from = 0;
-    while let Some(found) = bytes[from..].iter().position(|&b| suspicious(b)) {
+    while let Some(found) = next_suspicious(&bytes[from..], suspicious) {
         let at = from + found;
         let next = |n: usize| bytes.get(at + n).copied().unwrap_or_default();
         let refused = match bytes[at] {
@@ -115,6 +115,31 @@ fn control_character(text: &str) -> Option<ReadError> {
         from = at + 1;
     }
     None
+}
+
+/// The first byte of `bytes` that is `suspicious`. Eight bytes at a time are passed over
+/// when all are printable ASCII (0x20–0x7E), which is most of a flow file.
+fn next_suspicious(bytes: &[u8], suspicious: impl Fn(u8) -> bool) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte below 0x20, or above 0x7E (DEL and every non-ASCII byte), sets its high bit.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+        let above_tilde = word.wrapping_add(ONES) | word;
+        if (below_space | above_tilde) & HIGH != 0
+            && let Some(found) = chunk.iter().position(|&b| suspicious(b))
+        {
+            return Some(offset + found);
+        }
+        offset += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter()
+        .position(|&b| suspicious(b))
+        .map(|found| offset + found)
 }
 
 /// Any YAML value, read only for the places of its parts.
@@ -232,6 +257,18 @@ mod tests {
             error.to_string().contains("more than 128 levels"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn the_word_at_a_time_scan_finds_every_suspicious_byte_where_it_is() {
+        let text: Vec<u8> = (0u8..=255).collect();
+        for (at, &byte) in text.iter().enumerate() {
+            let mut plain = vec![b'a'; 40];
+            plain[at % 40] = byte;
+            let unprintable = |b: u8| !(0x20..0x7f).contains(&b);
+            let wanted = plain.iter().position(|&b| unprintable(b));
+            assert_eq!(next_suspicious(&plain, unprintable), wanted, "{byte:#x}");
+        }
     }
 
     #[test]
