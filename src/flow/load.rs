@@ -4,7 +4,7 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use super::check::{CheckOptions, Checked, check_owned, check_with};
+use super::check::{CheckOptions, Checked, check_owned};
 use super::diagnostic::{Code, Diagnostic};
 use super::locate::locate;
 use super::merge::merge;
@@ -83,7 +83,7 @@ pub fn load_built_in() -> Result<Checked, LoadError> {
 pub fn load_built_in_with(options: &CheckOptions) -> Result<Checked, LoadError> {
     let fast = serde_json::from_str::<RawFlow>(BUILT_IN_JSON)
         .ok()
-        .and_then(|raw| check_with(&raw, BUILT_IN_NAME, options).ok())
+        .and_then(|raw| check_owned(raw, BUILT_IN_NAME, options).ok())
         .filter(|checked| checked.warnings.is_empty());
     match fast {
         Some(mut checked) => {

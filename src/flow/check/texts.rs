@@ -69,7 +69,30 @@ pub(super) fn check_text(
         Some(key) => YamlPath::node(key).join(&place()),
         None => place(),
     };
-    match text.exact("en") {
+    // One walk over the text finds English and which declared languages it has.
+    // (Declared languages past the 64th are looked up one by one.)
+    let mut english = None;
+    let mut present = 0u64;
+    for (lang, value) in text.translations() {
+        if lang == "en" {
+            english = Some(value);
+        }
+        if let Some(i) = languages
+            .iter()
+            .take(64)
+            .position(|declared| declared == lang)
+        {
+            present |= 1 << i;
+        }
+    }
+    let has = |i: usize, lang: &str| {
+        if i < 64 {
+            present & (1 << i) != 0
+        } else {
+            text.exact(lang).is_some()
+        }
+    };
+    match english {
         None => {
             let place = place();
             out.report(
@@ -104,8 +127,8 @@ pub(super) fn check_text(
                 .with_help("write plain text only: remove escape sequences, tabs and other control characters");
         }
     }
-    for lang in languages {
-        if text.exact(lang).is_none() {
+    for (i, lang) in languages.iter().enumerate() {
+        if !has(i, lang) {
             let place = place();
             let message = format!("'{place}' has no '{lang}' translation; English will be shown");
             out.report(Code::MissingTranslation, node, message)
