@@ -23,7 +23,10 @@ pub const MAX_PATTERN_CHARS: usize = 500;
 /// (write `[a-z0-9]{20}`) rather than let a flow make the program huge.
 pub const MAX_PATTERN_BYTES: usize = 256 * 1024;
 
-/// At most this many patterns in one flow, which bounds the time checking them takes.
+/// At most this many patterns in one flow. With [`MAX_PATTERN_BYTES`] this bounds the time
+/// checking them takes and the memory a question's matcher can take, even in a hostile
+/// flow (its automata are at most 1,000 × 256 KiB, forward and reverse); real patterns
+/// take a few KiB each.
 pub const MAX_PATTERNS: usize = 1_000;
 
 /// Why a pattern was refused.
