@@ -59,6 +59,15 @@ impl ReadError {
         self
     }
 
+    /// The error with its place moved back to `end` (line and column from 1) when it lies
+    /// past it: the parser places some errors at the end of input one line too far.
+    pub(crate) fn not_past(mut self, end: (usize, usize)) -> Self {
+        if let Some(location) = self.location.as_mut() {
+            *location = (*location).min(end);
+        }
+        self
+    }
+
     /// Line and column, both from 1.
     pub fn location(&self) -> Option<(usize, usize)> {
         self.location

@@ -54,7 +54,8 @@ pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Read<T> {
     let value = match T::deserialize(&mut reader) {
         Ok(value) => end_document(&mut reader.events).map(|()| value),
         Err(error) => Err(reader.events.broken_limit().unwrap_or(error)),
-    };
+    }
+    .map_err(|error| error.not_past(end_of(text)));
     Read {
         value,
         index: reader.index,
@@ -64,6 +65,15 @@ pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Read<T> {
 /// The position index of `text` alone, however far it reads.
 pub(crate) fn index_only(text: &str) -> PositionIndex {
     read::<Anything>(text).index
+}
+
+/// Where `text` ends: its last line (lines end at `\r\n`, `\n` or a lone `\r`, as in
+/// YAML) and the column after its last character, both from 1.
+fn end_of(text: &str) -> (usize, usize) {
+    let breaks =
+        text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
+    let last_line = text.rfind(['\n', '\r']).map_or(text, |at| &text[at + 1..]);
+    (breaks + 1, last_line.chars().count() + 1)
 }
 
 /// Takes the events before the document's value; returns where the value starts.
@@ -269,6 +279,16 @@ mod tests {
             let wanted = plain.iter().position(|&b| unprintable(b));
             assert_eq!(next_suspicious(&plain, unprintable), wanted, "{byte:#x}");
         }
+    }
+
+    #[test]
+    fn an_error_at_the_end_of_the_file_is_placed_on_its_last_line() {
+        // The parser puts an error found at the end of input one line past the end.
+        let error = refused("a: b\nc: [d");
+        let (line, column) = error.location().expect("placed");
+        assert!((line, column) <= (2, 6), "{error} at {line}:{column}");
+        assert_eq!(end_of("a\r\nb\rc\n"), (4, 1));
+        assert_eq!(end_of("a: b\nc: [d"), (2, 6));
     }
 
     #[test]
