@@ -45,7 +45,7 @@ pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Read<T> {
         Ok(span) => index.push_root(spot(span)),
         Err(error) => {
             return Read {
-                value: Err(error),
+                value: Err(error.not_past(end_of(text))),
                 index,
             };
         }
@@ -284,6 +284,11 @@ mod tests {
     #[test]
     fn an_error_at_the_end_of_the_file_is_placed_on_its_last_line() {
         // The parser puts an error found at the end of input one line past the end.
+        assert_eq!(
+            refused("%e").location(),
+            Some((1, 3)),
+            "before the document"
+        );
         let error = refused("a: b\nc: [d");
         let (line, column) = error.location().expect("placed");
         assert!((line, column) <= (2, 6), "{error} at {line}:{column}");
