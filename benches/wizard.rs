@@ -66,6 +66,20 @@ fn load_check(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("parse", nodes), &yaml, |b, yaml| {
             b.iter(|| parse(black_box(yaml), "generated.yaml").expect("it parses"))
         });
+        // The reader flows were read with before the streaming one, for the ratio.
+        group.bench_with_input(
+            BenchmarkId::new("parse_serde_yaml", nodes),
+            &yaml,
+            |b, yaml| {
+                b.iter(|| {
+                    serde_yaml::from_str::<signin_doctor::flow::RawFlow>(black_box(yaml))
+                        .expect("it parses")
+                })
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("index", nodes), &yaml, |b, yaml| {
+            b.iter(|| signin_doctor::flow::PositionIndex::build(black_box(yaml)))
+        });
         let raw = parse(&yaml, "generated.yaml").expect("it parses");
         group.bench_with_input(BenchmarkId::new("check", nodes), &raw, |b, raw| {
             b.iter(|| check(black_box(raw), "generated.yaml").expect("it is valid"))

@@ -106,4 +106,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
     },
+    /// Print a shell completion script, e.g. `source <(signin-doctor completions bash)`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: crate::manual::Shell,
+    },
+    /// Print the manual page (roff), e.g. `signin-doctor man | man -l -`.
+    Man,
 }

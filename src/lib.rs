@@ -30,6 +30,7 @@ pub mod flow;
 pub mod generate;
 pub mod i18n;
 pub mod lang;
+pub mod manual;
 pub mod outcome_log;
 pub mod page;
 pub mod places;

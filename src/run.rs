@@ -46,6 +46,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Stats { since, format }) => {
             crate::stats::run(cli.log.as_deref(), since.as_deref(), *format)
         }
+        Some(Command::Completions { shell }) => print(&crate::manual::completions(*shell)),
+        Some(Command::Man) => print(&crate::manual::man_page()),
         None => wizard(&cli, lang),
     }
 }

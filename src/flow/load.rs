@@ -4,14 +4,15 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use super::check::{CheckOptions, Checked, check_with};
+use super::check::{CheckOptions, Checked, check_owned};
 use super::diagnostic::{Code, Diagnostic};
 use super::locate::locate;
 use super::merge::merge;
+use super::positions::PositionIndex;
 use super::raw::RawFlow;
-use super::refine::too_deep;
+use super::reader;
 use super::sources::{Part, not_utf8, read};
-use super::yaml_error::from_serde;
+use super::yaml_error::from_read_error;
 
 /// The name the built-in flow goes by in messages.
 pub const BUILT_IN_NAME: &str = "flows/partner-center-signin.yaml";
@@ -82,20 +83,19 @@ pub fn load_built_in() -> Result<Checked, LoadError> {
 pub fn load_built_in_with(options: &CheckOptions) -> Result<Checked, LoadError> {
     let fast = serde_json::from_str::<RawFlow>(BUILT_IN_JSON)
         .ok()
-        .and_then(|raw| check_with(&raw, BUILT_IN_NAME, options).ok())
+        .and_then(|raw| check_owned(raw, BUILT_IN_NAME, options).ok())
         .filter(|checked| checked.warnings.is_empty());
     match fast {
         Some(mut checked) => {
             checked.flow.source = BUILT_IN_NAME.to_owned();
             Ok(checked)
         }
-        None => {
-            let part = Part {
-                name: BUILT_IN_NAME.to_owned(),
-                text: BUILT_IN_YAML.to_owned(),
-            };
-            load_parts_with(vec![part], BUILT_IN_NAME, options)
-        }
+        None => load_texts(
+            &[BUILT_IN_NAME.to_owned()],
+            &[BUILT_IN_YAML],
+            BUILT_IN_NAME,
+            options,
+        ),
     }
 }
 
@@ -123,11 +123,7 @@ pub fn load_bytes(bytes: &[u8], file: &str) -> Result<Checked, LoadError> {
 
 /// Loads and checks a flow from YAML text; `file` names it in messages.
 pub fn load_str(text: &str, file: &str) -> Result<Checked, LoadError> {
-    let part = Part {
-        name: file.to_owned(),
-        text: text.to_owned(),
-    };
-    load_parts(vec![part], file)
+    load_texts(&[file.to_owned()], &[text], file, &CheckOptions::default())
 }
 
 /// Loads and checks a flow made of one or more parts; `source` names the whole flow.
@@ -142,34 +138,60 @@ pub fn load_parts_with(
     options: &CheckOptions,
 ) -> Result<Checked, LoadError> {
     let names: Vec<String> = parts.iter().map(|part| part.name.clone()).collect();
-    let texts: Vec<&str> = parts
+    let texts: Vec<&str> = parts.iter().map(|part| part.text.as_str()).collect();
+    load_texts(&names, &texts, source, options)
+}
+
+/// Loads and checks the texts of a flow's files, named by `names`; `source` names the flow.
+fn load_texts(
+    names: &[String],
+    texts: &[&str],
+    source: &str,
+    options: &CheckOptions,
+) -> Result<Checked, LoadError> {
+    let texts: Vec<&str> = texts
         .iter()
-        .map(|part| part.text.strip_prefix('\u{feff}').unwrap_or(&part.text))
+        .map(|text| text.strip_prefix('\u{feff}').unwrap_or(text))
         .collect();
-    let mut raws = Vec::with_capacity(parts.len());
+    let mut raws = Vec::with_capacity(texts.len());
+    let mut indexes = Vec::with_capacity(texts.len());
     let mut syntax = Vec::new();
-    for (text, name) in texts.iter().zip(&names) {
-        match parse(text, name) {
+    for (text, name) in texts.iter().zip(names) {
+        let (raw, index) = parse_indexed(text, name);
+        match raw {
             Ok(raw) => raws.push(raw),
             Err(diagnostic) => syntax.push(*diagnostic),
         }
+        indexes.push(index);
     }
     if !syntax.is_empty() {
-        return Err(LoadError::Invalid(placed(syntax, &names, &texts)));
+        return Err(LoadError::Invalid(placed(syntax, names, &texts, &indexes)));
     }
-    let merged = merge(raws, &names);
-    let (checked, mut diagnostics) = match check_with(&merged.raw, &names[0], options) {
+    let mut merged = merge(raws, names);
+    let raw = std::mem::take(&mut merged.raw);
+    let (checked, mut diagnostics) = match check_owned(raw, &names[0], options) {
         Ok(mut checked) => {
             checked.flow.source = source.to_owned();
-            let warnings = std::mem::take(&mut checked.warnings);
+            let mut warnings = std::mem::take(&mut checked.warnings);
+            if !warnings.is_empty() {
+                let flow = &checked.flow;
+                let nodes: Vec<&str> = flow.nodes.iter().map(|node| node.key.as_str()).collect();
+                let links: Vec<&str> = flow.links.iter().map(|link| link.key.as_str()).collect();
+                merged.attribute(&mut warnings, names, &nodes, &links);
+            }
             (Some(checked), warnings)
         }
-        Err(diagnostics) => (None, diagnostics),
+        Err(refused) => {
+            let (mut diagnostics, raw) = *refused;
+            let nodes: Vec<&str> = raw.nodes.iter().map(|(key, _)| key.as_str()).collect();
+            let links: Vec<&str> = raw.links.iter().map(|(key, _)| key.as_str()).collect();
+            merged.attribute(&mut diagnostics, names, &nodes, &links);
+            (None, diagnostics)
+        }
     };
-    merged.attribute(&mut diagnostics, &names);
     // Conflicts already name the file they were found in.
     diagnostics.extend(merged.conflicts.iter().cloned());
-    let diagnostics = placed(diagnostics, &names, &texts);
+    let diagnostics = placed(diagnostics, names, &texts, &indexes);
     match checked {
         Some(mut checked) if merged.conflicts.is_empty() => {
             checked.warnings = diagnostics;
@@ -180,15 +202,30 @@ pub fn load_parts_with(
 }
 
 /// Gives every diagnostic its line, column and source line, from the file it names.
-fn placed(mut diagnostics: Vec<Diagnostic>, names: &[String], texts: &[&str]) -> Vec<Diagnostic> {
-    for (name, text) in names.iter().zip(texts) {
-        locate(diagnostics.iter_mut().filter(|d| &d.file == name), text);
+fn placed(
+    mut diagnostics: Vec<Diagnostic>,
+    names: &[String],
+    texts: &[&str],
+    indexes: &[PositionIndex],
+) -> Vec<Diagnostic> {
+    for ((name, text), index) in names.iter().zip(texts).zip(indexes) {
+        locate(
+            diagnostics.iter_mut().filter(|d| &d.file == name),
+            text,
+            index,
+        );
     }
     diagnostics
 }
 
 /// Parses YAML text into the raw flow types, without checking the graph.
 pub fn parse(text: &str, file: &str) -> Result<RawFlow, Box<Diagnostic>> {
+    parse_indexed(text, file).0
+}
+
+/// Parses YAML text into the raw flow types in one pass, with the place of every key and
+/// value read (all of them for a flow that parsed, those before the error otherwise).
+fn parse_indexed(text: &str, file: &str) -> (Result<RawFlow, Box<Diagnostic>>, PositionIndex) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let only_comments = text.lines().all(|line| {
         let line = line.trim();
@@ -202,12 +239,13 @@ pub fn parse(text: &str, file: &str) -> Result<RawFlow, Box<Diagnostic>> {
         );
         diagnostic.help =
             Some("a flow needs at least `id`, `title`, `start` and `nodes`".to_owned());
-        return Err(Box::new(diagnostic));
+        return (Err(Box::new(diagnostic)), PositionIndex::default());
     }
-    if let Some(diagnostic) = too_deep(text, file) {
-        return Err(Box::new(diagnostic));
-    }
-    serde_yaml::from_str(text).map_err(|error| Box::new(from_serde(&error, file, text)))
+    let read = reader::read::<RawFlow>(text);
+    let raw = read
+        .value
+        .map_err(|error| Box::new(from_read_error(&error, file, text, &read.index)));
+    (raw, read.index)
 }
 
 #[cfg(test)]

@@ -3,18 +3,21 @@
 use super::diagnostic::{Diagnostic, Location, Snippet};
 use super::positions::PositionIndex;
 
-/// Fills in `location` (from the diagnostic's path, through a position index of `text`)
-/// and `snippet` for every diagnostic that can have them.
-pub(crate) fn locate<'a>(diagnostics: impl IntoIterator<Item = &'a mut Diagnostic>, text: &str) {
-    let mut diagnostics: Vec<&mut Diagnostic> = diagnostics.into_iter().collect();
-    let needs_index = diagnostics
-        .iter()
-        .any(|d| d.location.is_none() && d.path.is_some());
-    let index = needs_index.then(|| PositionIndex::build(text));
+/// Fills in `location` (from the diagnostic's path, through `index`, the position index
+/// of `text`) and `snippet` for every diagnostic that can have them.
+pub(crate) fn locate<'a>(
+    diagnostics: impl IntoIterator<Item = &'a mut Diagnostic>,
+    text: &str,
+    index: &PositionIndex,
+) {
+    let mut diagnostics = diagnostics.into_iter().peekable();
+    if diagnostics.peek().is_none() {
+        return;
+    }
     let lines: Vec<&str> = text.lines().collect();
-    for diagnostic in diagnostics.iter_mut() {
+    for diagnostic in diagnostics {
         let mut end_column = None;
-        if let (None, Some(index), Some(path)) = (diagnostic.location, &index, &diagnostic.path)
+        if let (None, Some(path)) = (diagnostic.location, &diagnostic.path)
             && let Some(place) = index.find(path)
         {
             let span = match place.key {
@@ -22,11 +25,11 @@ pub(crate) fn locate<'a>(diagnostics: impl IntoIterator<Item = &'a mut Diagnosti
                 _ => place.value,
             };
             diagnostic.location = Some(Location {
-                line: span.start.line(),
-                column: span.start.col() + 1,
+                line: span.line(),
+                column: span.col() + 1,
             });
-            if span.end.line() == span.start.line() && span.end.col() > span.start.col() {
-                end_column = Some(span.end.col() + 1);
+            if let Some(end) = span.end_col_on_its_line().filter(|&end| end > span.col()) {
+                end_column = Some(end + 1);
             }
         }
         if let Some(location) = diagnostic.location

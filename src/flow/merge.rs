@@ -114,11 +114,18 @@ pub(crate) fn merge(parts: Vec<RawFlow>, names: &[String]) -> Merged {
 
 impl Merged {
     /// Gives each diagnostic the file its path lies in, and turns a path's occurrence
-    /// across all files into its occurrence within that file.
-    pub(crate) fn attribute(&self, diagnostics: &mut [Diagnostic], names: &[String]) {
+    /// across all files into its occurrence within that file. `nodes` and `links` are the
+    /// keys of the joined flow's nodes and links, in order.
+    pub(crate) fn attribute(
+        &self,
+        diagnostics: &mut [Diagnostic],
+        names: &[String],
+        nodes: &[&str],
+        links: &[&str],
+    ) {
         let header = self.field_files.get("start").copied().unwrap_or_default();
-        let nodes = positions_by_key(self.raw.nodes.iter().map(|(key, _)| key.as_str()));
-        let links = positions_by_key(self.raw.links.iter().map(|(key, _)| key.as_str()));
+        let nodes = positions_by_key(nodes.iter().copied());
+        let links = positions_by_key(links.iter().copied());
         for diagnostic in diagnostics.iter_mut() {
             let Some(path) = &mut diagnostic.path else {
                 continue;

@@ -10,6 +10,7 @@ mod path;
 mod pattern;
 mod positions;
 mod raw;
+mod reader;
 mod refine;
 pub mod report;
 mod sources;
@@ -32,7 +33,8 @@ pub use path::{Seg, YamlPath};
 pub use pattern::{
     MAX_PATTERN_BYTES, MAX_PATTERN_CHARS, MAX_PATTERNS, Matcher, PatternError, check_pattern,
 };
-pub use positions::{Place, PositionIndex};
+pub use positions::{Place, PositionIndex, Spot};
 pub use raw::{RawChoice, RawFlow, RawKind, RawLink, RawMatch, RawNode};
+pub use reader::{MAX_FLOW_NESTING, MAX_NESTING, Read, ReadError, read};
 pub use sources::Part;
 pub use text::Text;

@@ -1,121 +1,297 @@
 //! A position index of a flow file: for every key and value, where it starts and ends.
 //!
 //! serde keeps no positions for values that parsed, so diagnostics found later (an unknown
-//! `next:`, a repeated id) are placed with this index, built from the YAML parser's events.
-//! It is built only when there is something to report, so a valid flow never pays for it.
+//! `next:`, a repeated id) are placed with this index. The streaming reader fills it in as
+//! it reads each value (see `reader`), so placing a diagnostic never parses the file again.
+//! It is kept compact (a flat list of entries, keys stored once) because a valid flow pays
+//! for it too; the lookup table is only built when something is looked up.
 
-use std::collections::HashMap;
-
-use saphyr_parser::{Event, Parser, Span};
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
 
 use super::path::{Seg, YamlPath};
+
+/// A stretch of a file: where it starts (line from 1, column from 0, in characters) and,
+/// when it ends on the same line, where it ends. Twelve bytes, as a flow has hundreds of
+/// thousands of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Spot {
+    line: u32,
+    col: u32,
+    /// The end column (exclusive), or [`OTHER_LINE`] when it ends on a later line.
+    end_col: u32,
+}
+
+/// The end column of a stretch that ends on a later line.
+const OTHER_LINE: u32 = u32::MAX;
+
+impl Spot {
+    /// A stretch from `start` to `end`, each a (line from 1, column from 0) pair.
+    pub fn new(start: (usize, usize), end: (usize, usize)) -> Spot {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX - 1);
+        Spot {
+            line: narrow(start.0),
+            col: narrow(start.1),
+            end_col: if end.0 == start.0 {
+                narrow(end.1)
+            } else {
+                OTHER_LINE
+            },
+        }
+    }
+
+    /// The line it starts on, from 1.
+    pub fn line(self) -> usize {
+        self.line as usize
+    }
+
+    /// The column it starts at, from 0, in characters.
+    pub fn col(self) -> usize {
+        self.col as usize
+    }
+
+    /// The column it ends at (exclusive, from 0), when it ends on the line it starts on.
+    pub fn end_col_on_its_line(self) -> Option<usize> {
+        (self.end_col != OTHER_LINE).then_some(self.end_col as usize)
+    }
+}
 
 /// Where one key and its value are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
-    /// The key's span, for values inside a mapping.
-    pub key: Option<Span>,
-    /// The value's span (for a list or mapping, where it starts).
-    pub value: Span,
+    /// The key's stretch, for values inside a mapping.
+    pub key: Option<Spot>,
+    /// The value's stretch (for a list or mapping, where it starts).
+    pub value: Spot,
 }
 
-/// Every key and value of a file, by path; a path repeated in the file has one entry per occurrence.
+/// Marks a step that is a list position rather than an interned key.
+const INDEX_BIT: u32 = 1 << 31;
+/// The parent of the document's own value.
+const NO_PARENT: u32 = u32::MAX;
+
+/// One key or list element and its value.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    parent: u32,
+    /// An interned key, or a list position with [`INDEX_BIT`] set.
+    step: u32,
+    /// The key's stretch; line 0 for list elements and the document.
+    key: Spot,
+    value: Spot,
+}
+
+/// Entries are kept in chunks of this many, so the index never needs twice its size
+/// while growing.
+const CHUNK: usize = 1 << 13;
+
+/// How many recently used keys are looked up before the key table: field names repeat
+/// on every node, so most keys are found here without hashing.
+const RECENT_KEYS: usize = 64;
+
+/// Every key and value of a file, in file order; a path repeated in the file has one entry
+/// per occurrence.
 #[derive(Debug, Default)]
 pub struct PositionIndex {
-    places: HashMap<Vec<Seg>, Vec<Place>>,
-}
-
-enum Frame {
-    Map { key: Option<(String, Span)> },
-    Seq { next: usize },
+    chunks: Vec<Vec<Entry>>,
+    len: usize,
+    keys: Vec<Box<str>>,
+    key_ids: HashMap<Box<str>, u32>,
+    /// Recently interned keys by a cheap fingerprint (id + 1; 0 for none).
+    recent: Vec<u32>,
+    /// Entry numbers sorted by (parent, step, number), built on the first lookup.
+    children: OnceCell<Vec<u32>>,
 }
 
 impl PositionIndex {
-    /// Indexes `text`. A syntax error stops indexing; what came before it stays indexed.
+    /// Indexes `text` on its own (the loader gets its index while reading the flow). A
+    /// syntax error stops indexing; what came before it stays indexed.
     pub fn build(text: &str) -> PositionIndex {
-        let mut index = PositionIndex::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut path: Vec<Seg> = Vec::new();
-        for event in Parser::new_from_str(text) {
-            let Ok((event, span)) = event else { break };
-            match event {
-                Event::Scalar(value, ..) => {
-                    if let Some(Frame::Map { key: key @ None }) = stack.last_mut() {
-                        *key = Some((value.into_owned(), span));
-                        continue;
-                    }
-                    index.record(&stack, &mut path, span);
-                    path.pop();
-                    advance(&mut stack);
-                }
-                Event::Alias(_) => {
-                    index.record(&stack, &mut path, span);
-                    path.pop();
-                    advance(&mut stack);
-                }
-                Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    index.record(&stack, &mut path, span);
-                    stack.push(match event {
-                        Event::MappingStart(..) => Frame::Map { key: None },
-                        _ => Frame::Seq { next: 0 },
-                    });
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    stack.pop();
-                    path.pop();
-                    advance(&mut stack);
-                }
-                _ => {}
-            }
-        }
-        index
+        super::reader::index_only(text)
     }
 
-    /// Records a value starting at `span` and pushes its step onto `path`.
-    fn record(&mut self, stack: &[Frame], path: &mut Vec<Seg>, span: Span) {
-        let (seg, key) = match stack.last() {
-            Some(Frame::Map {
-                key: Some((key, key_span)),
-            }) => (Seg::Key(key.clone()), Some(*key_span)),
-            Some(Frame::Map { key: None }) => (Seg::Key(String::new()), None),
-            Some(Frame::Seq { next }) => (Seg::Index(*next), None),
-            None => (Seg::Key(String::new()), None),
-        };
-        // The document itself has the empty path; popping an empty path later is harmless.
-        if !stack.is_empty() {
-            path.push(seg);
+    /// Records the document's value, starting at `value`. Returns its entry number.
+    pub(crate) fn push_root(&mut self, value: Spot) -> u32 {
+        self.push(NO_PARENT, 0, Spot::default(), value)
+    }
+
+    /// Records a key of the mapping at entry `parent`; its value's place follows with
+    /// [`PositionIndex::set_value`].
+    pub(crate) fn push_key(&mut self, parent: u32, key: &str, at: Spot) -> u32 {
+        let step = self.intern(key);
+        self.push(parent, step, at, at)
+    }
+
+    /// Records element `position` of the list at entry `parent`, starting at `value`.
+    pub(crate) fn push_element(&mut self, parent: u32, position: usize, value: Spot) -> u32 {
+        let step = INDEX_BIT | u32::try_from(position).unwrap_or(INDEX_BIT - 1);
+        self.push(parent, step, Spot::default(), value)
+    }
+
+    /// Sets where the value of entry `entry` starts.
+    pub(crate) fn set_value(&mut self, entry: u32, value: Spot) {
+        let entry = entry as usize;
+        if let Some(entry) = self
+            .chunks
+            .get_mut(entry / CHUNK)
+            .and_then(|chunk| chunk.get_mut(entry % CHUNK))
+        {
+            entry.value = value;
         }
-        self.places
-            .entry(path.clone())
-            .or_default()
-            .push(Place { key, value: span });
+    }
+
+    fn push(&mut self, parent: u32, step: u32, key: Spot, value: Spot) -> u32 {
+        self.children.take();
+        if self.len.is_multiple_of(CHUNK) {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        let chunk = self.chunks.last_mut().expect("a chunk with room");
+        chunk.push(Entry {
+            parent,
+            step,
+            key,
+            value,
+        });
+        self.len += 1;
+        u32::try_from(self.len - 1).unwrap_or(u32::MAX)
+    }
+
+    fn get(&self, entry: u32) -> Option<&Entry> {
+        let entry = entry as usize;
+        self.chunks.get(entry / CHUNK)?.get(entry % CHUNK)
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.chunks.iter().flatten()
+    }
+
+    fn intern(&mut self, key: &str) -> u32 {
+        let bytes = key.as_bytes();
+        let fingerprint = (bytes.len()
+            ^ usize::from(bytes.first().copied().unwrap_or_default()) << 2
+            ^ usize::from(bytes.last().copied().unwrap_or_default()) << 3)
+            % RECENT_KEYS;
+        if self.recent.is_empty() {
+            self.recent = vec![0; RECENT_KEYS];
+        }
+        if let Some(id) = self.recent[fingerprint].checked_sub(1)
+            && *self.keys[id as usize] == *key
+        {
+            return id;
+        }
+        let id = match self.key_ids.get(key) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.keys.len()).unwrap_or(INDEX_BIT - 1) & !INDEX_BIT;
+                self.keys.push(key.into());
+                self.key_ids.insert(key.into(), id);
+                id
+            }
+        };
+        self.recent[fingerprint] = id + 1;
+        id
+    }
+
+    /// The steps from the document down to entry `entry`.
+    pub(crate) fn path_of(&self, mut entry: u32) -> Vec<Seg> {
+        let mut segs = Vec::new();
+        while let Some(found) = self.get(entry) {
+            if found.parent == NO_PARENT {
+                break;
+            }
+            segs.push(self.seg(found.step));
+            entry = found.parent;
+        }
+        segs.reverse();
+        segs
+    }
+
+    fn seg(&self, step: u32) -> Seg {
+        if step & INDEX_BIT == 0 {
+            Seg::Key(self.keys[step as usize].to_string())
+        } else {
+            Seg::Index((step & !INDEX_BIT) as usize)
+        }
+    }
+
+    fn place(&self, entry: &Entry) -> Place {
+        Place {
+            key: (entry.key.line > 0).then_some(entry.key),
+            value: entry.value,
+        }
+    }
+
+    fn children(&self) -> &[u32] {
+        self.children.get_or_init(|| {
+            let mut sorted: Vec<u32> = (0..self.len as u32).collect();
+            sorted.sort_by_key(|&n| {
+                let entry = self.get(n).expect("indexed");
+                (entry.parent, entry.step, n)
+            });
+            sorted
+        })
+    }
+
+    /// The entries under `parent` with step `step`, in file order.
+    fn children_with(&self, parent: u32, step: u32) -> &[u32] {
+        let children = self.children();
+        let key = |n: &u32| {
+            let entry = self.get(*n).expect("indexed");
+            (entry.parent, entry.step)
+        };
+        let start = children.partition_point(|n| key(n) < (parent, step));
+        let end = children.partition_point(|n| key(n) <= (parent, step));
+        &children[start..end]
     }
 
     /// Where each repeat of a key named `key` is (every occurrence but the first, in any
     /// mapping), in file order.
     pub fn repeats_of(&self, key: &str) -> Vec<Place> {
-        let mut repeats: Vec<Place> = self
-            .places
-            .iter()
-            .filter(|(path, _)| matches!(path.last(), Some(Seg::Key(last)) if last == key))
-            .flat_map(|(_, places)| places.iter().skip(1).copied())
-            .collect();
-        repeats.sort_by_key(|place| place.key.unwrap_or(place.value).start.index());
-        repeats
+        let Some(&step) = self.key_ids.get(key) else {
+            return Vec::new();
+        };
+        let mut seen = HashSet::new();
+        self.entries()
+            .filter(|entry| entry.step == step)
+            .filter(|entry| !seen.insert(entry.parent))
+            .map(|entry| self.place(entry))
+            .collect()
     }
 
     /// Where `path` is, if the file has it.
     pub fn find(&self, path: &YamlPath) -> Option<Place> {
-        self.places.get(path.segs())?.get(path.occurrence).copied()
+        let root = self.get(0)?;
+        let mut found: Vec<u32> = vec![0];
+        for seg in path.segs() {
+            let step = match seg {
+                Seg::Key(key) => *self.key_ids.get(key.as_str())?,
+                Seg::Index(i) => INDEX_BIT | u32::try_from(*i).ok()?,
+            };
+            let mut next: Vec<u32> = found
+                .iter()
+                .flat_map(|&parent| self.children_with(parent, step).iter().copied())
+                .collect();
+            next.sort_unstable();
+            if next.is_empty() {
+                return None;
+            }
+            found = next;
+        }
+        if path.segs().is_empty() {
+            return (path.occurrence == 0).then(|| self.place(root));
+        }
+        let entry = found.get(path.occurrence)?;
+        Some(self.place(self.get(*entry)?))
     }
-}
 
-/// Moves the enclosing container on past the value that just ended.
-fn advance(stack: &mut [Frame]) {
-    match stack.last_mut() {
-        Some(Frame::Map { key }) => *key = None,
-        Some(Frame::Seq { next }) => *next += 1,
-        None => {}
+    /// How many keys and values are indexed.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether nothing is indexed (the file did not get as far as its first value).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 }
 
@@ -127,7 +303,7 @@ mod tests {
         let place = index
             .find(&path)
             .unwrap_or_else(|| panic!("{path} not indexed"));
-        let pos = |span: Span| (span.start.line(), span.start.col() + 1);
+        let pos = |spot: Spot| (spot.line(), spot.col() + 1);
         (pos(place.value), place.key.map(pos))
     }
 
@@ -171,11 +347,25 @@ mod tests {
             at(&index, YamlPath::node("a").nth(1)),
             ((3, 6), Some((3, 3)))
         );
+        let repeats = index.repeats_of("a");
+        assert_eq!(repeats.len(), 1);
+        assert_eq!(repeats[0].key.map(|k| (k.line(), k.col())), Some((3, 2)));
     }
 
     #[test]
     fn a_syntax_error_keeps_what_came_before() {
         let index = PositionIndex::build("start: a\nnodes: [\n");
         assert!(index.find(&YamlPath::root().key("start")).is_some());
+    }
+
+    #[test]
+    fn aliased_values_are_placed_at_the_alias() {
+        let text = "yes: &y { en: Yes }\nagain: *y\n";
+        let index = PositionIndex::build(text);
+        assert_eq!(at(&index, YamlPath::root().key("again")).0, (2, 8));
+        assert_eq!(
+            at(&index, YamlPath::root().key("again").key("en")).0,
+            (1, 15)
+        );
     }
 }

@@ -16,7 +16,7 @@ const DATE_SHAPE: &str = r"^\d{4}-\d{2}-\d{2}$";
 /// A whole flow file before checking — or one part of a flow split over several files,
 /// which is why even `id`, `title` and `start` are optional here: the checker requires
 /// them once across all parts.
-#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFlow {
     /// A stable identifier of the flow, e.g. `partner-center-signin` (required once per flow).
@@ -46,7 +46,7 @@ pub struct RawFlow {
 }
 
 /// A link definition.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLink {
     /// The full address.
@@ -91,7 +91,7 @@ impl RawKind {
 }
 
 /// One node with every field any kind may have; the checker decides which belong.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
     /// What kind of node this is.
@@ -135,7 +135,7 @@ pub struct RawNode {
 }
 
 /// One answer of a question.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
     /// What the user picks.
@@ -145,7 +145,7 @@ pub struct RawChoice {
 }
 
 /// One pattern of an input node.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMatch {
     /// A regular expression (the `regex` crate's syntax), matched case-insensitively

@@ -4,9 +4,11 @@
 
 use super::diagnostic::{Diagnostic, Location};
 use super::positions::PositionIndex;
+use super::reader::MAX_FLOW_NESTING;
 
-/// Improves the place and help of a syntax or type error found in `text`.
-pub(crate) fn refine(diagnostic: &mut Diagnostic, text: &str) {
+/// Improves the place and help of a syntax or type error found in `text`; `index` has the
+/// places of what was read before it, `syntax` says the YAML parser found it.
+pub(crate) fn refine(diagnostic: &mut Diagnostic, text: &str, index: &PositionIndex, syntax: bool) {
     let message = diagnostic.message.clone();
     if let Some(offset) = number_after(&message, "control characters are not allowed at position ")
     {
@@ -14,16 +16,29 @@ pub(crate) fn refine(diagnostic: &mut Diagnostic, text: &str) {
     } else if let Some(key) = quoted_after(&message, "duplicate field `")
         .or_else(|| quoted_after(&message, "duplicate language `"))
     {
-        repeated_key(diagnostic, text, &key);
+        repeated_key(diagnostic, index, &key);
     } else if message.contains("more than one YAML document") {
         second_document(diagnostic, text);
     } else if message.contains("while scanning a quoted scalar")
         && message.contains("end of stream")
     {
         unclosed_quote(diagnostic, text);
+    } else if message.contains("invalid indentation in quoted scalar") {
+        quote_runs_on(diagnostic, text);
+    } else if message.contains("brackets are nested more than") {
+        if diagnostic.location.is_none()
+            && let Some(at) = too_deep_at(text)
+        {
+            let (line, column) = line_column(text, at);
+            set(diagnostic, line, column);
+        }
+        diagnostic.help =
+            Some("close the brackets; a flow never needs this much nesting".to_owned());
     } else if message.contains("invalid type: string") && message.contains("a text per language") {
         diagnostic.help =
             Some("write the text per language, like `text: { en: \"…\", nl: \"…\" }`".to_owned());
+    } else if syntax {
+        unclosed_bracket(diagnostic, text);
     }
     tab(diagnostic, text);
 }
@@ -76,14 +91,14 @@ fn control_byte(diagnostic: &mut Diagnostic, text: &str, offset: usize) {
     });
 }
 
-fn repeated_key(diagnostic: &mut Diagnostic, text: &str, key: &str) {
+fn repeated_key(diagnostic: &mut Diagnostic, index: &PositionIndex, key: &str) {
     let after = diagnostic
         .location
         .map_or((0, 0), |at| (at.line, at.column));
-    let repeat = PositionIndex::build(text)
+    let repeat = index
         .repeats_of(key)
         .into_iter()
-        .map(|place| place.key.unwrap_or(place.value).start)
+        .map(|place| place.key.unwrap_or(place.value))
         .find(|start| (start.line(), start.col() + 1) >= after);
     if let Some(start) = repeat {
         set(diagnostic, start.line(), start.col() + 1);
@@ -118,12 +133,8 @@ fn unclosed_quote(diagnostic: &mut Diagnostic, text: &str) {
     }
 }
 
-/// Flow collections (`[…]`, `{…}`) nested deeper than this are refused before parsing:
-/// a real flow needs a handful, and the YAML reader slows down badly on deep nesting.
-pub const MAX_FLOW_NESTING: usize = 64;
-
-/// A diagnostic when `text` nests `[` and `{` deeper than [`MAX_FLOW_NESTING`].
-pub(crate) fn too_deep(text: &str, file: &str) -> Option<Diagnostic> {
+/// Where brackets first nest deeper than [`MAX_FLOW_NESTING`], if they do.
+fn too_deep_at(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut too_deep_at = None;
     scan_outside_quotes(text, |at, c| {
@@ -138,16 +149,126 @@ pub(crate) fn too_deep(text: &str, file: &str) -> Option<Diagnostic> {
         }
         true
     });
-    let at = too_deep_at?;
-    let mut diagnostic = Diagnostic::new(
-        super::diagnostic::Code::Syntax,
-        file,
-        format!("brackets are nested more than {MAX_FLOW_NESTING} levels deep"),
+    too_deep_at
+}
+
+/// The byte offset of a line (from 1) and column (from 1, in characters) in `text`.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(at, _)| at + 1)
+    };
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(at, _)| line_start + at)
+}
+
+/// A quoted text that goes on over the next lines: YAML takes the next quote of the same
+/// kind as its end and only sees a problem after that, so the error is put there and the
+/// message names the quote that opened it.
+fn quote_runs_on(diagnostic: &mut Diagnostic, text: &str) {
+    let Some(at) = diagnostic.location else {
+        return;
+    };
+    let error = byte_offset(text, at.line, at.column);
+    let through_error = text.ceil_char_boundary(error + 1);
+    let Some((open, quote)) = scan_outside_quotes(&text[..through_error], |_, _| true) else {
+        return;
+    };
+    let (open_line, open_column) = line_column(text, open);
+    diagnostic.help = Some(format!(
+        "end the text with a matching {quote} on the line it starts on"
+    ));
+    match closing_quote(text, open, quote) {
+        Some(close) => {
+            let (line, column) = line_column(text, close + 1);
+            set(diagnostic, line, column);
+            diagnostic.message = format!(
+                "the text opened with {quote} at line {open_line} column {open_column} runs on to the next {quote}"
+            );
+        }
+        None => {
+            set(diagnostic, open_line, open_column);
+            diagnostic.message = format!("this {quote} quote is never closed");
+        }
+    }
+}
+
+/// The byte offset of the quote that closes the one opened at `open`.
+fn closing_quote(text: &str, open: usize, quote: char) -> Option<usize> {
+    let mut chars = text[open + 1..].char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+            }
+            c if c == quote => return Some(open + 1 + at),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A syntax error after a `[` or `{` that is never closed: the bracket is the problem. YAML
+/// reads on past the end of the line, so the error is put at the first bracket or colon
+/// on a later line (where YAML finds neither `,` nor the closing bracket), and the message
+/// names the bracket.
+fn unclosed_bracket(diagnostic: &mut Diagnostic, text: &str) {
+    let Some(at) = diagnostic.location else {
+        return;
+    };
+    let error = byte_offset(text, at.line, at.column);
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut open_at_error = None;
+    scan_outside_quotes(text, |offset, c| {
+        if offset >= error && open_at_error.is_none() {
+            open_at_error = Some(open.last().copied());
+        }
+        match c {
+            '[' | '{' => open.push((offset, c)),
+            ']' | '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+        true
+    });
+    let Some((bracket, c)) = open_at_error.flatten().or_else(|| open.last().copied()) else {
+        return;
+    };
+    if !open.contains(&(bracket, c)) {
+        return;
+    }
+    let closer = if c == '[' { ']' } else { '}' };
+    let (line, column) = line_column(text, bracket);
+    let next_line = text[bracket..]
+        .find('\n')
+        .map_or(text.len(), |n| bracket + n + 1);
+    let mut stuck = None;
+    scan_outside_quotes(&text[next_line..], |offset, c| {
+        if matches!(c, ':' | '[' | ']' | '{' | '}') {
+            stuck = Some(next_line + offset);
+            return false;
+        }
+        true
+    });
+    if let Some(stuck) = stuck {
+        let (line, column) = line_column(text, stuck);
+        set(diagnostic, line, column);
+    }
+    diagnostic.message = format!(
+        "the `{c}` at line {line} column {column} is never closed: did not find expected ',' or '{closer}'"
     );
-    let (line, column) = line_column(text, at);
-    set(&mut diagnostic, line, column);
-    diagnostic.help = Some("close the brackets; a flow never needs this much nesting".to_owned());
-    Some(diagnostic)
+    diagnostic.help = Some(format!(
+        "close it with `{closer}` at the end of its entries"
+    ));
 }
 
 /// Calls `visit` with each character outside quoted text and comments (and its byte
@@ -215,7 +336,8 @@ mod tests {
     fn refined(message: &str, at: Option<(usize, usize)>, text: &str) -> Diagnostic {
         let mut diagnostic = Diagnostic::new(Code::Syntax, "t.yaml", message);
         diagnostic.location = at.map(|(line, column)| Location { line, column });
-        refine(&mut diagnostic, text);
+        let index = PositionIndex::build(text);
+        refine(&mut diagnostic, text, &index, false);
         diagnostic
     }
 
@@ -244,15 +366,26 @@ mod tests {
     }
 
     #[test]
-    fn deep_bracket_nesting_is_refused_where_it_gets_too_deep() {
-        let deep = format!("title: {}{}\n", "[".repeat(70), "]".repeat(70));
-        let d = too_deep(&deep, "t.yaml").expect("refused");
-        assert_eq!(at(&d), (1, 8 + MAX_FLOW_NESTING));
-        let quoted = format!("title: \"{}\"\n# {}\n", "[".repeat(70), "{".repeat(70));
+    fn a_quote_that_runs_on_is_placed_after_the_quote_that_ends_it() {
+        let text = "a:\n  en: \"open\n  b: 1\n  c: \"x\"\n";
+        let d = refined("invalid indentation in quoted scalar", Some((3, 3)), text);
+        assert_eq!(at(&d), (4, 7));
+        assert!(d.message.contains("line 2 column 7"), "{}", d.message);
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_named() {
+        let text = "a: [one\nb: two\n";
+        let mut d = Diagnostic::new(Code::Syntax, "t.yaml", "illegal placement");
+        d.location = Some(Location { line: 2, column: 2 });
+        refine(&mut d, text, &PositionIndex::default(), true);
+        assert_eq!(at(&d), (2, 2));
         assert!(
-            too_deep(&quoted, "t.yaml").is_none(),
-            "brackets in quotes and comments do not count"
+            d.message.contains("`[` at line 1 column 4"),
+            "{}",
+            d.message
         );
+        assert!(d.message.contains("']'"));
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! Translated text: one string per language, English required.
 
-use std::collections::BTreeMap;
-
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use std::borrow::Cow;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use crate::lang::Lang;
 
@@ -13,72 +13,174 @@ use crate::lang::Lang;
 ///
 /// English is required (the checker refuses a flow without it); any other language falls
 /// back to English when it has no translation.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+//
+// Kept in one allocation: each language code and its string, sorted by code, written as
+// `LEN:TEXT` one after the other (`2:en3:Yes2:nl2:Ja`). A flow has tens of thousands of
+// texts of two or three short strings each, and a map or a list of strings costs several
+// times the memory of the text itself.
+#[derive(Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 #[schemars(extend("required" = ["en"]))]
-pub struct Text(#[serde(deserialize_with = "unique_languages")] BTreeMap<String, String>);
+pub struct Text(
+    #[serde(deserialize_with = "unique_languages")]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    Box<str>,
+);
+
+/// Writes `(code, string)` pairs sorted by code (and without repeats) as one string.
+fn encode<S: AsRef<str>>(pairs: &[(S, S)]) -> Box<str> {
+    let mut encoded = String::with_capacity(
+        pairs
+            .iter()
+            .map(|(lang, text)| lang.as_ref().len() + text.as_ref().len() + 8)
+            .sum(),
+    );
+    for part in pairs
+        .iter()
+        .flat_map(|(lang, text)| [lang.as_ref(), text.as_ref()])
+    {
+        encoded.push_str(&part.len().to_string());
+        encoded.push(':');
+        encoded.push_str(part);
+    }
+    encoded.into_boxed_str()
+}
 
 /// Reads a language → text mapping, refusing a language given twice (YAML would silently
 /// keep the last one).
-fn unique_languages<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<BTreeMap<String, String>, D::Error> {
+fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<str>, D::Error> {
     struct Languages;
 
     impl<'de> Visitor<'de> for Languages {
-        type Value = BTreeMap<String, String>;
+        type Value = Box<str>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a text per language, like { en: \"…\", nl: \"…\" }")
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-            let mut texts = BTreeMap::new();
-            while let Some((lang, text)) = map.next_entry::<String, String>()? {
-                if texts.contains_key(&lang) {
-                    return Err(de::Error::custom(format_args!(
-                        "duplicate language `{lang}`"
-                    )));
+            // Strings the reader can lend (most of them) are not copied before encoding.
+            let mut texts: Vec<(Cow<'de, str>, Cow<'de, str>)> = Vec::with_capacity(4);
+            while let Some((lang, text)) = map.next_entry_seed(Lent, Lent)? {
+                match texts.binary_search_by(|(code, _)| code.as_ref().cmp(&lang)) {
+                    Ok(_) => {
+                        return Err(de::Error::custom(format_args!(
+                            "duplicate language `{lang}`"
+                        )));
+                    }
+                    Err(at) => texts.insert(at, (lang, text)),
                 }
-                texts.insert(lang, text);
             }
-            Ok(texts)
+            Ok(encode(&texts))
         }
     }
 
     deserializer.deserialize_map(Languages)
 }
 
+/// Reads a string, borrowed from the input when the deserializer can lend it.
+struct Lent;
+
+impl<'de> DeserializeSeed<'de> for Lent {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Lent {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(text))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text))
+    }
+}
+
+/// The `(code, string)` pairs of an encoded text.
+struct Pairs<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Pairs<'a> {
+    /// The next `LEN:TEXT` part.
+    fn part(&mut self) -> Option<&'a str> {
+        let bytes = self.rest.as_bytes();
+        let mut len = 0usize;
+        let mut at = 0;
+        while let Some(&digit) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
+            len = len
+                .checked_mul(10)?
+                .checked_add(usize::from(digit - b'0'))?;
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b':') {
+            return None;
+        }
+        let start = at + 1;
+        let part = self.rest.get(start..start.checked_add(len)?)?;
+        self.rest = &self.rest[start + len..];
+        Some(part)
+    }
+}
+
+impl<'a> Iterator for Pairs<'a> {
+    type Item = (&'a str, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        Some((self.part()?, self.part()?))
+    }
+}
+
 impl Text {
-    /// Builds a text from `(language code, string)` pairs.
+    /// Builds a text from `(language code, string)` pairs; a repeated code keeps its last string.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Text {
-        Text(
-            pairs
-                .into_iter()
-                .map(|(lang, text)| (lang.to_owned(), text.to_owned()))
-                .collect(),
-        )
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for (lang, text) in pairs {
+            match texts.binary_search_by(|(code, _)| code.as_str().cmp(lang)) {
+                Ok(at) => texts[at].1 = text.to_owned(),
+                Err(at) => texts.insert(at, (lang.to_owned(), text.to_owned())),
+            }
+        }
+        Text(encode(&texts))
     }
 
     /// The text in `lang`, or in English when it has no translation.
     pub fn get(&self, lang: Lang) -> &str {
-        self.0
-            .get(lang.code())
-            .or_else(|| self.0.get(Lang::En.code()))
-            .map(String::as_str)
+        self.exact(lang.code())
+            .or_else(|| self.exact(Lang::En.code()))
             .unwrap_or_default()
     }
 
     /// The text in exactly this language code, without falling back.
     pub fn exact(&self, code: &str) -> Option<&str> {
-        self.0.get(code).map(String::as_str)
+        self.translations()
+            .find(|(lang, _)| *lang == code)
+            .map(|(_, text)| text)
     }
 
     /// Every `(language code, string)` pair, in code order.
     pub fn translations(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0
-            .iter()
-            .map(|(lang, text)| (lang.as_str(), text.as_str()))
+        Pairs { rest: &self.0 }
+    }
+}
+
+/// Shown as the mapping it was written as.
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.translations()).finish()
     }
 }
 
@@ -93,5 +195,12 @@ mod tests {
         let text = Text::from_pairs([("en", "Yes"), ("nl", "Ja")]);
         assert_eq!(text.get(Lang::Nl), "Ja");
         assert_eq!(text.exact("de"), None);
+        let text = Text::from_pairs([("nl", "2:x:"), ("en", ""), ("nl", "Ja: 3:")]);
+        let pairs: Vec<_> = text.translations().collect();
+        assert_eq!(
+            pairs,
+            [("en", ""), ("nl", "Ja: 3:")],
+            "sorted, last repeat kept"
+        );
     }
 }

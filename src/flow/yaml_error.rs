@@ -2,15 +2,22 @@
 
 use super::check::suggest;
 use super::diagnostic::{Code, Diagnostic, Location};
+use super::positions::PositionIndex;
+use super::reader::ReadError;
 use super::refine;
 
-/// The diagnostic for a file serde could not read into the flow types. `text` is the
-/// file's text, used to put the problem where an author would look for it.
-pub(crate) fn from_serde(error: &serde_yaml::Error, file: &str, text: &str) -> Diagnostic {
-    let location = error.location().map(|at| Location {
-        line: at.line(),
-        column: at.column(),
-    });
+/// The diagnostic for a file that could not be read into the flow types. `text` is the
+/// file's text and `index` the places of what was read, used to put the problem where an
+/// author would look for it.
+pub(crate) fn from_read_error(
+    error: &ReadError,
+    file: &str,
+    text: &str,
+    index: &PositionIndex,
+) -> Diagnostic {
+    let location = error
+        .location()
+        .map(|(line, column)| Location { line, column });
     let message = plain_words(&strip_positions(&error.to_string()));
     let (node, message) = split_node_path(&message);
     let mut diagnostic = Diagnostic::new(Code::Syntax, file, message.clone());
@@ -31,7 +38,7 @@ pub(crate) fn from_serde(error: &serde_yaml::Error, file: &str, text: &str) -> D
             "fix the YAML at this place; the fields are described in docs/flow-format.md".to_owned()
         }
     });
-    refine::refine(&mut diagnostic, text);
+    refine::refine(&mut diagnostic, text, index, error.is_syntax());
     diagnostic
 }
 

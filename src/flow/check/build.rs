@@ -1,4 +1,5 @@
-//! Builds the checked [`Flow`] from a raw flow the checker found no error in.
+//! Builds the checked [`Flow`] from a raw flow the checker found no error in, moving its
+//! texts rather than copying them.
 
 use jiff::civil::Date;
 
@@ -10,111 +11,117 @@ use crate::flow::pattern::Matcher;
 use crate::flow::raw::{RawFlow, RawKind, RawNode};
 
 use super::dates::parse_date;
-use super::resolve::Resolver;
+use super::{Checked, Verdict};
 
 /// Converts `raw` into a [`Flow`]. Only called when checking found no error, so every
-/// id resolves, every date parses and every required field is there. `matchers` holds
-/// each node's checked patterns, in node order (empty for nodes without).
-pub(super) fn build(
-    raw: &RawFlow,
-    file: &str,
-    start: usize,
-    resolver: &Resolver,
-    matchers: Vec<Matcher>,
-) -> Flow {
-    Flow {
-        id: raw.id.clone().unwrap_or_default(),
+/// id resolved (to what `verdict` says), every date parses and every required field is
+/// there.
+pub(super) fn build(raw: RawFlow, file: &str, verdict: Verdict) -> Checked {
+    let resolved = verdict
+        .targets
+        .into_iter()
+        .zip(verdict.links)
+        .zip(verdict.matchers);
+    let nodes = raw
+        .nodes
+        .into_iter()
+        .zip(resolved)
+        .map(
+            |((key, node), ((targets, [links, sources]), matcher))| Node {
+                key,
+                reviewed: date(node.reviewed.as_ref()),
+                sources: link_ids(sources),
+                kind: build_kind(node, targets, link_ids(links), matcher),
+            },
+        )
+        .collect();
+    let flow = Flow {
+        id: raw.id.unwrap_or_default(),
         version: raw.version.unwrap_or(1),
         source: file.to_owned(),
-        title: raw.title.clone().unwrap_or_default(),
-        start: NodeId(start),
-        nodes: raw
-            .nodes
-            .iter()
-            .zip(matchers)
-            .map(|((key, node), matcher)| Node {
-                key: key.clone(),
-                kind: build_kind(node, resolver, matcher),
-                reviewed: date(node.reviewed.as_ref()),
-                sources: link_ids(node.sources.as_ref(), resolver),
-            })
-            .collect(),
+        title: raw.title.unwrap_or_default(),
+        start: NodeId(verdict.start),
+        nodes,
         links: raw
             .links
-            .iter()
+            .into_iter()
             .map(|(key, link)| Link {
-                key: key.clone(),
-                url: link.url.clone(),
-                title: link.title.clone(),
+                key,
+                url: link.url,
+                title: link.title,
                 reviewed: date(link.reviewed.as_ref()),
             })
             .collect(),
-        further_reading: link_ids(raw.further_reading.as_ref(), resolver),
+        further_reading: link_ids(verdict.further_reading),
         reviewed: date(raw.reviewed.as_ref()),
+    };
+    Checked {
+        flow,
+        warnings: verdict.warnings,
     }
+}
+
+fn link_ids(ids: Vec<usize>) -> Vec<LinkId> {
+    ids.into_iter().map(LinkId).collect()
 }
 
 fn date(text: Option<&String>) -> Option<Date> {
     text.and_then(|text| parse_date(text))
 }
 
-fn node_id(key: Option<&String>, resolver: &Resolver) -> NodeId {
-    NodeId(resolver.nodes[key.map(String::as_str).unwrap_or_default()])
-}
-
-fn link_ids(keys: Option<&Vec<String>>, resolver: &Resolver) -> Vec<LinkId> {
-    keys.into_iter()
-        .flatten()
-        .map(|key| LinkId(resolver.links[key.as_str()]))
-        .collect()
-}
-
-fn build_kind(node: &RawNode, resolver: &Resolver, matcher: Matcher) -> NodeKind {
-    let title = node.title.clone().unwrap_or_default();
-    let steps = node.steps.clone().unwrap_or_default();
-    let links = link_ids(node.links.as_ref(), resolver);
+/// The node's kind with its fields; `targets` are the nodes its choices (or matches and
+/// `otherwise`, or `fixed` and `not_fixed`) lead to, in that order.
+fn build_kind(
+    node: RawNode,
+    targets: Vec<usize>,
+    links: Vec<LinkId>,
+    matcher: Matcher,
+) -> NodeKind {
+    let steps = node.steps.unwrap_or_default();
     match node.kind {
         RawKind::Question => NodeKind::Question(Question {
-            title: node.title.clone(),
-            text: node.text.clone().unwrap_or_default(),
-            help: node.help.clone(),
-            say: node.say.clone(),
+            title: node.title,
+            text: node.text.unwrap_or_default(),
+            help: node.help,
+            say: node.say,
             choices: node
                 .choices
-                .iter()
+                .into_iter()
                 .flatten()
-                .map(|choice| Choice {
-                    label: choice.label.clone(),
-                    next: node_id(Some(&choice.next), resolver),
+                .zip(targets)
+                .map(|(choice, next)| Choice {
+                    label: choice.label,
+                    next: NodeId(next),
                 })
                 .collect(),
         }),
         RawKind::Input => NodeKind::Input(Input {
-            title: node.title.clone(),
-            text: node.text.clone().unwrap_or_default(),
-            help: node.help.clone(),
-            say: node.say.clone(),
+            title: node.title,
+            text: node.text.unwrap_or_default(),
+            help: node.help,
+            say: node.say,
             matches: node
                 .matches
-                .iter()
+                .into_iter()
                 .flatten()
-                .map(|raw| Match {
-                    pattern: raw.pattern.clone(),
-                    next: node_id(Some(&raw.next), resolver),
+                .zip(&targets)
+                .map(|(raw, &next)| Match {
+                    pattern: raw.pattern,
+                    next: NodeId(next),
                 })
                 .collect(),
-            otherwise: node_id(node.otherwise.as_ref(), resolver),
+            otherwise: NodeId(targets.last().copied().unwrap_or_default()),
             matcher,
         }),
         RawKind::Step => NodeKind::Step(Step {
-            title,
-            text: node.text.clone(),
-            help: node.help.clone(),
-            say: node.say.clone(),
+            title: node.title.unwrap_or_default(),
+            text: node.text,
+            help: node.help,
+            say: node.say,
             steps,
             links,
-            fixed: node_id(node.fixed.as_ref(), resolver),
-            not_fixed: node_id(node.not_fixed.as_ref(), resolver),
+            fixed: NodeId(targets[0]),
+            not_fixed: NodeId(targets[1]),
         }),
         RawKind::Remedy | RawKind::Contact | RawKind::Solved => NodeKind::Ending(Ending {
             kind: match node.kind {
@@ -122,17 +129,13 @@ fn build_kind(node: &RawNode, resolver: &Resolver, matcher: Matcher) -> NodeKind
                 RawKind::Solved => EndingKind::Solved,
                 _ => EndingKind::Remedy,
             },
-            title,
-            text: node.text.clone(),
-            contact: node
-                .who
-                .clone()
-                .zip(node.ask.clone())
-                .map(|(who, ask)| Contact {
-                    who,
-                    ask,
-                    ready: node.ready.clone().unwrap_or_default(),
-                }),
+            title: node.title.unwrap_or_default(),
+            text: node.text,
+            contact: node.who.zip(node.ask).map(|(who, ask)| Contact {
+                who,
+                ask,
+                ready: node.ready.unwrap_or_default(),
+            }),
             steps,
             links,
         }),

@@ -139,11 +139,14 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
 
 /// Refuses names in `allow:` that are not warnings.
 pub(super) fn check_allow(key: &str, node: &RawNode, out: &mut Diagnostics) {
+    let Some(allow) = &node.allow else {
+        return;
+    };
     let names: Vec<&str> = Code::WARNINGS
         .iter()
         .filter_map(|c| c.allow_name())
         .collect();
-    for (i, name) in node.allow.iter().flatten().enumerate() {
+    for (i, name) in allow.iter().enumerate() {
         if !names.contains(&name.as_str()) {
             let help = match super::resolve::suggest(name, names.iter().copied()) {
                 Some(close) => format!("did you mean '{close}'?"),

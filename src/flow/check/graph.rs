@@ -69,12 +69,17 @@ pub(super) fn check_graph(nodes: &[GraphNode], start: Option<usize>, out: &mut D
 
     let reversed = Reversed(&graph);
     let can_finish = reached_from(reversed, finish);
-    let cycle_of = cycles(&graph, nodes.len());
+    let stuck = |index: usize| nodes[index].reported && !can_finish[index];
+    if !(0..nodes.len()).any(stuck) {
+        return;
+    }
+    // Cycles are only looked for when some node has no way out.
+    let (cycle_of, cycles) = cycles(&graph, nodes.len());
     for (index, node) in nodes.iter().enumerate() {
-        if !node.reported || can_finish[index] {
+        if !stuck(index) {
             continue;
         }
-        let message = match &cycle_of[index] {
+        let message = match cycle_of[index].map(|cycle| &cycles[cycle]) {
             Some(members) => format!(
                 "it is part of a cycle with no way out ({}): no ending can be reached",
                 members
@@ -106,9 +111,12 @@ where
     reached
 }
 
-/// For each node on a cycle, the members of its cycle (strongly connected component).
-fn cycles(graph: &DiGraph<(), ()>, node_count: usize) -> Vec<Option<Vec<usize>>> {
+/// The cycles (strongly connected components with a loop), each with its members in
+/// order, and for each node the cycle it is on. Members are kept once per cycle, not once
+/// per member: a large flow may have one cycle of thousands of nodes.
+fn cycles(graph: &DiGraph<(), ()>, node_count: usize) -> (Vec<Option<usize>>, Vec<Vec<usize>>) {
     let mut cycle_of = vec![None; node_count];
+    let mut cycles = Vec::new();
     for component in tarjan_scc(graph) {
         let self_loop = component.len() == 1 && graph.contains_edge(component[0], component[0]);
         if component.len() < 2 && !self_loop {
@@ -118,9 +126,10 @@ fn cycles(graph: &DiGraph<(), ()>, node_count: usize) -> Vec<Option<Vec<usize>>>
         members.sort_unstable();
         for &member in &members {
             if member < node_count {
-                cycle_of[member] = Some(members.clone());
+                cycle_of[member] = Some(cycles.len());
             }
         }
+        cycles.push(members);
     }
-    cycle_of
+    (cycle_of, cycles)
 }

@@ -5,7 +5,7 @@ use crate::flow::path::YamlPath;
 
 /// Refuses link addresses that are not absolute `https` addresses.
 pub(super) fn check_url(key: &str, url: &str, out: &mut Diagnostics) {
-    let at = YamlPath::root().key("links").key(key).key("url");
+    let at = || YamlPath::root().key("links").key(key).key("url");
     let clean = !url.chars().any(|c| c.is_whitespace() || c.is_control());
     let has_host = url
         .strip_prefix("https://")
@@ -16,7 +16,7 @@ pub(super) fn check_url(key: &str, url: &str, out: &mut Diagnostics) {
             None,
             format!("link '{key}' is not https: {url}"),
         )
-        .at(at)
+        .at(at())
         .with_help("use the https:// address of the page; plain http is refused");
     } else if !clean || !has_host {
         out.report(
@@ -27,7 +27,7 @@ pub(super) fn check_url(key: &str, url: &str, out: &mut Diagnostics) {
                 url.escape_debug()
             ),
         )
-        .at(at)
+        .at(at())
         .with_help("write a full address starting with https://, without spaces");
     }
 }

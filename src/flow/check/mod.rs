@@ -55,6 +55,39 @@ pub fn check_with(
     file: &str,
     options: &CheckOptions,
 ) -> Result<Checked, Vec<Diagnostic>> {
+    let verdict = validate(raw, file, options)?;
+    Ok(build::build(raw.clone(), file, verdict))
+}
+
+/// Like [`check_with`], but builds the flow from `raw` itself instead of a copy; on error,
+/// gives `raw` back with the diagnostics.
+pub(crate) fn check_owned(
+    raw: RawFlow,
+    file: &str,
+    options: &CheckOptions,
+) -> Result<Checked, Box<(Vec<Diagnostic>, RawFlow)>> {
+    match validate(&raw, file, options) {
+        Ok(verdict) => Ok(build::build(raw, file, verdict)),
+        Err(diagnostics) => Err(Box::new((diagnostics, raw))),
+    }
+}
+
+/// What checking found in a flow without errors: its warnings and what its ids resolve to.
+pub(super) struct Verdict {
+    warnings: Vec<Diagnostic>,
+    start: usize,
+    /// Per node, the nodes its targets lead to, in the order they are written.
+    targets: Vec<Vec<usize>>,
+    /// Per node, the links it names under `links` and under `sources`.
+    links: Vec<[Vec<usize>; 2]>,
+    /// Per node, its checked patterns (empty for nodes without).
+    matchers: Vec<Matcher>,
+    /// The links of `further_reading`.
+    further_reading: Vec<usize>,
+}
+
+/// Runs every rule over `raw`, and those `options` asks for.
+fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict, Vec<Diagnostic>> {
     let mut out = Diagnostics::new(file);
     let node_index = index_keys(
         raw.nodes.iter().map(|(key, _)| key.as_str()),
@@ -72,17 +105,18 @@ pub fn check_with(
         suggestions_left: Cell::new(resolve::MAX_SUGGESTIONS),
     };
 
-    check_top(raw, &resolver, &mut out);
+    let further_reading = check_top(raw, &resolver, &mut out);
     let languages = raw.languages.as_deref().unwrap_or_default();
     let start = raw
         .start
         .as_ref()
-        .and_then(|start| resolver.node(start, None, YamlPath::root().key("start"), &mut out));
+        .and_then(|start| resolver.node(start, None, || YamlPath::root().key("start"), &mut out));
     let mut graph_nodes = Vec::with_capacity(raw.nodes.len());
+    let mut links = Vec::with_capacity(raw.nodes.len());
     let mut matchers: Vec<Matcher> = Vec::with_capacity(raw.nodes.len());
     let mut pattern_budget = MAX_PATTERNS;
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
-        check_node(key, node, languages, &resolver, &mut out);
+        links.push(check_node(key, node, languages, &resolver, &mut out));
         matchers.push(
             patterns::compile_patterns(key, node, &mut pattern_budget, &mut out)
                 .unwrap_or_default(),
@@ -96,7 +130,8 @@ pub fn check_with(
             targets: raw_targets(node)
                 .into_iter()
                 .filter_map(|(at, target)| {
-                    resolver.node(target, Some(key), YamlPath::node(key).join(&at), &mut out)
+                    let at = || YamlPath::node(key).join(&at.path());
+                    resolver.node(target, Some(key), at, &mut out)
                 })
                 .collect(),
             reported: node_index.get(key.as_str()) == Some(&index),
@@ -128,15 +163,19 @@ pub fn check_with(
     if out.has_errors() {
         return Err(out.into_vec());
     }
-    let flow = build::build(raw, file, start.unwrap_or_default(), &resolver, matchers);
-    Ok(Checked {
-        flow,
+    Ok(Verdict {
         warnings: out.into_vec(),
+        start: start.unwrap_or_default(),
+        targets: graph_nodes.into_iter().map(|node| node.targets).collect(),
+        links,
+        matchers,
+        further_reading,
     })
 }
 
-/// The header fields, the links and further reading.
-fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
+/// The header fields, the links and further reading; returns the links further reading
+/// names.
+fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) -> Vec<usize> {
     let languages = raw.languages.as_deref().unwrap_or_default();
     let required = [
         ("id", raw.id.is_some()),
@@ -156,7 +195,7 @@ fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
         ));
     }
     if let Some(title) = &raw.title {
-        let at = YamlPath::root().key("title");
+        let at = || YamlPath::root().key("title");
         texts::check_text(title, &at, None, languages, out);
         style::check_mojibake(title, &at, None, out);
     }
@@ -167,7 +206,7 @@ fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
         out,
     );
     for (key, link) in &raw.links {
-        let at = YamlPath::root().key("links").key(key).key("title");
+        let at = || YamlPath::root().key("links").key(key).key("title");
         texts::check_text(&link.title, &at, None, languages, out);
         style::check_mojibake(&link.title, &at, None, out);
         links::check_url(key, &link.url, out);
@@ -178,40 +217,41 @@ fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) {
             out,
         );
     }
-    for (i, key) in raw.further_reading.iter().flatten().enumerate() {
-        resolver.link(
-            key,
-            None,
-            YamlPath::root().key("further_reading").index(i),
-            out,
-        );
-    }
+    let further_reading = raw.further_reading.iter().flatten().enumerate();
+    further_reading
+        .filter_map(|(i, key)| {
+            let at = || YamlPath::root().key("further_reading").index(i);
+            resolver.link(key, None, at, out)
+        })
+        .collect()
 }
 
-/// Every rule about one node but the graph's.
+/// Every rule about one node but the graph's; returns the links it names under `links`
+/// and under `sources`.
 fn check_node(
     key: &str,
     node: &RawNode,
     languages: &[String],
     resolver: &Resolver,
     out: &mut Diagnostics,
-) {
+) -> [Vec<usize>; 2] {
     fields::check_fields(key, node, out);
     fields::check_allow(key, node, out);
     for (at, text) in texts::node_texts(node) {
+        let at = || at.path();
         texts::check_text(text, &at, Some(key), languages, out);
         style::check_mojibake(text, &at, Some(key), out);
     }
-    for (field, keys) in [("links", &node.links), ("sources", &node.sources)] {
-        for (i, link) in keys.iter().flatten().enumerate() {
-            resolver.link(
-                link,
-                Some(key),
-                YamlPath::node(key).key(field).index(i),
-                out,
-            );
-        }
-    }
+    let links = [("links", &node.links), ("sources", &node.sources)].map(|(field, keys)| {
+        keys.iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, link)| {
+                let at = || YamlPath::node(key).key(field).index(i);
+                resolver.link(link, Some(key), at, out)
+            })
+            .collect()
+    });
     dates::check_date(
         node.reviewed.as_ref(),
         Some(key),
@@ -222,45 +262,55 @@ fn check_node(
         style::check_same_targets(key, node, out);
         style::check_label_lengths(key, node, out);
     }
+    links
+}
+
+/// Where a target is written inside its node; a [`YamlPath`] only to report something.
+#[derive(Debug, Clone, Copy)]
+enum TargetAt {
+    /// `choices[i].next`.
+    Choice(usize),
+    /// `matches[i].next`.
+    Match(usize),
+    /// `fixed`, `not_fixed` or `otherwise`.
+    Field(&'static str),
+}
+
+impl TargetAt {
+    fn path(self) -> YamlPath {
+        match self {
+            TargetAt::Choice(i) => YamlPath::root().key("choices").index(i).key("next"),
+            TargetAt::Match(i) => YamlPath::root().key("matches").index(i).key("next"),
+            TargetAt::Field(name) => YamlPath::root().key(name),
+        }
+    }
 }
 
 /// The targets a node names, with where each is written inside the node.
-fn raw_targets(node: &RawNode) -> Vec<(YamlPath, &str)> {
+fn raw_targets(node: &RawNode) -> Vec<(TargetAt, &str)> {
     match node.kind {
         RawKind::Question => node
             .choices
             .iter()
             .flatten()
             .enumerate()
-            .map(|(i, choice)| {
-                (
-                    YamlPath::root().key("choices").index(i).key("next"),
-                    choice.next.as_str(),
-                )
-            })
+            .map(|(i, choice)| (TargetAt::Choice(i), choice.next.as_str()))
             .collect(),
         RawKind::Input => node
             .matches
             .iter()
             .flatten()
             .enumerate()
-            .map(|(i, m)| {
-                (
-                    YamlPath::root().key("matches").index(i).key("next"),
-                    m.next.as_str(),
-                )
-            })
+            .map(|(i, m)| (TargetAt::Match(i), m.next.as_str()))
             .chain(
                 node.otherwise
                     .as_deref()
-                    .map(|t| (YamlPath::root().key("otherwise"), t)),
+                    .map(|t| (TargetAt::Field("otherwise"), t)),
             )
             .collect(),
         RawKind::Step => [("fixed", &node.fixed), ("not_fixed", &node.not_fixed)]
             .into_iter()
-            .filter_map(|(place, target)| {
-                target.as_deref().map(|t| (YamlPath::root().key(place), t))
-            })
+            .filter_map(|(place, target)| Some((TargetAt::Field(place), target.as_deref()?)))
             .collect(),
         RawKind::Remedy | RawKind::Contact | RawKind::Solved => Vec::new(),
     }

@@ -54,12 +54,12 @@ struct Lookup<'a> {
 }
 
 impl Resolver<'_> {
-    /// The node `key` names; `at` is where the reference is written.
+    /// The node `key` names; `at` gives where the reference is written (called only to report).
     pub fn node(
         &self,
         key: &str,
         node: Option<&str>,
-        at: YamlPath,
+        at: impl FnOnce() -> YamlPath,
         out: &mut Diagnostics,
     ) -> Option<usize> {
         let lookup = Lookup {
@@ -76,12 +76,12 @@ impl Resolver<'_> {
         resolve(&lookup, key, node, at, out)
     }
 
-    /// The link `key` names; `at` is where the reference is written.
+    /// The link `key` names; `at` gives where the reference is written (called only to report).
     pub fn link(
         &self,
         key: &str,
         node: Option<&str>,
-        at: YamlPath,
+        at: impl FnOnce() -> YamlPath,
         out: &mut Diagnostics,
     ) -> Option<usize> {
         let lookup = Lookup {
@@ -104,11 +104,12 @@ fn resolve(
     lookup: &Lookup,
     key: &str,
     node: Option<&str>,
-    at: YamlPath,
+    at: impl FnOnce() -> YamlPath,
     out: &mut Diagnostics,
 ) -> Option<usize> {
     let found = lookup.ids.get(key).copied();
     if found.is_none() {
+        let at = at();
         let place = relative(&at, node);
         let message = format!("'{place}' names the unknown {} '{key}'", lookup.what);
         let diagnostic = out.report(lookup.code, node, message).at(at);

@@ -17,8 +17,11 @@ const MOJIBAKE: [&str; 6] = ["Ã", "â€", "Â", "ï»¿", "�", "√"];
 /// The first garbled-looking sequence in `value`. A "√" counts only inside a word
 /// ("ge√Ønteresseerd"), where no square root would stand.
 fn find_mojibake(value: &str) -> Option<&'static str> {
-    // Every sequence starts with one of these characters; most text has none of them.
-    if !value.contains(['Ã', 'â', 'Â', 'ï', '�', '√']) {
+    // Every sequence starts with one of these characters (whose UTF-8 starts with byte
+    // 0xC3, 0xE2 or 0xEF); most text has none of those bytes, and is scanned only as bytes.
+    if !value.bytes().any(|b| matches!(b, 0xc3 | 0xe2 | 0xef))
+        || !value.contains(['Ã', 'â', 'Â', 'ï', '�', '√'])
+    {
         return None;
     }
     MOJIBAKE.into_iter().find(|bad| {
@@ -77,14 +80,15 @@ pub(super) fn check_label_lengths(key: &str, node: &RawNode, out: &mut Diagnosti
 /// `place` is where the text sits inside `node` (or in the whole file when `node` is `None`).
 pub(super) fn check_mojibake(
     text: &Text,
-    place: &YamlPath,
+    place: &dyn Fn() -> YamlPath,
     node: Option<&str>,
     out: &mut Diagnostics,
 ) {
     for (lang, value) in text.translations() {
         if let Some(found) = find_mojibake(value) {
+            let place = place();
             let full = match node {
-                Some(key) => YamlPath::node(key).join(place),
+                Some(key) => YamlPath::node(key).join(&place),
                 None => place.clone(),
             };
             out.report(
