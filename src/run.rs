@@ -73,6 +73,7 @@ fn check(
     );
     let options = CheckOptions {
         review: Some(review),
+        ..CheckOptions::default()
     };
     let loaded = match file {
         Some(path) => load_path_with(path, &options),

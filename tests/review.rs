@@ -25,6 +25,7 @@ fn check_on(today: jiff::civil::Date, max_age_days: u32, from: &str, to: &str) -
             today,
             max_age_days,
         }),
+        ..CheckOptions::default()
     };
     match load_parts_with(vec![part], "error-codes.yaml", &options) {
         Ok(checked) => checked.warnings,
@@ -119,6 +120,7 @@ fn a_future_date_and_a_flow_never_reviewed_are_warned_about() {
             today: date(2026, 11, 26),
             max_age_days: 365,
         }),
+        ..CheckOptions::default()
     };
     let found = load_parts_with(vec![part], "never.yaml", &options)
         .unwrap()

@@ -76,7 +76,12 @@ const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/built_in.jso
 /// Reads the JSON copy made at build time, which is much faster than YAML; whenever there
 /// is anything to report, it reads the YAML instead, so every diagnostic has its place.
 pub fn load_built_in() -> Result<Checked, LoadError> {
-    load_built_in_with(&CheckOptions::default())
+    // Its patterns are checked in full by the test suite and by `check`: the wizard does
+    // not compile them a second time at every start.
+    load_built_in_with(&CheckOptions {
+        patterns_checked: true,
+        ..CheckOptions::default()
+    })
 }
 
 /// [`load_built_in`], checking what `options` asks for besides.

@@ -40,6 +40,10 @@ pub struct CheckOptions {
     /// Warn about review dates older than this policy allows (`check` does; the wizard
     /// does not, so a stale flow still starts).
     pub review: Option<ReviewPolicy>,
+    /// The patterns were already checked, so they are not compiled again here: set for the
+    /// built-in flow, which the test suite checks in full (its matchers are still built on
+    /// first use). Compiling the automata was a sixth of the wizard's start-up.
+    pub patterns_checked: bool,
 }
 
 /// Checks a parsed flow file. `file` names it in diagnostics.
@@ -118,8 +122,13 @@ fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
         links.push(check_node(key, node, languages, &resolver, &mut out));
         matchers.push(
-            patterns::compile_patterns(key, node, &mut pattern_budget, &mut out)
-                .unwrap_or_default(),
+            patterns::compile_patterns(
+                key,
+                node,
+                (&mut pattern_budget, options.patterns_checked),
+                &mut out,
+            )
+            .unwrap_or_default(),
         );
         graph_nodes.push(GraphNode {
             key,

@@ -6,12 +6,12 @@ use crate::flow::pattern::{MAX_PATTERNS, Matcher, PatternError, check_pattern};
 use crate::flow::raw::RawNode;
 
 /// Checks every pattern of `node`, reporting those that fail. `budget` is how many more
-/// patterns the flow may have ([`MAX_PATTERNS`]). Returns the node's matcher when all of
-/// them passed.
+/// patterns the flow may have ([`MAX_PATTERNS`]); with `checked`, the patterns were checked
+/// before and only counted. Returns the node's matcher when all of them passed.
 pub(super) fn compile_patterns(
     key: &str,
     node: &RawNode,
-    budget: &mut usize,
+    (budget, checked): (&mut usize, bool),
     out: &mut Diagnostics,
 ) -> Option<Matcher> {
     let mut failed = false;
@@ -28,6 +28,9 @@ pub(super) fn compile_patterns(
             return None;
         }
         *budget -= 1;
+        if checked {
+            continue;
+        }
         match check_pattern(&raw.pattern) {
             Ok(()) => {}
             Err(error) => {
