@@ -1,6 +1,5 @@
 //! `signin-doctor check`: every problem in a flow, for authors and for CI.
 
-use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
@@ -25,6 +24,7 @@ pub fn run(
     loaded: Result<Vec<Diagnostic>, LoadError>,
     format: CheckFormat,
     deny_warnings: bool,
+    color: bool,
 ) -> ExitCode {
     let mut diagnostics = match loaded {
         Ok(warnings) => warnings,
@@ -40,7 +40,6 @@ pub fn run(
     let text = match format {
         CheckFormat::Json => report::json_lines(&diagnostics),
         CheckFormat::Human => {
-            let color = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             format!(
                 "{}{}\n",
                 report::human(&diagnostics, color),

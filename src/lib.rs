@@ -24,6 +24,7 @@ pub mod autosave;
 pub mod bounded_read;
 pub mod check_command;
 pub mod cli;
+pub mod core;
 pub mod exit;
 pub mod export;
 pub mod flow;
@@ -34,7 +35,7 @@ pub mod outcome_log;
 pub mod page;
 pub mod places;
 pub mod plain;
-pub mod records;
+
 pub mod run;
 pub mod sanitize;
 pub mod search;

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
+use crate::core::start::{StartOptions, begin};
+use crate::core::{Notice, RecordKeeper, RecordOptions};
 use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW, print};
 use crate::flow::{
     CheckOptions, Checked, LoadError, ReviewPolicy, load_built_in, load_built_in_with, load_path,
@@ -13,14 +15,55 @@ use crate::flow::{
 };
 use crate::i18n::words;
 use crate::lang::Lang;
-use crate::records::{Notice, RecordOptions, Records};
+use crate::places::{log_file, state_dir};
+use crate::plain::start::LinePrompt;
 use crate::session::Session;
 use crate::{plain, tui};
+
+/// What the program learns from its environment, read once at start and handed down as
+/// plain values: nothing below this module reads the environment or asks the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Surroundings {
+    /// The language from `LC_ALL`, `LC_MESSAGES` or `LANG` (else English).
+    pub lang: Lang,
+    /// `NO_COLOR` is set to something (<https://no-color.org>: present and not empty).
+    pub no_color: bool,
+    /// Whether stdin is a terminal (someone can answer a question).
+    pub stdin_terminal: bool,
+    /// Whether stdout is a terminal.
+    pub stdout_terminal: bool,
+    /// The `TERM` variable.
+    pub term: Option<String>,
+}
+
+impl Surroundings {
+    /// Reads the environment and asks the standard streams whether they are terminals.
+    pub fn read() -> Surroundings {
+        Surroundings {
+            lang: Lang::from_env(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            stdin_terminal: io::stdin().is_terminal(),
+            stdout_terminal: io::stdout().is_terminal(),
+            term: std::env::var("TERM").ok(),
+        }
+    }
+
+    /// Whether stdout may take escape sequences beyond colour (hyperlinks, clipboard):
+    /// a terminal that does not call itself "dumb".
+    fn escapes(&self) -> bool {
+        self.stdout_terminal && self.term.as_deref() != Some("dumb")
+    }
+}
 
 /// Runs the program for a parsed command line and returns its exit code.
 /// Messages for the user go to stderr; nothing here panics on bad input.
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    run_in(cli, &Surroundings::read())
+}
+
+/// Runs the program for a parsed command line in the given surroundings.
+pub fn run_in(cli: Cli, env: &Surroundings) -> ExitCode {
+    let lang = cli.lang.unwrap_or(env.lang);
     match &cli.command {
         Some(Command::Check {
             file,
@@ -37,6 +80,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 *format,
                 *deny_warnings,
                 review,
+                env.stdout_terminal && !env.no_color,
             )
         }
         Some(Command::Graph { format, file }) => {
@@ -46,7 +90,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Stats { since, format }) => {
             crate::stats::run(cli.log.as_deref(), since.as_deref(), *format)
         }
-        None => wizard(&cli, lang),
+        None => wizard(&cli, lang, env),
     }
 }
 
@@ -64,6 +108,7 @@ fn check(
     format: CheckFormat,
     deny_warnings: bool,
     review: ReviewPolicy,
+    color: bool,
 ) -> ExitCode {
     let name = file.map_or_else(
         || crate::flow::BUILT_IN_NAME.to_owned(),
@@ -77,7 +122,7 @@ fn check(
         None => load_built_in_with(&options),
     }
     .map(|checked| checked.warnings);
-    check_command::run(&name, loaded, format, deny_warnings)
+    check_command::run(&name, loaded, format, deny_warnings, color)
 }
 
 /// `signin-doctor graph [--format F] [FILE]`: prints the flow as a graph; exit 2 if invalid.
@@ -92,7 +137,7 @@ fn graph(format: crate::export::GraphFormat, file: Option<&Path>, lang: Lang) ->
 }
 
 /// Runs the wizard in the front end that suits the terminal.
-fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
+fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> ExitCode {
     let flow = match load(cli.flow.as_deref()) {
         Ok(checked) => checked.flow.shared(),
         Err(error) => {
@@ -102,19 +147,45 @@ fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
     };
     let session = Session::new(flow);
     let plain = cli.plain
-        || !io::stdin().is_terminal()
-        || !io::stdout().is_terminal()
-        || !cursor_addressing(std::env::var("TERM").ok().as_deref());
+        || !env.stdin_terminal
+        || !env.stdout_terminal
+        || !cursor_addressing(env.term.as_deref());
     if cli.watch && plain {
         say(
             "signin-doctor: --watch works only in the full-screen wizard; plain mode does not reload the flow.",
         );
     }
+    let start = start_options(cli, env);
     if plain {
         // Resume offer, autosave, transcript and outcome log included.
-        plain::start::main(cli, session, lang)
+        let options = plain::Options { agent: cli.agent };
+        plain::start::main(session, lang, &start, options)
     } else {
-        full_screen(cli, session, lang)
+        let options = tui::Options {
+            no_color: env.no_color,
+            watch: cli.watch.then(|| cli.flow.clone()).flatten(),
+            agent: cli.agent,
+            hyperlinks: env.escapes(),
+            clipboard: env.escapes(),
+        };
+        full_screen(&start, options, session, lang)
+    }
+}
+
+/// How the wizard starts and where its records go, from the command line with the XDG
+/// defaults filled in.
+fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
+    StartOptions {
+        records: RecordOptions {
+            state_dir: state_dir(cli.state_dir.as_deref()),
+            log: log_file(cli.log.as_deref()),
+            transcript: cli.transcript.clone(),
+            agent: cli.agent,
+            keep_days: cli.keep_days,
+        },
+        resume: cli.resume,
+        lang: cli.lang,
+        interactive: env.stdin_terminal,
     }
 }
 
@@ -135,29 +206,25 @@ pub fn cursor_addressing(term: Option<&str>) -> bool {
 /// When a signal, a closed window or a terminal failure ends the wizard before an ending,
 /// the session is not finished: its save stays for `--resume` (a closed terminal must not lose a call's
 /// notes).
-fn full_screen(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
-    let options = RecordOptions::from_cli(cli);
-    let begun = plain::start::begin(
-        cli,
-        fresh,
-        lang,
-        &options,
-        io::stdin().is_terminal(),
-        &mut io::stdin().lock(),
-        &mut io::stdout().lock(),
-    );
-    let (mut session, lang, mut records) = match begun {
-        Ok(begun) => begun,
-        Err(code) => return code,
+fn full_screen(
+    start: &StartOptions,
+    options: tui::Options,
+    fresh: Session,
+    lang: Lang,
+) -> ExitCode {
+    let mut prompt = LinePrompt {
+        input: &mut io::stdin().lock(),
+        output: &mut io::stdout().lock(),
     };
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let watch = cli.watch.then(|| cli.flow.clone()).flatten();
-    let tui_options = tui::Options {
-        no_color,
-        watch,
-        agent: cli.agent,
+    let started = match begin(fresh, lang, start, &mut prompt) {
+        Ok(started) => started,
+        Err(error) => {
+            say(&format!("signin-doctor: {error}"));
+            return ExitCode::from(error.exit_code());
+        }
     };
-    let code = match tui::run(&mut session, lang, tui_options, &mut records) {
+    let (mut session, lang, mut records) = (started.session, started.lang, started.records);
+    let code = match tui::run(&mut session, lang, options, &mut records) {
         Ok(left) if !left.interrupted || session.outcome().is_some() => {
             show(&records.finish(&session));
             left.end.exit_code()
@@ -185,7 +252,7 @@ fn full_screen(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
 
 /// Tells how to continue a session whose save was kept, if there is one — after making
 /// sure its latest state is on disk when saving had been failing.
-fn kept_for_resume(records: &mut Records, session: &Session, lang: Lang) {
+fn kept_for_resume(records: &mut RecordKeeper, session: &Session, lang: Lang) {
     if let Some(notice) = records.secure(session) {
         show(&[notice]);
     } else if records.autosave_path().is_some_and(Path::is_file) {
@@ -193,17 +260,10 @@ fn kept_for_resume(records: &mut Records, session: &Session, lang: Lang) {
     }
 }
 
-/// Prints the record keeping's messages: information on stdout, errors on stderr.
+/// Prints the record keeping's messages once the terminal is back to normal.
 fn show(notices: &[Notice]) {
-    use std::io::Write;
-    for notice in notices {
-        if notice.error {
-            say(&format!("signin-doctor: {}", notice.text));
-        } else {
-            // The terminal may be gone (a closed window): nothing to do about it.
-            let _ = writeln!(io::stdout(), "{}", notice.text);
-        }
-    }
+    // The terminal may be gone (a closed window): nothing to do about it.
+    let _ = plain::start::show(&mut io::stdout(), notices);
 }
 
 /// Prints a line on stderr, ignoring a terminal that is gone (`eprintln!` would panic).

@@ -1,15 +1,8 @@
 //! Copying text to the clipboard through the terminal (OSC 52), which also works over SSH:
 //! the terminal, not this program, puts the text on the clipboard — if it allows it.
 
-use std::io::{self, IsTerminal};
-
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-
-/// Whether to try OSC 52: only to a terminal, and not one that calls itself "dumb".
-pub fn supported() -> bool {
-    io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |term| term != "dumb")
-}
 
 /// The escape sequence that asks the terminal to put `text` on the clipboard:
 /// `ESC ] 52 ; c ; BASE64 BEL`. Base64 has no control characters, so nothing in `text`

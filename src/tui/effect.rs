@@ -1,9 +1,9 @@
 //! What `update` asks the outside world to do — save, write a transcript, copy — done by
 //! the event loop, so `update` itself never touches files or the terminal.
 
+use crate::core::{Notice, RecordKeeper};
 use crate::i18n::words;
 use crate::lang::Lang;
-use crate::records::{Notice, Records};
 use crate::session::Session;
 use crate::transcript::Transcript;
 
@@ -31,12 +31,12 @@ pub struct Done {
 }
 
 /// Does `effect` for `session` shown in `lang`. `can_copy` says whether the terminal may
-/// take OSC 52 (see [`super::clipboard::supported`]).
+/// take OSC 52 (see [`super::Options::clipboard`]).
 pub fn perform(
     effect: Effect,
     session: &Session,
     lang: Lang,
-    records: &mut Records,
+    records: &mut RecordKeeper,
     can_copy: bool,
 ) -> Done {
     match effect {
@@ -76,8 +76,8 @@ fn copy(session: &Session, lang: Lang, can_copy: bool, now: jiff::Timestamp) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::RecordOptions;
     use crate::flow::load_built_in;
-    use crate::records::RecordOptions;
     use base64::Engine;
 
     fn session() -> Session {
@@ -87,7 +87,7 @@ mod tests {
         session
     }
 
-    fn records(dir: &std::path::Path, session: &Session) -> Records {
+    fn records(dir: &std::path::Path, session: &Session) -> RecordKeeper {
         let options = RecordOptions {
             state_dir: Some(dir.join("state")),
             log: Some(dir.join("log.jsonl")),
@@ -95,7 +95,7 @@ mod tests {
             agent: true,
             keep_days: 30,
         };
-        Records::new(options, Lang::En, session)
+        RecordKeeper::new(options, Lang::En, session)
     }
 
     #[test]
@@ -144,8 +144,8 @@ mod tests {
 #[cfg(test)]
 mod failing_saves {
     use super::*;
+    use crate::core::RecordOptions;
     use crate::flow::load_built_in;
-    use crate::records::RecordOptions;
     use crate::tui::{Action, App, Options, update};
     use ratatui::layout::Rect;
 
@@ -159,7 +159,7 @@ mod failing_saves {
             state_dir: Some(state.clone()),
             ..RecordOptions::default()
         };
-        let mut records = Records::new(options, Lang::En, &session);
+        let mut records = RecordKeeper::new(options, Lang::En, &session);
         let mut app = App::new(session, Lang::En, &Options::default());
         let status = |app: &App| app.screen(Rect::new(0, 0, 80, 24)).unwrap().status_rows;
         for _ in 0..2 {

@@ -4,7 +4,7 @@
 //! are written again, at the same place and in the same style, wrapped in
 //! `ESC ] 8 ; ; URL ESC \` … `ESC ] 8 ; ; ESC \`.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use crossterm::cursor::MoveTo;
 use crossterm::queue;
@@ -26,11 +26,6 @@ pub struct PlacedLink {
     pub text: String,
     /// The full address it belongs to.
     pub url: String,
-}
-
-/// Whether to emit hyperlinks: only to a terminal, and not one that calls itself "dumb".
-pub fn supported() -> bool {
-    io::stdout().is_terminal() && std::env::var("TERM").map_or(true, |term| term != "dumb")
 }
 
 /// The address pieces on screen when `app` is drawn in `area` (none under the help

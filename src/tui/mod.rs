@@ -30,10 +30,10 @@ pub use app::{App, FlowEvent, Status, paste, report, tick, update, update_flow};
 pub use effect::Effect;
 pub use view::view;
 
+use crate::core::RecordKeeper;
 use crate::exit::WalkEnd;
 use crate::flow::{LoadError, load_path, report};
 use crate::lang::Lang;
-use crate::records::Records;
 use crate::session::Session;
 use crate::watch::Watcher;
 
@@ -87,6 +87,10 @@ pub struct Options {
     pub watch: Option<PathBuf>,
     /// Helpdesk agent mode: what to say to the caller, the path pane and the call time.
     pub agent: bool,
+    /// Make addresses clickable (OSC 8): the terminal takes such escape sequences.
+    pub hyperlinks: bool,
+    /// Offer copying to the clipboard (OSC 52): the terminal takes such escape sequences.
+    pub clipboard: bool,
 }
 
 /// How the full-screen wizard was left.
@@ -110,7 +114,7 @@ pub fn run(
     session: &mut Session,
     lang: Lang,
     options: Options,
-    records: &mut Records,
+    records: &mut RecordKeeper,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
     let result = event_loop(&mut app, &options, records);
@@ -120,14 +124,13 @@ pub fn run(
 
 /// The event loop: draw when something changed, wait for a key, a resize or a tick, turn
 /// it into an action, update, and do what the update asks for.
-fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result<Left> {
+fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> Result<Left> {
     let mut watcher = options.watch.as_deref().map(Watcher::new);
     let mut guard = terminal::enter().context("cannot set up the terminal for the wizard")?;
     // Start crossterm's event source (its SIGWINCH handler) before the size is read, so a
     // resize from then on is not missed.
     crossterm::event::poll(Duration::ZERO).context("cannot read from the terminal")?;
-    let hyperlinks = hyperlink::supported();
-    let can_copy = clipboard::supported();
+    let (hyperlinks, can_copy) = (options.hyperlinks, options.clipboard);
     let size = guard
         .terminal()
         .size()
@@ -226,7 +229,7 @@ fn suspend(guard: &mut terminal::Guard) -> Result<()> {
 fn perform(
     app: &mut App,
     effect: Option<Effect>,
-    records: &mut Records,
+    records: &mut RecordKeeper,
     can_copy: bool,
     to_terminal: &mut Option<String>,
 ) {

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::core::Notice;
 use crate::flow::load_str;
-use crate::records::Notice;
 use crate::tui::Action;
 use crate::tui::action::from_event;
 use crate::tui::effect::Effect;

@@ -5,8 +5,8 @@ use jiff::Timestamp;
 
 use super::answer::Handled;
 use super::{App, FlowEvent, Status};
+use crate::core::Notice;
 use crate::i18n::words;
-use crate::records::Notice;
 use crate::sanitize::clean_line;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;

@@ -2,11 +2,31 @@
 
 use std::path::Path;
 
-use clap::Parser;
-
 use super::*;
 use crate::autosave::{Autosave, SavedMove, SavedSession};
 use crate::flow::load_built_in;
+
+/// A person at the keyboard answering `typed` line by line; what they are shown is kept.
+struct Scripted<'a> {
+    typed: std::str::Lines<'a>,
+    shown: String,
+}
+
+impl Prompt for Scripted<'_> {
+    fn ask(&mut self, question: &str) -> Option<bool> {
+        self.shown += question;
+        self.shown += "\n";
+        let line = self.typed.next()?;
+        Some(matches!(line.trim(), "y" | "j"))
+    }
+
+    fn tell(&mut self, notices: &[Notice]) {
+        for notice in notices {
+            self.shown += &notice.text;
+            self.shown += "\n";
+        }
+    }
+}
 
 fn at(second: i64) -> Timestamp {
     Timestamp::from_second(1_741_944_600 + second).unwrap()
@@ -30,28 +50,24 @@ fn save(dir: &Path, break_it: bool) -> Session {
 }
 
 /// Runs `begin` as if stdin were a terminal, answering with `typed`.
-fn begin_with(dir: &Path, typed: &str) -> (Result<(Session, Lang, Records), ExitCode>, String) {
-    let (state, log) = (dir.join("state"), dir.join("log.jsonl"));
-    let cli = Cli::parse_from([
-        "signin-doctor".as_ref(),
-        "--state-dir".as_ref(),
-        state.as_os_str(),
-        "--log".as_ref(),
-        log.as_os_str(),
-    ]);
-    let options = RecordOptions::from_cli(&cli);
+fn begin_with(dir: &Path, typed: &str) -> (Result<Started, StartError>, String) {
+    let options = StartOptions {
+        records: RecordOptions {
+            state_dir: Some(dir.join("state")),
+            log: Some(dir.join("log.jsonl")),
+            keep_days: 30,
+            ..RecordOptions::default()
+        },
+        interactive: true,
+        ..StartOptions::default()
+    };
     let fresh = Session::new(load_built_in().unwrap().flow.shared());
-    let mut output = Vec::new();
-    let begun = begin(
-        &cli,
-        fresh,
-        Lang::En,
-        &options,
-        true,
-        &mut typed.as_bytes(),
-        &mut output,
-    );
-    (begun, String::from_utf8(output).unwrap())
+    let mut prompt = Scripted {
+        typed: typed.lines(),
+        shown: String::new(),
+    };
+    let begun = begin(fresh, Lang::En, &options, &mut prompt);
+    (begun, prompt.shown)
 }
 
 /// The saves in `dir` (lock files, which come and go with the processes, left out).
@@ -70,7 +86,7 @@ fn a_person_is_asked_and_yes_resumes_where_they_were() {
     let dir = tempfile::tempdir().unwrap();
     let saved = save(&dir.path().join("state"), false);
     let (begun, output) = begin_with(dir.path(), "y\n");
-    let (session, _, _) = begun.unwrap();
+    let session = begun.unwrap().session;
     assert!(
         output.starts_with("An unfinished session from "),
         "{output}"
@@ -86,7 +102,7 @@ fn no_moves_the_save_aside_and_logs_it_as_abandoned() {
     let dir = tempfile::tempdir().unwrap();
     save(&dir.path().join("state"), false);
     let (begun, output) = begin_with(dir.path(), "n\n");
-    let (session, _, _) = begun.unwrap();
+    let session = begun.unwrap().session;
     assert!(session.path().is_empty() && session.notes().is_empty());
     assert!(
         output.contains("The earlier session was kept in"),
@@ -109,7 +125,7 @@ fn a_save_that_no_longer_fits_can_be_started_over_keeping_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     save(&dir.path().join("state"), true);
     let (begun, output) = begin_with(dir.path(), "y\ny\n");
-    let (session, _, _) = begun.unwrap();
+    let session = begun.unwrap().session;
     assert!(output.contains("Start over? (y/n)"), "{output}");
     assert!(output.contains("The notes of the earlier session were carried over."));
     assert_eq!(session.notes().len(), 1);
@@ -124,6 +140,6 @@ fn a_save_that_no_longer_fits_can_be_started_over_keeping_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     save(&dir.path().join("state"), true);
     let (begun, _) = begin_with(dir.path(), "y\nn\n");
-    assert_eq!(begun.unwrap_err(), ExitCode::from(RUNTIME_ERROR));
+    assert_eq!(begun.unwrap_err().exit_code(), RUNTIME_ERROR);
     assert_eq!(files(&dir.path().join("state")).len(), 1, "kept as it was");
 }

@@ -1,13 +1,13 @@
 //! What a walk leaves behind — the autosave, transcripts and the outcome log — kept in
-//! one place so both front ends do the same: call [`Records::changed`] after every
-//! answer, back, restart, jump and note; [`Records::save_transcript`] for "save now";
-//! [`Records::finish`] once when the wizard exits.
+//! one place so both front ends do the same: call [`RecordKeeper::changed`] after every
+//! answer, back, restart, jump and note; [`RecordKeeper::save_transcript`] for "save now";
+//! [`RecordKeeper::finish`] once when the wizard exits.
 //!
 //! One rule for every write of the user's data: each is atomic (a temporary file renamed
 //! into place; a log line appended whole, or taken back) and checked. A failure is
 //! returned as an error [`Notice`] every time it happens — never only the first time —
-//! [`Records::write_problem`] says whether the last save failed (the full-screen wizard
-//! shows it in a banner until a save works again), and [`Records::failed`] makes the exit
+//! [`RecordKeeper::write_problem`] says whether the last save failed (the full-screen wizard
+//! shows it in a banner until a save works again), and [`RecordKeeper::failed`] makes the exit
 //! code 1. The save file is removed only after the transcript and the log record are
 //! written; if anything failed, the session is kept on disk (the save file, else a rescue
 //! copy) and the message names the file.
@@ -16,17 +16,16 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::notice::Notice;
 use crate::atomic_file::{write_new_or_next, write_replace};
 use crate::autosave::{Autosave, Found, SavedSession, SessionLock};
-use crate::cli::Cli;
 use crate::i18n::words;
 use crate::lang::Lang;
 use crate::outcome_log::{OutcomeRecord, append};
-use crate::places::{log_file, state_dir};
 use crate::session::Session;
 use crate::transcript::{Transcript, Written, default_name, write_to};
 
-/// Where records go, from the command line with the XDG defaults filled in.
+/// Where records go, with the XDG defaults already filled in by the caller.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordOptions {
     /// The folder for saved sessions; `None`: no autosave (no home folder).
@@ -40,19 +39,6 @@ pub struct RecordOptions {
     pub agent: bool,
     /// How many days set-aside sessions are kept (`--keep-days`).
     pub keep_days: u32,
-}
-
-impl RecordOptions {
-    /// The options the command line asks for.
-    pub fn from_cli(cli: &Cli) -> RecordOptions {
-        RecordOptions {
-            state_dir: state_dir(cli.state_dir.as_deref()),
-            log: log_file(cli.log.as_deref()),
-            transcript: cli.transcript.clone(),
-            agent: cli.agent,
-            keep_days: cli.keep_days,
-        }
-    }
 }
 
 impl RecordOptions {
@@ -71,28 +57,9 @@ impl RecordOptions {
     }
 }
 
-/// A message for the user from the record keeping.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// What to show, in the interface language (errors in English, like other errors).
-    pub text: String,
-    /// Whether something went wrong (show it as an error, on stderr in plain mode).
-    pub error: bool,
-}
-
-impl Notice {
-    fn info(text: String) -> Notice {
-        Notice { text, error: false }
-    }
-
-    fn error(text: String) -> Notice {
-        Notice { text, error: true }
-    }
-}
-
 /// The record keeping of one session.
 #[derive(Debug)]
-pub struct Records {
+pub struct RecordKeeper {
     options: RecordOptions,
     lang: Lang,
     autosave: Option<Autosave>,
@@ -104,14 +71,14 @@ pub struct Records {
     lock: Option<SessionLock>,
 }
 
-impl Records {
-    /// Records for a new session (its save file is created by the first change).
-    pub fn new(options: RecordOptions, lang: Lang, session: &Session) -> Records {
+impl RecordKeeper {
+    /// Record keeping for a new session (its save file is created by the first change).
+    pub fn new(options: RecordOptions, lang: Lang, session: &Session) -> RecordKeeper {
         let autosave = options
             .state_dir
             .as_deref()
             .map(|dir| Autosave::new(dir, session));
-        Records {
+        RecordKeeper {
             options,
             lang,
             autosave,
@@ -121,15 +88,15 @@ impl Records {
         }
     }
 
-    /// Records for a session resumed from the save file at `path`, which it keeps using,
+    /// Record keeping for a session resumed from the save file at `path`, which it keeps using,
     /// holding `lock` on it until the session is finished.
     pub fn resumed(
         options: RecordOptions,
         lang: Lang,
         path: PathBuf,
         lock: SessionLock,
-    ) -> Records {
-        Records {
+    ) -> RecordKeeper {
+        RecordKeeper {
             options,
             lang,
             autosave: Some(Autosave::at(path)),
@@ -170,7 +137,7 @@ impl Records {
     }
 
     /// Call after every change: saves the session (at an ending too: the save is removed
-    /// by [`Records::finish`] once the transcript and the log record are written).
+    /// by [`RecordKeeper::finish`] once the transcript and the log record are written).
     /// Returns an error notice every time saving fails, and a notice when it works again
     /// after failing.
     pub fn changed(&mut self, session: &Session) -> Option<Notice> {
@@ -260,7 +227,7 @@ impl Records {
         self.finish_at(session, crate::session::now())
     }
 
-    /// [`Records::finish`] as at time `now`.
+    /// [`RecordKeeper::finish`] as at time `now`.
     pub fn finish_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
         let mut notices = Vec::new();
         let mut written = true;
@@ -311,7 +278,7 @@ impl Records {
     }
 
     /// When the wizard stops without finishing (a signal, a closed terminal) while saving
-    /// fails: keeps the session on disk as [`Records::finish`] would and says where.
+    /// fails: keeps the session on disk as [`RecordKeeper::finish`] would and says where.
     pub fn secure(&mut self, session: &Session) -> Option<Notice> {
         self.problem
             .is_some()
