@@ -217,7 +217,7 @@ fn find_and_jump(
 ) -> io::Result<Option<bool>> {
     let words = words(lang);
     let hits = search(session.flow(), query, lang);
-    output.write_all(agent::results(&hits, query, words).as_bytes())?;
+    output.write_all(agent::results(&hits, query, lang, words).as_bytes())?;
     if hits.is_empty() {
         return Ok(Some(false));
     }

@@ -8,6 +8,7 @@
 mod notice;
 mod record_keeper;
 pub mod start;
+pub mod trail;
 
 pub use notice::Notice;
 pub use record_keeper::{RecordKeeper, RecordOptions};

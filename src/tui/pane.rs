@@ -1,120 +1,11 @@
-//! Agent mode's path pane: every move so far (question → answer, jumps as jumps), each note
-//! under the step it was written at, and the step the user is at now — as entries, then
-//! as rows wrapped to the pane's width.
+//! Agent mode's path pane: the trail's entries (see [`crate::core::trail`]) as rows
+//! wrapped to the pane's width.
 
 use ratatui::text::{Line, Span};
 
-use crate::i18n::Words;
-use crate::lang::Lang;
-use crate::page::move_label;
-use crate::sanitize::clean_line;
-use crate::secrets::shown;
-use crate::session::Session;
+use crate::core::trail::{Entry, EntryKind};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{self, wrap};
-
-/// What one entry of the pane is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryKind {
-    /// An answer given: "question → answer".
-    Move,
-    /// A jump made with search.
-    Jump,
-    /// The step the user is at now.
-    Current,
-    /// A note, under the step it was written at.
-    Note,
-    /// The heading over notes written at steps no longer on the path.
-    Heading,
-}
-
-/// One entry of the pane, before wrapping.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// What it is.
-    pub kind: EntryKind,
-    /// Its number in the path (moves and jumps), from 1.
-    pub number: Option<usize>,
-    /// What it says, cleaned for the terminal.
-    pub text: String,
-}
-
-/// Where a note goes: under a move of the path, under the current step, or apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
-    Move(usize),
-    Current,
-    Elsewhere,
-}
-
-/// The pane's entries for `session` in `lang`, oldest first. A note goes under the latest
-/// visit of the step it was written at; notes at steps the user went back from or
-/// restarted past are listed last, under [`Words::other_notes`], with their step.
-pub fn entries(session: &Session, lang: Lang, words: &Words) -> Vec<Entry> {
-    let flow = session.flow();
-    let path = session.path();
-    let heading = |node| clean_line(flow.node(node).heading().get(lang));
-    let place = |node| {
-        if node == session.current() {
-            Place::Current
-        } else {
-            path.iter()
-                .rposition(|step| step.node == node)
-                .map_or(Place::Elsewhere, Place::Move)
-        }
-    };
-    let notes_at = |wanted: Place| {
-        session
-            .notes()
-            .iter()
-            .filter(move |note| place(note.node) == wanted)
-            .map(|note| Entry {
-                kind: EntryKind::Note,
-                number: None,
-                text: clean_line(&shown(&note.text, lang)),
-            })
-    };
-    let mut entries = Vec::new();
-    for (i, step) in path.iter().enumerate() {
-        // "question → answer", or for a jump "where it was made → Jumped to: where".
-        let kind = if step.is_jump() {
-            EntryKind::Jump
-        } else {
-            EntryKind::Move
-        };
-        entries.push(Entry {
-            kind,
-            number: Some(i + 1),
-            text: format!("{} → {}", heading(step.node), move_label(flow, step, lang)),
-        });
-        entries.extend(notes_at(Place::Move(i)));
-    }
-    entries.push(Entry {
-        kind: EntryKind::Current,
-        number: None,
-        text: heading(session.current()),
-    });
-    entries.extend(notes_at(Place::Current));
-    let elsewhere: Vec<Entry> = session
-        .notes()
-        .iter()
-        .filter(|note| place(note.node) == Place::Elsewhere)
-        .map(|note| Entry {
-            kind: EntryKind::Note,
-            number: None,
-            text: format!("[{}] {}", heading(note.node), clean_line(&note.text)),
-        })
-        .collect();
-    if !elsewhere.is_empty() {
-        entries.push(Entry {
-            kind: EntryKind::Heading,
-            number: None,
-            text: words.other_notes.to_owned(),
-        });
-        entries.extend(elsewhere);
-    }
-    entries
-}
 
 /// The entries as rows at most `width` cells wide: numbered moves, "▸" before the current
 /// step, "✎" before notes (indented), wrapped lines indented under their first line.
@@ -156,8 +47,11 @@ pub fn rows(entries: &[Entry], width: usize, theme: &Theme) -> Vec<Line<'static>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::trail::entries;
     use crate::flow::load_str;
     use crate::i18n::words;
+    use crate::lang::Lang;
+    use crate::session::Session;
     use std::sync::Arc;
 
     const FLOW: &str = r#"
@@ -185,44 +79,6 @@ nodes:
     fn session() -> Session {
         let flow = load_str(FLOW, "pane.yaml").unwrap().flow;
         Session::new(Arc::new(flow))
-    }
-
-    fn texts(session: &Session) -> Vec<String> {
-        entries(session, Lang::En, words(Lang::En))
-            .into_iter()
-            .map(|e| e.text)
-            .collect()
-    }
-
-    #[test]
-    fn moves_jumps_notes_and_the_current_step_in_order() {
-        let mut session = session();
-        session.add_note("at first").unwrap();
-        session.choose(0).unwrap();
-        session.add_note("at second").unwrap();
-        let done = session.flow().find("done").unwrap();
-        session.jump(done).unwrap();
-        assert_eq!(
-            texts(&session),
-            [
-                "First? → To second",
-                "at first",
-                "Second? → Jumped to: All good",
-                "at second",
-                "All good"
-            ]
-        );
-        session.back();
-        session.back();
-        assert_eq!(
-            texts(&session),
-            [
-                "First?",
-                "at first",
-                "Notes at other steps",
-                "[Second?] at second"
-            ]
-        );
     }
 
     #[test]

@@ -164,7 +164,7 @@ impl Screen {
         // A pane below the body grows with the path, up to a share of the screen.
         let below_rows = match input.agent {
             Some(session) if !side => {
-                let entries = pane::entries(session, input.lang, words);
+                let entries = crate::core::trail::entries(session, input.lang, words);
                 let needed = pane::rows(&entries, usize::from(inner_width), input.theme).len();
                 bottom_pane_rows(area.height).min(needed as u16 + 1)
             }
@@ -283,7 +283,7 @@ fn pane_of(area: Rect, side: bool, session: &Session, input: ScreenInput<'_>) ->
         area.width - left - right,
         area.height - 1,
     );
-    let entries = pane::entries(session, input.lang, words(input.lang));
+    let entries = crate::core::trail::entries(session, input.lang, words(input.lang));
     let rows = pane::rows(&entries, usize::from(list.width), input.theme);
     let first = rows.len().saturating_sub(usize::from(list.height));
     Some(Pane {

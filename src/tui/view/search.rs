@@ -7,7 +7,6 @@ use ratatui::layout::Position;
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
 use crate::sanitize::clean_line;
-use crate::search::Hit;
 use crate::tui::app::App;
 use crate::tui::overlay::SearchBox;
 use crate::tui::screen::Screen;
@@ -55,7 +54,7 @@ pub fn render(buf: &mut Buffer, screen: &Screen, found: &SearchBox, app: &App) -
         } else {
             theme.option
         };
-        let mut text = format!("{marker}{}", describe(hit, app));
+        let mut text = format!("{marker}{}", hit.label(app.lang()));
         if selected {
             let pad = usize::from(inner.width).saturating_sub(crate::tui::wrap::width(&text));
             text.push_str(&" ".repeat(pad));
@@ -63,17 +62,4 @@ pub fn render(buf: &mut Buffer, screen: &Screen, found: &SearchBox, app: &App) -
         line(buf, inner, y, &text, style);
     }
     cursor
-}
-
-/// One match as a line: its heading, the text that matched when that is not the heading,
-/// and the language it matched in when that is not the interface's.
-fn describe(hit: &Hit, app: &App) -> String {
-    let mut text = hit.heading.clone();
-    if hit.snippet != hit.heading {
-        text = format!("{text} — {}", hit.snippet);
-    }
-    if hit.lang != app.lang() {
-        text = format!("{text} ({})", hit.lang);
-    }
-    text
 }
