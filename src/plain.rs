@@ -83,7 +83,7 @@ pub fn run(
         let mut page = Page::of(session, lang);
         if show_page {
             if options.agent {
-                let header = agent::header(session, &page, lang, words, crate::session::now());
+                let header = agent::header(session, &page, lang, words, crate::clock::now());
                 output.write_all(header.as_bytes())?;
                 page.breadcrumbs.clear();
             }

@@ -63,7 +63,7 @@ impl Autosave {
     /// Saves `session` (shown in `lang`) now, atomically, replacing the previous save.
     /// Creates the folder if needed.
     pub fn save(&self, session: &Session, lang: Lang) -> Result<(), WriteError> {
-        self.save_at(session, lang, crate::session::now())
+        self.save_at(session, lang, crate::clock::now())
     }
 
     /// Saves `session` as at time `now`.

@@ -7,6 +7,7 @@
 
 mod notice;
 mod record_keeper;
+pub mod reload;
 pub mod start;
 pub mod trail;
 

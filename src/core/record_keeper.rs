@@ -180,7 +180,7 @@ impl RecordKeeper {
     /// "Save the transcript now": to `--transcript` (a numbered name if it exists), else a
     /// Markdown file named [`default_name`] in the current folder. Never overwrites.
     pub fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
-        self.save_transcript_at(session, crate::session::now())
+        self.save_transcript_at(session, crate::clock::now())
     }
 
     /// "Save the transcript now" as at time `now`.
@@ -224,7 +224,7 @@ impl RecordKeeper {
     /// moves it aside and says where. If anything failed, the session stays on disk and
     /// the notice names the file.
     pub fn finish(&mut self, session: &Session) -> Vec<Notice> {
-        self.finish_at(session, crate::session::now())
+        self.finish_at(session, crate::clock::now())
     }
 
     /// [`RecordKeeper::finish`] as at time `now`.
@@ -282,7 +282,7 @@ impl RecordKeeper {
     pub fn secure(&mut self, session: &Session) -> Option<Notice> {
         self.problem
             .is_some()
-            .then(|| self.keep(session, crate::session::now()))
+            .then(|| self.keep(session, crate::clock::now()))
     }
 
     /// After a failed write: keeps the whole session on disk — in its save file, else in a

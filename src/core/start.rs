@@ -9,11 +9,9 @@
 
 use std::path::PathBuf;
 
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
-
 use super::{Notice, RecordKeeper, RecordOptions};
 use crate::autosave::{Found, ResumeProblem, SessionLock, find_unfinished, restore};
+use crate::clock::local_minute;
 use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW};
 use crate::i18n::words;
 use crate::lang::Lang;
@@ -148,7 +146,7 @@ pub fn begin(
         let question = format!(
             "{} {} {}",
             w.resume_found,
-            local(latest.saved.started),
+            local_minute(latest.saved.started),
             w.resume_question
         );
         match prompt.ask(&question) {
@@ -166,7 +164,7 @@ pub fn begin(
             prompt.tell(&[Notice::info(format!(
                 "{} {}.",
                 w.resumed,
-                local(session.started())
+                local_minute(session.started())
             ))]);
             let records = RecordKeeper::resumed(records.clone(), lang, latest.path.clone(), lock);
             Ok(Started {
@@ -183,7 +181,7 @@ pub fn begin(
             }
             prompt.tell(&RecordKeeper::give_up(records, lang, &latest));
             lock.remove();
-            let session = problem.start_over(flow, crate::session::now());
+            let session = problem.start_over(flow, crate::clock::now());
             if !session.notes().is_empty() {
                 prompt.tell(&[Notice::info(w.notes_carried.to_owned())]);
             }
@@ -220,13 +218,6 @@ fn report(problem: &ResumeProblem) -> Notice {
         }
     }
     Notice::error(text)
-}
-
-/// A time as the user's clock shows it, to the minute.
-fn local(at: Timestamp) -> String {
-    at.to_zoned(TimeZone::system())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use jiff::Timestamp;
 
+use crate::clock::duration_text;
 use crate::core::trail::{EntryKind, entries};
 use crate::i18n::Words;
 use crate::lang::Lang;
@@ -11,7 +12,6 @@ use crate::page::Page;
 use crate::sanitize::clean_line;
 use crate::search::Hit;
 use crate::session::Session;
-use crate::transcript::minutes;
 
 /// How many search results are listed at most.
 pub(super) const MAX_HITS: usize = 20;
@@ -24,7 +24,7 @@ pub(super) fn header(
     words: &Words,
     now: Timestamp,
 ) -> String {
-    let call = minutes(session.elapsed_at(now).as_secs());
+    let call = duration_text(session.elapsed_at(now).as_secs());
     let mut out = format!("\n{}: {call}\n", words.agent_call_time);
     if !session.path().is_empty() || !session.notes().is_empty() {
         out += &format!("{}:\n", words.agent_path);

@@ -9,7 +9,6 @@ mod markdown;
 
 pub use file::{Written, check_target, default_name, write_to};
 pub use labels::{Labels, labels};
-pub use markdown::minutes;
 
 use jiff::Timestamp;
 use serde::Serialize;

@@ -1,7 +1,5 @@
 //! The wizard's state and `update`, which changes it in answer to an action and never draws.
 
-use std::sync::Arc;
-
 use jiff::Timestamp;
 use ratatui::layout::Rect;
 
@@ -12,12 +10,11 @@ use super::overlay::Overlay;
 use super::screen::{Screen, ScreenInput};
 use super::theme::Theme;
 
+use crate::clock::duration_text;
 use crate::exit::WalkEnd;
-use crate::flow::Flow;
 use crate::lang::Lang;
 use crate::page::{Page, PageKind};
 use crate::session::Session;
-use crate::transcript::minutes;
 
 mod answer;
 mod moves;
@@ -49,15 +46,6 @@ impl Status {
             ..Status::default()
         }
     }
-}
-
-/// News about the flow file from the live preview (`--watch`).
-#[derive(Debug, Clone)]
-pub enum FlowEvent {
-    /// The file changed and the new version is valid.
-    Reloaded(Arc<Flow>),
-    /// The file changed and the new version is refused: one line per diagnostic.
-    Invalid(Vec<String>),
 }
 
 /// Everything the full-screen wizard knows.
@@ -107,7 +95,7 @@ impl App {
             follow: false,
             status: Status::default(),
             agent: options.agent,
-            now: crate::session::now(),
+            now: crate::clock::now(),
             overlay: None,
             answer: LineInput::answer_box(),
             write_problem: None,
@@ -141,7 +129,7 @@ impl App {
 
     /// The length of the call so far, as `m:ss`.
     pub fn call_time(&self) -> String {
-        minutes(self.session.elapsed_at(self.now).as_secs())
+        duration_text(self.session.elapsed_at(self.now).as_secs())
     }
 
     /// The note editor or search box, when one is open.

@@ -48,7 +48,7 @@ pub fn perform(
             notices: records.save_transcript(session),
             terminal: None,
         },
-        Effect::Copy => copy(session, lang, can_copy, crate::session::now()),
+        Effect::Copy => copy(session, lang, can_copy, crate::clock::now()),
     }
 }
 

@@ -19,59 +19,22 @@ pub mod view;
 pub mod wrap;
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, KeyMode};
-pub use app::{App, FlowEvent, Status, paste, report, tick, update, update_flow};
+pub use app::{App, Status, paste, report, tick, update, update_flow};
 pub use effect::Effect;
 pub use view::view;
 
 use crate::core::RecordKeeper;
+use crate::core::reload::{Watcher, reload};
 use crate::exit::WalkEnd;
-use crate::flow::{LoadError, load_path, report};
 use crate::lang::Lang;
 use crate::session::Session;
-use crate::watch::Watcher;
-
-/// One diagnostic, short enough for a status line: code, file name and place, message
-/// (the node is left out: the place says it), and the suggestion.
-fn status_line(diagnostic: &crate::flow::Diagnostic) -> String {
-    let file = Path::new(&diagnostic.file)
-        .file_name()
-        .map_or(diagnostic.file.clone(), |name| {
-            name.to_string_lossy().into_owned()
-        });
-    let place = diagnostic
-        .location
-        .map_or(String::new(), |at| format!(":{}:{}", at.line, at.column));
-    let help = diagnostic
-        .help
-        .as_deref()
-        .map_or(String::new(), |help| format!(" ({help})"));
-    format!(
-        "{} {file}{place} {}{help}",
-        diagnostic.code.as_str(),
-        diagnostic.message
-    )
-}
-
-/// Loads the edited flow for the live preview: the new flow, or one line per problem.
-/// A half-written file is just an invalid flow here; the next change is tried again.
-pub fn reload(path: &Path) -> FlowEvent {
-    match load_path(path) {
-        Ok(checked) => FlowEvent::Reloaded(checked.flow.shared()),
-        Err(LoadError::Invalid(mut diagnostics)) => {
-            diagnostics.retain(|d| d.is_error());
-            report::sort(&mut diagnostics);
-            FlowEvent::Invalid(diagnostics.iter().map(status_line).collect())
-        }
-        Err(other) => FlowEvent::Invalid(vec![other.to_string()]),
-    }
-}
 
 /// How often the event loop wakes without input, to notice signals, (with `--watch`)
 /// changed flow files and (in agent mode) a new second of call time. Keys are handled at
@@ -182,7 +145,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
         // Wake up now and then, even without input, to notice signals, file changes and
         // the next second of the call.
         if !crossterm::event::poll(TICK).context("cannot read from the terminal")? {
-            redraw = tick(app, crate::session::now());
+            redraw = tick(app, crate::clock::now());
             if let (Some(watcher), Some(path)) = (&mut watcher, &options.watch)
                 && watcher.changed()
             {
@@ -206,7 +169,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
                 redraw = true;
                 continue;
             }
-            tick(app, crate::session::now());
+            tick(app, crate::clock::now());
             let effect = update(app, action);
             perform(app, effect, records, can_copy, &mut to_terminal);
             redraw = true;

@@ -5,6 +5,7 @@ use std::path::Path;
 use super::*;
 use crate::autosave::{Autosave, SavedMove, SavedSession};
 use crate::flow::load_built_in;
+use jiff::Timestamp;
 
 /// A person at the keyboard answering `typed` line by line; what they are shown is kept.
 struct Scripted<'a> {

@@ -7,6 +7,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::core::Notice;
+use crate::core::reload::FlowEvent;
 use crate::flow::load_str;
 use crate::tui::Action;
 use crate::tui::action::from_event;

@@ -4,13 +4,13 @@
 use jiff::Timestamp;
 
 use super::answer::Handled;
-use super::{App, FlowEvent, Status};
+use super::{App, Status};
 use crate::core::Notice;
+use crate::core::reload::{FlowEvent, carry_over};
 use crate::i18n::words;
 use crate::sanitize::clean_line;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
-use crate::watch::carry_over;
 
 /// Changes `app` as `action` asks and tells what else must happen (save, write, copy).
 /// Never draws, never touches a file.

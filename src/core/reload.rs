@@ -1,12 +1,13 @@
-//! Live preview for flow authors: notice when a flow's files change on disk, and carry a
-//! walk over to the new version of the flow.
+//! Live reload for flow authors: notice when a flow's files change on disk, load the new
+//! version (or say in short lines what is wrong with it), and carry a walk over to it by
+//! the same replay rule as `--resume`. A front end shows the outcome its own way.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::autosave::{Replayed, SavedSession, replay};
-use crate::flow::Flow;
+use crate::flow::{Diagnostic, Flow, LoadError, load_path, report};
 use crate::lang::Lang;
 use crate::session::Session;
 
@@ -85,8 +86,53 @@ fn fingerprint(path: &Path) -> Fingerprint {
 /// stays at the same node, or at the nearest earlier node still on the same path, and
 /// what no longer fits is listed.
 pub fn carry_over(old: &Session, flow: Arc<Flow>) -> Replayed {
-    let saved = SavedSession::of(old, Lang::En, crate::session::now());
+    let saved = SavedSession::of(old, Lang::En, crate::clock::now());
     replay(flow, &saved)
+}
+
+/// News about the flow file from the live reload.
+#[derive(Debug, Clone)]
+pub enum FlowEvent {
+    /// The file changed and the new version is valid.
+    Reloaded(Arc<Flow>),
+    /// The file changed and the new version is refused: one line per diagnostic.
+    Invalid(Vec<String>),
+}
+
+/// Loads the edited flow at `path`: the new flow, or one line per problem. A
+/// half-written file is just an invalid flow here; the next change is tried again.
+pub fn reload(path: &Path) -> FlowEvent {
+    match load_path(path) {
+        Ok(checked) => FlowEvent::Reloaded(checked.flow.shared()),
+        Err(LoadError::Invalid(mut diagnostics)) => {
+            diagnostics.retain(|d| d.is_error());
+            report::sort(&mut diagnostics);
+            FlowEvent::Invalid(diagnostics.iter().map(status_line).collect())
+        }
+        Err(other) => FlowEvent::Invalid(vec![other.to_string()]),
+    }
+}
+
+/// One diagnostic, short enough for a status line: code, file name and place, message
+/// (the node is left out: the place says it), and the suggestion.
+fn status_line(diagnostic: &Diagnostic) -> String {
+    let file = Path::new(&diagnostic.file)
+        .file_name()
+        .map_or(diagnostic.file.clone(), |name| {
+            name.to_string_lossy().into_owned()
+        });
+    let place = diagnostic
+        .location
+        .map_or(String::new(), |at| format!(":{}:{}", at.line, at.column));
+    let help = diagnostic
+        .help
+        .as_deref()
+        .map_or(String::new(), |help| format!(" ({help})"));
+    format!(
+        "{} {file}{place} {}{help}",
+        diagnostic.code.as_str(),
+        diagnostic.message
+    )
 }
 
 #[cfg(test)]
@@ -233,5 +279,25 @@ nodes:
         std::fs::write(dir.join("more.yaml"), "a flow file").unwrap();
         assert!(folder.changed_now());
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_edited_file_reloads_or_says_where_it_is_wrong() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("flow.yaml");
+        std::fs::write(&file, BEFORE).unwrap();
+        let FlowEvent::Reloaded(new) = reload(&file) else {
+            panic!("a valid flow reloads");
+        };
+        let mut old = Session::new(flow(BEFORE));
+        old.choose(0).unwrap();
+        assert_eq!(carry_over(&old, new).session.node().key, "b");
+        std::fs::write(&file, BEFORE.replace("next: c", "next: cc")).unwrap();
+        let FlowEvent::Invalid(lines) = reload(&file) else {
+            panic!("a broken flow is refused");
+        };
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("flow.yaml:"), "file and place: {lines:?}");
+        assert!(lines[0].contains("'cc'"), "{lines:?}");
     }
 }
