@@ -1,10 +1,8 @@
 //! `signin-doctor check`: every problem in a flow, for authors and for CI.
 
-use std::process::ExitCode;
-
 use clap::ValueEnum;
 
-use crate::exit::USAGE_OR_INVALID_FLOW;
+use crate::error::{Error, Result};
 use crate::flow::{Diagnostic, LoadError, report};
 
 /// How `check` prints what it finds.
@@ -21,18 +19,15 @@ pub enum CheckFormat {
 /// (or any warning with `deny_warnings`).
 pub fn run(
     name: &str,
-    loaded: Result<Vec<Diagnostic>, LoadError>,
+    loaded: std::result::Result<Vec<Diagnostic>, LoadError>,
     format: CheckFormat,
     deny_warnings: bool,
     color: bool,
-) -> ExitCode {
+) -> Result<()> {
     let mut diagnostics = match loaded {
         Ok(warnings) => warnings,
         Err(LoadError::Invalid(diagnostics)) => diagnostics,
-        Err(error) => {
-            eprintln!("signin-doctor: {error}");
-            return ExitCode::from(USAGE_OR_INVALID_FLOW);
-        }
+        Err(error) => return Err(Error::Check(error)),
     };
     report::sort(&mut diagnostics);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -47,11 +42,11 @@ pub fn run(
             )
         }
     };
-    let printed = crate::exit::print(&text);
+    crate::exit::print(&text)?;
     if errors > 0 || (deny_warnings && warnings > 0) {
-        ExitCode::from(USAGE_OR_INVALID_FLOW)
+        Err(Error::FlowProblems)
     } else {
-        printed
+        Ok(())
     }
 }
 

@@ -26,6 +26,7 @@ pub mod check_command;
 pub mod cli;
 pub mod clock;
 pub mod core;
+pub mod error;
 pub mod exit;
 pub mod export;
 pub mod flow;

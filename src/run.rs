@@ -8,7 +8,8 @@ use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
 use crate::core::start::{StartOptions, begin};
 use crate::core::{Notice, RecordKeeper, RecordOptions};
-use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW, print};
+use crate::error::{Error, Result};
+use crate::exit::{WalkEnd, print};
 use crate::flow::{
     CheckOptions, Checked, LoadError, ReviewPolicy, load_built_in, load_built_in_with, load_path,
     load_path_with,
@@ -58,11 +59,20 @@ impl Surroundings {
 /// Runs the program for a parsed command line and returns its exit code.
 /// Messages for the user go to stderr; nothing here panics on bad input.
 pub fn run(cli: Cli) -> ExitCode {
-    run_in(cli, &Surroundings::read())
+    match run_in(cli, &Surroundings::read()) {
+        Ok(code) => code,
+        Err(error) => {
+            if !error.said_already() {
+                say(&format!("signin-doctor: {error}"));
+            }
+            ExitCode::from(error.exit_code())
+        }
+    }
 }
 
-/// Runs the program for a parsed command line in the given surroundings.
-pub fn run_in(cli: Cli, env: &Surroundings) -> ExitCode {
+/// Runs the program for a parsed command line in the given surroundings; gives the exit
+/// code of a run that did what was asked (0, or 130 for a wizard left before an ending).
+pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
     let lang = cli.lang.unwrap_or(env.lang);
     match &cli.command {
         Some(Command::Check {
@@ -90,11 +100,12 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> ExitCode {
         Some(Command::Stats { since, format }) => {
             crate::stats::run(cli.log.as_deref(), since.as_deref(), *format)
         }
-        None => wizard(&cli, lang, env),
+        None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),
     }
+    .map(|()| ExitCode::SUCCESS)
 }
 
-fn load(file: Option<&Path>) -> Result<Checked, LoadError> {
+fn load(file: Option<&Path>) -> std::result::Result<Checked, LoadError> {
     match file {
         Some(path) => load_path(path),
         None => load_built_in(),
@@ -109,7 +120,7 @@ fn check(
     deny_warnings: bool,
     review: ReviewPolicy,
     color: bool,
-) -> ExitCode {
+) -> Result<()> {
     let name = file.map_or_else(
         || crate::flow::BUILT_IN_NAME.to_owned(),
         |p| p.display().to_string(),
@@ -126,25 +137,23 @@ fn check(
 }
 
 /// `signin-doctor graph [--format F] [FILE]`: prints the flow as a graph; exit 2 if invalid.
-fn graph(format: crate::export::GraphFormat, file: Option<&Path>, lang: Lang) -> ExitCode {
-    match load(file) {
-        Ok(checked) => print(&format.render(&checked.flow, lang)),
-        Err(error) => {
-            eprintln!("signin-doctor: cannot draw the flow.\n{error}");
-            ExitCode::from(USAGE_OR_INVALID_FLOW)
-        }
-    }
+fn graph(format: crate::export::GraphFormat, file: Option<&Path>, lang: Lang) -> Result<()> {
+    let checked = load(file).map_err(|source| Error::Flow {
+        doing: "cannot draw the flow.",
+        source,
+    })?;
+    print(&format.render(&checked.flow, lang))
 }
 
 /// Runs the wizard in the front end that suits the terminal.
-fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> ExitCode {
-    let flow = match load(cli.flow.as_deref()) {
-        Ok(checked) => checked.flow.shared(),
-        Err(error) => {
-            eprintln!("signin-doctor: the wizard cannot start.\n{error}");
-            return ExitCode::from(USAGE_OR_INVALID_FLOW);
-        }
-    };
+fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
+    let flow = load(cli.flow.as_deref())
+        .map_err(|source| Error::Flow {
+            doing: "the wizard cannot start.",
+            source,
+        })?
+        .flow
+        .shared();
     let session = Session::new(flow);
     let plain = cli.plain
         || !env.stdin_terminal
@@ -211,43 +220,30 @@ fn full_screen(
     options: tui::Options,
     fresh: Session,
     lang: Lang,
-) -> ExitCode {
+) -> Result<WalkEnd> {
     let mut prompt = LinePrompt {
         input: &mut io::stdin().lock(),
         output: &mut io::stdout().lock(),
     };
-    let started = match begin(fresh, lang, start, &mut prompt) {
-        Ok(started) => started,
-        Err(error) => {
-            say(&format!("signin-doctor: {error}"));
-            return ExitCode::from(error.exit_code());
-        }
-    };
+    let started = begin(fresh, lang, start, &mut prompt)?;
     let (mut session, lang, mut records) = (started.session, started.lang, started.records);
-    let code = match tui::run(&mut session, lang, options, &mut records) {
-        Ok(left) if !left.interrupted || session.outcome().is_some() => {
-            show(&records.finish(&session));
-            left.end.exit_code()
-        }
-        Ok(left) => {
-            kept_for_resume(&mut records, &session, lang);
-            left.end.exit_code()
-        }
-        Err(error) => {
-            say(&format!("signin-doctor: {error:#}"));
-            if session.outcome().is_some() {
-                show(&records.finish(&session));
-            } else {
-                kept_for_resume(&mut records, &session, lang);
-            }
-            ExitCode::from(RUNTIME_ERROR)
-        }
+    let left = tui::run(&mut session, lang, options, &mut records);
+    let finished = match &left {
+        Ok(left) => !left.interrupted || session.outcome().is_some(),
+        Err(_) => session.outcome().is_some(),
     };
-    if records.failed() {
-        ExitCode::from(RUNTIME_ERROR)
+    if finished {
+        show(&records.finish(&session));
     } else {
-        code
+        kept_for_resume(&mut records, &session, lang);
     }
+    let left = left.map_err(|error| Error::Terminal {
+        message: format!("{error:#}"),
+    })?;
+    if records.failed() {
+        return Err(Error::RecordsFailed);
+    }
+    Ok(left.end)
 }
 
 /// Tells how to continue a session whose save was kept, if there is one — after making

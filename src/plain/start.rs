@@ -2,31 +2,25 @@
 //! the lines), the walk with autosave, then the transcript, the outcome log and the tidy-up.
 
 use std::io::{self, BufRead, Write};
-use std::process::ExitCode;
 
 use super::{Options, run};
 use crate::core::Notice;
 use crate::core::start::{Prompt, StartOptions, begin};
-use crate::exit::RUNTIME_ERROR;
+use crate::error::{Error, Result};
+use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::session::Session;
 
 /// Runs plain mode on stdin and stdout, starting from `fresh` unless an unfinished
-/// session is resumed, and returns the exit code.
-pub fn main(fresh: Session, lang: Lang, start: &StartOptions, options: Options) -> ExitCode {
+/// session is resumed; gives how the walk ended.
+pub fn main(fresh: Session, lang: Lang, start: &StartOptions, options: Options) -> Result<WalkEnd> {
     let mut input = io::stdin().lock();
     let mut output = io::stdout().lock();
     let mut prompt = LinePrompt {
         input: &mut input,
         output: &mut output,
     };
-    let started = match begin(fresh, lang, start, &mut prompt) {
-        Ok(started) => started,
-        Err(error) => {
-            eprintln!("signin-doctor: {error}");
-            return ExitCode::from(error.exit_code());
-        }
-    };
+    let started = begin(fresh, lang, start, &mut prompt)?;
     let (mut session, lang, mut records) = (started.session, started.lang, started.records);
     let result = run(
         &mut session,
@@ -38,16 +32,11 @@ pub fn main(fresh: Session, lang: Lang, start: &StartOptions, options: Options) 
     );
     let notices = records.finish(&session);
     let _ = show(&mut output, &notices);
-    match result {
-        Ok(_) if records.failed() => ExitCode::from(RUNTIME_ERROR),
-        Ok(end) => end.exit_code(),
-        // The reader went away (`| head`): nobody is left to tell.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(RUNTIME_ERROR),
-        Err(error) => {
-            eprintln!("signin-doctor: {error}");
-            ExitCode::from(RUNTIME_ERROR)
-        }
+    let end = result.map_err(Error::Lines)?;
+    if records.failed() {
+        return Err(Error::RecordsFailed);
     }
+    Ok(end)
 }
 
 /// Start-up's questions asked as lines: the question on `output`, the answer read from

@@ -2,10 +2,9 @@
 
 use std::io::BufReader;
 use std::path::Path;
-use std::process::ExitCode;
 
 use super::{compute, parse_since, table, to_json};
-use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW};
+use crate::error::{Error, Result};
 use crate::places::log_file;
 
 /// How `stats` prints its figures.
@@ -19,30 +18,20 @@ pub enum StatsFormat {
 
 /// Runs `signin-doctor stats`: exit 0 with the figures, 2 for a bad `--since`, 1 if the
 /// log cannot be read. Malformed lines are reported in the figures and on stderr.
-pub fn run(log: Option<&Path>, since: Option<&str>, format: StatsFormat) -> ExitCode {
-    let since_at = match since.map(parse_since).transpose() {
-        Ok(at) => at,
-        Err(message) => {
-            eprintln!("signin-doctor: --since: {message}");
-            return ExitCode::from(USAGE_OR_INVALID_FLOW);
-        }
-    };
-    let Some(path) = log_file(log) else {
-        eprintln!("signin-doctor: no home folder to find the outcome log in; use --log FILE");
-        return ExitCode::from(RUNTIME_ERROR);
-    };
+pub fn run(log: Option<&Path>, since: Option<&str>, format: StatsFormat) -> Result<()> {
+    let since_at = since
+        .map(parse_since)
+        .transpose()
+        .map_err(|message| Error::Since { message })?;
+    let path = log_file(log).ok_or(Error::NoLogHome)?;
     // Devices are refused: `/dev/zero` would never end.
     let opened = crate::bounded_read::open(&path);
-    let stats = match opened.and_then(|f| compute(BufReader::new(f), since_at)) {
-        Ok(stats) => stats,
-        Err(error) => {
-            eprintln!(
-                "signin-doctor: cannot read the outcome log {}: {error}",
-                path.display()
-            );
-            return ExitCode::from(RUNTIME_ERROR);
-        }
-    };
+    let stats = opened
+        .and_then(|f| compute(BufReader::new(f), since_at))
+        .map_err(|source| Error::ReadLog {
+            path: path.clone(),
+            source,
+        })?;
     if stats.malformed_lines > 0 {
         eprintln!(
             "signin-doctor: skipped {} malformed line(s) in {}",
