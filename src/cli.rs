@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::check_command::CheckFormat;
+use crate::commands::check::CheckFormat;
+use crate::commands::stats::StatsFormat;
 use crate::export::GraphFormat;
 use crate::lang::Lang;
-use crate::stats::StatsFormat;
 
 /// Walks you through a Partner Center sign-in problem to the right remedy or contact.
 #[derive(Debug, Parser)]

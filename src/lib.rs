@@ -22,10 +22,11 @@
 pub mod atomic_file;
 pub mod autosave;
 pub mod bounded_read;
-pub mod check_command;
 pub mod cli;
 pub mod clock;
+pub mod commands;
 pub mod core;
+pub mod default_paths;
 pub mod error;
 pub mod exit;
 pub mod export;
@@ -35,7 +36,6 @@ pub mod i18n;
 pub mod lang;
 pub mod outcome_log;
 pub mod page;
-pub mod places;
 pub mod plain;
 
 pub mod run;

@@ -4,19 +4,16 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
+use crate::commands::{self, load_flow};
 use crate::core::start::{StartOptions, begin};
 use crate::core::{Notice, RecordKeeper, RecordOptions};
+use crate::default_paths::{log_file, state_dir};
 use crate::error::{Error, Result};
-use crate::exit::{WalkEnd, print};
-use crate::flow::{
-    CheckOptions, Checked, LoadError, ReviewPolicy, load_built_in, load_built_in_with, load_path,
-    load_path_with,
-};
+use crate::exit::WalkEnd;
+use crate::flow::ReviewPolicy;
 use crate::i18n::words;
 use crate::lang::Lang;
-use crate::places::{log_file, state_dir};
 use crate::plain::start::LinePrompt;
 use crate::session::Session;
 use crate::{plain, tui};
@@ -85,7 +82,7 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
                 max_age_days: *max_age_days,
                 ..ReviewPolicy::today()
             };
-            check(
+            commands::check::run(
                 file.as_deref().or(cli.flow.as_deref()),
                 *format,
                 *deny_warnings,
@@ -94,60 +91,20 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             )
         }
         Some(Command::Graph { format, file }) => {
-            graph(*format, file.as_deref().or(cli.flow.as_deref()), lang)
+            commands::graph::run(*format, file.as_deref().or(cli.flow.as_deref()), lang)
         }
-        Some(Command::Schema) => print(&crate::export::schema()),
+        Some(Command::Schema) => commands::schema::run(),
         Some(Command::Stats { since, format }) => {
-            crate::stats::run(cli.log.as_deref(), since.as_deref(), *format)
+            commands::stats::run(log_file(cli.log.as_deref()), since.as_deref(), *format)
         }
         None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),
     }
     .map(|()| ExitCode::SUCCESS)
 }
 
-fn load(file: Option<&Path>) -> std::result::Result<Checked, LoadError> {
-    match file {
-        Some(path) => load_path(path),
-        None => load_built_in(),
-    }
-}
-
-/// `signin-doctor check [FILE]`: prints every problem, review dates older than `review`
-/// allows included; exit 2 if any is an error.
-fn check(
-    file: Option<&Path>,
-    format: CheckFormat,
-    deny_warnings: bool,
-    review: ReviewPolicy,
-    color: bool,
-) -> Result<()> {
-    let name = file.map_or_else(
-        || crate::flow::BUILT_IN_NAME.to_owned(),
-        |p| p.display().to_string(),
-    );
-    let options = CheckOptions {
-        review: Some(review),
-    };
-    let loaded = match file {
-        Some(path) => load_path_with(path, &options),
-        None => load_built_in_with(&options),
-    }
-    .map(|checked| checked.warnings);
-    check_command::run(&name, loaded, format, deny_warnings, color)
-}
-
-/// `signin-doctor graph [--format F] [FILE]`: prints the flow as a graph; exit 2 if invalid.
-fn graph(format: crate::export::GraphFormat, file: Option<&Path>, lang: Lang) -> Result<()> {
-    let checked = load(file).map_err(|source| Error::Flow {
-        doing: "cannot draw the flow.",
-        source,
-    })?;
-    print(&format.render(&checked.flow, lang))
-}
-
 /// Runs the wizard in the front end that suits the terminal.
 fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
-    let flow = load(cli.flow.as_deref())
+    let flow = load_flow(cli.flow.as_deref())
         .map_err(|source| Error::Flow {
             doing: "the wizard cannot start.",
             source,

@@ -301,7 +301,7 @@ impl RecordKeeper {
         }
         let name = format!(
             "signin-doctor-rescue-{}-{}-{}.json",
-            crate::places::file_name_part(session.flow().id()),
+            crate::sanitize::file_name_part(session.flow().id()),
             now.strftime("%Y%m%d-%H%M%S"),
             std::process::id()
         );

@@ -3,7 +3,11 @@
 use clap::ValueEnum;
 
 use crate::error::{Error, Result};
-use crate::flow::{Diagnostic, LoadError, report};
+use std::path::Path;
+
+use crate::flow::{
+    CheckOptions, Diagnostic, LoadError, ReviewPolicy, load_built_in_with, load_path_with, report,
+};
 
 /// How `check` prints what it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -15,9 +19,33 @@ pub enum CheckFormat {
     Json,
 }
 
-/// Checks the flow `loaded` from `name` and prints the result; exit 2 on any error
-/// (or any warning with `deny_warnings`).
+/// `signin-doctor check [FILE]`: prints every problem of the flow at `file` (the built-in
+/// one without), review dates older than `review` allows included; an error if any is an
+/// error (or any warning with `deny_warnings`). `color`: the report may use colour.
 pub fn run(
+    file: Option<&Path>,
+    format: CheckFormat,
+    deny_warnings: bool,
+    review: ReviewPolicy,
+    color: bool,
+) -> Result<()> {
+    let name = file.map_or_else(
+        || crate::flow::BUILT_IN_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
+    let options = CheckOptions {
+        review: Some(review),
+    };
+    let loaded = match file {
+        Some(path) => load_path_with(path, &options),
+        None => load_built_in_with(&options),
+    }
+    .map(|checked| checked.warnings);
+    report(&name, loaded, format, deny_warnings, color)
+}
+
+/// Prints what checking the flow from `name` found.
+fn report(
     name: &str,
     loaded: std::result::Result<Vec<Diagnostic>, LoadError>,
     format: CheckFormat,

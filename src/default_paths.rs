@@ -14,20 +14,6 @@ pub const APP_DIR: &str = "signin-doctor";
 /// The outcome log's file name in the data directory.
 pub const LOG_FILE: &str = "outcomes.jsonl";
 
-/// A flow id made safe for a file name: letters, digits and `-` stay, the rest become `_`.
-pub fn file_name_part(flow_id: &str) -> String {
-    flow_id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
-}
-
 /// The folder for saved sessions: `given`, else the XDG state directory (the data
 /// directory where a system has none); `None` if no home directory can be found.
 pub fn state_dir(given: Option<&Path>) -> Option<PathBuf> {

@@ -1,11 +1,10 @@
 //! The `stats` command: read the log, print the figures, exit with a code.
 
 use std::io::BufReader;
-use std::path::Path;
+use std::path::PathBuf;
 
-use super::{compute, parse_since, table, to_json};
 use crate::error::{Error, Result};
-use crate::places::log_file;
+use crate::stats::{compute, parse_since, table, to_json};
 
 /// How `stats` prints its figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -16,14 +15,14 @@ pub enum StatsFormat {
     Json,
 }
 
-/// Runs `signin-doctor stats`: exit 0 with the figures, 2 for a bad `--since`, 1 if the
-/// log cannot be read. Malformed lines are reported in the figures and on stderr.
-pub fn run(log: Option<&Path>, since: Option<&str>, format: StatsFormat) -> Result<()> {
+/// Runs `signin-doctor stats` on the outcome log at `log` (`None`: there is no home folder
+/// to find it in): the figures, or an error for a bad `--since` or a log that cannot be read. Malformed lines are reported in the figures and on stderr.
+pub fn run(log: Option<PathBuf>, since: Option<&str>, format: StatsFormat) -> Result<()> {
     let since_at = since
         .map(parse_since)
         .transpose()
         .map_err(|message| Error::Since { message })?;
-    let path = log_file(log).ok_or(Error::NoLogHome)?;
+    let path = log.ok_or(Error::NoLogHome)?;
     // Devices are refused: `/dev/zero` would never end.
     let opened = crate::bounded_read::open(&path);
     let stats = opened
