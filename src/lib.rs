@@ -19,18 +19,19 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod atomic_file;
+mod atomic_file;
 pub mod autosave;
-pub mod bounded_read;
+mod bounded_read;
 pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod core;
-pub mod default_paths;
+mod default_paths;
 pub mod error;
 pub mod exit;
 pub mod export;
 pub mod flow;
+#[cfg(any(test, feature = "testing"))]
 pub mod generate;
 pub mod i18n;
 pub mod lang;
@@ -40,7 +41,7 @@ pub mod plain;
 
 pub mod run;
 pub mod sanitize;
-pub mod search;
+mod search;
 pub mod secrets;
 pub mod session;
 pub mod stats;
