@@ -5,7 +5,7 @@
 
 use crate::i18n::Words;
 use crate::lang::Lang;
-use crate::page::move_label;
+use crate::page::answer_given;
 use crate::sanitize::clean_line;
 use crate::secrets::shown;
 use crate::session::Session;
@@ -82,7 +82,11 @@ pub fn entries(session: &Session, lang: Lang, words: &Words) -> Vec<Entry> {
         entries.push(Entry {
             kind,
             number: Some(i + 1),
-            text: format!("{} → {}", heading(step.node), move_label(flow, step, lang)),
+            text: format!(
+                "{} → {}",
+                heading(step.node),
+                answer_given(flow, step, lang)
+            ),
         });
         entries.extend(notes_at(Place::Move(i)));
     }

@@ -18,7 +18,7 @@ use crate::session::Session;
 
 mod answer;
 mod moves;
-mod overlay;
+mod typing;
 mod update;
 
 pub use update::{paste, report, tick, update, update_flow};

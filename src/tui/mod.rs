@@ -10,11 +10,11 @@ pub mod hints;
 pub mod hyperlink;
 pub mod input;
 pub mod overlay;
-pub mod pane;
 pub mod screen;
 pub mod signals;
 pub mod terminal;
 pub mod theme;
+pub mod trail_rows;
 pub mod view;
 pub mod wrap;
 

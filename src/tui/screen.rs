@@ -11,7 +11,7 @@ use ratatui::text::Line;
 
 use crate::session::Session;
 use crate::tui::hints::hints;
-use crate::tui::pane;
+use crate::tui::trail_rows;
 use crate::tui::view::content::{Content, Row, content_for};
 use crate::tui::wrap;
 
@@ -165,7 +165,8 @@ impl Screen {
         let below_rows = match input.agent {
             Some(session) if !side => {
                 let entries = crate::core::trail::entries(session, input.lang, words);
-                let needed = pane::rows(&entries, usize::from(inner_width), input.theme).len();
+                let needed =
+                    trail_rows::rows(&entries, usize::from(inner_width), input.theme).len();
                 bottom_pane_rows(area.height).min(needed as u16 + 1)
             }
             _ => 0,
@@ -284,7 +285,7 @@ fn pane_of(area: Rect, side: bool, session: &Session, input: ScreenInput<'_>) ->
         area.height - 1,
     );
     let entries = crate::core::trail::entries(session, input.lang, words(input.lang));
-    let rows = pane::rows(&entries, usize::from(list.width), input.theme);
+    let rows = trail_rows::rows(&entries, usize::from(list.width), input.theme);
     let first = rows.len().saturating_sub(usize::from(list.height));
     Some(Pane {
         area,
