@@ -30,6 +30,8 @@ mod default_paths;
 pub mod error;
 pub mod exit;
 pub mod export;
+#[cfg(test)]
+mod fixtures;
 pub mod flow;
 #[cfg(any(test, feature = "testing"))]
 pub mod generate;

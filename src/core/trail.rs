@@ -124,35 +124,11 @@ pub fn entries(session: &Session, lang: Lang, words: &Words) -> Vec<Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow::load_str;
+    use crate::fixtures;
     use crate::i18n::words;
-    use std::sync::Arc;
-
-    const FLOW: &str = r#"
-id: pane
-title: { en: "Pane flow" }
-start: first
-nodes:
-  first:
-    kind: question
-    text: { en: "First?" }
-    choices:
-      - { label: { en: "To second" }, next: second }
-      - { label: { en: "Done" }, next: done }
-  second:
-    kind: question
-    text: { en: "Second?" }
-    choices:
-      - { label: { en: "Done" }, next: done }
-      - { label: { en: "Back to first" }, next: first }
-  done:
-    kind: solved
-    title: { en: "All good" }
-"#;
 
     fn session() -> Session {
-        let flow = load_str(FLOW, "pane.yaml").unwrap().flow;
-        Session::new(Arc::new(flow))
+        fixtures::session(fixtures::WIZARD)
     }
 
     fn texts(session: &Session) -> Vec<String> {
@@ -173,9 +149,9 @@ nodes:
         assert_eq!(
             texts(&session),
             [
-                "First? → To second",
+                "First question? → Go to second",
                 "at first",
-                "Second? → Jumped to: All good",
+                "Second question? → Jumped to: All good",
                 "at second",
                 "All good"
             ]
@@ -185,10 +161,10 @@ nodes:
         assert_eq!(
             texts(&session),
             [
-                "First?",
+                "First question?",
                 "at first",
                 "Notes at other steps",
-                "[Second?] at second"
+                "[Second question?] at second"
             ]
         );
     }
@@ -202,7 +178,9 @@ nodes:
         let texts = texts(&session);
         assert!(!texts.iter().any(|t| t.contains("4321")), "{texts:?}");
         assert!(
-            texts.iter().any(|t| t.starts_with("[Second?] pin")),
+            texts
+                .iter()
+                .any(|t| t.starts_with("[Second question?] pin")),
             "{texts:?}"
         );
     }

@@ -48,37 +48,13 @@ pub fn rows(entries: &[Entry], width: usize, theme: &Theme) -> Vec<Line<'static>
 mod tests {
     use super::*;
     use crate::core::trail::entries;
-    use crate::flow::load_str;
+    use crate::fixtures;
     use crate::i18n::words;
     use crate::lang::Lang;
     use crate::session::Session;
-    use std::sync::Arc;
-
-    const FLOW: &str = r#"
-id: pane
-title: { en: "Pane flow" }
-start: first
-nodes:
-  first:
-    kind: question
-    text: { en: "First?" }
-    choices:
-      - { label: { en: "To second" }, next: second }
-      - { label: { en: "Done" }, next: done }
-  second:
-    kind: question
-    text: { en: "Second?" }
-    choices:
-      - { label: { en: "Done" }, next: done }
-      - { label: { en: "Back to first" }, next: first }
-  done:
-    kind: solved
-    title: { en: "All good" }
-"#;
 
     fn session() -> Session {
-        let flow = load_str(FLOW, "pane.yaml").unwrap().flow;
-        Session::new(Arc::new(flow))
+        fixtures::session(fixtures::WIZARD)
     }
 
     #[test]
@@ -99,9 +75,9 @@ nodes:
             .iter()
             .map(|r| r.to_string())
             .collect();
-        assert_eq!(rows[0], "1. First? → To");
-        assert_eq!(rows[1], "   second");
+        assert_eq!(rows[0], "1. First question? →");
+        assert_eq!(rows[1], "   Go to second");
         assert!(rows[2].starts_with("   ✎ a rather"), "{rows:?}");
-        assert_eq!(rows.last().unwrap(), "▸ Second?");
+        assert_eq!(rows.last().unwrap(), "▸ Second question?");
     }
 }

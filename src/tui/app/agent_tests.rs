@@ -1,54 +1,23 @@
 //! `update` with the note editor, the search box, jumps, the agent-mode clock and the
 //! effects it asks for; keys go through the same pure mapping as in the event loop.
 
-use std::sync::Arc;
-
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::core::Notice;
 use crate::core::reload::FlowEvent;
-use crate::flow::load_str;
+use crate::fixtures::{WIZARD, flow, session};
 use crate::tui::Action;
 use crate::tui::action::from_event;
 use crate::tui::effect::Effect;
 use crate::tui::overlay::Overlay;
 
-const FLOW: &str = r#"
-id: agent-test
-title: { en: "Agent test flow" }
-start: first
-nodes:
-  first:
-    kind: question
-    text: { en: "First question?" }
-    say: { en: "Ask what they see." }
-    choices:
-      - { label: { en: "Go to second" }, next: second }
-      - { label: { en: "Straight to contact" }, next: contact }
-  second:
-    kind: question
-    text: { en: "Second question?" }
-    choices:
-      - { label: { en: "Solved it" }, next: done }
-      - { label: { en: "Need help" }, next: contact }
-  contact:
-    kind: contact
-    title: { en: "Call the admin" }
-    who: { en: "Your admin" }
-    ask: { en: "A new password" }
-  done:
-    kind: solved
-    title: { en: "All good" }
-"#;
-
 fn app(agent: bool) -> App {
-    let flow = load_str(FLOW, "agent-test.yaml").unwrap().flow;
     let options = Options {
         agent,
         ..Options::default()
     };
-    App::new(Session::new(Arc::new(flow)), Lang::En, &options)
+    App::new(session(WIZARD), Lang::En, &options)
 }
 
 /// Presses `code` as the event loop would: mapped in the app's key mode, then updated.
@@ -188,9 +157,8 @@ fn changes_ask_for_a_save_and_s_and_y_for_their_effects() {
         Some(Effect::SaveTranscript)
     );
     assert_eq!(press(&mut app, KeyCode::Char('y')), Some(Effect::Copy));
-    let flow = load_str(FLOW, "agent-test.yaml").unwrap().flow.shared();
     assert_eq!(
-        update_flow(&mut app, FlowEvent::Reloaded(flow)),
+        update_flow(&mut app, FlowEvent::Reloaded(flow(WIZARD))),
         Some(Effect::Save)
     );
 }

@@ -1,51 +1,9 @@
-use std::sync::Arc;
-
 use super::*;
-use crate::flow::load_str;
+use crate::fixtures::{TYPED, WIZARD, session};
 use crate::tui::Action;
 
-const FLOW: &str = r#"
-id: test
-title: { en: "Test flow" }
-start: first
-links:
-  help: { url: "https://example.com/help", title: { en: "Help page" } }
-nodes:
-  first:
-    kind: question
-    text: { en: "First question?" }
-    choices:
-      - { label: { en: "Go to second" }, next: second }
-      - { label: { en: "Try a step" }, next: try }
-      - { label: { en: "Straight to contact" }, next: contact }
-  second:
-    kind: question
-    text: { en: "Second question?" }
-    choices:
-      - { label: { en: "Solved it" }, next: done }
-      - { label: { en: "Need help" }, next: contact }
-  try:
-    kind: step
-    title: { en: "Restart it" }
-    steps: [ { en: "Turn it off." }, { en: "Turn it on." } ]
-    fixed: done
-    not_fixed: contact
-  contact:
-    kind: contact
-    title: { en: "Call the admin" }
-    who: { en: "Your admin" }
-    ask: { en: "A new password" }
-    links: [help]
-  done:
-    kind: solved
-    title: { en: "All good" }
-"#;
-
 fn app() -> App {
-    let flow = load_str(FLOW, "test.yaml")
-        .expect("test flow is valid")
-        .flow;
-    App::new(Session::new(Arc::new(flow)), Lang::En, &Options::default())
+    App::new(session(WIZARD), Lang::En, &Options::default())
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -243,36 +201,8 @@ fn the_help_scrolls_when_it_does_not_fit_and_any_other_key_closes_it() {
     assert_eq!(app.session().path().len(), 0, "and does nothing else");
 }
 
-const TYPED: &str = r#"
-id: typed
-title: { en: "Typed" }
-start: first
-nodes:
-  first:
-    kind: question
-    text: { en: "First question?" }
-    choices:
-      - { label: { en: "I have a code" }, next: code }
-      - { label: { en: "Done" }, next: done }
-  code:
-    kind: input
-    text: { en: "The code?" }
-    matches:
-      - { pattern: '\b50053\b', next: locked }
-    otherwise: done
-  locked:
-    kind: contact
-    title: { en: "Call the admin" }
-    who: { en: "Your admin" }
-    ask: { en: "An unlock" }
-  done:
-    kind: solved
-    title: { en: "All good" }
-"#;
-
 fn typed_app() -> App {
-    let flow = load_str(TYPED, "typed.yaml").expect("valid").flow;
-    let mut app = App::new(Session::new(Arc::new(flow)), Lang::En, &Options::default());
+    let mut app = App::new(session(TYPED), Lang::En, &Options::default());
     update(&mut app, Action::Pick(0));
     assert_eq!(app.key_mode(), KeyMode::Answering);
     app
