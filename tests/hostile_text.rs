@@ -13,9 +13,7 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use common::pty::Wizard;
 use ratatui::Terminal;
@@ -160,21 +158,7 @@ fn write_flow(dir: &Path, name: &str, yaml: &str) -> PathBuf {
     path
 }
 
-/// Runs the binary with `args`, stdin `input`, in English, and waits for it.
-fn run(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-        .args(args)
-        .env("LC_ALL", "C")
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The program may have refused the flow and gone already: then nobody reads this.
-    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    child.wait_with_output().unwrap()
-}
+use common::run;
 
 /// Control characters other than the line break, and bidi controls, in `text`.
 fn steering(text: &str) -> Vec<char> {
