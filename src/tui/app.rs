@@ -5,10 +5,14 @@ use ratatui::layout::Rect;
 
 use super::Options;
 use super::action::{Action, KeyMode};
+use super::help_layout;
 use super::input::LineInput;
 use super::overlay::Overlay;
 use super::screen::{Screen, ScreenInput};
 use super::theme::Theme;
+use super::view_model::ViewModel;
+
+pub use super::status::Status;
 
 use crate::clock::duration_text;
 use crate::exit::WalkEnd;
@@ -25,28 +29,6 @@ pub use update::{paste, report, tick, update, update_flow};
 
 /// The terminal size assumed until the first [`crate::tui::Action::Resize`].
 const DEFAULT_SIZE: (u16, u16) = (80, 24);
-
-/// A message above the key hints: the flow was reloaded or its edited version has errors,
-/// a note was added, a transcript saved, a save failed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Status {
-    /// The lines to show; empty for no status.
-    pub lines: Vec<String>,
-    /// Whether it reports a problem.
-    pub is_error: bool,
-    /// Whether it stays until replaced (the edited flow's errors) rather than going at
-    /// the next key.
-    pub lasting: bool,
-}
-
-impl Status {
-    fn info(line: String) -> Status {
-        Status {
-            lines: vec![line],
-            ..Status::default()
-        }
-    }
-}
 
 /// Everything the full-screen wizard knows.
 #[derive(Debug, Clone)]
@@ -204,7 +186,7 @@ impl App {
     /// Scrolls the open help overlay for the arrows and page keys; any other action closes it.
     fn scroll_help(&mut self, action: Action) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let max = crate::tui::view::help_max_scroll(self, area);
+        let max = help_layout::max_scroll(&self.theme, self.lang, self.answering(), area);
         let page = usize::from(self.size.1.saturating_sub(3)).max(1);
         self.help_scroll = match action {
             Action::Up => self.help_scroll.saturating_sub(1),
@@ -255,6 +237,23 @@ impl App {
             agent: self.agent.then_some(&self.session),
         };
         Screen::of(input, area)
+    }
+
+    /// What the views draw for a frame of `area`.
+    pub fn view_model(&self, area: Rect) -> ViewModel<'_> {
+        ViewModel {
+            lang: self.lang,
+            theme: &self.theme,
+            page: &self.page,
+            screen: self.screen(area),
+            answering: self.answering(),
+            answer: self.answer(),
+            status: &self.status,
+            write_problem: self.write_problem(),
+            call_time: self.call_time(),
+            overlay: self.overlay(),
+            help_scroll: self.help.then_some(self.help_scroll),
+        }
     }
 
     /// The screen laid out at the size the terminal last reported.

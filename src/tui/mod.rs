@@ -6,16 +6,19 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod effect;
+pub mod help_layout;
 pub mod hints;
 pub mod hyperlink;
 pub mod input;
 pub mod overlay;
 pub mod screen;
 pub mod signals;
+pub mod status;
 pub mod terminal;
 pub mod theme;
 pub mod trail_rows;
 pub mod view;
+pub mod view_model;
 pub mod wrap;
 
 use std::io::{IsTerminal, Write};
@@ -26,15 +29,21 @@ use anyhow::{Context, Result};
 use ratatui::layout::{Position, Rect};
 
 pub use action::{Action, KeyMode};
-pub use app::{App, Status, paste, report, tick, update, update_flow};
+pub use app::{App, paste, report, tick, update, update_flow};
 pub use effect::Effect;
-pub use view::view;
+pub use status::Status;
 
 use crate::core::RecordKeeper;
 use crate::core::reload::{Watcher, reload};
 use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::session::Session;
+
+/// Draws `app` on the whole frame (see [`view::draw`]).
+pub fn view(frame: &mut ratatui::Frame, app: &App) {
+    let model = app.view_model(frame.area());
+    view::draw(frame, &model);
+}
 
 /// How often the event loop wakes without input, to notice signals, (with `--watch`)
 /// changed flow files and (in agent mode) a new second of call time. Keys are handled at

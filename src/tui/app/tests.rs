@@ -186,7 +186,12 @@ fn a_moved_selection_stays_in_view_when_the_window_shrinks() {
 fn the_help_scrolls_when_it_does_not_fit_and_any_other_key_closes_it() {
     let mut app = app();
     run(&mut app, &[Action::Resize(40, 12), Action::ToggleHelp]);
-    let max = crate::tui::view::help_max_scroll(&app, Rect::new(0, 0, 40, 12));
+    let max = crate::tui::help_layout::max_scroll(
+        app.theme(),
+        app.lang(),
+        false,
+        Rect::new(0, 0, 40, 12),
+    );
     assert!(max > 0, "at 40×12 the help does not fit");
     run(&mut app, &[Action::Down, Action::Down]);
     assert_eq!(app.help_scroll(), 2);

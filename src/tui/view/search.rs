@@ -7,14 +7,19 @@ use ratatui::layout::Position;
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
 use crate::sanitize::clean_line;
-use crate::tui::app::App;
 use crate::tui::overlay::SearchBox;
 use crate::tui::screen::Screen;
+use crate::tui::view_model::ViewModel;
 
 /// Draws the search box; gives where the cursor goes.
-pub fn render(buf: &mut Buffer, screen: &Screen, found: &SearchBox, app: &App) -> Option<Position> {
-    let theme = app.theme();
-    let words = words(app.lang());
+pub fn render(
+    buf: &mut Buffer,
+    screen: &Screen,
+    found: &SearchBox,
+    model: &ViewModel,
+) -> Option<Position> {
+    let theme = model.theme;
+    let words = words(model.lang);
     let inner = frame(
         buf,
         screen.search_box(found.hits.len()),
@@ -54,7 +59,7 @@ pub fn render(buf: &mut Buffer, screen: &Screen, found: &SearchBox, app: &App) -
         } else {
             theme.option
         };
-        let mut text = format!("{marker}{}", hit.label(app.lang()));
+        let mut text = format!("{marker}{}", hit.label(model.lang));
         if selected {
             let pad = usize::from(inner.width).saturating_sub(crate::tui::wrap::width(&text));
             text.push_str(&" ".repeat(pad));
