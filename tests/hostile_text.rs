@@ -25,7 +25,7 @@ use signin_doctor::lang::Lang;
 use signin_doctor::page::{Body, LinkLine, Page, PageKind, Section};
 use signin_doctor::sanitize::clean;
 use signin_doctor::session::Session;
-use signin_doctor::tui::view::content::content;
+use signin_doctor::tui::layout::content::content;
 use signin_doctor::tui::{Action, App, Options, update, view};
 use unicode_width::UnicodeWidthStr;
 
@@ -327,7 +327,7 @@ fn the_second_guard_removes_every_escape_from_what_is_drawn() {
         let words = words(Lang::En);
         let plain = signin_doctor::plain::render(&page, words);
         assert!(steering(&plain).is_empty(), "{what}: plain {plain:?}");
-        let theme = signin_doctor::tui::theme::Theme::new(false);
+        let theme = signin_doctor::tui::layout::theme::Theme::new(false);
         // The body is never narrower than 18 cells (below 20 columns only "too small" shows).
         for width in [18, 40, 78] {
             for row in content(&page, words, 0, width, &theme).rows {

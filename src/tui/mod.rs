@@ -1,25 +1,15 @@
 //! The full-screen wizard (ratatui + crossterm), in The Elm Architecture: [`App`] is the
-//! state, [`Action`] what the user asked for ([`action::from_event`], pure), [`update`]
-//! changes the state and never draws, [`view`] draws and never changes the state.
+//! state, [`Action`] what the user asked for ([`event::action::from_event`], pure),
+//! [`update`] changes the state and never draws, [`view`] draws and never changes the
+//! state. By role: `state/` (the state and `update`), `event/` (keys to actions),
+//! `layout/` (where things go, purely), `view/` (drawing), `terminal/` (raw mode, signals, escape sequences); this
+//! file runs the event loop.
 
-pub mod action;
-pub mod app;
-pub mod clipboard;
-pub mod effect;
-pub mod help_layout;
-pub mod hints;
-pub mod hyperlink;
-pub mod input;
-pub mod overlay;
-pub mod screen;
-pub mod signals;
-pub mod status;
+pub mod event;
+pub mod layout;
+pub mod state;
 pub mod terminal;
-pub mod theme;
-pub mod trail_rows;
 pub mod view;
-pub mod view_model;
-pub mod wrap;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -28,10 +18,14 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use ratatui::layout::{Position, Rect};
 
-pub use action::{Action, KeyMode};
-pub use app::{App, paste, report, tick, update, update_flow};
-pub use effect::Effect;
-pub use status::Status;
+pub use event::action::{Action, KeyMode};
+pub use state::app::{App, paste, report, tick, update, update_flow};
+pub use state::effect::Effect;
+pub use state::status::Status;
+
+use event::action;
+use state::effect;
+use terminal::{hyperlink, signals};
 
 use crate::core::RecordKeeper;
 use crate::core::reload::{Watcher, reload};

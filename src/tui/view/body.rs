@@ -5,9 +5,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::symbols::line;
 
 use super::input_box;
-use crate::tui::screen::Screen;
-use crate::tui::view_model::ViewModel;
-use crate::tui::wrap::truncate_end;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::layout::wrap::truncate_end;
 
 /// Draws the body rows in view, the rules around them and "more above/below" when cut;
 /// gives where the terminal's cursor goes when the answer box is in view.

@@ -2,8 +2,8 @@
 
 use ratatui::buffer::Buffer;
 
-use crate::tui::screen::Screen;
-use crate::tui::view_model::ViewModel;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
 
 /// Draws the status lines (if any) and the key hints, one packed row each.
 pub fn render(buf: &mut Buffer, screen: &Screen, model: &ViewModel) {

@@ -4,9 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::i18n::words;
-use crate::tui::screen::Screen;
-use crate::tui::view_model::ViewModel;
-use crate::tui::wrap::{self, truncate_end, truncate_start};
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::layout::wrap::{self, truncate_end, truncate_start};
 
 /// Joins breadcrumbs.
 const CRUMB_SEPARATOR: &str = " › ";

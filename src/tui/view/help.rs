@@ -6,8 +6,8 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::i18n::words;
-use crate::tui::help_layout::layout;
-use crate::tui::view_model::ViewModel;
+use crate::tui::layout::help_layout::layout;
+use crate::tui::layout::view_model::ViewModel;
 
 /// Draws the help box centred in `area`, scrolled to `scroll`; when it does not
 /// fit, its bottom border says which way there is more (↑ ↓ PgUp PgDn scroll it).

@@ -1,8 +1,7 @@
-//! `view`: draws the wizard's state and never changes it. One file per screen part.
+//! `view`: draws the wizard's state and never changes it. One file per screen part; each
+//! draws what the view model ([`crate::tui::layout::view_model`]) gives it.
 
 mod body;
-pub mod content;
-mod ending;
 mod footer;
 mod header;
 mod help;
@@ -10,15 +9,13 @@ mod help;
 mod input_box;
 mod note;
 mod pane;
-mod question;
-mod say;
 mod search;
 mod too_small;
 
 use ratatui::Frame;
 
-use crate::tui::overlay::Overlay;
-use crate::tui::view_model::ViewModel;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::state::overlay::Overlay;
 
 /// Draws `model` on the whole frame; while an input box is open, or a question answered
 /// by typing shows its answer box, the terminal's cursor is put in its text field.

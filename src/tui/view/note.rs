@@ -6,9 +6,9 @@ use ratatui::layout::Position;
 
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
-use crate::tui::overlay::NoteEditor;
-use crate::tui::screen::Screen;
-use crate::tui::view_model::ViewModel;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::state::overlay::NoteEditor;
 
 /// Draws the note editor; gives where the cursor goes.
 pub fn render(

@@ -6,9 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::symbols::line;
 
 use crate::i18n::words;
-use crate::tui::screen::Pane;
-use crate::tui::view_model::ViewModel;
-use crate::tui::wrap::{self, truncate_end};
+use crate::tui::layout::screen::Pane;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::layout::wrap::{self, truncate_end};
 
 /// Draws the pane.
 pub fn render(buf: &mut Buffer, pane: &Pane, model: &ViewModel) {

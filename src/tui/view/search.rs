@@ -7,9 +7,9 @@ use ratatui::layout::Position;
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
 use crate::sanitize::clean_line;
-use crate::tui::overlay::SearchBox;
-use crate::tui::screen::Screen;
-use crate::tui::view_model::ViewModel;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::state::overlay::SearchBox;
 
 /// Draws the search box; gives where the cursor goes.
 pub fn render(
@@ -61,7 +61,8 @@ pub fn render(
         };
         let mut text = format!("{marker}{}", hit.label(model.lang));
         if selected {
-            let pad = usize::from(inner.width).saturating_sub(crate::tui::wrap::width(&text));
+            let pad =
+                usize::from(inner.width).saturating_sub(crate::tui::layout::wrap::width(&text));
             text.push_str(&" ".repeat(pad));
         }
         line(buf, inner, y, &text, style);

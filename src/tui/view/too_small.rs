@@ -4,8 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::i18n::words;
-use crate::tui::view_model::ViewModel;
-use crate::tui::wrap::{self, truncate_end};
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::layout::wrap::{self, truncate_end};
 
 /// Draws the "too small" message in the middle of `area`, cut to fit; draws nothing in an
 /// empty area.

@@ -186,7 +186,7 @@ fn a_moved_selection_stays_in_view_when_the_window_shrinks() {
 fn the_help_scrolls_when_it_does_not_fit_and_any_other_key_closes_it() {
     let mut app = app();
     run(&mut app, &[Action::Resize(40, 12), Action::ToggleHelp]);
-    let max = crate::tui::help_layout::max_scroll(
+    let max = crate::tui::layout::help_layout::max_scroll(
         app.theme(),
         app.lang(),
         false,
@@ -283,10 +283,13 @@ fn question_mark_in_an_empty_box_is_help_and_a_full_box_says_so() {
     );
     type_text(&mut app, "x?");
     assert_eq!(app.answer().text(), "x?", "typed once the box has text");
-    type_text(&mut app, &"y".repeat(crate::tui::input::MAX_ANSWER_CHARS));
+    type_text(
+        &mut app,
+        &"y".repeat(crate::tui::state::input::MAX_ANSWER_CHARS),
+    );
     assert_eq!(
         app.answer().text().chars().count(),
-        crate::tui::input::MAX_ANSWER_CHARS
+        crate::tui::state::input::MAX_ANSWER_CHARS
     );
     assert_eq!(
         app.status().lines,
@@ -307,7 +310,7 @@ fn a_paste_goes_into_the_answer_box_in_one_piece_and_never_answers() {
     paste(&mut app, &"z".repeat(5_000));
     assert_eq!(
         app.answer().text().chars().count(),
-        crate::tui::input::MAX_ANSWER_CHARS
+        crate::tui::state::input::MAX_ANSWER_CHARS
     );
     assert_eq!(
         app.status().lines,

@@ -3,7 +3,7 @@
 use super::content::Content;
 use crate::i18n::Words;
 use crate::page::Page;
-use crate::tui::theme::Theme;
+use crate::tui::layout::theme::Theme;
 
 /// Adds the rows of an ending page to `content`: the kind ("Who to contact"), the heading,
 /// then every section (who, what to ask, what to have ready, steps, links, further

@@ -3,7 +3,7 @@
 use super::content::Content;
 use crate::i18n::Words;
 use crate::page::{Body, Page, PageKind, Section};
-use crate::tui::theme::Theme;
+use crate::tui::layout::theme::Theme;
 
 /// Adds the rows of a question or step page to `content`.
 ///

@@ -4,8 +4,8 @@
 use ratatui::text::{Line, Span};
 
 use crate::core::trail::{Entry, EntryKind};
-use crate::tui::theme::Theme;
-use crate::tui::wrap::{self, wrap};
+use crate::tui::layout::theme::Theme;
+use crate::tui::layout::wrap::{self, wrap};
 
 /// The entries as rows at most `width` cells wide: numbered moves, "▸" before the current
 /// step, "✎" before notes (indented), wrapped lines indented under their first line.

@@ -3,16 +3,16 @@
 use jiff::Timestamp;
 use ratatui::layout::Rect;
 
-use super::Options;
-use super::action::{Action, KeyMode};
-use super::help_layout;
-use super::input::LineInput;
-use super::overlay::Overlay;
-use super::screen::{Screen, ScreenInput};
-use super::theme::Theme;
-use super::view_model::ViewModel;
+use crate::tui::Options;
+use crate::tui::event::action::{Action, KeyMode};
+use crate::tui::layout::help_layout;
+use crate::tui::layout::screen::{Screen, ScreenInput};
+use crate::tui::layout::theme::Theme;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::state::input::LineInput;
+use crate::tui::state::overlay::Overlay;
 
-pub use super::status::Status;
+pub use crate::tui::state::status::Status;
 
 use crate::clock::duration_text;
 use crate::exit::WalkEnd;

@@ -1,8 +1,8 @@
 //! A one-line text field: the text typed so far and where the cursor is, edited by
 //! character, and the part of it that fits a box of a given width.
 
-use super::action::Action;
-use super::wrap;
+use crate::tui::event::action::Action;
+use crate::tui::layout::wrap;
 
 /// The most characters a note or search field takes (10,000, a few pages of text); more
 /// typing is ignored, and a longer paste is cut with a message.

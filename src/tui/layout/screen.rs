@@ -6,14 +6,14 @@ use ratatui::layout::Rect;
 use crate::i18n::words;
 use crate::lang::Lang;
 use crate::page::Page;
-use crate::tui::theme::Theme;
+use crate::tui::layout::theme::Theme;
 use ratatui::text::Line;
 
 use crate::session::Session;
-use crate::tui::hints::hints;
-use crate::tui::trail_rows;
-use crate::tui::view::content::{Content, Row, content_for};
-use crate::tui::wrap;
+use crate::tui::layout::content::{Content, Row, content_for};
+use crate::tui::layout::hints::hints;
+use crate::tui::layout::trail_rows;
+use crate::tui::layout::wrap;
 
 /// Narrower than this many columns, only the "too small" message is shown.
 pub const MIN_WIDTH: u16 = 20;

@@ -2,13 +2,13 @@
 //! frame: the views take this and nothing else, so the state and the views do not know
 //! each other.
 
-use super::input::LineInput;
-use super::overlay::Overlay;
-use super::screen::Screen;
-use super::status::Status;
-use super::theme::Theme;
 use crate::lang::Lang;
 use crate::page::Page;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::theme::Theme;
+use crate::tui::state::input::LineInput;
+use crate::tui::state::overlay::Overlay;
+use crate::tui::state::status::Status;
 
 /// Everything one frame shows.
 #[derive(Debug)]

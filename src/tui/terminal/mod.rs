@@ -5,6 +5,10 @@
 //! restores the terminal and stops the process; when it is continued, the wizard's state
 //! is entered again.
 
+pub mod clipboard;
+pub mod hyperlink;
+pub mod signals;
+
 use std::io::{self, BufWriter, Stdout, stdout};
 use std::mem::ManuallyDrop;
 use std::sync::Once;

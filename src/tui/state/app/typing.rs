@@ -5,9 +5,9 @@ use super::{App, Status};
 use crate::i18n::words;
 use crate::search::search;
 use crate::session::SessionError;
-use crate::tui::action::Action;
-use crate::tui::effect::Effect;
-use crate::tui::overlay::{NoteEditor, Overlay, SearchBox};
+use crate::tui::event::action::Action;
+use crate::tui::state::effect::Effect;
+use crate::tui::state::overlay::{NoteEditor, Overlay, SearchBox};
 
 impl App {
     /// Opens the note editor for the current step.

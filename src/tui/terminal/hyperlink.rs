@@ -13,7 +13,7 @@ use ratatui::backend::IntoCrossterm;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::app::App;
+use crate::tui::state::app::App;
 
 /// A piece of an address on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,8 @@ use ratatui::text::{Line, Span};
 
 use super::content::Content;
 use crate::i18n::Words;
-use crate::tui::theme::Theme;
-use crate::tui::wrap::{truncate_end, wrap};
+use crate::tui::layout::theme::Theme;
+use crate::tui::layout::wrap::{truncate_end, wrap};
 
 /// The bar and space before every row of the block.
 const BAR: &str = "▌ ";

@@ -2,7 +2,7 @@
 
 use crate::i18n::Words;
 use crate::page::{Page, PageKind};
-use crate::tui::wrap::{self, truncate_end};
+use crate::tui::layout::wrap::{self, truncate_end};
 
 /// The separator between key hints.
 const HINT_SEPARATOR: &str = " · ";

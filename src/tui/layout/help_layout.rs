@@ -4,10 +4,10 @@
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::theme::Theme;
-use super::wrap::{self, wrap};
 use crate::i18n::words;
 use crate::lang::Lang;
+use crate::tui::layout::theme::Theme;
+use crate::tui::layout::wrap::{self, wrap};
 
 /// The widest the box grows.
 const MAX_WIDTH: u16 = 64;

@@ -1,8 +1,8 @@
 //! The boxes that take the keyboard over the wizard: the note editor and the search box.
 //! While one is open, letters are typed into it instead of steering the wizard.
 
-use super::input::LineInput;
 use crate::search::Hit;
+use crate::tui::state::input::LineInput;
 
 /// An open input box.
 #[derive(Debug, Clone, PartialEq, Eq)]

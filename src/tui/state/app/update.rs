@@ -9,8 +9,8 @@ use crate::core::Notice;
 use crate::core::reload::{FlowEvent, carry_over};
 use crate::i18n::words;
 use crate::sanitize::clean_line;
-use crate::tui::action::Action;
-use crate::tui::effect::Effect;
+use crate::tui::event::action::Action;
+use crate::tui::state::effect::Effect;
 
 /// Changes `app` as `action` asks and tells what else must happen (save, write, copy).
 /// Never draws, never touches a file.
@@ -139,7 +139,7 @@ pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
     let into_answer = app.answering() && !app.help;
     let cut = match app.overlay.as_mut() {
         Some(overlay) => {
-            let multi_line = matches!(overlay, crate::tui::overlay::Overlay::Note(_));
+            let multi_line = matches!(overlay, crate::tui::state::overlay::Overlay::Note(_));
             let cut = overlay.input_mut().paste(text, multi_line);
             app.after_edit();
             cut

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use super::{ending, question};
 use crate::i18n::Words;
 use crate::page::{Body, Page, Section};
-use crate::tui::theme::Theme;
-use crate::tui::wrap::{self, hard_wrap, wrap};
+use crate::tui::layout::theme::Theme;
+use crate::tui::layout::wrap::{self, hard_wrap, wrap};
 
 /// A piece of a link's address drawn on one row, for terminal hyperlinks.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 
 use super::{App, Status};
 use crate::i18n::words;
-use crate::tui::action::Action;
-use crate::tui::effect::Effect;
-use crate::tui::input::LineInput;
+use crate::tui::event::action::Action;
+use crate::tui::state::effect::Effect;
+use crate::tui::state::input::LineInput;
 
 /// What the answer box made of an action.
 pub(super) enum Handled {

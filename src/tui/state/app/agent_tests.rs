@@ -8,9 +8,9 @@ use crate::core::Notice;
 use crate::core::reload::FlowEvent;
 use crate::fixtures::{WIZARD, flow, session};
 use crate::tui::Action;
-use crate::tui::action::from_event;
-use crate::tui::effect::Effect;
-use crate::tui::overlay::Overlay;
+use crate::tui::event::action::from_event;
+use crate::tui::state::effect::Effect;
+use crate::tui::state::overlay::Overlay;
 
 fn app(agent: bool) -> App {
     let options = Options {

@@ -7,7 +7,7 @@ use crate::lang::Lang;
 use crate::session::Session;
 use crate::transcript::Transcript;
 
-use super::clipboard::osc52;
+use crate::tui::terminal::clipboard::osc52;
 
 /// Something `update` asks for that reaches outside the wizard's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ pub struct Done {
 }
 
 /// Does `effect` for `session` shown in `lang`. `can_copy` says whether the terminal may
-/// take OSC 52 (see [`super::Options::clipboard`]).
+/// take OSC 52 (see [`crate::tui::Options::clipboard`]).
 pub fn perform(
     effect: Effect,
     session: &Session,
