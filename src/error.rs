@@ -49,11 +49,13 @@ pub enum Error {
     /// What a command prints cannot be written (a full disk; a closed pipe says nothing).
     #[error("cannot write the output: {0}")]
     Output(io::Error),
-    /// The full-screen wizard lost its terminal.
-    #[error("{message}")]
+    /// The full-screen wizard lost its terminal, or cannot set it up.
+    #[error("{doing}: {source}")]
     Terminal {
-        /// What failed, with its causes.
-        message: String,
+        /// What could not be done ("cannot read from the terminal").
+        doing: &'static str,
+        /// What the system said.
+        source: io::Error,
     },
     /// Plain mode cannot read its input or write its output.
     #[error("{0}")]
@@ -65,6 +67,18 @@ pub enum Error {
 
 /// A result whose error is [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Says what the full-screen wizard was doing when the terminal failed.
+pub trait TerminalContext<T> {
+    /// The result, or [`Error::Terminal`] saying what could not be done.
+    fn doing(self, doing: &'static str) -> Result<T>;
+}
+
+impl<T> TerminalContext<T> for io::Result<T> {
+    fn doing(self, doing: &'static str) -> Result<T> {
+        self.map_err(|source| Error::Terminal { doing, source })
+    }
+}
 
 impl Error {
     /// The exit code: 2 for bad usage or an invalid flow, else 1 (or the start-up's own).

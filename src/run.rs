@@ -194,9 +194,7 @@ fn full_screen(
     } else {
         kept_for_resume(&mut records, &session, lang);
     }
-    let left = left.map_err(|error| Error::Terminal {
-        message: format!("{error:#}"),
-    })?;
+    let left = left?;
     if records.failed() {
         return Err(Error::RecordsFailed);
     }

@@ -15,7 +15,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use crate::error::{Result, TerminalContext};
 use ratatui::layout::{Position, Rect};
 
 pub use event::action::{Action, KeyMode};
@@ -92,15 +92,15 @@ pub fn run(
 /// it into an action, update, and do what the update asks for.
 fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> Result<Left> {
     let mut watcher = options.watch.as_deref().map(Watcher::new);
-    let mut guard = terminal::enter().context("cannot set up the terminal for the wizard")?;
+    let mut guard = terminal::enter().doing("cannot set up the terminal for the wizard")?;
     // Start crossterm's event source (its SIGWINCH handler) before the size is read, so a
     // resize from then on is not missed.
-    crossterm::event::poll(Duration::ZERO).context("cannot read from the terminal")?;
+    crossterm::event::poll(Duration::ZERO).doing("cannot read from the terminal")?;
     let (hyperlinks, can_copy) = (options.hyperlinks, options.clipboard);
     let size = guard
         .terminal()
         .size()
-        .context("cannot read the terminal size")?;
+        .doing("cannot read the terminal size")?;
     update(app, Action::Resize(size.width, size.height));
     let stop = signals::Stop::install()?;
     let suspension = signals::Suspension::install()?;
@@ -131,7 +131,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
         } else if suspension.continued() {
             // Stopped from outside (SIGSTOP) and continued: the shell may have put the
             // terminal back in line mode.
-            terminal::resume(&mut guard).context("cannot set up the terminal again")?;
+            terminal::resume(&mut guard).doing("cannot set up the terminal again")?;
             shown_links.clear();
             redraw = true;
         }
@@ -142,12 +142,12 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
                 let mut out = std::io::stdout();
                 out.write_all(bytes.as_bytes())
                     .and_then(|()| out.flush())
-                    .context("cannot write to the terminal")?;
+                    .doing("cannot write to the terminal")?;
             }
         }
         // Wake up now and then, even without input, to notice signals, file changes and
         // the next second of the call.
-        if !crossterm::event::poll(TICK).context("cannot read from the terminal")? {
+        if !crossterm::event::poll(TICK).doing("cannot read from the terminal")? {
             redraw = tick(app, crate::clock::now());
             if let (Some(watcher), Some(path)) = (&mut watcher, &options.watch)
                 && watcher.changed()
@@ -158,7 +158,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
             }
             continue;
         }
-        let event = crossterm::event::read().context("cannot read from the terminal")?;
+        let event = crossterm::event::read().doing("cannot read from the terminal")?;
         if let crossterm::event::Event::Paste(text) = &event {
             paste(app, text);
             redraw = true;
@@ -184,7 +184,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
 /// nothing.
 fn suspend(guard: &mut terminal::Guard) -> Result<()> {
     #[cfg(unix)]
-    terminal::suspend(guard).context("cannot suspend and continue the wizard")?;
+    terminal::suspend(guard).doing("cannot suspend and continue the wizard")?;
     #[cfg(not(unix))]
     let _ = guard;
     Ok(())
@@ -224,7 +224,7 @@ fn draw(
     hyperlinks: bool,
     shown_links: &[hyperlink::PlacedLink],
 ) -> Result<Vec<hyperlink::PlacedLink>> {
-    let size = terminal.size().context("cannot read the terminal size")?;
+    let size = terminal.size().doing("cannot read the terminal size")?;
     let links = if hyperlinks {
         hyperlink::placed(app, Rect::from((Position::ORIGIN, size)))
     } else {
@@ -236,14 +236,14 @@ fn draw(
         // which a terminal that does not answer would make fail.
         terminal
             .resize(Rect::from((Position::ORIGIN, size)))
-            .context("cannot clear the terminal")?;
+            .doing("cannot clear the terminal")?;
     }
     let frame = terminal
         .draw(|frame| view(frame, app))
-        .context("cannot draw on the terminal")?;
+        .doing("cannot draw on the terminal")?;
     if !links.is_empty() {
         hyperlink::write(&mut std::io::stdout(), &links, frame.buffer)
-            .context("cannot write links to the terminal")?;
+            .doing("cannot write links to the terminal")?;
     }
     Ok(links)
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{Context, Result};
+use crate::error::{Result, TerminalContext};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 /// Set when SIGTERM, SIGHUP or SIGINT arrives.
@@ -18,7 +18,7 @@ impl Stop {
         let flag = Arc::new(AtomicBool::new(false));
         for signal in [SIGTERM, SIGHUP, SIGINT] {
             signal_hook::flag::register(signal, Arc::clone(&flag))
-                .context("cannot set up signal handling")?;
+                .doing("cannot set up signal handling")?;
         }
         Ok(Stop(flag))
     }
@@ -47,9 +47,9 @@ impl Suspension {
         {
             use signal_hook::consts::{SIGCONT, SIGTSTP};
             signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))
-                .context("cannot set up signal handling")?;
+                .doing("cannot set up signal handling")?;
             signal_hook::flag::register(SIGCONT, Arc::clone(&continued))
-                .context("cannot set up signal handling")?;
+                .doing("cannot set up signal handling")?;
         }
         Ok(Suspension { stop, continued })
     }
