@@ -1,5 +1,5 @@
-//! Flows for the unit tests, written once: a small wizard with every kind of node, and
-//! one with a typed answer.
+//! Flows for the unit tests, written once: a small wizard with every kind of node, one
+//! with a typed answer, and one the reload tests edit.
 
 use std::sync::Arc;
 
@@ -72,6 +72,32 @@ nodes:
   done:
     kind: solved
     title: { en: "All good" }
+"#;
+
+/// Two questions, with endings; the reload tests edit it to see where the user stays.
+pub const BEFORE: &str = r#"
+id: t
+title: { en: "T" }
+start: a
+nodes:
+  a:
+    kind: question
+    text: { en: "A?" }
+    choices:
+      - { label: { en: "to b" }, next: b }
+      - { label: { en: "to end" }, next: end }
+  b:
+    kind: question
+    text: { en: "B?" }
+    choices:
+      - { label: { en: "to c" }, next: c }
+      - { label: { en: "to end" }, next: end }
+  c:
+    kind: solved
+    title: { en: "C" }
+  end:
+    kind: solved
+    title: { en: "End" }
 "#;
 
 /// The flow written in `yaml`, which must be valid.

@@ -139,32 +139,7 @@ fn status_line(diagnostic: &Diagnostic) -> String {
 mod tests {
     use super::*;
 
-    use crate::fixtures::{self, flow};
-
-    const BEFORE: &str = r#"
-id: t
-title: { en: "T" }
-start: a
-nodes:
-  a:
-    kind: question
-    text: { en: "A?" }
-    choices:
-      - { label: { en: "to b" }, next: b }
-      - { label: { en: "to end" }, next: end }
-  b:
-    kind: question
-    text: { en: "B?" }
-    choices:
-      - { label: { en: "to c" }, next: c }
-      - { label: { en: "to end" }, next: end }
-  c:
-    kind: solved
-    title: { en: "C" }
-  end:
-    kind: solved
-    title: { en: "End" }
-"#;
+    use crate::fixtures::{self, BEFORE, flow};
 
     #[test]
     fn an_unchanged_path_keeps_the_user_where_they_were() {
