@@ -50,9 +50,9 @@ fn save(dir: &Path, break_it: bool) -> Session {
     session
 }
 
-/// Runs `begin` as if stdin were a terminal, answering with `typed`.
-fn begin_with(dir: &Path, typed: &str) -> (Result<Started, StartError>, String) {
-    let options = StartOptions {
+/// Start-up options with the saves and the log in `dir`, as if stdin were a terminal.
+fn options_in(dir: &Path) -> StartOptions {
+    StartOptions {
         records: RecordOptions {
             state_dir: Some(dir.join("state")),
             log: Some(dir.join("log.jsonl")),
@@ -61,13 +61,22 @@ fn begin_with(dir: &Path, typed: &str) -> (Result<Started, StartError>, String) 
         },
         interactive: true,
         ..StartOptions::default()
-    };
+    }
+}
+
+/// Runs `begin` as if stdin were a terminal, answering with `typed`.
+fn begin_with(dir: &Path, typed: &str) -> (Result<Started, StartError>, String) {
+    begin_as(&options_in(dir), typed)
+}
+
+/// Runs `begin` with `options`, answering with `typed`; gives what was shown.
+fn begin_as(options: &StartOptions, typed: &str) -> (Result<Started, StartError>, String) {
     let fresh = Session::new(load_built_in().unwrap().flow.shared());
     let mut prompt = Scripted {
         typed: typed.lines(),
         shown: String::new(),
     };
-    let begun = begin(fresh, Lang::En, &options, &mut prompt);
+    let begun = begin(fresh, Lang::En, options, &mut prompt);
     (begun, prompt.shown)
 }
 
@@ -142,5 +151,76 @@ fn a_save_that_no_longer_fits_can_be_started_over_keeping_its_notes() {
     save(&dir.path().join("state"), true);
     let (begun, _) = begin_with(dir.path(), "y\nn\n");
     assert_eq!(begun.unwrap_err().exit_code(), RUNTIME_ERROR);
+    assert_eq!(files(&dir.path().join("state")).len(), 1, "kept as it was");
+}
+
+#[test]
+fn a_script_resumes_only_when_asked_and_is_never_asked_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = save(&dir.path().join("state"), false);
+    let script = StartOptions {
+        interactive: false,
+        ..options_in(dir.path())
+    };
+    let (begun, shown) = begin_as(&script, "");
+    assert!(begun.unwrap().session.path().is_empty(), "a new session");
+    assert_eq!(shown, "", "nobody is asked and nothing is said");
+    assert_eq!(
+        files(&dir.path().join("state")).len(),
+        1,
+        "the save is left alone"
+    );
+
+    let resume = StartOptions {
+        resume: true,
+        lang: Some(Lang::Nl),
+        ..script
+    };
+    let (begun, shown) = begin_as(&resume, "");
+    let started = begun.unwrap();
+    assert_eq!(started.session.current(), saved.current());
+    assert_eq!(
+        started.lang,
+        Lang::Nl,
+        "the language asked for wins over the save's"
+    );
+    assert!(
+        !shown.contains("(y/n)") && !shown.contains("(j/n)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_transcript_that_cannot_be_written_stops_the_start_with_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = options_in(dir.path());
+    options.records.transcript = Some(dir.path().join("missing").join("call.md"));
+    let (begun, _) = begin_as(&options, "");
+    let error = begun.unwrap_err();
+    assert_eq!(error.exit_code(), crate::exit::USAGE_OR_INVALID_FLOW);
+    assert!(error.to_string().contains("--transcript"), "{error}");
+    assert!(error.to_string().contains("does not exist"), "{error}");
+}
+
+#[test]
+fn a_save_no_script_can_fix_is_kept_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    save(&dir.path().join("state"), true);
+    let options = StartOptions {
+        resume: true,
+        interactive: false,
+        ..options_in(dir.path())
+    };
+    let (begun, shown) = begin_as(&options, "");
+    let error = begun.unwrap_err();
+    assert_eq!(error.exit_code(), RUNTIME_ERROR);
+    assert!(
+        error.to_string().contains("The saved session is kept in"),
+        "{error}"
+    );
+    assert!(
+        shown.contains("caller is on a train"),
+        "the notes are shown: {shown}"
+    );
     assert_eq!(files(&dir.path().join("state")).len(), 1, "kept as it was");
 }
