@@ -5,10 +5,13 @@
 
 use std::path::Path;
 
-fn main() {
+use anyhow::Context;
+
+fn main() -> anyhow::Result<()> {
     let source = "flows/partner-center-signin.yaml";
     println!("cargo:rerun-if-changed={source}");
-    let yaml = std::fs::read_to_string(source).expect("the built-in flow is readable");
+    let yaml = std::fs::read_to_string(source)
+        .with_context(|| format!("cannot read the built-in flow {source}"))?;
     let mut json = Vec::new();
     let transcoded = serde_transcode::transcode(
         serde_yaml::Deserializer::from_str(&yaml),
@@ -20,6 +23,9 @@ fn main() {
         );
         json.clear();
     }
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out).join("built_in.json"), json).expect("OUT_DIR is writable");
+    let out = std::env::var("OUT_DIR").context("OUT_DIR is not set: run this through cargo")?;
+    let target = Path::new(&out).join("built_in.json");
+    std::fs::write(&target, json)
+        .with_context(|| format!("cannot write the JSON copy {}", target.display()))?;
+    Ok(())
 }

@@ -1,13 +1,15 @@
 //! The command line.
 
+pub mod manual;
+
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::check_command::CheckFormat;
+use crate::commands::check::CheckFormat;
+use crate::commands::stats::StatsFormat;
 use crate::export::GraphFormat;
 use crate::lang::Lang;
-use crate::stats::StatsFormat;
 
 /// Walks you through a Partner Center sign-in problem to the right remedy or contact.
 #[derive(Debug, Parser)]
@@ -110,7 +112,7 @@ pub enum Command {
     Completions {
         /// The shell to complete in.
         #[arg(value_enum)]
-        shell: crate::manual::Shell,
+        shell: crate::cli::manual::Shell,
     },
     /// Print the manual page (roff), e.g. `signin-doctor man | man -l -`.
     Man,

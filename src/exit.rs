@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+use crate::error::{Error, Result};
+
 /// How a walk through the wizard ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WalkEnd {
@@ -30,22 +32,12 @@ impl WalkEnd {
     }
 }
 
-/// Writes `text` to stdout: [`SUCCESS`], or [`RUNTIME_ERROR`] if it cannot be written —
-/// a full disk (`> /dev/full`) with a message, a closed pipe (`| head`) without one.
-pub fn print(text: &str) -> ExitCode {
+/// Writes `text` to stdout; [`Error::Output`] if it cannot be written — a full disk
+/// (`> /dev/full`), or a closed pipe (`| head`), which is then not reported.
+pub fn print(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::from(SUCCESS),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::from(RUNTIME_ERROR)
-        }
-        Err(error) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "signin-doctor: cannot write the output: {error}"
-            );
-            ExitCode::from(RUNTIME_ERROR)
-        }
-    }
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
 }

@@ -19,29 +19,33 @@
 //! ```
 #![warn(missing_docs)]
 
-pub mod atomic_file;
+mod atomic_file;
 pub mod autosave;
-pub mod bounded_read;
-pub mod check_command;
+mod bounded_read;
 pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod core;
+mod default_paths;
+pub mod error;
 pub mod exit;
 pub mod export;
+#[cfg(test)]
+mod fixtures;
 pub mod flow;
+#[cfg(any(test, feature = "testing"))]
 pub mod generate;
 pub mod i18n;
 pub mod lang;
-pub mod manual;
 pub mod outcome_log;
 pub mod page;
-pub mod places;
 pub mod plain;
-pub mod records;
+
 pub mod run;
 pub mod sanitize;
-pub mod search;
+mod search;
 pub mod secrets;
 pub mod session;
 pub mod stats;
 pub mod transcript;
 pub mod tui;
-pub mod watch;

@@ -264,12 +264,13 @@ fn breadcrumbs(session: &Session, lang: Lang) -> Vec<String> {
     session
         .path()
         .iter()
-        .map(|step| move_label(session.flow(), step, lang))
+        .map(|step| answer_given(session.flow(), step, lang))
         .collect()
 }
 
-/// The short label of one move, as breadcrumbs and transcripts show it.
-pub fn move_label(flow: &Flow, step: &Move, lang: Lang) -> String {
+/// What was answered at one move, as breadcrumbs, the trail and transcripts show it: the
+/// choice picked, the text typed, "fixed"/"not fixed" at a step, or "Jumped to: …".
+pub fn answer_given(flow: &Flow, step: &Move, lang: Lang) -> String {
     let words = words(lang);
     let Some(answer) = step.answer() else {
         let to = clean_line(flow.node(step.to).heading().get(lang));

@@ -10,11 +10,11 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::core::{Notice, RecordKeeper};
 use crate::exit::WalkEnd;
 use crate::i18n::{Words, words};
 use crate::lang::Lang;
 use crate::page::{Body, Page, PageKind};
-use crate::records::{Notice, Records};
 use crate::sanitize::clean_line;
 use crate::search::search;
 use crate::session::{MAX_TYPED_CHARS, Session, SessionError};
@@ -33,7 +33,7 @@ pub struct Options {
 }
 
 /// What plain mode tells the record keeping after each change and on "save now";
-/// [`Records`] is the real one, [`NoHooks`] keeps nothing.
+/// [`RecordKeeper`] is the real one, [`NoHooks`] keeps nothing.
 pub trait Hooks {
     /// The session changed (an answer, back, restart, jump or note).
     fn changed(&mut self, session: &Session) -> Vec<Notice>;
@@ -41,13 +41,13 @@ pub trait Hooks {
     fn save_transcript(&mut self, session: &Session) -> Vec<Notice>;
 }
 
-impl Hooks for Records {
+impl Hooks for RecordKeeper {
     fn changed(&mut self, session: &Session) -> Vec<Notice> {
-        Records::changed(self, session).into_iter().collect()
+        RecordKeeper::changed(self, session).into_iter().collect()
     }
 
     fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
-        Records::save_transcript(self, session)
+        RecordKeeper::save_transcript(self, session)
     }
 }
 
@@ -83,7 +83,7 @@ pub fn run(
         let mut page = Page::of(session, lang);
         if show_page {
             if options.agent {
-                let header = agent::header(session, &page, lang, words, crate::session::now());
+                let header = agent::header(session, &page, lang, words, crate::clock::now());
                 output.write_all(header.as_bytes())?;
                 page.breadcrumbs.clear();
             }
@@ -196,14 +196,7 @@ pub fn run(
                 Vec::new()
             }
         };
-        for notice in notices {
-            if notice.error {
-                // Errors go where errors go, also when the questions are piped away.
-                let _ = writeln!(io::stderr(), "signin-doctor: {}", notice.text);
-            } else {
-                writeln!(output, "{}", notice.text)?;
-            }
-        }
+        start::show(&mut output, &notices)?;
     }
 }
 
@@ -224,7 +217,7 @@ fn find_and_jump(
 ) -> io::Result<Option<bool>> {
     let words = words(lang);
     let hits = search(session.flow(), query, lang);
-    output.write_all(agent::results(&hits, query, words).as_bytes())?;
+    output.write_all(agent::results(&hits, query, lang, words).as_bytes())?;
     if hits.is_empty() {
         return Ok(Some(false));
     }

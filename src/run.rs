@@ -4,23 +4,73 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::check_command::{self, CheckFormat};
 use crate::cli::{Cli, Command};
-use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW, print};
-use crate::flow::{
-    CheckOptions, Checked, LoadError, ReviewPolicy, load_built_in, load_built_in_with, load_path,
-    load_path_with,
-};
+use crate::commands::{self, load_flow};
+use crate::core::start::{StartOptions, begin};
+use crate::core::{Notice, RecordKeeper, RecordOptions};
+use crate::default_paths::{log_file, state_dir};
+use crate::error::{Error, Result};
+use crate::exit::WalkEnd;
+use crate::flow::ReviewPolicy;
 use crate::i18n::words;
 use crate::lang::Lang;
-use crate::records::{Notice, RecordOptions, Records};
+use crate::plain::start::LinePrompt;
 use crate::session::Session;
 use crate::{plain, tui};
+
+/// What the program learns from its environment, read once at start and handed down as
+/// plain values: nothing below this module reads the environment or asks the terminal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Surroundings {
+    /// The language from `LC_ALL`, `LC_MESSAGES` or `LANG` (else English).
+    pub lang: Lang,
+    /// `NO_COLOR` is set to something (<https://no-color.org>: present and not empty).
+    pub no_color: bool,
+    /// Whether stdin is a terminal (someone can answer a question).
+    pub stdin_terminal: bool,
+    /// Whether stdout is a terminal.
+    pub stdout_terminal: bool,
+    /// The `TERM` variable.
+    pub term: Option<String>,
+}
+
+impl Surroundings {
+    /// Reads the environment and asks the standard streams whether they are terminals.
+    pub fn read() -> Surroundings {
+        Surroundings {
+            lang: Lang::from_env(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            stdin_terminal: io::stdin().is_terminal(),
+            stdout_terminal: io::stdout().is_terminal(),
+            term: std::env::var("TERM").ok(),
+        }
+    }
+
+    /// Whether stdout may take escape sequences beyond colour (hyperlinks, clipboard):
+    /// a terminal that does not call itself "dumb".
+    fn escapes(&self) -> bool {
+        self.stdout_terminal && self.term.as_deref() != Some("dumb")
+    }
+}
 
 /// Runs the program for a parsed command line and returns its exit code.
 /// Messages for the user go to stderr; nothing here panics on bad input.
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    match run_in(cli, &Surroundings::read()) {
+        Ok(code) => code,
+        Err(error) => {
+            if !error.said_already() {
+                say(&format!("signin-doctor: {error}"));
+            }
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+/// Runs the program for a parsed command line in the given surroundings; gives the exit
+/// code of a run that did what was asked (0, or 130 for a wizard left before an ending).
+pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
+    let lang = cli.lang.unwrap_or(env.lang);
     match &cli.command {
         Some(Command::Check {
             file,
@@ -32,92 +82,80 @@ pub fn run(cli: Cli) -> ExitCode {
                 max_age_days: *max_age_days,
                 ..ReviewPolicy::today()
             };
-            check(
+            commands::check::run(
                 file.as_deref().or(cli.flow.as_deref()),
                 *format,
                 *deny_warnings,
                 review,
+                env.stdout_terminal && !env.no_color,
             )
         }
         Some(Command::Graph { format, file }) => {
-            graph(*format, file.as_deref().or(cli.flow.as_deref()), lang)
+            commands::graph::run(*format, file.as_deref().or(cli.flow.as_deref()), lang)
         }
-        Some(Command::Schema) => print(&crate::export::schema()),
+        Some(Command::Schema) => commands::schema::run(),
         Some(Command::Stats { since, format }) => {
-            crate::stats::run(cli.log.as_deref(), since.as_deref(), *format)
+            commands::stats::run(log_file(cli.log.as_deref()), since.as_deref(), *format)
         }
-        Some(Command::Completions { shell }) => print(&crate::manual::completions(*shell)),
-        Some(Command::Man) => print(&crate::manual::man_page()),
-        None => wizard(&cli, lang),
-    }
-}
-
-fn load(file: Option<&Path>) -> Result<Checked, LoadError> {
-    match file {
-        Some(path) => load_path(path),
-        None => load_built_in(),
-    }
-}
-
-/// `signin-doctor check [FILE]`: prints every problem, review dates older than `review`
-/// allows included; exit 2 if any is an error.
-fn check(
-    file: Option<&Path>,
-    format: CheckFormat,
-    deny_warnings: bool,
-    review: ReviewPolicy,
-) -> ExitCode {
-    let name = file.map_or_else(
-        || crate::flow::BUILT_IN_NAME.to_owned(),
-        |p| p.display().to_string(),
-    );
-    let options = CheckOptions {
-        review: Some(review),
-        ..CheckOptions::default()
-    };
-    let loaded = match file {
-        Some(path) => load_path_with(path, &options),
-        None => load_built_in_with(&options),
-    }
-    .map(|checked| checked.warnings);
-    check_command::run(&name, loaded, format, deny_warnings)
-}
-
-/// `signin-doctor graph [--format F] [FILE]`: prints the flow as a graph; exit 2 if invalid.
-fn graph(format: crate::export::GraphFormat, file: Option<&Path>, lang: Lang) -> ExitCode {
-    match load(file) {
-        Ok(checked) => print(&format.render(&checked.flow, lang)),
-        Err(error) => {
-            eprintln!("signin-doctor: cannot draw the flow.\n{error}");
-            ExitCode::from(USAGE_OR_INVALID_FLOW)
+        Some(Command::Completions { shell }) => {
+            crate::exit::print(&crate::cli::manual::completions(*shell))
         }
+        Some(Command::Man) => crate::exit::print(&crate::cli::manual::man_page()),
+        None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),
     }
+    .map(|()| ExitCode::SUCCESS)
 }
 
 /// Runs the wizard in the front end that suits the terminal.
-fn wizard(cli: &Cli, lang: Lang) -> ExitCode {
-    let flow = match load(cli.flow.as_deref()) {
-        Ok(checked) => checked.flow.shared(),
-        Err(error) => {
-            eprintln!("signin-doctor: the wizard cannot start.\n{error}");
-            return ExitCode::from(USAGE_OR_INVALID_FLOW);
-        }
-    };
+fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
+    let flow = load_flow(cli.flow.as_deref())
+        .map_err(|source| Error::Flow {
+            doing: "the wizard cannot start.",
+            source,
+        })?
+        .flow
+        .shared();
     let session = Session::new(flow);
     let plain = cli.plain
-        || !io::stdin().is_terminal()
-        || !io::stdout().is_terminal()
-        || !cursor_addressing(std::env::var("TERM").ok().as_deref());
+        || !env.stdin_terminal
+        || !env.stdout_terminal
+        || !cursor_addressing(env.term.as_deref());
     if cli.watch && plain {
         say(
             "signin-doctor: --watch works only in the full-screen wizard; plain mode does not reload the flow.",
         );
     }
+    let start = start_options(cli, env);
     if plain {
         // Resume offer, autosave, transcript and outcome log included.
-        plain::start::main(cli, session, lang)
+        let options = plain::Options { agent: cli.agent };
+        plain::start::main(session, lang, &start, options)
     } else {
-        full_screen(cli, session, lang)
+        let options = tui::Options {
+            no_color: env.no_color,
+            watch: cli.watch.then(|| cli.flow.clone()).flatten(),
+            agent: cli.agent,
+            hyperlinks: env.escapes(),
+            clipboard: env.escapes(),
+        };
+        full_screen(&start, options, session, lang)
+    }
+}
+
+/// How the wizard starts and where its records go, from the command line with the XDG
+/// defaults filled in.
+fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
+    StartOptions {
+        records: RecordOptions {
+            state_dir: state_dir(cli.state_dir.as_deref()),
+            log: log_file(cli.log.as_deref()),
+            transcript: cli.transcript.clone(),
+            agent: cli.agent,
+            keep_days: cli.keep_days,
+        },
+        resume: cli.resume,
+        lang: cli.lang,
+        interactive: env.stdin_terminal,
     }
 }
 
@@ -138,57 +176,38 @@ pub fn cursor_addressing(term: Option<&str>) -> bool {
 /// When a signal, a closed window or a terminal failure ends the wizard before an ending,
 /// the session is not finished: its save stays for `--resume` (a closed terminal must not lose a call's
 /// notes).
-fn full_screen(cli: &Cli, fresh: Session, lang: Lang) -> ExitCode {
-    let options = RecordOptions::from_cli(cli);
-    let begun = plain::start::begin(
-        cli,
-        fresh,
-        lang,
-        &options,
-        io::stdin().is_terminal(),
-        &mut io::stdin().lock(),
-        &mut io::stdout().lock(),
-    );
-    let (mut session, lang, mut records) = match begun {
-        Ok(begun) => begun,
-        Err(code) => return code,
+fn full_screen(
+    start: &StartOptions,
+    options: tui::Options,
+    fresh: Session,
+    lang: Lang,
+) -> Result<WalkEnd> {
+    let mut prompt = LinePrompt {
+        input: &mut io::stdin().lock(),
+        output: &mut io::stdout().lock(),
     };
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let watch = cli.watch.then(|| cli.flow.clone()).flatten();
-    let tui_options = tui::Options {
-        no_color,
-        watch,
-        agent: cli.agent,
+    let started = begin(fresh, lang, start, &mut prompt)?;
+    let (mut session, lang, mut records) = (started.session, started.lang, started.records);
+    let left = tui::run(&mut session, lang, options, &mut records);
+    let finished = match &left {
+        Ok(left) => !left.interrupted || session.outcome().is_some(),
+        Err(_) => session.outcome().is_some(),
     };
-    let code = match tui::run(&mut session, lang, tui_options, &mut records) {
-        Ok(left) if !left.interrupted || session.outcome().is_some() => {
-            show(&records.finish(&session));
-            left.end.exit_code()
-        }
-        Ok(left) => {
-            kept_for_resume(&mut records, &session, lang);
-            left.end.exit_code()
-        }
-        Err(error) => {
-            say(&format!("signin-doctor: {error:#}"));
-            if session.outcome().is_some() {
-                show(&records.finish(&session));
-            } else {
-                kept_for_resume(&mut records, &session, lang);
-            }
-            ExitCode::from(RUNTIME_ERROR)
-        }
-    };
-    if records.failed() {
-        ExitCode::from(RUNTIME_ERROR)
+    if finished {
+        show(&records.finish(&session));
     } else {
-        code
+        kept_for_resume(&mut records, &session, lang);
     }
+    let left = left?;
+    if records.failed() {
+        return Err(Error::RecordsFailed);
+    }
+    Ok(left.end)
 }
 
 /// Tells how to continue a session whose save was kept, if there is one — after making
 /// sure its latest state is on disk when saving had been failing.
-fn kept_for_resume(records: &mut Records, session: &Session, lang: Lang) {
+fn kept_for_resume(records: &mut RecordKeeper, session: &Session, lang: Lang) {
     if let Some(notice) = records.secure(session) {
         show(&[notice]);
     } else if records.autosave_path().is_some_and(Path::is_file) {
@@ -196,17 +215,10 @@ fn kept_for_resume(records: &mut Records, session: &Session, lang: Lang) {
     }
 }
 
-/// Prints the record keeping's messages: information on stdout, errors on stderr.
+/// Prints the record keeping's messages once the terminal is back to normal.
 fn show(notices: &[Notice]) {
-    use std::io::Write;
-    for notice in notices {
-        if notice.error {
-            say(&format!("signin-doctor: {}", notice.text));
-        } else {
-            // The terminal may be gone (a closed window): nothing to do about it.
-            let _ = writeln!(io::stdout(), "{}", notice.text);
-        }
-    }
+    // The terminal may be gone (a closed window): nothing to do about it.
+    let _ = plain::start::show(&mut io::stdout(), notices);
 }
 
 /// Prints a line on stderr, ignoring a terminal that is gone (`eprintln!` would panic).

@@ -1,4 +1,5 @@
-//! Makes flow text safe to show: nothing from a flow may steer the terminal.
+//! Makes text safe: flow text to show (nothing from a flow may steer the terminal), and
+//! flow ids to use in file names.
 
 /// Removes everything a terminal could take as a command rather than text: control
 /// characters (escape, bell, carriage return, tab…; only the line break stays) and the
@@ -18,6 +19,20 @@ pub fn clean_line(text: &str) -> String {
 fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A flow id made safe for a file name: letters, digits and `-` stay, the rest become `_`.
+pub fn file_name_part(flow_id: &str) -> String {
+    flow_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -20,6 +20,21 @@ pub struct Hit {
     pub snippet: String,
 }
 
+impl Hit {
+    /// The hit as one line for a reader of `lang`: its heading, the text that matched when
+    /// that is not the heading, and the language it matched in when that is not `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        let mut text = self.heading.clone();
+        if self.snippet != self.heading {
+            text = format!("{text} — {}", self.snippet);
+        }
+        if self.lang != lang {
+            text = format!("{text} ({})", self.lang);
+        }
+        text
+    }
+}
+
 /// Finds the nodes whose texts contain every word of `query` (case-insensitive) in one
 /// language: questions, choices, steps, help, what to say, endings, contacts. One hit per
 /// node; nodes whose heading matches come first, then file order. The `prefer`red

@@ -12,10 +12,7 @@ use thiserror::Error;
 
 use crate::flow::{Ending, Flow, Node, NodeId, NodeKind};
 
-/// The current time to the millisecond, as the session and its records use it.
-pub fn now() -> Timestamp {
-    Timestamp::from_millisecond(Timestamp::now().as_millisecond()).unwrap_or_default()
-}
+use crate::clock::now;
 
 /// How one move of the path was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

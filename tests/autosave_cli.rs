@@ -6,7 +6,7 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::{at, built_in_session, finish, scripted_call, walk};
@@ -21,22 +21,13 @@ fn saved(session: &Session) -> SavedSession {
 
 /// The binary in plain agent mode, with its own state folder and log.
 fn binary(state: &Path, log: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
+    let mut command = common::binary(&["--plain", "--agent", "--state-dir"]);
     // Agent mode writes a transcript at an ending: keep it out of the source folder.
     command
         .current_dir(state.parent().unwrap())
-        .arg("--plain")
-        .arg("--agent")
-        .arg("--state-dir")
         .arg(state)
         .arg("--log")
-        .arg(log)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+        .arg(log);
     command
 }
 

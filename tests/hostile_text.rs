@@ -13,9 +13,7 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use common::pty::Wizard;
 use ratatui::Terminal;
@@ -27,7 +25,7 @@ use signin_doctor::lang::Lang;
 use signin_doctor::page::{Body, LinkLine, Page, PageKind, Section};
 use signin_doctor::sanitize::clean;
 use signin_doctor::session::Session;
-use signin_doctor::tui::view::content::content;
+use signin_doctor::tui::layout::content::content;
 use signin_doctor::tui::{Action, App, Options, update, view};
 use unicode_width::UnicodeWidthStr;
 
@@ -160,21 +158,7 @@ fn write_flow(dir: &Path, name: &str, yaml: &str) -> PathBuf {
     path
 }
 
-/// Runs the binary with `args`, stdin `input`, in English, and waits for it.
-fn run(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-        .args(args)
-        .env("LC_ALL", "C")
-        .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The program may have refused the flow and gone already: then nobody reads this.
-    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    child.wait_with_output().unwrap()
-}
+use common::run;
 
 /// Control characters other than the line break, and bidi controls, in `text`.
 fn steering(text: &str) -> Vec<char> {
@@ -343,7 +327,7 @@ fn the_second_guard_removes_every_escape_from_what_is_drawn() {
         let words = words(Lang::En);
         let plain = signin_doctor::plain::render(&page, words);
         assert!(steering(&plain).is_empty(), "{what}: plain {plain:?}");
-        let theme = signin_doctor::tui::theme::Theme::new(false);
+        let theme = signin_doctor::tui::layout::theme::Theme::new(false);
         // The body is never narrower than 18 cells (below 20 columns only "too small" shows).
         for width in [18, 40, 78] {
             for row in content(&page, words, 0, width, &theme).rows {

@@ -7,20 +7,7 @@ use std::process::{Command, Output, Stdio};
 use common::{built_in_session, walk};
 use signin_doctor::lang::Lang;
 
-/// Runs the real binary with `args`, feeding `input` on stdin through a pipe.
-fn run(args: &[&str], input: &str) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
-    command
-        .envs(common::scratch_env())
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    common::finish(command, input)
-}
+use common::run;
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("UTF-8 output")

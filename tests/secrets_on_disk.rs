@@ -9,8 +9,8 @@ mod common;
 use std::path::Path;
 
 use proptest::prelude::*;
+use signin_doctor::core::{RecordKeeper, RecordOptions};
 use signin_doctor::lang::Lang;
-use signin_doctor::records::{RecordOptions, Records};
 use signin_doctor::secrets::cards::luhn;
 use signin_doctor::session::Session;
 
@@ -100,7 +100,7 @@ fn call(dir: &Path, note: &str, lang: Lang, finish: bool) -> Session {
         keep_days: 30,
     };
     let mut session = built_in_session();
-    let mut records = Records::new(options, lang, &session);
+    let mut records = RecordKeeper::new(options, lang, &session);
     session.choose(0).unwrap();
     records.changed(&session);
     session.add_note(note).unwrap();

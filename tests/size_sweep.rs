@@ -16,7 +16,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use signin_doctor::flow::{EndingKind, NodeKind, load_built_in, load_str};
 use signin_doctor::generate::{flow_yaml, session_at};
 use signin_doctor::lang::Lang;
-use signin_doctor::tui::wrap::{cells, hard_wrap, truncate_end, truncate_start, wrap};
+use signin_doctor::tui::layout::wrap::{cells, hard_wrap, truncate_end, truncate_start, wrap};
 use signin_doctor::tui::{Action, App, Options, update, view};
 use unicode_width::UnicodeWidthStr;
 

@@ -15,14 +15,7 @@ const DEADLINE: Duration = Duration::from_secs(20);
 
 /// The binary with a fixed language and no backtraces.
 fn command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
-    command
-        .args(args)
-        .envs(common::scratch_env())
-        .env("LC_ALL", "C")
-        .env("RUST_BACKTRACE", "0")
-        .env_remove("NO_COLOR");
-    command
+    common::binary(args)
 }
 
 /// Waits for `child` with a deadline; a hang fails the test (and kills the child).

@@ -7,7 +7,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use common::{at, built_in_session, error_codes_session};
 use signin_doctor::lang::Lang;
@@ -200,17 +199,8 @@ fn an_unfinished_session_says_where_it_stopped() {
 
 /// Runs the binary in plain mode with `args` and `input`, in the folder `dir`.
 fn run_in(dir: &Path, args: &[&str], input: &str) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
-    command
-        .args(["--plain", "--state-dir", "state", "--log", "log.jsonl"])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+    let mut command = common::binary(&["--plain", "--state-dir", "state", "--log", "log.jsonl"]);
+    command.args(args).current_dir(dir);
     common::finish(command, input)
 }
 

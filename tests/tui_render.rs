@@ -289,7 +289,7 @@ fn hyperlinks_sit_exactly_on_the_address_drawn() {
     let mut app = start(&[Action::Pick(1)]);
     let terminal = draw(&mut app, 40, 24);
     let buffer = terminal.backend().buffer();
-    let placed = signin_doctor::tui::hyperlink::placed(&app, buffer.area);
+    let placed = signin_doctor::tui::terminal::hyperlink::placed(&app, buffer.area);
     let help: Vec<_> = placed.iter().filter(|link| link.url == HELP_URL).collect();
     assert!(
         help.len() >= 2,
@@ -308,7 +308,7 @@ fn hyperlinks_sit_exactly_on_the_address_drawn() {
         assert_eq!(drawn, link.text);
     }
     update(&mut app, Action::ToggleHelp);
-    assert!(signin_doctor::tui::hyperlink::placed(&app, buffer.area).is_empty());
+    assert!(signin_doctor::tui::terminal::hyperlink::placed(&app, buffer.area).is_empty());
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Output};
 use std::time::{Duration, Instant};
 
 use common::finish;
@@ -35,16 +35,12 @@ impl Scratch {
 
     /// The binary in plain agent mode with its state folder and log in here.
     fn binary(&self, extra: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
+        let mut command = common::binary(&["--plain", "--agent", "--lang", "en", "--state-dir"]);
         command
             .current_dir(self.dir.path())
-            .args(["--plain", "--agent", "--lang", "en", "--state-dir"])
             .arg(self.path("state"))
             .args(extra)
-            .env("TMPDIR", self.path("tmp"))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+            .env("TMPDIR", self.path("tmp"));
         if !extra.contains(&"--log") {
             command.arg("--log").arg(self.path("log.jsonl"));
         }

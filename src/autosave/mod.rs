@@ -42,7 +42,7 @@ pub struct Autosave {
 impl Autosave {
     /// A new save file in `dir` for `session` (created on the first [`Autosave::save`]).
     pub fn new(dir: &Path, session: &Session) -> Autosave {
-        let flow = crate::places::file_name_part(session.flow().id());
+        let flow = crate::sanitize::file_name_part(session.flow().id());
         let time = session.started().strftime("%Y%m%d-%H%M%S");
         let name = format!("{flow}-{time}-{}.json", std::process::id());
         Autosave {
@@ -63,7 +63,7 @@ impl Autosave {
     /// Saves `session` (shown in `lang`) now, atomically, replacing the previous save.
     /// Creates the folder if needed.
     pub fn save(&self, session: &Session, lang: Lang) -> Result<(), WriteError> {
-        self.save_at(session, lang, crate::session::now())
+        self.save_at(session, lang, crate::clock::now())
     }
 
     /// Saves `session` as at time `now`.

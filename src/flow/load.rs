@@ -2,8 +2,6 @@
 
 use std::path::Path;
 
-use thiserror::Error;
-
 use super::check::{CheckOptions, Checked, check_owned};
 use super::diagnostic::{Code, Diagnostic};
 use super::locate::locate;
@@ -20,52 +18,7 @@ pub const BUILT_IN_NAME: &str = "flows/partner-center-signin.yaml";
 /// The built-in flow, embedded in the binary.
 pub const BUILT_IN_YAML: &str = include_str!("../../flows/partner-center-signin.yaml");
 
-/// Flow files larger than this are refused before parsing.
-pub const MAX_FLOW_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Why a flow could not be loaded.
-#[derive(Debug, Error)]
-pub enum LoadError {
-    /// The file could not be read.
-    #[error("cannot read the flow file {path}: {source}")]
-    Read {
-        /// The file.
-        path: String,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// The file is larger than [`MAX_FLOW_BYTES`].
-    #[error(
-        "the flow file {path} is {size} bytes; flows larger than {MAX_FLOW_BYTES} bytes (16 MiB) are refused"
-    )]
-    TooLarge {
-        /// The file.
-        path: String,
-        /// Its size in bytes.
-        size: u64,
-    },
-    /// A folder given as the flow has no `.yaml` or `.yml` files.
-    #[error("the folder {path} has no .yaml or .yml flow files")]
-    EmptyFolder {
-        /// The folder.
-        path: String,
-    },
-    /// The file was read but the flow is not valid.
-    #[error("{}", render(.0))]
-    Invalid(Vec<Diagnostic>),
-}
-
-fn render(diagnostics: &[Diagnostic]) -> String {
-    let mut sorted = diagnostics.to_vec();
-    super::report::sort(&mut sorted);
-    let errors = sorted.iter().filter(|d| d.is_error()).count();
-    format!(
-        "{}the flow has {errors} error{}; fix {} and try again",
-        super::report::human(&sorted, false),
-        if errors == 1 { "" } else { "s" },
-        if errors == 1 { "it" } else { "them" }
-    )
-}
+pub use super::load_error::{LoadError, MAX_FLOW_BYTES};
 
 /// The built-in flow as JSON, made from [`BUILT_IN_YAML`] at build time (empty if that
 /// YAML did not parse).

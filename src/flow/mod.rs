@@ -3,6 +3,7 @@
 mod check;
 mod diagnostic;
 mod load;
+mod load_error;
 mod locate;
 mod merge;
 mod model;

@@ -1,16 +1,17 @@
-//! Agent mode's extra lines in plain mode: the call time, the path so far, the notes,
+//! Agent mode's extra lines in plain mode: the call time, the trail (the path so far with
+//! each note under its step),
 //! what to say to the caller, and search results.
 
 use jiff::Timestamp;
 
+use crate::clock::duration_text;
+use crate::core::trail::{EntryKind, entries};
 use crate::i18n::Words;
 use crate::lang::Lang;
-use crate::page::{Page, move_label};
+use crate::page::Page;
 use crate::sanitize::clean_line;
 use crate::search::Hit;
-use crate::secrets::shown;
 use crate::session::Session;
-use crate::transcript::minutes;
 
 /// How many search results are listed at most.
 pub(super) const MAX_HITS: usize = 20;
@@ -23,27 +24,20 @@ pub(super) fn header(
     words: &Words,
     now: Timestamp,
 ) -> String {
-    let flow = session.flow();
-    let call = minutes(session.elapsed_at(now).as_secs());
+    let call = duration_text(session.elapsed_at(now).as_secs());
     let mut out = format!("\n{}: {call}\n", words.agent_call_time);
-    if !session.path().is_empty() {
+    if !session.path().is_empty() || !session.notes().is_empty() {
         out += &format!("{}:\n", words.agent_path);
-        for (n, step) in session.path().iter().enumerate() {
-            let label = move_label(flow, step, lang);
-            let line = if step.is_jump() {
-                label
-            } else {
-                let asked = clean_line(flow.node(step.node).heading().get(lang));
-                format!("{asked} → {label}")
+        for entry in entries(session, lang, words) {
+            let line = match (entry.kind, entry.number) {
+                (EntryKind::Move | EntryKind::Jump, Some(n)) => format!("  {n}. {}", entry.text),
+                (EntryKind::Move | EntryKind::Jump, None) => format!("  {}", entry.text),
+                (EntryKind::Current, _) => format!("  > {}", entry.text),
+                (EntryKind::Note, _) => format!("     - {}", entry.text),
+                (EntryKind::Heading, _) => format!("{}:", entry.text),
             };
-            out += &format!("  {}. {line}\n", n + 1);
-        }
-    }
-    if !session.notes().is_empty() {
-        out += &format!("{}:\n", words.notes);
-        for note in session.notes() {
-            let at = clean_line(flow.node(note.node).heading().get(lang));
-            out += &format!("  - [{at}] {}\n", clean_line(&shown(&note.text, lang)));
+            out += &line;
+            out.push('\n');
         }
     }
     if let Some(say) = &page.say {
@@ -53,24 +47,14 @@ pub(super) fn header(
 }
 
 /// The numbered list of search results for `query`, or the line saying there are none.
-pub(super) fn results(hits: &[Hit], query: &str, words: &Words) -> String {
+pub(super) fn results(hits: &[Hit], query: &str, lang: Lang, words: &Words) -> String {
     let query = clean_line(query);
     if hits.is_empty() {
         return format!("{} \"{query}\".\n", words.search_none);
     }
     let mut out = format!("{} \"{query}\":\n", words.search_results);
     for (n, hit) in hits.iter().take(MAX_HITS).enumerate() {
-        if hit.snippet == hit.heading {
-            out += &format!("{}) {} ({})\n", n + 1, hit.heading, hit.lang);
-        } else {
-            out += &format!(
-                "{}) {} — {} ({})\n",
-                n + 1,
-                hit.heading,
-                hit.snippet,
-                hit.lang
-            );
-        }
+        out += &format!("{}) {}\n", n + 1, hit.label(lang));
     }
     out
 }

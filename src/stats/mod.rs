@@ -1,4 +1,4 @@
-//! `signin-doctor stats`: figures over the outcome log.
+//! Figures over the outcome log (printed by `signin-doctor stats`).
 //!
 //! Definitions:
 //! - **sessions**: valid log lines (started at or after `--since`, if given);
@@ -14,10 +14,8 @@
 //!
 //! Blank lines are ignored; lines that are not a valid record are skipped and counted.
 
-mod command;
 mod render;
 
-pub use command::{StatsFormat, run};
 pub use render::{table, to_json};
 
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::Stats;
-use crate::transcript::minutes;
+use crate::clock::duration_text;
 
 /// The stats as a readable, aligned table. `source` names the log (and the `--since`).
 pub fn table(stats: &Stats, source: &str) -> String {
@@ -13,7 +13,7 @@ pub fn table(stats: &Stats, source: &str) -> String {
         |share: Option<f64>| share.map_or("-".to_owned(), |s| format!("{:.1}%", s * 100.0));
     let median = stats
         .median_seconds_to_ending
-        .map_or("-".to_owned(), |s| minutes(s.round() as i64));
+        .map_or("-".to_owned(), |s| duration_text(s.round() as i64));
     let rows = [
         ("Sessions", stats.sessions.to_string(), String::new()),
         (

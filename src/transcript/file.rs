@@ -75,7 +75,7 @@ pub fn check_target(path: &Path) -> Result<(), String> {
 /// The file agent mode's "save transcript" uses when no `--transcript` was given:
 /// `signin-doctor-FLOW-YYYYMMDD-HHMMSS.md` (UTC) in the current folder.
 pub fn default_name(flow_id: &str, now: Timestamp) -> PathBuf {
-    let safe = crate::places::file_name_part(flow_id);
+    let safe = crate::sanitize::file_name_part(flow_id);
     PathBuf::from(format!(
         "signin-doctor-{safe}-{}.md",
         now.strftime("%Y%m%d-%H%M%S")

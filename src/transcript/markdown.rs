@@ -8,6 +8,7 @@ use jiff::Timestamp;
 
 use super::labels::labels;
 use super::{StepRecord, Transcript};
+use crate::clock::duration_text;
 use crate::i18n::words;
 
 /// Renders `t` as Markdown.
@@ -47,7 +48,7 @@ pub(super) fn render(t: &Transcript) -> String {
         l.ended,
         clock(t.ended),
         l.duration,
-        minutes(t.duration_seconds)
+        duration_text(t.duration_seconds)
     );
 
     let _ = writeln!(out, "\n## {}\n", l.path);
@@ -75,7 +76,7 @@ pub(super) fn render(t: &Transcript) -> String {
             ),
         };
         let since = at.duration_since(t.started).as_secs();
-        let _ = writeln!(out, "{}. {line} (+{})", n + 1, minutes(since));
+        let _ = writeln!(out, "{}. {line} (+{})", n + 1, duration_text(since));
     }
 
     if !t.notes.is_empty() {
@@ -90,7 +91,7 @@ pub(super) fn render(t: &Transcript) -> String {
             let _ = writeln!(
                 out,
                 "- +{} {} “{}”: {}{flag}",
-                minutes(since),
+                duration_text(since),
                 l.at,
                 md(&note.node_title),
                 md(&note.text).replace('\n', "\n  ")
@@ -151,16 +152,6 @@ fn clock(at: Timestamp) -> String {
     at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
 
-/// Seconds as `m:ss` (or `h:mm:ss` from an hour on).
-pub fn minutes(seconds: i64) -> String {
-    let s = seconds.max(0);
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
-    } else {
-        format!("{}:{:02}", s / 60, s % 60)
-    }
-}
-
 /// Text made safe for Markdown: characters that would start emphasis, code or HTML are
 /// escaped, and so is whatever would turn a line into a heading, quote or list.
 fn md(text: &str) -> String {
@@ -198,13 +189,5 @@ mod tests {
         assert_eq!(md("a *b* `c` <d>"), "a \\*b\\* \\`c\\` \\<d>");
         assert_eq!(md("1. first\n- item"), "\\1. first\n\\- item");
         assert_eq!(md("ask_admin"), "ask_admin");
-    }
-
-    #[test]
-    fn durations_read_as_clock_times() {
-        assert_eq!(minutes(0), "0:00");
-        assert_eq!(minutes(75), "1:15");
-        assert_eq!(minutes(3725), "1:02:05");
-        assert_eq!(minutes(-4), "0:00");
     }
 }

@@ -9,7 +9,6 @@ mod markdown;
 
 pub use file::{Written, check_target, default_name, write_to};
 pub use labels::{Labels, labels};
-pub use markdown::minutes;
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -17,7 +16,7 @@ use serde::Serialize;
 use crate::flow::{EndingKind, Flow, NodeId, NodeKind};
 use crate::i18n::words;
 use crate::lang::Lang;
-use crate::page::{move_label, shown_typed};
+use crate::page::{answer_given, shown_typed};
 use crate::sanitize::{clean, clean_line};
 use crate::secrets::{MARKER, mask, shown};
 use crate::session::{MoveKind, Session};
@@ -197,9 +196,9 @@ impl Transcript {
                     let node = flow.node(step.node);
                     let typed = step.typed.as_deref().map(shown_typed);
                     let (kind, question, answer) = match &node.kind {
-                        NodeKind::Question(q) => {
-                            ("question", text(&q.text), { move_label(flow, step, lang) })
-                        }
+                        NodeKind::Question(q) => ("question", text(&q.text), {
+                            answer_given(flow, step, lang)
+                        }),
                         NodeKind::Input(input) => {
                             let answer = match &typed {
                                 Some((shown, _)) if !shown.is_empty() => {

@@ -1,76 +1,42 @@
 //! The full-screen wizard (ratatui + crossterm), in The Elm Architecture: [`App`] is the
-//! state, [`Action`] what the user asked for ([`action::from_event`], pure), [`update`]
-//! changes the state and never draws, [`view`] draws and never changes the state.
+//! state, [`Action`] what the user asked for ([`event::action::from_event`], pure),
+//! [`update`] changes the state and never draws, [`view`] draws and never changes the
+//! state. By role: `state/` (the state and `update`), `event/` (keys to actions),
+//! `layout/` (where things go, purely), `view/` (drawing), `terminal/` (raw mode, signals, escape sequences); this
+//! file runs the event loop.
 
-pub mod action;
-pub mod app;
-pub mod clipboard;
-pub mod effect;
-pub mod hints;
-pub mod hyperlink;
-pub mod input;
-pub mod overlay;
-pub mod pane;
-pub mod screen;
-pub mod signals;
+pub mod event;
+pub mod layout;
+pub mod state;
 pub mod terminal;
-pub mod theme;
 pub mod view;
-pub mod wrap;
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::{Context, Result};
+use crate::error::{Result, TerminalContext};
 use ratatui::layout::{Position, Rect};
 
-pub use action::{Action, KeyMode};
-pub use app::{App, FlowEvent, Status, paste, report, tick, update, update_flow};
-pub use effect::Effect;
-pub use view::view;
+pub use event::action::{Action, KeyMode};
+pub use state::app::{App, paste, report, tick, update, update_flow};
+pub use state::effect::Effect;
+pub use state::status::Status;
 
+use event::action;
+use state::effect;
+use terminal::{hyperlink, signals};
+
+use crate::core::RecordKeeper;
+use crate::core::reload::{Watcher, reload};
 use crate::exit::WalkEnd;
-use crate::flow::{LoadError, load_path, report};
 use crate::lang::Lang;
-use crate::records::Records;
 use crate::session::Session;
-use crate::watch::Watcher;
 
-/// One diagnostic, short enough for a status line: code, file name and place, message
-/// (the node is left out: the place says it), and the suggestion.
-fn status_line(diagnostic: &crate::flow::Diagnostic) -> String {
-    let file = Path::new(&diagnostic.file)
-        .file_name()
-        .map_or(diagnostic.file.clone(), |name| {
-            name.to_string_lossy().into_owned()
-        });
-    let place = diagnostic
-        .location
-        .map_or(String::new(), |at| format!(":{}:{}", at.line, at.column));
-    let help = diagnostic
-        .help
-        .as_deref()
-        .map_or(String::new(), |help| format!(" ({help})"));
-    format!(
-        "{} {file}{place} {}{help}",
-        diagnostic.code.as_str(),
-        diagnostic.message
-    )
-}
-
-/// Loads the edited flow for the live preview: the new flow, or one line per problem.
-/// A half-written file is just an invalid flow here; the next change is tried again.
-pub fn reload(path: &Path) -> FlowEvent {
-    match load_path(path) {
-        Ok(checked) => FlowEvent::Reloaded(checked.flow.shared()),
-        Err(LoadError::Invalid(mut diagnostics)) => {
-            diagnostics.retain(|d| d.is_error());
-            report::sort(&mut diagnostics);
-            FlowEvent::Invalid(diagnostics.iter().map(status_line).collect())
-        }
-        Err(other) => FlowEvent::Invalid(vec![other.to_string()]),
-    }
+/// Draws `app` on the whole frame (see [`view::draw`]).
+pub fn view(frame: &mut ratatui::Frame, app: &App) {
+    let model = app.view_model(frame.area());
+    view::draw(frame, &model);
 }
 
 /// How often the event loop wakes without input, to notice signals, (with `--watch`)
@@ -87,6 +53,10 @@ pub struct Options {
     pub watch: Option<PathBuf>,
     /// Helpdesk agent mode: what to say to the caller, the path pane and the call time.
     pub agent: bool,
+    /// Make addresses clickable (OSC 8): the terminal takes such escape sequences.
+    pub hyperlinks: bool,
+    /// Offer copying to the clipboard (OSC 52): the terminal takes such escape sequences.
+    pub clipboard: bool,
 }
 
 /// How the full-screen wizard was left.
@@ -110,7 +80,7 @@ pub fn run(
     session: &mut Session,
     lang: Lang,
     options: Options,
-    records: &mut Records,
+    records: &mut RecordKeeper,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
     let result = event_loop(&mut app, &options, records);
@@ -120,18 +90,17 @@ pub fn run(
 
 /// The event loop: draw when something changed, wait for a key, a resize or a tick, turn
 /// it into an action, update, and do what the update asks for.
-fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result<Left> {
+fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> Result<Left> {
     let mut watcher = options.watch.as_deref().map(Watcher::new);
-    let mut guard = terminal::enter().context("cannot set up the terminal for the wizard")?;
+    let mut guard = terminal::enter().doing("cannot set up the terminal for the wizard")?;
     // Start crossterm's event source (its SIGWINCH handler) before the size is read, so a
     // resize from then on is not missed.
-    crossterm::event::poll(Duration::ZERO).context("cannot read from the terminal")?;
-    let hyperlinks = hyperlink::supported();
-    let can_copy = clipboard::supported();
+    crossterm::event::poll(Duration::ZERO).doing("cannot read from the terminal")?;
+    let (hyperlinks, can_copy) = (options.hyperlinks, options.clipboard);
     let size = guard
         .terminal()
         .size()
-        .context("cannot read the terminal size")?;
+        .doing("cannot read the terminal size")?;
     update(app, Action::Resize(size.width, size.height));
     let stop = signals::Stop::install()?;
     let suspension = signals::Suspension::install()?;
@@ -162,7 +131,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result
         } else if suspension.continued() {
             // Stopped from outside (SIGSTOP) and continued: the shell may have put the
             // terminal back in line mode.
-            terminal::resume(&mut guard).context("cannot set up the terminal again")?;
+            terminal::resume(&mut guard).doing("cannot set up the terminal again")?;
             shown_links.clear();
             redraw = true;
         }
@@ -173,13 +142,13 @@ fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result
                 let mut out = std::io::stdout();
                 out.write_all(bytes.as_bytes())
                     .and_then(|()| out.flush())
-                    .context("cannot write to the terminal")?;
+                    .doing("cannot write to the terminal")?;
             }
         }
         // Wake up now and then, even without input, to notice signals, file changes and
         // the next second of the call.
-        if !crossterm::event::poll(TICK).context("cannot read from the terminal")? {
-            redraw = tick(app, crate::session::now());
+        if !crossterm::event::poll(TICK).doing("cannot read from the terminal")? {
+            redraw = tick(app, crate::clock::now());
             if let (Some(watcher), Some(path)) = (&mut watcher, &options.watch)
                 && watcher.changed()
             {
@@ -189,7 +158,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result
             }
             continue;
         }
-        let event = crossterm::event::read().context("cannot read from the terminal")?;
+        let event = crossterm::event::read().doing("cannot read from the terminal")?;
         if let crossterm::event::Event::Paste(text) = &event {
             paste(app, text);
             redraw = true;
@@ -203,7 +172,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result
                 redraw = true;
                 continue;
             }
-            tick(app, crate::session::now());
+            tick(app, crate::clock::now());
             let effect = update(app, action);
             perform(app, effect, records, can_copy, &mut to_terminal);
             redraw = true;
@@ -215,7 +184,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut Records) -> Result
 /// nothing.
 fn suspend(guard: &mut terminal::Guard) -> Result<()> {
     #[cfg(unix)]
-    terminal::suspend(guard).context("cannot suspend and continue the wizard")?;
+    terminal::suspend(guard).doing("cannot suspend and continue the wizard")?;
     #[cfg(not(unix))]
     let _ = guard;
     Ok(())
@@ -226,7 +195,7 @@ fn suspend(guard: &mut terminal::Guard) -> Result<()> {
 fn perform(
     app: &mut App,
     effect: Option<Effect>,
-    records: &mut Records,
+    records: &mut RecordKeeper,
     can_copy: bool,
     to_terminal: &mut Option<String>,
 ) {
@@ -255,7 +224,7 @@ fn draw(
     hyperlinks: bool,
     shown_links: &[hyperlink::PlacedLink],
 ) -> Result<Vec<hyperlink::PlacedLink>> {
-    let size = terminal.size().context("cannot read the terminal size")?;
+    let size = terminal.size().doing("cannot read the terminal size")?;
     let links = if hyperlinks {
         hyperlink::placed(app, Rect::from((Position::ORIGIN, size)))
     } else {
@@ -267,14 +236,14 @@ fn draw(
         // which a terminal that does not answer would make fail.
         terminal
             .resize(Rect::from((Position::ORIGIN, size)))
-            .context("cannot clear the terminal")?;
+            .doing("cannot clear the terminal")?;
     }
     let frame = terminal
         .draw(|frame| view(frame, app))
-        .context("cannot draw on the terminal")?;
+        .doing("cannot draw on the terminal")?;
     if !links.is_empty() {
         hyperlink::write(&mut std::io::stdout(), &links, frame.buffer)
-            .context("cannot write links to the terminal")?;
+            .doing("cannot write links to the terminal")?;
     }
     Ok(links)
 }

@@ -5,14 +5,14 @@ use ratatui::layout::{Position, Rect};
 use ratatui::symbols::line;
 
 use super::input_box;
-use crate::tui::app::App;
-use crate::tui::screen::Screen;
-use crate::tui::wrap::truncate_end;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::layout::wrap::truncate_end;
 
 /// Draws the body rows in view, the rules around them and "more above/below" when cut;
 /// gives where the terminal's cursor goes when the answer box is in view.
-pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) -> Option<Position> {
-    let theme = app.theme();
+pub fn render(buf: &mut Buffer, screen: &Screen, model: &ViewModel) -> Option<Position> {
+    let theme = model.theme;
     if let Some((top, bottom)) = screen.rules {
         for rule in [top, bottom] {
             let text = line::HORIZONTAL.repeat(usize::from(rule.width));
@@ -23,13 +23,13 @@ pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) -> Option<Position> 
     let mut cursor = None;
     for (y, row) in screen.visible_rows() {
         buf.set_line(body.x, y, &row.line, body.width);
-        if app.answering() && row.option == Some(0) {
+        if model.answering && row.option == Some(0) {
             let area = Rect::new(body.x, y, body.width, 1);
-            cursor = input_box::field(buf, area, app.answer(), theme);
+            cursor = input_box::field(buf, area, model.answer, theme);
         }
     }
     if let Some(more) = screen.more {
-        let words = crate::i18n::words(app.lang());
+        let words = crate::i18n::words(model.lang);
         let text = match (screen.more_above(), screen.more_below()) {
             (true, true) => words.more_both,
             (true, false) => words.more_above,

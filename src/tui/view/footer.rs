@@ -2,16 +2,16 @@
 
 use ratatui::buffer::Buffer;
 
-use crate::tui::app::App;
-use crate::tui::screen::Screen;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
 
 /// Draws the status lines (if any) and the key hints, one packed row each.
-pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
+pub fn render(buf: &mut Buffer, screen: &Screen, model: &ViewModel) {
     if let Some(area) = screen.status {
-        let style = if app.status().is_error || app.write_problem().is_some() {
-            app.theme().status_error
+        let style = if model.status.is_error || model.write_problem.is_some() {
+            model.theme.status_error
         } else {
-            app.theme().status_info
+            model.theme.status_info
         };
         for (y, line) in (area.y..area.bottom()).zip(&screen.status_rows) {
             buf.set_stringn(area.x, y, line, usize::from(area.width), style);
@@ -24,7 +24,7 @@ pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
             y,
             hint,
             usize::from(footer.width),
-            app.theme().hints,
+            model.theme.hints,
         );
     }
 }

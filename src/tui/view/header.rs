@@ -4,17 +4,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::i18n::words;
-use crate::tui::app::App;
-use crate::tui::screen::Screen;
-use crate::tui::wrap::{self, truncate_end, truncate_start};
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::layout::wrap::{self, truncate_end, truncate_start};
 
 /// Joins breadcrumbs.
 const CRUMB_SEPARATOR: &str = " › ";
 
 /// Draws the title bar and the breadcrumbs row.
-pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
-    let theme = app.theme();
-    let page = app.page();
+pub fn render(buf: &mut Buffer, screen: &Screen, model: &ViewModel) {
+    let theme = model.theme;
+    let page = model.page;
     buf.set_style(screen.title, theme.title);
     let inner = |row: Rect| Rect::new(row.x + 1, row.y, row.width.saturating_sub(2), 1);
     let title = inner(screen.title);
@@ -29,7 +29,7 @@ pub fn render(buf: &mut Buffer, screen: &Screen, app: &App) {
     let crumbs = inner(screen.crumbs);
     let text = crumbs_text(
         &page.breadcrumbs,
-        words(app.lang()).path,
+        words(model.lang).path,
         usize::from(crumbs.width),
     );
     buf.set_stringn(

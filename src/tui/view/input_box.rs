@@ -7,9 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::tui::input::LineInput;
-use crate::tui::theme::Theme;
-use crate::tui::wrap::truncate_end;
+use crate::tui::layout::theme::Theme;
+use crate::tui::layout::wrap::truncate_end;
+use crate::tui::state::input::LineInput;
 
 /// The prompt before the text field.
 const PROMPT: &str = "› ";

@@ -1,47 +1,43 @@
-//! `view`: draws the wizard's state and never changes it. One file per screen part.
+//! `view`: draws the wizard's state and never changes it. One file per screen part; each
+//! draws what the view model ([`crate::tui::layout::view_model`]) gives it.
 
 mod body;
-pub mod content;
-mod ending;
 mod footer;
 mod header;
 mod help;
 
-pub use help::max_scroll as help_max_scroll;
 mod input_box;
 mod note;
 mod pane;
-mod question;
-mod say;
 mod search;
 mod too_small;
 
 use ratatui::Frame;
 
-use crate::tui::app::App;
-use crate::tui::overlay::Overlay;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::state::overlay::Overlay;
 
-/// Draws `app` on the whole frame; while an input box is open, or a question answered by
-/// typing shows its answer box, the terminal's cursor is put in its text field.
-pub fn view(frame: &mut Frame, app: &App) {
+/// Draws `model` on the whole frame; while an input box is open, or a question answered
+/// by typing shows its answer box, the terminal's cursor is put in its text field.
+pub fn draw(frame: &mut Frame, model: &ViewModel) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    match app.screen(area) {
-        None => too_small::render(buf, area, app),
+    match &model.screen {
+        None => too_small::render(buf, area, model),
         Some(screen) => {
-            header::render(buf, &screen, app);
-            let answer_cursor = body::render(buf, &screen, app);
+            header::render(buf, screen, model);
+            let answer_cursor = body::render(buf, screen, model);
             if let Some(pane) = &screen.pane {
-                pane::render(buf, pane, app);
+                pane::render(buf, pane, model);
             }
-            footer::render(buf, &screen, app);
-            let cursor = match app.overlay() {
-                Some(Overlay::Note(note)) => note::render(buf, &screen, note, app),
-                Some(Overlay::Search(found)) => search::render(buf, &screen, found, app),
+            footer::render(buf, screen, model);
+            let cursor = match model.overlay {
+                Some(Overlay::Note(note)) => note::render(buf, screen, note, model),
+                Some(Overlay::Search(found)) => search::render(buf, screen, found, model),
                 None => answer_cursor,
             };
-            if app.help_visible() {
-                help::render(buf, area, app);
+            if let Some(scroll) = model.help_scroll {
+                help::render(buf, area, model, scroll);
             }
             if let Some(cursor) = cursor {
                 frame.set_cursor_position(cursor);

@@ -6,14 +6,19 @@ use ratatui::layout::Position;
 
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
-use crate::tui::app::App;
-use crate::tui::overlay::NoteEditor;
-use crate::tui::screen::Screen;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::state::overlay::NoteEditor;
 
 /// Draws the note editor; gives where the cursor goes.
-pub fn render(buf: &mut Buffer, screen: &Screen, note: &NoteEditor, app: &App) -> Option<Position> {
-    let theme = app.theme();
-    let words = words(app.lang());
+pub fn render(
+    buf: &mut Buffer,
+    screen: &Screen,
+    note: &NoteEditor,
+    model: &ViewModel,
+) -> Option<Position> {
+    let theme = model.theme;
+    let words = words(model.lang);
     let inner = frame(buf, screen.note_box(), words.note_title, theme);
     let cursor = field(buf, inner, &note.input, theme);
     let (hint, style) = if note.refused {

@@ -6,14 +6,14 @@ use ratatui::buffer::Buffer;
 use ratatui::symbols::line;
 
 use crate::i18n::words;
-use crate::tui::app::App;
-use crate::tui::screen::Pane;
-use crate::tui::wrap::{self, truncate_end};
+use crate::tui::layout::screen::Pane;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::layout::wrap::{self, truncate_end};
 
 /// Draws the pane.
-pub fn render(buf: &mut Buffer, pane: &Pane, app: &App) {
-    let theme = app.theme();
-    let words = words(app.lang());
+pub fn render(buf: &mut Buffer, pane: &Pane, model: &ViewModel) {
+    let theme = model.theme;
+    let words = words(model.lang);
     let area = pane.area;
     if pane.side {
         for y in area.y..area.bottom() {
@@ -32,7 +32,7 @@ pub fn render(buf: &mut Buffer, pane: &Pane, app: &App) {
     // The title row: " Path so far " on the left, " Call time 1:15 " on the right.
     let list = pane.list;
     let room = usize::from(list.width);
-    let time = format!("{} {}", words.agent_call_time, app.call_time());
+    let time = format!("{} {}", words.agent_call_time, model.call_time);
     let title = format!(" {} ", words.agent_path);
     let time = format!(" {time} ");
     let (time_width, title_width) = (wrap::width(&time), wrap::width(&title));

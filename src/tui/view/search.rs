@@ -7,15 +7,19 @@ use ratatui::layout::Position;
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
 use crate::sanitize::clean_line;
-use crate::search::Hit;
-use crate::tui::app::App;
-use crate::tui::overlay::SearchBox;
-use crate::tui::screen::Screen;
+use crate::tui::layout::screen::Screen;
+use crate::tui::layout::view_model::ViewModel;
+use crate::tui::state::overlay::SearchBox;
 
 /// Draws the search box; gives where the cursor goes.
-pub fn render(buf: &mut Buffer, screen: &Screen, found: &SearchBox, app: &App) -> Option<Position> {
-    let theme = app.theme();
-    let words = words(app.lang());
+pub fn render(
+    buf: &mut Buffer,
+    screen: &Screen,
+    found: &SearchBox,
+    model: &ViewModel,
+) -> Option<Position> {
+    let theme = model.theme;
+    let words = words(model.lang);
     let inner = frame(
         buf,
         screen.search_box(found.hits.len()),
@@ -55,25 +59,13 @@ pub fn render(buf: &mut Buffer, screen: &Screen, found: &SearchBox, app: &App) -
         } else {
             theme.option
         };
-        let mut text = format!("{marker}{}", describe(hit, app));
+        let mut text = format!("{marker}{}", hit.label(model.lang));
         if selected {
-            let pad = usize::from(inner.width).saturating_sub(crate::tui::wrap::width(&text));
+            let pad =
+                usize::from(inner.width).saturating_sub(crate::tui::layout::wrap::width(&text));
             text.push_str(&" ".repeat(pad));
         }
         line(buf, inner, y, &text, style);
     }
     cursor
-}
-
-/// One match as a line: its heading, the text that matched when that is not the heading,
-/// and the language it matched in when that is not the interface's.
-fn describe(hit: &Hit, app: &App) -> String {
-    let mut text = hit.heading.clone();
-    if hit.snippet != hit.heading {
-        text = format!("{text} — {}", hit.snippet);
-    }
-    if hit.lang != app.lang() {
-        text = format!("{text} ({})", hit.lang);
-    }
-    text
 }

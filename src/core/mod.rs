@@ -1,0 +1,15 @@
+//! The wizard's core, the same under every front end: start-up (language, resume),
+//! the record keeping (autosave, transcript, outcome log) and the messages they give.
+//!
+//! It takes plain option structs and returns values or typed errors; it never reads the
+//! process's arguments, environment or terminal, and never prints. A front end asks the
+//! user through [`start::Prompt`] and shows [`Notice`]s in its own way.
+
+mod notice;
+mod record_keeper;
+pub mod reload;
+pub mod start;
+pub mod trail;
+
+pub use notice::Notice;
+pub use record_keeper::{RecordKeeper, RecordOptions};

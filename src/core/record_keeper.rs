@@ -1,0 +1,334 @@
+//! What a walk leaves behind — the autosave, transcripts and the outcome log — kept in
+//! one place so both front ends do the same: call [`RecordKeeper::changed`] after every
+//! answer, back, restart, jump and note; [`RecordKeeper::save_transcript`] for "save now";
+//! [`RecordKeeper::finish`] once when the wizard exits.
+//!
+//! One rule for every write of the user's data: each is atomic (a temporary file renamed
+//! into place; a log line appended whole, or taken back) and checked. A failure is
+//! returned as an error [`Notice`] every time it happens — never only the first time —
+//! [`RecordKeeper::write_problem`] says whether the last save failed (the full-screen wizard
+//! shows it in a banner until a save works again), and [`RecordKeeper::failed`] makes the exit
+//! code 1. The save file is removed only after the transcript and the log record are
+//! written; if anything failed, the session is kept on disk (the save file, else a rescue
+//! copy) and the message names the file.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::notice::Notice;
+use crate::atomic_file::{write_new_or_next, write_replace};
+use crate::autosave::{Autosave, Found, SavedSession, SessionLock};
+use crate::i18n::words;
+use crate::lang::Lang;
+use crate::outcome_log::{OutcomeRecord, append};
+use crate::session::Session;
+use crate::transcript::{Transcript, Written, default_name, write_to};
+
+/// Where records go, with the XDG defaults already filled in by the caller.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RecordOptions {
+    /// The folder for saved sessions; `None`: no autosave (no home folder).
+    pub state_dir: Option<PathBuf>,
+    /// The outcome log; `None`: nothing is logged (no home folder).
+    pub log: Option<PathBuf>,
+    /// `--transcript FILE`, written on exit and used by "save now".
+    pub transcript: Option<PathBuf>,
+    /// Agent mode: at an ending without `--transcript`, a Markdown transcript is written
+    /// to [`default_name`] in the current folder.
+    pub agent: bool,
+    /// How many days set-aside sessions are kept (`--keep-days`).
+    pub keep_days: u32,
+}
+
+impl RecordOptions {
+    /// Checks, before a call starts, that `--transcript` can be written: its folder exists
+    /// and it is not a device, pipe or folder. Says what is wrong and what to do.
+    pub fn check(&self) -> Result<(), String> {
+        let Some(path) = &self.transcript else {
+            return Ok(());
+        };
+        crate::transcript::check_target(path).map_err(|reason| {
+            format!(
+                "--transcript {}: {reason}; give a file in an existing folder.",
+                path.display()
+            )
+        })
+    }
+}
+
+/// The record keeping of one session.
+#[derive(Debug)]
+pub struct RecordKeeper {
+    options: RecordOptions,
+    lang: Lang,
+    autosave: Option<Autosave>,
+    /// Why the last save failed, until a save works again.
+    problem: Option<String>,
+    /// Whether any write of the user's data failed during this run.
+    failed: bool,
+    /// The lock that keeps other processes from resuming this session.
+    lock: Option<SessionLock>,
+}
+
+impl RecordKeeper {
+    /// Record keeping for a new session (its save file is created by the first change).
+    pub fn new(options: RecordOptions, lang: Lang, session: &Session) -> RecordKeeper {
+        let autosave = options
+            .state_dir
+            .as_deref()
+            .map(|dir| Autosave::new(dir, session));
+        RecordKeeper {
+            options,
+            lang,
+            autosave,
+            problem: None,
+            failed: false,
+            lock: None,
+        }
+    }
+
+    /// Record keeping for a session resumed from the save file at `path`, which it keeps using,
+    /// holding `lock` on it until the session is finished.
+    pub fn resumed(
+        options: RecordOptions,
+        lang: Lang,
+        path: PathBuf,
+        lock: SessionLock,
+    ) -> RecordKeeper {
+        RecordKeeper {
+            options,
+            lang,
+            autosave: Some(Autosave::at(path)),
+            problem: None,
+            failed: false,
+            lock: Some(lock),
+        }
+    }
+
+    /// Gives up a saved session the user chose not to resume: moves its file aside to
+    /// `*.abandoned.json` (kept, never deleted: it may hold notes) and logs it as
+    /// abandoned at its last saved step.
+    pub fn give_up(options: &RecordOptions, lang: Lang, found: &Found) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        match Autosave::at(found.path.clone()).set_aside() {
+            Ok(Some(path)) => notices.push(Notice::info(format!(
+                "{} {}",
+                words(lang).set_aside,
+                path.display()
+            ))),
+            Ok(None) => {}
+            Err(error) => notices.push(Notice::error(format!(
+                "cannot move {} aside: {error}",
+                found.path.display()
+            ))),
+        }
+        if let Some(log) = &options.log
+            && let Err(error) = append(log, &OutcomeRecord::abandoned_save(&found.saved))
+        {
+            notices.push(Notice::error(error.to_string()));
+        }
+        notices
+    }
+
+    /// The file the session is saved to, if there is one.
+    pub fn autosave_path(&self) -> Option<&Path> {
+        self.autosave.as_ref().map(Autosave::path)
+    }
+
+    /// Call after every change: saves the session (at an ending too: the save is removed
+    /// by [`RecordKeeper::finish`] once the transcript and the log record are written).
+    /// Returns an error notice every time saving fails, and a notice when it works again
+    /// after failing.
+    pub fn changed(&mut self, session: &Session) -> Option<Notice> {
+        let autosave = self.autosave.as_ref()?;
+        if self.lock.is_none() {
+            // Locked before its first save, so no other process takes it up meanwhile; the
+            // file name is this process's own, so saving goes on if locking fails.
+            self.lock = SessionLock::acquire(autosave.path()).ok();
+        }
+        match autosave.save(session, self.lang) {
+            Ok(()) => self.problem.take().map(|_| {
+                Notice::info(format!(
+                    "The session is being saved again, to {}.",
+                    autosave.path().display()
+                ))
+            }),
+            Err(error) => {
+                let message = format!(
+                    "cannot save the session: {error}. Your latest changes are not on disk yet; \
+                     free some space or fix the folder — saving is tried again at every change."
+                );
+                self.failed = true;
+                self.problem = Some(message.clone());
+                Some(Notice::error(message))
+            }
+        }
+    }
+
+    /// Why the last save failed, while it keeps failing (for a banner that stays).
+    pub fn write_problem(&self) -> Option<&str> {
+        self.problem.as_deref()
+    }
+
+    /// Whether any write of the user's data (save, transcript, log) failed during this
+    /// run: the program should then exit with code 1.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
+    /// "Save the transcript now": to `--transcript` (a numbered name if it exists), else a
+    /// Markdown file named [`default_name`] in the current folder. Never overwrites.
+    pub fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
+        self.save_transcript_at(session, crate::clock::now())
+    }
+
+    /// "Save the transcript now" as at time `now`.
+    pub fn save_transcript_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
+        let transcript = Transcript::of(session, self.lang, now);
+        let written = match &self.options.transcript {
+            Some(target) => write_to(target, &transcript),
+            None => {
+                let target = default_name(session.flow().id(), now);
+                write_new_or_next(&target, transcript.to_markdown().as_bytes()).map(|path| {
+                    vec![Written {
+                        requested: target,
+                        path,
+                    }]
+                })
+            }
+        };
+        match written {
+            Ok(files) => files.iter().map(|w| self.saved_notice(w)).collect(),
+            Err(error) => {
+                self.failed = true;
+                vec![Notice::error(format!(
+                    "cannot save the transcript: {error}"
+                ))]
+            }
+        }
+    }
+
+    fn saved_notice(&self, written: &Written) -> Notice {
+        let w = words(self.lang);
+        let mut text = format!("{} {}", w.transcript_saved, written.path.display());
+        if written.renamed() {
+            text += &format!(" ({} {})", written.requested.display(), w.exists_already);
+        }
+        Notice::info(text)
+    }
+
+    /// Call once when the wizard exits: writes the transcript (`--transcript`, or in agent
+    /// mode at an ending the default file), appends the outcome to the log, and then —
+    /// only if both worked — removes the save, or, if the session was abandoned with notes,
+    /// moves it aside and says where. If anything failed, the session stays on disk and
+    /// the notice names the file.
+    pub fn finish(&mut self, session: &Session) -> Vec<Notice> {
+        self.finish_at(session, crate::clock::now())
+    }
+
+    /// [`RecordKeeper::finish`] as at time `now`.
+    pub fn finish_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        let mut written = true;
+        if self.options.transcript.is_some() || (self.options.agent && session.outcome().is_some())
+        {
+            let saved = self.save_transcript_at(session, now);
+            written &= !saved.iter().any(|n| n.error);
+            notices.extend(saved);
+        }
+        if let Some(log) = &self.options.log {
+            let record = OutcomeRecord::of(session, self.lang, now);
+            if let Err(error) = append(log, &record) {
+                written = false;
+                self.failed = true;
+                notices.push(Notice::error(error.to_string()));
+            }
+        }
+        if !written || self.problem.is_some() {
+            notices.push(self.keep(session, now));
+            return notices;
+        }
+        if let Some(autosave) = &self.autosave {
+            let kept = if session.outcome().is_none() && !session.notes().is_empty() {
+                autosave.set_aside()
+            } else {
+                autosave.remove().map(|()| None)
+            };
+            match kept {
+                Ok(Some(path)) => notices.push(Notice::info(format!(
+                    "{} {}",
+                    words(self.lang).notes_kept,
+                    path.display()
+                ))),
+                Ok(None) => {}
+                Err(error) => {
+                    self.failed = true;
+                    notices.push(Notice::error(format!(
+                        "cannot tidy up the saved session {}: {error}",
+                        autosave.path().display()
+                    )));
+                }
+            }
+        }
+        if let Some(lock) = self.lock.take() {
+            lock.remove();
+        }
+        notices
+    }
+
+    /// When the wizard stops without finishing (a signal, a closed terminal) while saving
+    /// fails: keeps the session on disk as [`RecordKeeper::finish`] would and says where.
+    pub fn secure(&mut self, session: &Session) -> Option<Notice> {
+        self.problem
+            .is_some()
+            .then(|| self.keep(session, crate::clock::now()))
+    }
+
+    /// After a failed write: keeps the whole session on disk — in its save file, else in a
+    /// rescue file in the current folder or the temporary folder — and says where, or, if
+    /// nothing can be written at all, prints the notes in the message itself.
+    fn keep(&mut self, session: &Session, now: Timestamp) -> Notice {
+        self.failed = true;
+        let saved = SavedSession::of(session, self.lang, now);
+        let json = serde_json::to_string_pretty(&saved).expect("a save serializes");
+        let mut tried = Vec::new();
+        if let Some(autosave) = &self.autosave {
+            match autosave.save_at(session, self.lang, now) {
+                Ok(()) => return kept_notice(autosave.path()),
+                Err(error) => tried.push(error.to_string()),
+            }
+        }
+        let name = format!(
+            "signin-doctor-rescue-{}-{}-{}.json",
+            crate::sanitize::file_name_part(session.flow().id()),
+            now.strftime("%Y%m%d-%H%M%S"),
+            std::process::id()
+        );
+        for dir in [PathBuf::from("."), std::env::temp_dir()] {
+            let path = dir.join(&name);
+            match write_replace(&path, json.as_bytes()) {
+                Ok(()) => return kept_notice(&path),
+                Err(error) => tried.push(error.to_string()),
+            }
+        }
+        let mut text = format!(
+            "nothing could be written ({}); these are the notes, copy them now:",
+            tried.join("; ")
+        );
+        for note in &saved.notes {
+            text += &format!("\n  - [{}] {}", note.node, note.text);
+        }
+        Notice::error(text)
+    }
+}
+
+/// The message after a failed write that says where the session is kept.
+fn kept_notice(path: &Path) -> Notice {
+    Notice::error(format!(
+        "the session and its notes are kept in {}; continue it with signin-doctor --resume \
+         (from a rescue file: first move it into the folder for saved sessions) to write the \
+         transcript and log again.",
+        path.display()
+    ))
+}

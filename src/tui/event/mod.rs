@@ -1,0 +1,3 @@
+//! Turning terminal events into actions, purely.
+
+pub mod action;

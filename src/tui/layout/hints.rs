@@ -1,0 +1,96 @@
+//! The key hints at the bottom of the screen: which keys to mention, packed into rows.
+
+use crate::i18n::Words;
+use crate::page::{Page, PageKind};
+use crate::tui::layout::wrap::{self, truncate_end};
+
+/// The separator between key hints.
+const HINT_SEPARATOR: &str = " · ";
+
+/// The key hints for `page` packed into at most `max_rows` rows of `width` cells. Agent
+/// mode's keys are mentioned when every hint fits; else they are left to the help.
+pub fn hints(
+    page: &Page,
+    words: &Words,
+    agent: bool,
+    width: usize,
+    max_rows: usize,
+) -> Vec<String> {
+    let mut text = hint_text(page, words, agent);
+    let items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
+    if pack(&items, width).len() > max_rows {
+        text = hint_text(page, words, false);
+    }
+    pack_hints(&text, width, max_rows)
+}
+
+/// The key hints for `page`; agent mode adds its keys before the last two ("? help ·
+/// q quit", or "F1 help · Ctrl-C quit" at a question answered by typing).
+fn hint_text(page: &Page, words: &Words, agent: bool) -> String {
+    let (keys, agent_keys) = if page.kind.is_ending() {
+        (words.ending_keys, words.agent_hints)
+    } else if page.kind == PageKind::Input {
+        (words.input_keys, words.agent_input_hints)
+    } else {
+        (words.question_keys, words.agent_hints)
+    };
+    if !agent {
+        return keys.to_owned();
+    }
+    let mut items: Vec<&str> = keys.split(HINT_SEPARATOR).collect();
+    let at = items.len().saturating_sub(2);
+    items.insert(at, agent_keys);
+    items.join(HINT_SEPARATOR)
+}
+
+/// Packs the key hints (separated by " · ") into at most `max_rows` rows of `width`
+/// cells. When they do not fit, hints are dropped from the middle, keeping the last two
+/// ("? help", "q quit"), so the way out and the way to all keys always show.
+fn pack_hints(text: &str, width: usize, max_rows: usize) -> Vec<String> {
+    let mut items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
+    loop {
+        let rows = pack(&items, width);
+        if rows.len() <= max_rows || items.len() <= 2 {
+            return rows.into_iter().take(max_rows).collect();
+        }
+        items.remove(items.len() - 3);
+    }
+}
+
+fn pack(items: &[&str], width: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for item in items {
+        let candidate = if current.is_empty() {
+            (*item).to_owned()
+        } else {
+            format!("{current}{HINT_SEPARATOR}{item}")
+        };
+        if wrap::width(&candidate) <= width || current.is_empty() {
+            current = candidate;
+        } else {
+            rows.push(std::mem::take(&mut current));
+            current = (*item).to_owned();
+        }
+    }
+    rows.push(current);
+    rows.into_iter()
+        .map(|row| truncate_end(&row, width))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_keep_the_way_out_when_cut() {
+        let text = "1-9 pick · ↑↓ move · Enter choose · b back · r restart · ? help · q quit";
+        assert_eq!(pack_hints(text, 80, 2), [text]);
+        let narrow = pack_hints(text, 20, 2);
+        assert!(narrow.len() <= 2);
+        assert!(narrow.iter().all(|row| wrap::width(row) <= 20));
+        assert!(narrow.last().unwrap().contains("q quit"), "{narrow:?}");
+        assert!(narrow.concat().contains("? help"), "{narrow:?}");
+    }
+}
