@@ -43,7 +43,6 @@ pub mod plain;
 
 pub mod run;
 pub mod sanitize;
-mod search;
 pub mod secrets;
 pub mod session;
 pub mod stats;

@@ -10,13 +10,13 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::core::search::search;
 use crate::core::{Notice, RecordKeeper};
 use crate::exit::WalkEnd;
 use crate::i18n::{Words, words};
 use crate::lang::Lang;
 use crate::page::{Body, Page, PageKind};
 use crate::sanitize::clean_line;
-use crate::search::search;
 use crate::session::{MAX_TYPED_CHARS, Session, SessionError};
 
 mod agent;

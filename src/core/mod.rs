@@ -1,5 +1,6 @@
 //! The wizard's core, the same under every front end: start-up (language, resume),
-//! the record keeping (autosave, transcript, outcome log) and the messages they give.
+//! the record keeping (autosave, transcript, outcome log) and the messages they give,
+//! live reload, the agent's trail and search.
 //!
 //! It takes plain option structs and returns values or typed errors; it never reads the
 //! process's arguments, environment or terminal, and never prints. A front end asks the
@@ -8,6 +9,7 @@
 mod notice;
 mod record_keeper;
 pub mod reload;
+pub mod search;
 pub mod start;
 pub mod trail;
 

@@ -5,12 +5,12 @@
 use jiff::Timestamp;
 
 use crate::clock::duration_text;
+use crate::core::search::Hit;
 use crate::core::trail::{EntryKind, entries};
 use crate::i18n::Words;
 use crate::lang::Lang;
 use crate::page::Page;
 use crate::sanitize::clean_line;
-use crate::search::Hit;
 use crate::session::Session;
 
 /// How many search results are listed at most.

@@ -1,7 +1,7 @@
 //! The boxes that take the keyboard over the wizard: the note editor and the search box.
 //! While one is open, letters are typed into it instead of steering the wizard.
 
-use crate::search::Hit;
+use crate::core::search::Hit;
 use crate::tui::state::input::LineInput;
 
 /// An open input box.

@@ -2,8 +2,8 @@
 //! what Enter does — add the note, or jump to the selected match.
 
 use super::{App, Status};
+use crate::core::search::search;
 use crate::i18n::words;
-use crate::search::search;
 use crate::session::SessionError;
 use crate::tui::event::action::Action;
 use crate::tui::state::effect::Effect;
