@@ -12,10 +12,16 @@ use signin_doctor::page::Page;
 use signin_doctor::session::Session;
 
 /// Environment variables that keep the program's autosaves and outcome log out of the
-/// real home: XDG state and data folders inside a scratch folder of this test process.
+/// real home: XDG state and data folders inside a scratch folder of its own, new each call.
 pub fn scratch_env() -> [(&'static str, PathBuf); 2] {
-    let scratch =
-        std::env::temp_dir().join(format!("signin-doctor-test-home-{}", std::process::id()));
+    // One home per run: tests run in parallel, and a save one of them leaves for `--resume`
+    // must not turn another's first screen into a resume offer.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let scratch = std::env::temp_dir().join(format!(
+        "signin-doctor-test-home-{}-{run}",
+        std::process::id()
+    ));
     [
         ("XDG_STATE_HOME", scratch.join("state")),
         ("XDG_DATA_HOME", scratch.join("data")),
