@@ -25,10 +25,15 @@ pub const INTERRUPTED: u8 = 130;
 impl WalkEnd {
     /// The process exit code for this ending.
     pub fn exit_code(self) -> ExitCode {
-        ExitCode::from(match self {
+        ExitCode::from(self.code())
+    }
+
+    /// The exit code for this ending as a number (also sent as an SSH exit status).
+    pub fn code(self) -> u8 {
+        match self {
             WalkEnd::Ending => SUCCESS,
             WalkEnd::Quit => INTERRUPTED,
-        })
+        }
     }
 }
 

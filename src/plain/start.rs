@@ -14,8 +14,25 @@ use crate::session::Session;
 /// Runs plain mode on stdin and stdout, starting from `fresh` unless an unfinished
 /// session is resumed; gives how the walk ended.
 pub fn main(fresh: Session, lang: Lang, start: &StartOptions, options: Options) -> Result<WalkEnd> {
-    let mut input = io::stdin().lock();
-    let mut output = io::stdout().lock();
+    main_on(
+        fresh,
+        lang,
+        start,
+        options,
+        io::stdin().lock(),
+        io::stdout().lock(),
+    )
+}
+
+/// Runs plain mode as [`main`] does, on `input` and `output` (e.g. an SSH channel).
+pub fn main_on(
+    fresh: Session,
+    lang: Lang,
+    start: &StartOptions,
+    options: Options,
+    mut input: impl BufRead,
+    mut output: impl Write,
+) -> Result<WalkEnd> {
     let mut prompt = LinePrompt {
         input: &mut input,
         output: &mut output,

@@ -7,6 +7,7 @@
 
 pub mod event;
 pub mod layout;
+pub mod remote;
 pub mod state;
 pub mod terminal;
 pub mod view;
@@ -136,14 +137,14 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
             redraw = true;
         }
         if redraw {
-            shown_links = draw(guard.terminal(), app, hyperlinks, &shown_links)?;
+            frame(
+                guard.terminal(),
+                app,
+                hyperlinks,
+                &mut shown_links,
+                &mut to_terminal,
+            )?;
             redraw = false;
-            if let Some(bytes) = to_terminal.take() {
-                let mut out = std::io::stdout();
-                out.write_all(bytes.as_bytes())
-                    .and_then(|()| out.flush())
-                    .doing("cannot write to the terminal")?;
-            }
         }
         // Wake up now and then, even without input, to notice signals, file changes and
         // the next second of the call.
@@ -217,9 +218,27 @@ fn perform(
     }
 }
 
+/// Draws a frame ([`draw`]), then writes what waits for the terminal (the clipboard).
+fn frame<W: Write>(
+    terminal: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<W>>,
+    app: &App,
+    hyperlinks: bool,
+    shown_links: &mut Vec<hyperlink::PlacedLink>,
+    to_terminal: &mut Option<String>,
+) -> Result<()> {
+    *shown_links = draw(terminal, app, hyperlinks, shown_links)?;
+    if let Some(bytes) = to_terminal.take() {
+        let out = terminal.backend_mut();
+        out.write_all(bytes.as_bytes())
+            .and_then(|()| out.flush())
+            .doing("cannot write to the terminal")?;
+    }
+    Ok(())
+}
+
 /// Draws one frame, with terminal hyperlinks where supported; returns the links now shown.
-fn draw(
-    terminal: &mut terminal::Screen,
+fn draw<W: Write>(
+    terminal: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<W>>,
     app: &App,
     hyperlinks: bool,
     shown_links: &[hyperlink::PlacedLink],
@@ -242,7 +261,10 @@ fn draw(
         .draw(|frame| view(frame, app))
         .doing("cannot draw on the terminal")?;
     if !links.is_empty() {
-        hyperlink::write(&mut std::io::stdout(), &links, frame.buffer)
+        let buffer = frame.buffer.clone();
+        let out = terminal.backend_mut();
+        hyperlink::write(out, &links, &buffer)
+            .and_then(|()| out.flush())
             .doing("cannot write links to the terminal")?;
     }
     Ok(links)

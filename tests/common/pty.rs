@@ -43,6 +43,11 @@ impl Wizard {
 
     /// Starts the wizard with these environment variables set (`TERM` among them).
     pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Wizard {
+        Wizard::start_program(env!("CARGO_BIN_EXE_signin-doctor"), args, env)
+    }
+
+    /// Starts `program` (the wizard, or a client such as `ssh` that shows it) in the pty.
+    pub fn start_program(program: &str, args: &[&str], env: &[(&str, &str)]) -> Wizard {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 24,
@@ -51,7 +56,7 @@ impl Wizard {
                 pixel_height: 0,
             })
             .expect("open a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_signin-doctor"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         for (name, value) in super::scratch_env() {
             command.env(name, value);
@@ -65,7 +70,7 @@ impl Wizard {
         let child = pty
             .slave
             .spawn_command(command)
-            .expect("start signin-doctor");
+            .unwrap_or_else(|e| panic!("start {program}: {e}"));
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
         let writer = pty.master.take_writer().unwrap();

@@ -1,0 +1,133 @@
+//! The full-screen wizard on a terminal that is not this process's own: a remote one
+//! whose keys arrive as events on a channel and whose screen is any writer (an SSH
+//! channel). No raw mode, signals or suspend here: the far end's terminal is the
+//! client's business.
+
+use std::io::Write;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+
+use super::{Action, App, Left, Options, TICK, frame, paste, perform, tick, update};
+use crate::core::RecordKeeper;
+use crate::error::{Result, TerminalContext};
+use crate::exit::WalkEnd;
+use crate::lang::Lang;
+use crate::session::Session;
+
+/// What a remote terminal sends the wizard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemoteInput {
+    /// A key, a paste or anything else the terminal reported.
+    Event(crossterm::event::Event),
+    /// The terminal is now this many columns by rows.
+    Resize(u16, u16),
+}
+
+/// Enters the alternate screen, hides the cursor and takes bracketed pastes.
+const ENTER: &str = "\x1b[?1049h\x1b[?25l\x1b[?2004h";
+/// Undoes [`ENTER`].
+const LEAVE: &str = "\x1b[?2004l\x1b[?25h\x1b[?1049l";
+
+/// Runs the full-screen wizard on `session` over a remote terminal of `size` (columns,
+/// rows): frames are written to `screen`, input comes from `input`. Ends when the user
+/// leaves or quits, or (as interrupted) when `input` is closed — the connection is gone.
+pub fn run<W: Write>(
+    session: &mut Session,
+    lang: Lang,
+    options: Options,
+    records: &mut RecordKeeper,
+    screen: W,
+    size: (u16, u16),
+    input: &Receiver<RemoteInput>,
+) -> Result<Left> {
+    let mut app = App::new(session.clone(), lang, &options);
+    let backend = CrosstermBackend::new(screen);
+    let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, size.0, size.1));
+    let mut terminal = Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
+        .doing("cannot set up the remote terminal")?;
+    let backend = terminal.backend_mut();
+    backend
+        .write_all(ENTER.as_bytes())
+        .and_then(|()| backend.flush())
+        .doing("cannot write to the remote terminal")?;
+    update(&mut app, Action::Resize(size.0, size.1));
+    let result = event_loop(&mut app, &options, records, &mut terminal, input);
+    let backend = terminal.backend_mut();
+    let _ = backend
+        .write_all(LEAVE.as_bytes())
+        .and_then(|()| backend.flush());
+    *session = app.into_session();
+    result
+}
+
+/// Draws when something changed, waits for input or a tick, and does what it asks.
+fn event_loop<W: Write>(
+    app: &mut App,
+    options: &Options,
+    records: &mut RecordKeeper,
+    terminal: &mut Terminal<CrosstermBackend<W>>,
+    input: &Receiver<RemoteInput>,
+) -> Result<Left> {
+    let mut shown_links = Vec::new();
+    let mut to_terminal: Option<String> = None;
+    let mut redraw = true;
+    loop {
+        if let Some(end) = app.walk_end() {
+            return Ok(Left {
+                end,
+                interrupted: false,
+            });
+        }
+        if redraw {
+            frame(
+                terminal,
+                app,
+                options.hyperlinks,
+                &mut shown_links,
+                &mut to_terminal,
+            )?;
+            redraw = false;
+        }
+        let received = match input.recv_timeout(TICK) {
+            Ok(received) => received,
+            Err(RecvTimeoutError::Timeout) => {
+                redraw = tick(app, crate::clock::now());
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                return Ok(Left {
+                    end: WalkEnd::Quit,
+                    interrupted: true,
+                });
+            }
+        };
+        match received {
+            RemoteInput::Resize(columns, rows) => {
+                terminal
+                    .resize(Rect::new(0, 0, columns, rows))
+                    .doing("cannot resize the remote terminal")?;
+                update(app, Action::Resize(columns, rows));
+                shown_links.clear();
+                redraw = true;
+            }
+            RemoteInput::Event(crossterm::event::Event::Paste(text)) => {
+                paste(app, &text);
+                redraw = true;
+            }
+            RemoteInput::Event(event) => {
+                // No job control over SSH: suspending is not offered.
+                if let Some(action) = super::action::from_event(&event, app.key_mode())
+                    && action != Action::Suspend
+                {
+                    tick(app, crate::clock::now());
+                    let effect = update(app, action);
+                    perform(app, effect, records, options.clipboard, &mut to_terminal);
+                    redraw = true;
+                }
+            }
+        }
+    }
+}
