@@ -116,4 +116,27 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `signin-doctor man | man -l -`.
     Man,
+    /// Serve the wizard over SSH: `ssh -p 2222 HOST` shows it full-screen, `ssh -T` in
+    /// plain lines. Uses --flow, --state-dir (host key, sessions) and --log.
+    Serve {
+        /// The address and port to listen on.
+        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
+        listen: std::net::SocketAddr,
+        /// The server's private host key (OpenSSH format); default: one generated on
+        /// first start in the state folder.
+        #[arg(long, value_name = "FILE")]
+        host_key: Option<PathBuf>,
+        /// Let anyone in, with any user name and no key (public self-help).
+        #[arg(long)]
+        open: bool,
+        /// Let in only the public keys in this file (OpenSSH authorized_keys format).
+        #[arg(long, value_name = "FILE", required_unless_present = "open")]
+        authorized_keys: Option<PathBuf>,
+        /// The most wizards running at once; more are turned away with a message.
+        #[arg(long, value_name = "N", default_value_t = 100)]
+        max_sessions: usize,
+        /// Close a connection after this many seconds without input.
+        #[arg(long, value_name = "SECS", default_value_t = 1800)]
+        idle_timeout: u64,
+    },
 }

@@ -63,6 +63,9 @@ pub enum Error {
     /// A write of the user's data failed; the messages about it were shown as it happened.
     #[error("some of the session's records could not be written (see above)")]
     RecordsFailed,
+    /// `serve` cannot start: its host key, authorized keys or address; says what to do.
+    #[error("serve: {0}")]
+    Serve(String),
 }
 
 /// A result whose error is [`Error`].
@@ -93,7 +96,8 @@ impl Error {
             | Error::Output(_)
             | Error::Terminal { .. }
             | Error::Lines(_)
-            | Error::RecordsFailed => RUNTIME_ERROR,
+            | Error::RecordsFailed
+            | Error::Serve(_) => RUNTIME_ERROR,
         }
     }
 

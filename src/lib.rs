@@ -44,6 +44,7 @@ pub mod plain;
 pub mod run;
 pub mod sanitize;
 pub mod secrets;
+pub mod serve;
 pub mod session;
 pub mod stats;
 pub mod transcript;

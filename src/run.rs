@@ -101,6 +101,25 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             crate::exit::print(&crate::cli::manual::completions(*shell))
         }
         Some(Command::Man) => crate::exit::print(&crate::cli::manual::man_page()),
+        Some(Command::Serve {
+            listen,
+            host_key,
+            open,
+            authorized_keys,
+            max_sessions,
+            idle_timeout,
+        }) => crate::serve::main(crate::serve::Options {
+            listen: *listen,
+            host_key: host_key.clone(),
+            open: *open,
+            authorized_keys: authorized_keys.clone(),
+            flow: cli.flow.clone(),
+            state_dir: state_dir(cli.state_dir.as_deref()),
+            log: log_file(cli.log.as_deref()),
+            keep_days: cli.keep_days,
+            max_sessions: *max_sessions,
+            idle_timeout: std::time::Duration::from_secs(*idle_timeout),
+        }),
         None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),
     }
     .map(|()| ExitCode::SUCCESS)

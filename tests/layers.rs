@@ -63,7 +63,7 @@ fn names(code: &str, name: &str) -> bool {
 
 /// What the files of `module` may not name, and why.
 fn forbidden(module: &str) -> Vec<(&'static str, &'static str)> {
-    let edge = ["main", "run", "cli"];
+    let edge = ["main", "run", "cli", "serve"];
     if edge.contains(&module) {
         return Vec::new();
     }

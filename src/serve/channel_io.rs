@@ -1,0 +1,108 @@
+//! An SSH channel as the reader and writer the front ends take: what the wizard writes
+//! goes, on each flush, to the task that sends it to the client; what the client types
+//! arrives here from the connection's handler.
+
+use std::io::{self, Read, Write};
+use std::sync::mpsc::Receiver;
+
+use tokio::sync::mpsc::UnboundedSender;
+
+/// What a wizard's thread sends toward its client, in order.
+#[derive(Debug)]
+pub enum Out {
+    /// Bytes for the client's screen.
+    Data(Vec<u8>),
+    /// Bytes for the client's stderr.
+    Problem(Vec<u8>),
+    /// The wizard ended with this exit status: send it and close the channel.
+    Exit(u32),
+}
+
+/// Writes to the client, sending on each flush. With `crlf` (a remote terminal in raw
+/// mode) each line ends in CR LF, as a terminal's own line discipline would make it.
+#[derive(Debug)]
+pub struct ChannelWriter {
+    /// Toward the sending task.
+    to_client: UnboundedSender<Out>,
+    /// Written since the last flush.
+    buffer: Vec<u8>,
+    /// Turn LF into CR LF.
+    crlf: bool,
+}
+
+impl ChannelWriter {
+    /// A writer toward `to_client`.
+    pub fn new(to_client: UnboundedSender<Out>, crlf: bool) -> ChannelWriter {
+        ChannelWriter {
+            to_client,
+            buffer: Vec::new(),
+            crlf,
+        }
+    }
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.crlf {
+            for &byte in bytes {
+                if byte == b'\n' {
+                    self.buffer.push(b'\r');
+                }
+                self.buffer.push(byte);
+            }
+        } else {
+            self.buffer.extend_from_slice(bytes);
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let bytes = std::mem::take(&mut self.buffer);
+        self.to_client
+            .send(Out::Data(bytes))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client has gone"))
+    }
+}
+
+impl Drop for ChannelWriter {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+/// Reads what the client typed; ends when the client sends EOF or goes.
+#[derive(Debug)]
+pub struct ChannelReader {
+    /// From the connection's handler.
+    from_client: Receiver<Vec<u8>>,
+    /// Received and not yet read.
+    pending: Vec<u8>,
+}
+
+impl ChannelReader {
+    /// A reader of what arrives on `from_client`.
+    pub fn new(from_client: Receiver<Vec<u8>>) -> ChannelReader {
+        ChannelReader {
+            from_client,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl Read for ChannelReader {
+    fn read(&mut self, into: &mut [u8]) -> io::Result<usize> {
+        while self.pending.is_empty() {
+            match self.from_client.recv() {
+                Ok(bytes) => self.pending = bytes,
+                Err(_) => return Ok(0),
+            }
+        }
+        let count = into.len().min(self.pending.len());
+        into[..count].copy_from_slice(&self.pending[..count]);
+        self.pending.drain(..count);
+        Ok(count)
+    }
+}

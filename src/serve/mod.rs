@@ -1,0 +1,164 @@
+//! `serve`: the wizard over SSH. Not a front end of its own but the edge for remote
+//! users: each SSH channel gets one of the two front ends, the full-screen wizard when
+//! the client asked for a terminal, plain mode otherwise, each on its own session with
+//! its own saves, all writing the one outcome log.
+//!
+//! By role: `host_key` (the server's key), `auth` (who may in), `handler` (the SSH
+//! protocol: what is accepted and what refused), `wizard` (one wizard on one channel, on
+//! a thread of its own), `keys` and `line_mode` (a remote terminal's input), `channel_io`
+//! (the channel as a reader and a writer).
+
+mod auth;
+mod channel_io;
+mod handler;
+mod host_key;
+pub mod keys;
+mod line_mode;
+mod wizard;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+use std::time::Duration;
+
+use russh::server::{Config, Server as _};
+
+use crate::commands::load_flow;
+use crate::error::{Error, Result};
+use crate::flow::Flow;
+
+/// How `serve` runs (see `signin-doctor serve --help`).
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Where to listen.
+    pub listen: SocketAddr,
+    /// The host key file; `None`: `ssh_host_ed25519_key` in the state folder.
+    pub host_key: Option<PathBuf>,
+    /// Anyone may in, with any user name and no key.
+    pub open: bool,
+    /// The public keys let in when not open.
+    pub authorized_keys: Option<PathBuf>,
+    /// The flow to serve; `None`: the built-in one.
+    pub flow: Option<PathBuf>,
+    /// The folder for the host key and every session's saves.
+    pub state_dir: Option<PathBuf>,
+    /// The one outcome log.
+    pub log: Option<PathBuf>,
+    /// How many days set-aside sessions are kept.
+    pub keep_days: u32,
+    /// The most wizards at once.
+    pub max_sessions: usize,
+    /// Connections without input for this long are closed.
+    pub idle_timeout: Duration,
+}
+
+/// What every connection shares.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    /// The flow every session walks.
+    pub flow: Arc<Flow>,
+    /// Who may in.
+    pub auth: auth::Auth,
+    /// Where sessions keep their saves (each in a folder of its own) and the log.
+    pub state_dir: Option<PathBuf>,
+    /// The one outcome log.
+    pub log: Option<PathBuf>,
+    /// How many days set-aside sessions are kept.
+    pub keep_days: u32,
+    /// The most wizards at once, and how many run now.
+    pub max_sessions: usize,
+    /// Wizards running now.
+    pub running: AtomicUsize,
+    /// Numbers sessions for their folders.
+    pub started: AtomicUsize,
+}
+
+/// Runs the server until it is stopped (Ctrl+C, SIGTERM) or cannot listen.
+pub fn main(options: Options) -> Result<()> {
+    let flow = load_flow(options.flow.as_deref())
+        .map_err(|source| Error::Flow {
+            doing: "the server cannot start.",
+            source,
+        })?
+        .flow
+        .shared();
+    let key_path = match (&options.host_key, &options.state_dir) {
+        (Some(path), _) => path.clone(),
+        (None, Some(dir)) => dir.join("ssh_host_ed25519_key"),
+        (None, None) => {
+            return Err(Error::Serve(
+                "no home folder for a host key; give one with --host-key or --state-dir".into(),
+            ));
+        }
+    };
+    let key = host_key::load_or_make(&key_path)?;
+    let auth = match (options.open, &options.authorized_keys) {
+        (true, _) => auth::Auth::Open,
+        (false, Some(path)) => auth::Auth::read(path)?,
+        (false, None) => {
+            return Err(Error::Serve(
+                "give --authorized-keys FILE, or --open to let anyone in".into(),
+            ));
+        }
+    };
+    let config = Config {
+        keys: vec![key],
+        methods: auth.methods(),
+        inactivity_timeout: Some(options.idle_timeout),
+        auth_rejection_time: Duration::from_secs(1),
+        auth_rejection_time_initial: Some(Duration::ZERO),
+        max_auth_attempts: 6,
+        nodelay: true,
+        ..Config::default()
+    };
+    let shared = Arc::new(Shared {
+        flow,
+        auth,
+        state_dir: options.state_dir.map(|dir| dir.join("served")),
+        log: options.log,
+        keep_days: options.keep_days,
+        max_sessions: options.max_sessions,
+        running: AtomicUsize::new(0),
+        started: AtomicUsize::new(0),
+    });
+    let runtime = tokio::runtime::Runtime::new()
+        .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
+    runtime.block_on(listen(shared, config, options.listen))
+}
+
+/// Listens on `address` and serves every connection until a stop signal.
+async fn listen(shared: Arc<Shared>, config: Config, address: SocketAddr) -> Result<()> {
+    let socket = tokio::net::TcpListener::bind(address).await.map_err(|e| {
+        Error::Serve(format!(
+            "cannot listen on {address}: {e}; pick another with --listen ADDR:PORT"
+        ))
+    })?;
+    let mut server = handler::Server { shared };
+    let running = server.run_on_socket(Arc::new(config), &socket);
+    let handle = running.handle();
+    eprintln!("signin-doctor: serving on {address}");
+    tokio::select! {
+        result = running => result.map_err(|e| Error::Serve(format!("stopped: {e}"))),
+        () = stop_signal() => {
+            handle.shutdown("the server is stopping".into());
+            Ok(())
+        }
+    }
+}
+
+/// Waits for Ctrl+C or SIGTERM.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
