@@ -112,11 +112,16 @@ impl Server {
 
     /// `ssh -tt` to this server in a pseudo-terminal of 80×24, as `xterm-256color`.
     fn full_screen(&self) -> Wizard {
+        self.in_terminal("xterm-256color")
+    }
+
+    /// `ssh -tt` to this server in a pseudo-terminal of 80×24 of type `term`.
+    fn in_terminal(&self, term: &str) -> Wizard {
         let mut args = vec!["-tt".to_owned()];
         args.extend(self.ssh_args("partner"));
         args.push("127.0.0.1".to_owned());
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        Wizard::start_program("ssh", &args, &[("TERM", "xterm-256color")])
+        Wizard::start_program("ssh", &args, &[("TERM", term)])
     }
 
     /// The outcome log's lines.
@@ -251,6 +256,22 @@ fn quitting_the_full_screen_wizard_over_ssh_exits_130() {
     let mut wizard = server.full_screen();
     wizard.wait_for(FIRST_QUESTION);
     wizard.send("q");
+    assert_eq!(wizard.exit_code(), 130);
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_lines_that_the_server_echoes_and_edits() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let mut wizard = server.in_terminal("dumb");
+    wizard.wait_for("1) I forgot my password");
+    // A typo rubbed out with Backspace: the line that counts is "1".
+    wizard.send("9\x7f1\r");
+    wizard.wait_for("Has your company turned on self-service password reset?");
+    assert!(!wizard.raw().contains("\x1b[?1049h"), "no full screen");
+    wizard.send("q\r");
     assert_eq!(wizard.exit_code(), 130);
 }
 
