@@ -160,24 +160,52 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
             continue;
         }
         let event = crossterm::event::read().doing("cannot read from the terminal")?;
-        if let crossterm::event::Event::Paste(text) = &event {
-            paste(app, text);
-            redraw = true;
-            continue;
-        }
-        if let Some(action) = action::from_event(&event, app.key_mode()) {
-            if action == Action::Suspend {
+        match take_event(app, &event, records, can_copy, &mut to_terminal) {
+            Taken::Suspend => {
                 suspend(&mut guard)?;
                 suspension.continued();
                 shown_links.clear();
                 redraw = true;
-                continue;
             }
+            Taken::Changed => redraw = true,
+            Taken::Nothing => {}
+        }
+    }
+}
+
+/// What an event from the terminal came to.
+enum Taken {
+    /// The user asked to suspend the wizard (Ctrl-Z), which only a local terminal can do.
+    Suspend,
+    /// The wizard changed: draw it again.
+    Changed,
+    /// Nothing the wizard takes.
+    Nothing,
+}
+
+/// Takes in one event from the terminal, local or remote: a paste goes into the open box;
+/// a key becomes an action, which updates the wizard and is done (records kept, the
+/// clipboard's bytes left in `to_terminal` for the next frame).
+fn take_event(
+    app: &mut App,
+    event: &crossterm::event::Event,
+    records: &mut RecordKeeper,
+    can_copy: bool,
+    to_terminal: &mut Option<String>,
+) -> Taken {
+    if let crossterm::event::Event::Paste(text) = event {
+        paste(app, text);
+        return Taken::Changed;
+    }
+    match action::from_event(event, app.key_mode()) {
+        Some(Action::Suspend) => Taken::Suspend,
+        Some(action) => {
             tick(app, crate::clock::now());
             let effect = update(app, action);
-            perform(app, effect, records, can_copy, &mut to_terminal);
-            redraw = true;
+            perform(app, effect, records, can_copy, to_terminal);
+            Taken::Changed
         }
+        None => Taken::Nothing,
     }
 }
 

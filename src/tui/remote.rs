@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use super::{Action, App, Left, Options, TICK, frame, paste, perform, tick, update};
+use super::{Action, App, Left, Options, TICK, Taken, frame, take_event, tick, update};
 use crate::core::RecordKeeper;
 use crate::error::{Result, TerminalContext};
 use crate::exit::WalkEnd;
@@ -113,20 +113,10 @@ fn event_loop<W: Write>(
                 shown_links.clear();
                 redraw = true;
             }
-            RemoteInput::Event(crossterm::event::Event::Paste(text)) => {
-                paste(app, &text);
-                redraw = true;
-            }
             RemoteInput::Event(event) => {
+                let taken = take_event(app, &event, records, options.clipboard, &mut to_terminal);
                 // No job control over SSH: suspending is not offered.
-                if let Some(action) = super::action::from_event(&event, app.key_mode())
-                    && action != Action::Suspend
-                {
-                    tick(app, crate::clock::now());
-                    let effect = update(app, action);
-                    perform(app, effect, records, options.clipboard, &mut to_terminal);
-                    redraw = true;
-                }
+                redraw |= matches!(taken, Taken::Changed);
             }
         }
     }
