@@ -1,0 +1,185 @@
+//! A `serve` process for the integration tests and the OpenSSH client that talks to it:
+//! every server listens on 127.0.0.1 on a free port with a state folder of its own and is
+//! killed when dropped. With `CI` set, a missing `ssh` fails the tests instead of skipping.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::pty::Wizard;
+
+/// How long anything may take before a test fails.
+pub const DEADLINE: Duration = Duration::from_secs(15);
+
+/// Whether the OpenSSH client is here; without it the test is skipped, unless CI requires it.
+pub fn have_ssh() -> bool {
+    let found = Command::new("ssh")
+        .arg("-V")
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
+    if !found && std::env::var_os("CI").is_some() {
+        panic!("the OpenSSH client `ssh` is required in CI (apt-get install openssh-client)");
+    }
+    if !found {
+        eprintln!("skipped: no `ssh` here");
+    }
+    found
+}
+
+/// A port nobody listens on now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A `serve` process on 127.0.0.1, killed when dropped, with its own folder.
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+}
+
+impl Server {
+    /// Starts `serve` with `args` and waits until it takes connections.
+    pub fn start(args: &[&str]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        Server::start_in(dir, args)
+    }
+
+    /// Starts `serve` in `dir` (which may hold keys for `args`).
+    pub fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Server {
+        let port = free_port();
+        let listen = format!("127.0.0.1:{port}");
+        let state = dir.path().join("state");
+        let log = dir.path().join("outcomes.jsonl");
+        let mut all = vec!["serve", "--listen", &listen];
+        let (state, log) = (state.to_str().unwrap(), log.to_str().unwrap());
+        all.extend(["--state-dir", state, "--log", log]);
+        all.extend(args);
+        let mut command = super::binary(&all);
+        command.stdin(Stdio::null()).stdout(Stdio::null());
+        let child = command.spawn().unwrap();
+        let server = Server { child, port, dir };
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(start.elapsed() < DEADLINE, "serve did not start listening");
+            thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
+    /// The client options every test uses: this server, a throwaway known_hosts, no
+    /// questions, no user configuration.
+    pub fn ssh_args(&self, user: &str) -> Vec<String> {
+        let known = self.dir.path().join("known_hosts");
+        [
+            "-F",
+            "/dev/null",
+            "-p",
+            &self.port.to_string(),
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            &format!("UserKnownHostsFile={}", known.display()),
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "LogLevel=ERROR",
+            "-o",
+            "ConnectTimeout=5",
+            "-o",
+            "IdentitiesOnly=yes",
+            "-l",
+            user,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+
+    /// `ssh -tt` to this server in a pseudo-terminal of 80×24, as `xterm-256color`.
+    pub fn full_screen(&self) -> Wizard {
+        self.in_terminal("xterm-256color")
+    }
+
+    /// `ssh -tt` to this server in a pseudo-terminal of 80×24 of type `term`.
+    pub fn in_terminal(&self, term: &str) -> Wizard {
+        let mut args = vec!["-tt".to_owned()];
+        args.extend(self.ssh_args("partner"));
+        args.push("127.0.0.1".to_owned());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        Wizard::start_program("ssh", &args, &[("TERM", term)])
+    }
+
+    /// The outcome log's lines.
+    pub fn log_lines(&self) -> Vec<String> {
+        std::fs::read_to_string(self.dir.path().join("outcomes.jsonl"))
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Runs `ssh` with `args` and `input` on its stdin, within the deadline.
+pub fn ssh(args: &[String], input: &str) -> Output {
+    let mut command = Command::new("ssh");
+    command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    {
+        use std::io::Write;
+        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    }
+    wait_output(child)
+}
+
+/// Waits for `child` within the deadline, killing it if it takes longer.
+pub fn wait_output(mut child: Child) -> Output {
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > DEADLINE {
+            child.kill().unwrap();
+            let output = child.wait_with_output().unwrap();
+            panic!(
+                "ssh did not finish; it printed:\n{}\n{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Makes an ed25519 key pair `name` in `dir` with `ssh-keygen`; gives the private key's path.
+pub fn keygen(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let status = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+        .arg(&path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    path
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
