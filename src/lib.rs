@@ -35,6 +35,7 @@ mod fixtures;
 pub mod flow;
 #[cfg(any(test, feature = "testing"))]
 pub mod generate;
+pub mod handoff;
 pub mod i18n;
 pub mod lang;
 pub mod outcome_log;

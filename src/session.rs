@@ -68,6 +68,20 @@ pub struct Note {
     pub at: Timestamp,
 }
 
+/// The moment an agent took a session over with a hand-off code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandOff {
+    /// The code the partner gave, as shown (`K7P-2QX`).
+    pub code: String,
+    /// The node the session was at.
+    pub node: NodeId,
+    /// When the agent took over.
+    pub at: Timestamp,
+    /// Whether the agent joined while the partner was still connected (a live shared
+    /// session), rather than continuing from the save.
+    pub live: bool,
+}
+
 /// Why an action could not be taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
 pub enum SessionError {
@@ -110,6 +124,7 @@ pub struct Session {
     current: NodeId,
     path: Vec<Move>,
     notes: Vec<Note>,
+    hand_offs: Vec<HandOff>,
     started: Timestamp,
 }
 
@@ -127,6 +142,7 @@ impl Session {
             current,
             path: Vec::new(),
             notes: Vec::new(),
+            hand_offs: Vec::new(),
             started,
         }
     }
@@ -315,6 +331,33 @@ impl Session {
         let (text, _) = crate::secrets::mask(text);
         self.notes.push(Note { node, text, at });
         Ok(())
+    }
+
+    /// Records that an agent took the session over with `code` at `at`, at the current
+    /// node; `live` when the partner was still connected.
+    pub fn record_hand_off(&mut self, code: &str, live: bool, at: Timestamp) {
+        self.record_hand_off_at(self.current, code, live, at);
+    }
+
+    /// Records a hand-off at `node` (used when a save is restored).
+    pub(crate) fn record_hand_off_at(
+        &mut self,
+        node: NodeId,
+        code: &str,
+        live: bool,
+        at: Timestamp,
+    ) {
+        self.hand_offs.push(HandOff {
+            code: code.to_owned(),
+            node,
+            at,
+            live,
+        });
+    }
+
+    /// Every hand-off to an agent, oldest first.
+    pub fn hand_offs(&self) -> &[HandOff] {
+        &self.hand_offs
     }
 
     /// The ending reached, if the walk is over.

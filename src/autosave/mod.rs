@@ -16,7 +16,7 @@ mod saved;
 pub use lock::{LockError, SessionLock, lock_path};
 pub use replay::{Replayed, replay};
 pub use restore::{Mismatch, ResumeProblem, restore};
-pub use saved::{FORMAT, SavedFlow, SavedMove, SavedNote, SavedSession, flow_hash};
+pub use saved::{FORMAT, SavedFlow, SavedHandOff, SavedMove, SavedNote, SavedSession, flow_hash};
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -171,6 +171,26 @@ pub struct Unreadable {
     pub reason: String,
 }
 
+/// Reads the save file at `path`; says why not when it is unreadable, too large or of a
+/// newer format.
+pub fn read_save(path: &Path) -> Result<SavedSession, String> {
+    crate::bounded_read::read(path, MAX_SAVE_BYTES)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| serde_json::from_slice::<SavedSession>(&bytes).map_err(|e| e.to_string()))
+        .and_then(|saved| {
+            if saved.format > FORMAT {
+                Err(format!(
+                    "it was written by a newer version of signin-doctor (save format {}, \
+                     this version reads format {FORMAT}); it is kept — resume it with that \
+                     version",
+                    saved.format
+                ))
+            } else {
+                Ok(saved)
+            }
+        })
+}
+
 /// The unfinished sessions of flow `flow_id` saved in `dir`, most recently saved first,
 /// and the save files that could not be read. A missing folder holds none.
 pub fn find_unfinished(dir: &Path, flow_id: &str) -> (Vec<Found>, Vec<Unreadable>) {
@@ -183,23 +203,7 @@ pub fn find_unfinished(dir: &Path, flow_id: &str) -> (Vec<Found>, Vec<Unreadable
         if !name.ends_with(".json") || name.ends_with(ABANDONED_SUFFIX) || !path.is_file() {
             continue;
         }
-        let parsed = crate::bounded_read::read(&path, MAX_SAVE_BYTES)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                serde_json::from_slice::<SavedSession>(&bytes).map_err(|e| e.to_string())
-            })
-            .and_then(|saved| {
-                if saved.format > FORMAT {
-                    Err(format!(
-                        "it was written by a newer version of signin-doctor (save format {}, \
-                         this version reads format {FORMAT}); it is kept — resume it with that \
-                         version",
-                        saved.format
-                    ))
-                } else {
-                    Ok(saved)
-                }
-            });
+        let parsed = read_save(&path);
         match parsed {
             Ok(saved) if saved.flow.id == flow_id => found.push(Found { path, saved }),
             Ok(_) => {}

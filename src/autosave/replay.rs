@@ -45,6 +45,11 @@ pub fn replay(flow: Arc<Flow>, saved: &SavedSession) -> Replayed {
         });
     }
     moved.extend(place_notes(&mut session, &saved.notes));
+    for hand_off in &saved.hand_offs {
+        // A node the flow no longer has: the hand-off stays, at the node the user is at.
+        let node = flow.find(&hand_off.node).unwrap_or(session.current());
+        session.record_hand_off_at(node, &hand_off.code, hand_off.live, hand_off.at);
+    }
     Replayed { session, moved }
 }
 

@@ -34,6 +34,22 @@ pub struct SavedSession {
     pub moves: Vec<SavedMove>,
     /// The notes, as typed (the save file is private to the user).
     pub notes: Vec<SavedNote>,
+    /// Every hand-off to an agent (absent from saves without one, and from older saves).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hand_offs: Vec<SavedHandOff>,
+}
+
+/// A hand-off to an agent, as saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedHandOff {
+    /// The code, as shown.
+    pub code: String,
+    /// The key of the node the session was at.
+    pub node: String,
+    /// When.
+    pub at: Timestamp,
+    /// Whether the agent joined live.
+    pub live: bool,
 }
 
 /// Which flow a save belongs to.
@@ -128,6 +144,16 @@ impl SavedSession {
                     node: key(note.node),
                     text: note.text.clone(),
                     at: note.at,
+                })
+                .collect(),
+            hand_offs: session
+                .hand_offs()
+                .iter()
+                .map(|hand_off| SavedHandOff {
+                    code: hand_off.code.clone(),
+                    node: key(hand_off.node),
+                    at: hand_off.at,
+                    live: hand_off.live,
                 })
                 .collect(),
         }

@@ -6,6 +6,7 @@
 //! process's arguments, environment or terminal, and never prints. A front end asks the
 //! user through [`start::Prompt`] and shows [`Notice`]s in its own way.
 
+pub mod hand_off;
 mod notice;
 mod record_keeper;
 pub mod reload;

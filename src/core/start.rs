@@ -62,6 +62,9 @@ pub enum StartError {
          finish the call there, or start without --resume."
     )]
     AllInUse,
+    /// A hand-off code cannot be used, or its session cannot be taken over now.
+    #[error("{0}")]
+    HandOff(String),
     /// The saved session no longer fits the flow and nobody chose to start over.
     #[error(
         "The saved session is kept in {}. Run signin-doctor without --resume in a terminal \
@@ -79,7 +82,9 @@ impl StartError {
     pub fn exit_code(&self) -> u8 {
         match self {
             StartError::Records(_) => USAGE_OR_INVALID_FLOW,
-            StartError::AllInUse | StartError::NotResumed { .. } => RUNTIME_ERROR,
+            StartError::AllInUse | StartError::NotResumed { .. } | StartError::HandOff(_) => {
+                RUNTIME_ERROR
+            }
         }
     }
 }

@@ -36,6 +36,14 @@ pub struct Labels {
     pub at: &'static str,
     /// After a note in which something was masked.
     pub masked: &'static str,
+    /// Heading over the hand-offs to an agent.
+    pub hand_offs: &'static str,
+    /// A hand-off while the partner was connected.
+    pub joined_live: &'static str,
+    /// A hand-off from the saved session.
+    pub continued_from_save: &'static str,
+    /// Before a hand-off code.
+    pub code: &'static str,
 }
 
 const ENGLISH: Labels = Labels {
@@ -54,6 +62,10 @@ const ENGLISH: Labels = Labels {
     no_answers: "No answers were given.",
     at: "at",
     masked: "something that looked like a secret was masked",
+    hand_offs: "Handed to an agent",
+    joined_live: "an agent joined while the partner was connected",
+    continued_from_save: "an agent continued the saved session",
+    code: "code",
 };
 
 const DUTCH: Labels = Labels {
@@ -72,6 +84,10 @@ const DUTCH: Labels = Labels {
     no_answers: "Er zijn geen antwoorden gegeven.",
     at: "bij",
     masked: "iets dat op een geheim leek, is gemaskeerd",
+    hand_offs: "Overgedragen aan een medewerker",
+    joined_live: "een medewerker kwam erbij terwijl de partner verbonden was",
+    continued_from_save: "een medewerker ging verder met de opgeslagen sessie",
+    code: "code",
 };
 
 /// The transcript words in `lang`.

@@ -99,6 +99,27 @@ pub(super) fn render(t: &Transcript) -> String {
         }
     }
 
+    if !t.hand_offs.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", l.hand_offs);
+        for hand_off in &t.hand_offs {
+            let since = hand_off.at.duration_since(t.started).as_secs();
+            let how = if hand_off.live {
+                l.joined_live
+            } else {
+                l.continued_from_save
+            };
+            let _ = writeln!(
+                out,
+                "- +{} {} “{}”: {how} ({} {})",
+                duration_text(since),
+                l.at,
+                md(&hand_off.node_title),
+                l.code,
+                md(&hand_off.code)
+            );
+        }
+    }
+
     if let Some(o) = &t.outcome {
         let _ = writeln!(out, "\n## {}: {}\n", l.outcome, md(&o.title));
         if let Some(text) = &o.text {

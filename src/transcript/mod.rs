@@ -44,8 +44,26 @@ pub struct Transcript {
     pub steps: Vec<StepRecord>,
     /// Every note, in the order written, masked.
     pub notes: Vec<NoteRecord>,
+    /// Every hand-off to an agent, oldest first (left out when there was none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hand_offs: Vec<HandOffRecord>,
     /// The ending reached, if any.
     pub outcome: Option<Outcome>,
+}
+
+/// An agent taking the session over with a hand-off code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HandOffRecord {
+    /// When.
+    pub at: Timestamp,
+    /// The code the partner gave.
+    pub code: String,
+    /// The node the session was at.
+    pub node: String,
+    /// That node's heading.
+    pub node_title: String,
+    /// Whether the agent joined while the partner was connected, seeing the same screens.
+    pub live: bool,
 }
 
 /// Which flow, in which version.
@@ -246,6 +264,20 @@ impl Transcript {
                 }
             })
             .collect();
+        let hand_offs = session
+            .hand_offs()
+            .iter()
+            .map(|hand_off| {
+                let info = node_info(hand_off.node);
+                HandOffRecord {
+                    at: hand_off.at,
+                    code: clean_line(&hand_off.code),
+                    node: info.node,
+                    node_title: info.title,
+                    live: hand_off.live,
+                }
+            })
+            .collect();
         let outcome = session.outcome().map(|ending| Outcome {
             node: session.node().key.clone(),
             kind: kind_name(ending.kind),
@@ -278,6 +310,7 @@ impl Transcript {
             current: node_info(session.current()),
             steps,
             notes,
+            hand_offs,
             outcome,
         }
     }

@@ -1,0 +1,126 @@
+//! Taking over a session a partner handed off with a code: the code is claimed (it works
+//! once), the partner's save is locked and restored, the hand-off is recorded in the
+//! session — so its transcript shows it — and the session goes on saving where it was.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+
+use super::start::{StartError, Started};
+use super::{RecordKeeper, RecordOptions};
+use crate::autosave::{SessionLock, read_save, restore};
+use crate::flow::Flow;
+use crate::handoff::{Claimed, claim, give_back};
+use crate::lang::Lang;
+
+/// Continues the session handed off with `code` under the state folder `root`, on
+/// `flow`, shown in `lang`, at time `now`; its records are kept as `records` says, in the
+/// partner's save file. A code that cannot be used says why; a code whose session cannot
+/// be taken over now (in use, unreadable) is put back for another try.
+pub fn take_over(
+    flow: Arc<Flow>,
+    root: &Path,
+    code: &str,
+    records: RecordOptions,
+    lang: Lang,
+    now: Timestamp,
+) -> Result<Started, StartError> {
+    let claimed = claim(root, code, now).map_err(|e| StartError::HandOff(e.to_string()))?;
+    let refuse = |claimed: &Claimed, why: String| {
+        let _ = give_back(root, claimed);
+        StartError::HandOff(format!(
+            "the session of code {} cannot be taken over: {why}; the code still works.",
+            claimed.code
+        ))
+    };
+    let lock = SessionLock::acquire(&claimed.save).map_err(|e| {
+        refuse(
+            &claimed,
+            format!("{e} (the partner may still be connected to another server: join there)"),
+        )
+    })?;
+    let saved = read_save(&claimed.save).map_err(|why| refuse(&claimed, why))?;
+    let mut session =
+        restore(flow, &saved).map_err(|problem| refuse(&claimed, problem.to_string()))?;
+    session.record_hand_off(&claimed.code.to_string(), false, now);
+    let mut records = RecordKeeper::resumed(records, lang, claimed.save.clone(), lock);
+    // The hand-off is part of the record from now on, even if nothing else happens.
+    let _ = records.changed(&session);
+    Ok(Started {
+        session,
+        lang,
+        records,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::autosave::Autosave;
+    use crate::core::start::StartError;
+    use crate::fixtures;
+    use crate::handoff::issue;
+    use crate::session::Session;
+
+    #[test]
+    fn an_agent_takes_over_the_partners_path_and_the_hand_off_is_recorded_once() {
+        let root = tempfile::tempdir().unwrap();
+        let flow = fixtures::flow(fixtures::WIZARD);
+        let mut partner = Session::new(Arc::clone(&flow));
+        partner.choose(0).unwrap();
+        let save = Autosave::new(&root.path().join("served/a"), &partner);
+        save.save(&partner, Lang::Nl).unwrap();
+        let now = crate::clock::now();
+        let code = issue(root.path(), save.path(), now).unwrap();
+        let options = RecordOptions {
+            state_dir: Some(root.path().join("served/a")),
+            ..RecordOptions::default()
+        };
+
+        let started = take_over(
+            Arc::clone(&flow),
+            root.path(),
+            &code.to_string(),
+            options.clone(),
+            Lang::En,
+            now,
+        )
+        .unwrap();
+        assert_eq!(started.session.path(), partner.path());
+        assert_eq!(started.lang, Lang::En, "the agent's own language");
+        let hand_offs = started.session.hand_offs();
+        assert_eq!(hand_offs.len(), 1);
+        assert_eq!(hand_offs[0].code, code.to_string());
+        assert!(!hand_offs[0].live);
+        let saved = read_save(save.path()).unwrap();
+        assert_eq!(saved.hand_offs.len(), 1, "saved at once");
+
+        let again = take_over(flow, root.path(), code.bare(), options, Lang::En, now);
+        assert!(matches!(again, Err(StartError::HandOff(m)) if m.contains("used already")));
+    }
+
+    #[test]
+    fn a_session_in_use_is_refused_and_its_code_keeps_working() {
+        let root = tempfile::tempdir().unwrap();
+        let flow = fixtures::flow(fixtures::WIZARD);
+        let partner = Session::new(Arc::clone(&flow));
+        let save = Autosave::new(root.path(), &partner);
+        save.save(&partner, Lang::En).unwrap();
+        let held = SessionLock::acquire(save.path()).unwrap();
+        let now = crate::clock::now();
+        let code = issue(root.path(), save.path(), now).unwrap();
+        let options = RecordOptions::default();
+        let refused = take_over(
+            Arc::clone(&flow),
+            root.path(),
+            code.bare(),
+            options.clone(),
+            Lang::En,
+            now,
+        );
+        assert!(matches!(refused, Err(StartError::HandOff(m)) if m.contains("still works")));
+        drop(held);
+        assert!(take_over(flow, root.path(), code.bare(), options, Lang::En, now).is_ok());
+    }
+}
