@@ -57,8 +57,10 @@ pub struct Cli {
 
     /// Continue the most recent unfinished session at the same step, with its path and
     /// notes. Without it, plain mode asks when one is found — only if stdin is a terminal.
-    #[arg(long, global = true)]
-    pub resume: bool,
+    /// With a hand-off CODE a partner gave (`--resume K7P-2QX`), continue that partner's
+    /// session in agent mode, from the same --state-dir the server uses.
+    #[arg(long, global = true, value_name = "CODE", num_args = 0..=1)]
+    pub resume: Option<Option<String>>,
 
     /// Remove sessions set aside (`*.abandoned.json`) more than DAYS days ago from the
     /// folder for saved sessions when the wizard starts.
@@ -130,8 +132,12 @@ pub enum Command {
         #[arg(long)]
         open: bool,
         /// Let in only the public keys in this file (OpenSSH authorized_keys format).
-        #[arg(long, value_name = "FILE", required_unless_present = "open")]
+        #[arg(long, value_name = "FILE", required_unless_present_any = ["open", "agent_keys"])]
         authorized_keys: Option<PathBuf>,
+        /// The public keys of helpdesk agents (authorized_keys format): they get agent
+        /// mode, and `join CODE` / `resume CODE` take over a partner's session.
+        #[arg(long, value_name = "FILE")]
+        agent_keys: Option<PathBuf>,
         /// The most wizards running at once; more are turned away with a message.
         #[arg(long, value_name = "N", default_value_t = 100)]
         max_sessions: usize,

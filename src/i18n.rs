@@ -2,6 +2,10 @@
 
 use crate::lang::Lang;
 
+mod sharing;
+
+pub use sharing::{SharingWords, sharing_words};
+
 /// Every fixed piece of text the front ends show.
 #[derive(Debug)]
 pub struct Words {

@@ -106,6 +106,7 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             host_key,
             open,
             authorized_keys,
+            agent_keys,
             max_sessions,
             idle_timeout,
         }) => crate::serve::main(crate::serve::Options {
@@ -113,6 +114,7 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             host_key: host_key.clone(),
             open: *open,
             authorized_keys: authorized_keys.clone(),
+            agent_keys: agent_keys.clone(),
             flow: cli.flow.clone(),
             state_dir: state_dir(cli.state_dir.as_deref()),
             log: log_file(cli.log.as_deref()),
@@ -147,15 +149,18 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
     let start = start_options(cli, env);
     if plain {
         // Resume offer, autosave, transcript and outcome log included.
-        let options = plain::Options { agent: cli.agent };
+        let options = plain::Options {
+            agent: agent_mode(cli),
+        };
         plain::start::main(session, lang, &start, options)
     } else {
         let options = tui::Options {
             no_color: env.no_color,
             watch: cli.watch.then(|| cli.flow.clone()).flatten(),
-            agent: cli.agent,
+            agent: agent_mode(cli),
             hyperlinks: env.escapes(),
             clipboard: env.escapes(),
+            sharing: tui::state::sharing::Sharing::Off,
         };
         full_screen(&start, options, session, lang)
     }
@@ -169,13 +174,24 @@ fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
             state_dir: state_dir(cli.state_dir.as_deref()),
             log: log_file(cli.log.as_deref()),
             transcript: cli.transcript.clone(),
-            agent: cli.agent,
+            agent: agent_mode(cli),
             keep_days: cli.keep_days,
         },
-        resume: cli.resume,
+        resume: cli.resume.is_some(),
+        hand_off: hand_off_code(cli).map(str::to_owned),
         lang: cli.lang,
         interactive: env.stdin_terminal,
     }
+}
+
+/// The hand-off code given with `--resume CODE`, if any.
+fn hand_off_code(cli: &Cli) -> Option<&str> {
+    cli.resume.as_ref().and_then(Option::as_deref)
+}
+
+/// Agent mode: asked for with `--agent`, or taking over a partner's session by its code.
+fn agent_mode(cli: &Cli) -> bool {
+    cli.agent || hand_off_code(cli).is_some()
 }
 
 /// Whether a terminal of type `term` (the `TERM` variable) can move the cursor, as the

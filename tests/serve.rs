@@ -39,7 +39,7 @@ fn the_full_screen_wizard_over_ssh_follows_keys_and_resizes_back_and_ends_with_0
     wizard.wait_until("the long answer wrapped at 40 columns", |w| {
         w.rows()
             .iter()
-            .any(|row| row.contains("invitation") && !row.contains("Wrong account"))
+            .any(|row| row.contains("Wrong account") && !row.contains("invitation"))
     });
     wizard.resize(24, 80);
     wizard.wait_until("the long answer on one row again", |w| {

@@ -25,6 +25,9 @@ pub struct StartOptions {
     pub records: RecordOptions,
     /// Continue the most recent unfinished session without asking.
     pub resume: bool,
+    /// Continue instead the session a partner handed off with this code (agent mode),
+    /// from the state folder of [`RecordOptions::state_dir`].
+    pub hand_off: Option<String>,
     /// The language the user asked for, if any: it then wins over a resumed session's.
     pub lang: Option<Lang>,
     /// Whether someone can answer a question (stdin is a terminal).
@@ -105,6 +108,30 @@ pub fn begin(
         session,
         lang,
     };
+    if let Some(code) = &options.hand_off {
+        let root = records.state_dir.as_deref().ok_or_else(|| {
+            StartError::HandOff(
+                "there is no folder for saved sessions to find the code in; give the \
+                 server's --state-dir"
+                    .into(),
+            )
+        })?;
+        let lang = options.lang.unwrap_or(lang);
+        let started = super::hand_off::take_over(
+            flow,
+            root,
+            code,
+            records.clone(),
+            lang,
+            crate::clock::now(),
+        )?;
+        prompt.tell(&[Notice::info(format!(
+            "{} {}.",
+            crate::i18n::sharing_words(lang).taken_over,
+            local_minute(started.session.started())
+        ))]);
+        return Ok(started);
+    }
     let Some(dir) = records.state_dir.as_deref() else {
         return Ok(new(fresh, lang));
     };

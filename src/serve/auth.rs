@@ -1,5 +1,6 @@
 //! Who may use the server: anyone (`--open`), or the holders of the keys listed in
-//! `--authorized-keys`.
+//! `--authorized-keys`; the holders of the keys in `--agent-keys` are helpdesk agents and
+//! get agent mode.
 
 use std::path::Path;
 
@@ -10,64 +11,125 @@ use russh::keys::ssh_key::public::KeyData;
 
 use crate::error::{Error, Result};
 
-/// Who may in.
-#[derive(Debug)]
-pub enum Auth {
-    /// Anyone, with any user name, without a key.
-    Open,
-    /// Only these public keys.
-    Keys(Vec<KeyData>),
+/// Who may in, and who is an agent.
+#[derive(Debug, Default)]
+pub struct Auth {
+    /// Anyone may in, with any user name, without a key.
+    open: bool,
+    /// The partners' keys (`--authorized-keys`).
+    partners: Vec<KeyData>,
+    /// The agents' keys (`--agent-keys`).
+    agents: Vec<KeyData>,
+}
+
+/// Who signed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// A partner (or anyone, on an open server).
+    Partner,
+    /// A helpdesk agent.
+    Agent,
 }
 
 impl Auth {
-    /// The keys of an OpenSSH `authorized_keys` file; a file without any is refused.
-    pub fn read(path: &Path) -> Result<Auth> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::Serve(format!(
-                "cannot read --authorized-keys {}: {e}",
-                path.display()
-            ))
-        })?;
-        let mut keys = Vec::new();
-        for (number, entry) in AuthorizedKeys::new(&text).enumerate() {
-            let entry = entry.map_err(|e| {
-                Error::Serve(format!(
-                    "--authorized-keys {}: key {} cannot be read: {e}; each line must be \
-                     like the .pub file ssh-keygen writes",
-                    path.display(),
-                    number + 1
-                ))
-            })?;
-            keys.push(entry.public_key().key_data().clone());
+    /// Who may in: anyone when `open`, else the keys of `authorized_keys`; the keys of
+    /// `agent_keys` as agents. Refuses a server nobody could sign in to.
+    pub fn new(
+        open: bool,
+        authorized_keys: Option<&Path>,
+        agent_keys: Option<&Path>,
+    ) -> Result<Auth> {
+        let read = |path: Option<&Path>, flag| path.map(|p| read_keys(p, flag)).transpose();
+        let auth = Auth {
+            open,
+            partners: read(authorized_keys, "--authorized-keys")?.unwrap_or_default(),
+            agents: read(agent_keys, "--agent-keys")?.unwrap_or_default(),
+        };
+        if !open && auth.partners.is_empty() && auth.agents.is_empty() {
+            return Err(Error::Serve(
+                "give --authorized-keys FILE (or --agent-keys FILE), or --open to let anyone in"
+                    .into(),
+            ));
         }
-        if keys.is_empty() {
-            return Err(Error::Serve(format!(
-                "--authorized-keys {} lists no key, so nobody could sign in; add a public key \
-                 (a .pub file's line), or use --open",
-                path.display()
-            )));
-        }
-        Ok(Auth::Keys(keys))
+        Ok(auth)
     }
 
     /// The methods offered to clients.
     pub fn methods(&self) -> MethodSet {
-        match self {
-            Auth::Open => MethodSet::from(&[MethodKind::None, MethodKind::PublicKey][..]),
-            Auth::Keys(_) => MethodSet::from(&[MethodKind::PublicKey][..]),
+        if self.open {
+            MethodSet::from(&[MethodKind::None, MethodKind::PublicKey][..])
+        } else {
+            MethodSet::from(&[MethodKind::PublicKey][..])
         }
     }
 
     /// Whether signing in without a key is allowed.
     pub fn lets_in_anyone(&self) -> bool {
-        matches!(self, Auth::Open)
+        self.open
     }
 
-    /// Whether the holder of `key` may in.
-    pub fn lets_in(&self, key: &KeyData) -> bool {
-        match self {
-            Auth::Open => true,
-            Auth::Keys(keys) => keys.contains(key),
+    /// Who the holder of `key` is, if they may in at all.
+    pub fn who(&self, key: &KeyData) -> Option<Who> {
+        if self.agents.contains(key) {
+            Some(Who::Agent)
+        } else if self.open || self.partners.contains(key) {
+            Some(Who::Partner)
+        } else {
+            None
         }
+    }
+}
+
+/// The keys of the OpenSSH `authorized_keys` file at `path`, given with `flag`; a file
+/// without any is refused.
+fn read_keys(path: &Path, flag: &str) -> Result<Vec<KeyData>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::Serve(format!("cannot read {flag} {}: {e}", path.display())))?;
+    let mut keys = Vec::new();
+    for (number, entry) in AuthorizedKeys::new(&text).enumerate() {
+        let entry = entry.map_err(|e| {
+            Error::Serve(format!(
+                "{flag} {}: key {} cannot be read: {e}; each line must be like the .pub \
+                 file ssh-keygen writes",
+                path.display(),
+                number + 1
+            ))
+        })?;
+        keys.push(entry.public_key().key_data().clone());
+    }
+    if keys.is_empty() {
+        return Err(Error::Serve(format!(
+            "{flag} {} lists no key, so nobody could sign in with it; add a public key (a \
+             .pub file's line)",
+            path.display()
+        )));
+    }
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIEKGyf0gg6NNOA7n6GtfLM+k00YB5lD4ygTATqhux10v a";
+
+    fn key_file(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn agent_keys_make_agents_and_an_empty_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let agents = key_file(dir.path(), "agents", KEY);
+        let auth = Auth::new(true, None, Some(&agents)).unwrap();
+        let key = AuthorizedKeys::new(KEY).next().unwrap().unwrap();
+        assert_eq!(auth.who(key.public_key().key_data()), Some(Who::Agent));
+        let empty = key_file(dir.path(), "empty", "# nobody\n");
+        let refused = Auth::new(false, Some(&empty), None).unwrap_err();
+        assert!(refused.to_string().contains("lists no key"), "{refused}");
+        assert!(Auth::new(false, None, None).is_err());
     }
 }

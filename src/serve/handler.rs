@@ -12,10 +12,11 @@ use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
 use tokio::sync::mpsc::unbounded_channel;
 
 use super::Shared;
+use super::auth::Who;
 use super::channel_io::Out;
 use super::keys::KeyParser;
 use super::line_mode::LineEditor;
-use super::wizard::{self, Feed, Mode};
+use super::wizard::{self, Feed, Mode, Role};
 use crate::lang::Lang;
 use crate::tui::remote::RemoteInput;
 
@@ -33,6 +34,7 @@ impl russh::server::Server for Server {
         Connection {
             shared: Arc::clone(&self.shared),
             user: String::new(),
+            who: Who::Partner,
             channels: HashMap::new(),
         }
     }
@@ -45,6 +47,8 @@ pub struct Connection {
     shared: Arc<Shared>,
     /// The user name signed in with (`nl` or `en` choose the language).
     user: String,
+    /// A partner or a helpdesk agent.
+    who: Who,
     /// The session channels open on this connection.
     channels: HashMap<ChannelId, ChannelState>,
 }
@@ -58,6 +62,16 @@ struct ChannelState {
     env: HashMap<String, String>,
     /// Where typing goes once the wizard runs.
     input: Option<Input>,
+}
+
+impl Drop for ChannelState {
+    fn drop(&mut self) {
+        // The wizard's keys channel may have other senders (a shared session's other
+        // side): say outright that this client is gone.
+        if let Some(Input::Keys(_, sender)) = &self.input {
+            let _ = sender.send(RemoteInput::Closed);
+        }
+    }
 }
 
 /// Typing on its way to a running wizard.
@@ -88,6 +102,14 @@ fn cells(value: u32) -> u16 {
 }
 
 impl Connection {
+    /// The role of a wizard started without a code: by the key signed in with.
+    fn own_role(&self) -> Role {
+        match self.who {
+            Who::Agent => Role::Agent,
+            Who::Partner => Role::Partner,
+        }
+    }
+
     /// The language: a user name of `nl` or `en`, else `LC_ALL`, `LC_MESSAGES` or `LANG`
     /// as sent, else English.
     fn lang(&self, state: &ChannelState) -> Lang {
@@ -96,9 +118,9 @@ impl Connection {
             .unwrap_or_else(|| Lang::from_env_vars(|name| state.env.get(name).cloned()))
     }
 
-    /// Starts the wizard on `channel`: full-screen on a terminal that can move its cursor,
-    /// plain lines otherwise (or when `plain` was asked for).
-    fn start(&mut self, channel: ChannelId, session: &mut Session, plain: bool) {
+    /// Starts the wizard for `role` on `channel`: full-screen on a terminal that can move
+    /// its cursor, plain lines otherwise (or when `plain` was asked for).
+    fn start(&mut self, channel: ChannelId, session: &mut Session, plain: bool, role: Role) {
         let nothing_asked = ChannelState::default();
         let state = self.channels.get(&channel).unwrap_or(&nothing_asked);
         let lang = self.lang(state);
@@ -116,7 +138,7 @@ impl Connection {
             },
         };
         let (to_client, mut outgoing) = unbounded_channel();
-        let feed = wizard::start(&self.shared, mode, lang, to_client);
+        let feed = wizard::start(&self.shared, mode, lang, role, to_client);
         let input = match feed {
             Feed::Keys(sender) => Input::Keys(KeyParser::default(), sender),
             Feed::Lines(sender) => Input::Lines(pty.is_some().then(LineEditor::default), sender),
@@ -174,8 +196,9 @@ impl Handler for Connection {
         key: russh::server::VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
         let key: &PublicKey = key.public_key;
-        if self.shared.auth.lets_in(key.key_data()) {
+        if let Some(who) = self.shared.auth.who(key.key_data()) {
             self.user = user.to_owned();
+            self.who = who;
             return Ok(Auth::Accept);
         }
         Ok(Auth::reject())
@@ -286,7 +309,8 @@ impl Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         session.channel_success(channel)?;
-        self.start(channel, session, false);
+        let role = self.own_role();
+        self.start(channel, session, false, role);
         Ok(())
     }
 
@@ -297,20 +321,27 @@ impl Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         let command = String::from_utf8_lossy(command);
-        if command.trim() == "plain" {
-            session.channel_success(channel)?;
-            self.start(channel, session, true);
-            return Ok(());
-        }
-        let shown = crate::sanitize::clean_line(&command);
-        self.refuse(
-            channel,
-            session,
-            &format!(
-                "this server runs only the sign-in wizard, not `{shown}`. Connect without a \
-                 command for the wizard, or give the command `plain` for plain lines."
-            ),
-        );
+        let words: Vec<&str> = command.split_whitespace().collect();
+        let (plain, role) = match words.as_slice() {
+            ["plain"] => (true, self.own_role()),
+            ["join", code @ ..] if !code.is_empty() => (false, Role::Join(code.concat())),
+            ["resume", code @ ..] if !code.is_empty() => (false, Role::Resume(code.concat())),
+            _ => {
+                let shown = crate::sanitize::clean_line(&command);
+                self.refuse(
+                    channel,
+                    session,
+                    &format!(
+                        "this server runs only the sign-in wizard, not `{shown}`. Connect \
+                         without a command for the wizard, give the command `plain` for plain \
+                         lines, or `join CODE` / `resume CODE` with a partner's hand-off code."
+                    ),
+                );
+                return Ok(());
+            }
+        };
+        session.channel_success(channel)?;
+        self.start(channel, session, plain, role);
         Ok(())
     }
 

@@ -14,6 +14,7 @@ mod handler;
 mod host_key;
 pub mod keys;
 mod line_mode;
+mod live;
 mod wizard;
 
 use std::net::SocketAddr;
@@ -39,6 +40,8 @@ pub struct Options {
     pub open: bool,
     /// The public keys let in when not open.
     pub authorized_keys: Option<PathBuf>,
+    /// The public keys of helpdesk agents: let in, in agent mode.
+    pub agent_keys: Option<PathBuf>,
     /// The flow to serve; `None`: the built-in one.
     pub flow: Option<PathBuf>,
     /// The folder for the host key and every session's saves.
@@ -60,8 +63,12 @@ pub(crate) struct Shared {
     pub flow: Arc<Flow>,
     /// Who may in.
     pub auth: auth::Auth,
-    /// Where sessions keep their saves (each in a folder of its own) and the log.
+    /// The state folder: the host key, hand-off codes (`handoff/`) and sessions.
+    pub state_root: Option<PathBuf>,
+    /// Where sessions keep their saves (each in a folder of its own under `served/`).
     pub state_dir: Option<PathBuf>,
+    /// The live sessions by hand-off code, for agents to join.
+    pub live: live::Registry,
     /// The one outcome log.
     pub log: Option<PathBuf>,
     /// How many days set-aside sessions are kept.
@@ -93,15 +100,14 @@ pub fn main(options: Options) -> Result<()> {
         }
     };
     let key = host_key::load_or_make(&key_path)?;
-    let auth = match (options.open, &options.authorized_keys) {
-        (true, _) => auth::Auth::Open,
-        (false, Some(path)) => auth::Auth::read(path)?,
-        (false, None) => {
-            return Err(Error::Serve(
-                "give --authorized-keys FILE, or --open to let anyone in".into(),
-            ));
-        }
-    };
+    let auth = auth::Auth::new(
+        options.open,
+        options.authorized_keys.as_deref(),
+        options.agent_keys.as_deref(),
+    )?;
+    if let Some(root) = &options.state_dir {
+        crate::handoff::sweep(root, crate::clock::now());
+    }
     let config = Config {
         keys: vec![key],
         methods: auth.methods(),
@@ -115,7 +121,9 @@ pub fn main(options: Options) -> Result<()> {
     let shared = Arc::new(Shared {
         flow,
         auth,
-        state_dir: options.state_dir.map(|dir| dir.join("served")),
+        state_dir: options.state_dir.as_ref().map(|dir| dir.join("served")),
+        state_root: options.state_dir,
+        live: live::Registry::default(),
         log: options.log,
         keep_days: options.keep_days,
         max_sessions: options.max_sessions,

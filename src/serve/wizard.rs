@@ -1,6 +1,8 @@
 //! One wizard on one SSH channel, on a thread of its own (the front ends block on their
 //! input): the full-screen wizard for a client with a terminal, plain mode otherwise.
 //! Each session keeps its saves in a folder of its own; all write the one outcome log.
+//! A partner's full-screen wizard can hand its session to an agent, who joins it live or
+//! continues it from its save.
 
 use std::io::BufReader;
 use std::sync::Arc;
@@ -11,14 +13,17 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::Shared;
 use super::channel_io::{ChannelReader, ChannelWriter, Out};
-use crate::core::RecordOptions;
-use crate::core::start::{StartOptions, begin};
+use super::live::{self, Joined, PartnerLink};
+use crate::core::start::{StartOptions, Started, begin};
+use crate::core::{RecordKeeper, RecordOptions};
 use crate::error::{Error, Result};
 use crate::exit::{RUNTIME_ERROR, WalkEnd};
+use crate::handoff::Code;
 use crate::lang::Lang;
 use crate::plain::start::{LinePrompt, show};
 use crate::session::Session;
-use crate::tui::remote::RemoteInput;
+use crate::tui::remote::{Alone, Link, RemoteInput};
+use crate::tui::state::sharing::Sharing;
 use crate::{plain, tui};
 
 /// Which front end a channel gets.
@@ -39,6 +44,35 @@ pub enum Mode {
     },
 }
 
+/// Who the wizard is for, and with which session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A partner helping themselves: a new session, with hand-off offered.
+    Partner,
+    /// A helpdesk agent (signed in with an agent key): a new session in agent mode.
+    Agent,
+    /// `join CODE`: the partner's live session when they are connected here, else their
+    /// saved one; agent mode.
+    Join(String),
+    /// `resume CODE`: the saved session the code was given for; agent mode.
+    Resume(String),
+}
+
+impl Role {
+    /// Whether the wizard runs in agent mode.
+    fn agent(&self) -> bool {
+        !matches!(self, Role::Partner)
+    }
+
+    /// The hand-off code given, if any.
+    fn code(&self) -> Option<&str> {
+        match self {
+            Role::Join(code) | Role::Resume(code) => Some(code),
+            Role::Partner | Role::Agent => None,
+        }
+    }
+}
+
 /// Where the connection's handler sends what the client types.
 #[derive(Debug)]
 pub enum Feed {
@@ -48,17 +82,31 @@ pub enum Feed {
     Lines(Sender<Vec<u8>>),
 }
 
-/// Starts a wizard in `mode` and `lang` whose output goes to `to_client`, ending with
-/// [`Out::Exit`]; gives where its input goes. When the server is full, says so and
-/// exits 1 at once.
+/// The channels a wizard reads from, and its own way back into the keys channel (for
+/// the other side of a shared session).
+struct Inputs {
+    keys: Receiver<RemoteInput>,
+    lines: Receiver<Vec<u8>>,
+    keys_sender: Sender<RemoteInput>,
+}
+
+/// Starts a wizard in `mode` and `lang` for `role`, whose output goes to `to_client`,
+/// ending with [`Out::Exit`]; gives where its input goes. When the server is full, says
+/// so and exits 1 at once.
 pub fn start(
     shared: &Arc<Shared>,
     mode: Mode,
     lang: Lang,
+    role: Role,
     to_client: UnboundedSender<Out>,
 ) -> Feed {
     let (keys, key_input) = channel();
     let (lines, line_input) = channel();
+    let inputs = Inputs {
+        keys: key_input,
+        lines: line_input,
+        keys_sender: keys.clone(),
+    };
     let feed = match mode {
         Mode::FullScreen { .. } => Feed::Keys(keys),
         Mode::Plain { .. } => Feed::Lines(lines),
@@ -80,7 +128,7 @@ pub fn start(
     }
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
-        let code = match run(&shared, mode, lang, &to_client, key_input, line_input) {
+        let code = match run(&shared, mode, lang, &role, &to_client, inputs) {
             Ok(end) => end.code(),
             Err(error) => {
                 if !error.said_already() {
@@ -98,80 +146,188 @@ pub fn start(
 
 /// Runs the wizard to its end; see [`start`].
 fn run(
-    shared: &Shared,
+    shared: &Arc<Shared>,
     mode: Mode,
     lang: Lang,
+    role: &Role,
     to_client: &UnboundedSender<Out>,
-    keys: Receiver<RemoteInput>,
-    lines: Receiver<Vec<u8>>,
+    inputs: Inputs,
 ) -> Result<WalkEnd> {
     let fresh = Session::new(Arc::clone(&shared.flow));
-    let start = StartOptions {
+    let start = start_options(shared, lang, role);
+    let agent = role.agent();
+    let (size, no_color) = match mode {
+        Mode::FullScreen { size, no_color } => (size, no_color),
+        Mode::Plain { echo } => {
+            return plain::start::main_on(
+                fresh,
+                lang,
+                &start,
+                plain::Options { agent },
+                BufReader::new(ChannelReader::new(inputs.lines)),
+                ChannelWriter::new(to_client.clone(), echo),
+            );
+        }
+    };
+    let mut output = ChannelWriter::new(to_client.clone(), true);
+    let options = tui::Options {
+        no_color,
+        watch: None,
+        agent,
+        hyperlinks: true,
+        clipboard: true,
+        sharing: Sharing::Off,
+    };
+    let screen = Screen {
+        size,
+        input: &inputs.keys,
+        to_client,
+    };
+    if let Role::Join(typed) = role {
+        let code = Code::parse(typed).ok_or_else(|| {
+            Error::Serve(crate::handoff::ClaimError::Malformed(typed.clone()).to_string())
+        })?;
+        match live::join(shared, &code, inputs.keys_sender.clone()).map_err(Error::Serve)? {
+            Joined::Live { session, mut link } => {
+                let records = RecordKeeper::new(RecordOptions::default(), lang, &session);
+                let started = Started {
+                    session,
+                    lang,
+                    records,
+                };
+                let options = tui::Options {
+                    sharing: Sharing::Agent { partner: true },
+                    ..options
+                };
+                let left = screen.walk(started, options, &mut link, &mut output);
+                if link.leave() {
+                    let words = crate::i18n::sharing_words(lang);
+                    let _ = show(
+                        &mut output,
+                        &[crate::core::Notice::info(words.sharing_ended.to_owned())],
+                    );
+                }
+                return left;
+            }
+            Joined::NotLive => {}
+        }
+    }
+    let started = begin(
+        fresh,
+        lang,
+        &start,
+        &mut LinePrompt {
+            input: &mut std::io::empty(),
+            output: &mut output,
+        },
+    )?;
+    if *role == Role::Partner {
+        let mut link = PartnerLink::new(shared, &started.session, inputs.keys_sender);
+        let options = tui::Options {
+            sharing: Sharing::Partner {
+                code: None,
+                agent: false,
+            },
+            ..options
+        };
+        return screen.walk(started, options, &mut link, &mut output);
+    }
+    screen.walk(started, options, &mut Alone, &mut output)
+}
+
+/// How a session starts for `role`: a new one with a save folder of its own, or the one
+/// a hand-off code names, found from the state folder.
+fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
+    let state_dir = match role.code() {
+        Some(_) => shared.state_root.clone(),
+        None => shared
+            .state_dir
+            .as_ref()
+            .map(|dir| dir.join(session_folder(shared))),
+    };
+    StartOptions {
         records: RecordOptions {
-            state_dir: shared
-                .state_dir
-                .as_ref()
-                .map(|dir| dir.join(session_folder(shared))),
+            state_dir,
             log: shared.log.clone(),
             transcript: None,
+            // The server writes no transcript files of its own; agents copy theirs.
             agent: false,
             keep_days: shared.keep_days,
         },
         resume: false,
+        hand_off: role.code().map(str::to_owned),
         lang: Some(lang),
         interactive: false,
-    };
-    match mode {
-        Mode::Plain { echo } => plain::start::main_on(
-            fresh,
+    }
+}
+
+/// A remote terminal: its size, its keys, its screen.
+struct Screen<'a> {
+    size: (u16, u16),
+    input: &'a Receiver<RemoteInput>,
+    to_client: &'a UnboundedSender<Out>,
+}
+
+/// Something the full-screen wizard can hand its records to when it ends.
+trait Leaving: Link {
+    /// The wizard ended (`finished`: at an ending); gives the records back when they
+    /// are still this side's to finish.
+    fn hand_over(&mut self, records: RecordKeeper, _finished: bool) -> Option<RecordKeeper> {
+        Some(records)
+    }
+}
+
+impl Leaving for Alone {}
+impl Leaving for live::AgentLink {}
+
+impl Leaving for PartnerLink {
+    fn hand_over(&mut self, records: RecordKeeper, finished: bool) -> Option<RecordKeeper> {
+        self.release(records, finished)
+    }
+}
+
+impl Screen<'_> {
+    /// Walks `started` full-screen with `link`, then finishes or keeps its records and
+    /// says so on `output` once the screen is left.
+    fn walk(
+        &self,
+        started: Started,
+        options: tui::Options,
+        link: &mut dyn Leaving,
+        output: &mut ChannelWriter,
+    ) -> Result<WalkEnd> {
+        let (mut session, lang, mut records) = (started.session, started.lang, started.records);
+        let screen = ChannelWriter::new(self.to_client.clone(), false);
+        let left = tui::remote::run(
+            &mut session,
             lang,
-            &start,
-            plain::Options::default(),
-            BufReader::new(ChannelReader::new(lines)),
-            ChannelWriter::new(to_client.clone(), echo),
-        ),
-        Mode::FullScreen { size, no_color } => {
-            let mut output = ChannelWriter::new(to_client.clone(), true);
-            let started = begin(
-                fresh,
-                lang,
-                &start,
-                &mut LinePrompt {
-                    input: &mut std::io::empty(),
-                    output: &mut output,
-                },
-            )?;
-            let (mut session, lang, mut records) = (started.session, started.lang, started.records);
-            let options = tui::Options {
-                no_color,
-                watch: None,
-                agent: false,
-                hyperlinks: true,
-                clipboard: true,
-            };
-            let screen = ChannelWriter::new(to_client.clone(), false);
-            let left = tui::remote::run(
-                &mut session,
-                lang,
-                options,
-                &mut records,
-                screen,
-                size,
-                &keys,
+            options,
+            &mut records,
+            screen,
+            self.size,
+            self.input,
+            link,
+        );
+        let finished =
+            left.as_ref().is_ok_and(|left| !left.interrupted) || session.outcome().is_some();
+        let Some(mut records) = link.hand_over(records, session.outcome().is_some()) else {
+            let words = crate::i18n::sharing_words(lang);
+            let _ = show(
+                output,
+                &[crate::core::Notice::info(words.agent_carries_on.to_owned())],
             );
-            let finished =
-                left.as_ref().is_ok_and(|left| !left.interrupted) || session.outcome().is_some();
-            if finished {
-                let _ = show(&mut output, &records.finish(&session));
-            } else if let Some(notice) = records.secure(&session) {
-                let _ = show(&mut output, &[notice]);
-            }
-            let left = left?;
-            if records.failed() {
-                return Err(Error::RecordsFailed);
-            }
-            Ok(left.end)
+            return left.map(|left| left.end);
+        };
+        if finished {
+            let _ = show(output, &records.finish(&session));
+        } else if let Some(notice) = records.secure(&session) {
+            let _ = show(output, &[notice]);
         }
+        let left = left?;
+        if records.failed() {
+            return Err(Error::RecordsFailed);
+        }
+        Ok(left.end)
     }
 }
 

@@ -58,6 +58,8 @@ pub struct Options {
     pub hyperlinks: bool,
     /// Offer copying to the clipboard (OSC 52): the terminal takes such escape sequences.
     pub clipboard: bool,
+    /// Hand-off and live sharing, for a wizard served over SSH.
+    pub sharing: state::sharing::Sharing,
 }
 
 /// How the full-screen wizard was left.
@@ -167,7 +169,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
                 shown_links.clear();
                 redraw = true;
             }
-            Taken::Changed => redraw = true,
+            Taken::Changed(_) => redraw = true,
             Taken::Nothing => {}
         }
     }
@@ -177,8 +179,9 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
 enum Taken {
     /// The user asked to suspend the wizard (Ctrl-Z), which only a local terminal can do.
     Suspend,
-    /// The wizard changed: draw it again.
-    Changed,
+    /// The wizard changed: draw it again. With what `update` asked for, done already
+    /// except for what only the loop's owner can do (a served wizard's hand-off).
+    Changed(Option<Effect>),
     /// Nothing the wizard takes.
     Nothing,
 }
@@ -195,7 +198,7 @@ fn take_event(
 ) -> Taken {
     if let crossterm::event::Event::Paste(text) = event {
         paste(app, text);
-        return Taken::Changed;
+        return Taken::Changed(None);
     }
     match action::from_event(event, app.key_mode()) {
         Some(Action::Suspend) => Taken::Suspend,
@@ -203,7 +206,7 @@ fn take_event(
             tick(app, crate::clock::now());
             let effect = update(app, action);
             perform(app, effect, records, can_copy, to_terminal);
-            Taken::Changed
+            Taken::Changed(effect)
         }
         None => Taken::Nothing,
     }

@@ -10,7 +10,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 
-use super::{Action, App, Left, Options, TICK, Taken, frame, take_event, tick, update};
+use super::state::sharing::Presence;
+use super::{Action, App, Effect, Left, Options, TICK, Taken, frame, take_event, tick, update};
 use crate::core::RecordKeeper;
 use crate::error::{Result, TerminalContext};
 use crate::exit::WalkEnd;
@@ -18,12 +19,66 @@ use crate::lang::Lang;
 use crate::session::Session;
 
 /// What a remote terminal sends the wizard.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum RemoteInput {
     /// A key, a paste or anything else the terminal reported.
     Event(crossterm::event::Event),
     /// The terminal is now this many columns by rows.
     Resize(u16, u16),
+    /// The other side of a shared session changed it: this is version `version`.
+    Shared {
+        /// The shared session's version, counted up by every change.
+        version: u64,
+        /// The session as it is now.
+        session: Box<Session>,
+    },
+    /// Something happened on the other side of a shared session.
+    Presence(Presence),
+    /// The client's channel closed: the connection is gone.
+    Closed,
+}
+
+/// A served wizard's way to the server: hand-off codes and the live shared session. The
+/// server implements it; the wizard calls it from its event loop.
+pub trait Link {
+    /// Saves the session and gives the hand-off code to show, or why there is none.
+    fn hand_off(
+        &mut self,
+        session: &Session,
+        records: &mut RecordKeeper,
+    ) -> std::result::Result<String, String>;
+    /// This side changed the session: share it. When the other side changed it first,
+    /// gives the session as it is now instead (this side's change gave way).
+    fn publish(&mut self, session: &Session) -> Option<Session>;
+    /// A shared version from the other side was taken in.
+    fn seen(&mut self, version: u64);
+    /// The partner stops the sharing.
+    fn end_sharing(&mut self);
+    /// The records of a partner who left while this agent was with them, to keep from
+    /// now on; `None` when there are none to take.
+    fn take_records(&mut self) -> Option<RecordKeeper>;
+}
+
+/// A wizard that is not shared with anyone: no hand-off, no sharing.
+#[derive(Debug, Default)]
+pub struct Alone;
+
+impl Link for Alone {
+    fn hand_off(
+        &mut self,
+        _: &Session,
+        _: &mut RecordKeeper,
+    ) -> std::result::Result<String, String> {
+        Err("hand-off is not offered here".into())
+    }
+    fn publish(&mut self, _: &Session) -> Option<Session> {
+        None
+    }
+    fn seen(&mut self, _: u64) {}
+    fn end_sharing(&mut self) {}
+    fn take_records(&mut self) -> Option<RecordKeeper> {
+        None
+    }
 }
 
 /// Enters the alternate screen, hides the cursor and takes bracketed pastes.
@@ -34,6 +89,8 @@ const LEAVE: &str = "\x1b[?2004l\x1b[?25h\x1b[?1049l";
 /// Runs the full-screen wizard on `session` over a remote terminal of `size` (columns,
 /// rows): frames are written to `screen`, input comes from `input`. Ends when the user
 /// leaves or quits, or (as interrupted) when `input` is closed — the connection is gone.
+/// Hand-off and sharing go through `link`.
+#[allow(clippy::too_many_arguments)]
 pub fn run<W: Write>(
     session: &mut Session,
     lang: Lang,
@@ -42,6 +99,7 @@ pub fn run<W: Write>(
     screen: W,
     size: (u16, u16),
     input: &Receiver<RemoteInput>,
+    link: &mut dyn Link,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
     let backend = CrosstermBackend::new(screen);
@@ -54,7 +112,7 @@ pub fn run<W: Write>(
         .and_then(|()| backend.flush())
         .doing("cannot write to the remote terminal")?;
     update(&mut app, Action::Resize(size.0, size.1));
-    let result = event_loop(&mut app, &options, records, &mut terminal, input);
+    let result = event_loop(&mut app, &options, records, &mut terminal, input, link);
     let backend = terminal.backend_mut();
     let _ = backend
         .write_all(LEAVE.as_bytes())
@@ -70,6 +128,7 @@ fn event_loop<W: Write>(
     records: &mut RecordKeeper,
     terminal: &mut Terminal<CrosstermBackend<W>>,
     input: &Receiver<RemoteInput>,
+    link: &mut dyn Link,
 ) -> Result<Left> {
     let mut shown_links = Vec::new();
     let mut to_terminal: Option<String> = None;
@@ -97,12 +156,7 @@ fn event_loop<W: Write>(
                 redraw = tick(app, crate::clock::now());
                 continue;
             }
-            Err(RecvTimeoutError::Disconnected) => {
-                return Ok(Left {
-                    end: WalkEnd::Quit,
-                    interrupted: true,
-                });
-            }
+            Err(RecvTimeoutError::Disconnected) => RemoteInput::Closed,
         };
         match received {
             RemoteInput::Resize(columns, rows) => {
@@ -116,8 +170,55 @@ fn event_loop<W: Write>(
             RemoteInput::Event(event) => {
                 let taken = take_event(app, &event, records, options.clipboard, &mut to_terminal);
                 // No job control over SSH: suspending is not offered.
-                redraw |= matches!(taken, Taken::Changed);
+                if let Taken::Changed(effect) = taken {
+                    redraw = true;
+                    share(app, effect, records, link);
+                }
+            }
+            RemoteInput::Shared { version, session } => {
+                link.seen(version);
+                app.follow_session(*session, false);
+                // The partner's side keeps the records: the other side's change is saved too.
+                let _ = records.changed(app.session());
+                redraw = true;
+            }
+            RemoteInput::Closed => {
+                return Ok(Left {
+                    end: WalkEnd::Quit,
+                    interrupted: true,
+                });
+            }
+            RemoteInput::Presence(presence) => {
+                if presence == Presence::PartnerLeft
+                    && let Some(taken) = link.take_records()
+                {
+                    *records = taken;
+                }
+                app.other_side(presence);
+                redraw = true;
             }
         }
+    }
+}
+
+/// Does what only a served wizard's link can: shares a change of the session, gives a
+/// hand-off code, ends the sharing.
+fn share(app: &mut App, effect: Option<Effect>, records: &mut RecordKeeper, link: &mut dyn Link) {
+    match effect {
+        Some(Effect::Save) => {
+            if let Some(current) = link.publish(app.session()) {
+                app.follow_session(current, true);
+                let _ = records.changed(app.session());
+            }
+        }
+        Some(Effect::HandOff) => match link.hand_off(app.session(), records) {
+            Ok(code) => app.show_code(code),
+            Err(why) => super::report(app, &[crate::core::Notice::error(why)]),
+        },
+        Some(Effect::EndSharing) => {
+            link.end_sharing();
+            app.stopped_sharing();
+        }
+        _ => {}
     }
 }

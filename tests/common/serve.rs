@@ -117,6 +117,22 @@ impl Server {
         Wizard::start_program("ssh", &args, &[("TERM", term)])
     }
 
+    /// `ssh -tt` to this server running `command` (e.g. `join K7P-2QX`), in a
+    /// pseudo-terminal of 80×24, as user `user`.
+    pub fn command_in_terminal(&self, user: &str, command: &str) -> Wizard {
+        let mut args = vec!["-tt".to_owned()];
+        args.extend(self.ssh_args(user));
+        args.push("127.0.0.1".to_owned());
+        args.push(command.to_owned());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        Wizard::start_program("ssh", &args, &[("TERM", "xterm-256color")])
+    }
+
+    /// The state folder given to the server.
+    pub fn state_dir(&self) -> PathBuf {
+        self.dir.path().join("state")
+    }
+
     /// The outcome log's lines.
     pub fn log_lines(&self) -> Vec<String> {
         std::fs::read_to_string(self.dir.path().join("outcomes.jsonl"))

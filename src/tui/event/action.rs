@@ -55,6 +55,10 @@ pub enum Action {
     LineStart,
     /// In an input box: move the cursor to the end.
     LineEnd,
+    /// Hand the session to a helpdesk agent: save it and show a code (when served).
+    HandOff,
+    /// Stop sharing the session with the agent who joined it (when served).
+    EndSharing,
     /// Ctrl-Z: suspend the wizard (the event loop does it, like any full-screen program).
     Suspend,
 }
@@ -130,8 +134,8 @@ pub fn typing_key(key: &KeyEvent) -> Option<Action> {
 
 /// The action a key asks for in the answer box of a question answered by typing: every
 /// printable character is typed (`q`, `b` and digits too); Enter continues, Esc goes back,
-/// the arrows up and down and the page keys scroll, F1 is help, F2 a note, F3 search, and
-/// Ctrl-C quits.
+/// the arrows up and down and the page keys scroll, F1 is help, F2 a note, F3 search, F4
+/// a hand-off code (when served), and Ctrl-C quits.
 pub fn answer_key(key: &KeyEvent) -> Option<Action> {
     if let Some(decided) = modified(key) {
         return decided;
@@ -141,6 +145,7 @@ pub fn answer_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::F(1) => Action::ToggleHelp,
         KeyCode::F(2) => Action::Note,
         KeyCode::F(3) => Action::Search,
+        KeyCode::F(4) => Action::HandOff,
         KeyCode::PageUp => Action::PageUp,
         KeyCode::PageDown => Action::PageDown,
         _ => return typing_key(key),
@@ -184,6 +189,8 @@ pub fn from_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('s' | 'S') => Action::SaveTranscript,
         KeyCode::Char('y' | 'Y') => Action::Copy,
         KeyCode::Char('q' | 'Q') => Action::Quit,
+        KeyCode::Char('h' | 'H') => Action::HandOff,
+        KeyCode::Char('x' | 'X') => Action::EndSharing,
         KeyCode::Esc => Action::Cancel,
         KeyCode::PageUp => Action::PageUp,
         KeyCode::PageDown => Action::PageDown,

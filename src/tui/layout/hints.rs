@@ -8,25 +8,27 @@ use crate::tui::layout::wrap::{self, truncate_end};
 const HINT_SEPARATOR: &str = " · ";
 
 /// The key hints for `page` packed into at most `max_rows` rows of `width` cells. Agent
-/// mode's keys are mentioned when every hint fits; else they are left to the help.
+/// mode's keys are mentioned when every hint fits; else they are left to the help. An
+/// `extra` hint (a served wizard's hand-off) is always offered, before help and quit.
 pub fn hints(
     page: &Page,
     words: &Words,
     agent: bool,
+    extra: Option<&str>,
     width: usize,
     max_rows: usize,
 ) -> Vec<String> {
-    let mut text = hint_text(page, words, agent);
+    let mut text = hint_text(page, words, agent, extra);
     let items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
     if pack(&items, width).len() > max_rows {
-        text = hint_text(page, words, false);
+        text = hint_text(page, words, false, extra);
     }
-    pack_hints(&text, width, max_rows)
+    pack_hints(&text, width, max_rows, 2 + usize::from(extra.is_some()))
 }
 
-/// The key hints for `page`; agent mode adds its keys before the last two ("? help ·
-/// q quit", or "F1 help · Ctrl-C quit" at a question answered by typing).
-fn hint_text(page: &Page, words: &Words, agent: bool) -> String {
+/// The key hints for `page`; agent mode's keys and the `extra` hint go before the last
+/// two ("? help · q quit", or "F1 help · Ctrl-C quit" at a question answered by typing).
+fn hint_text(page: &Page, words: &Words, agent: bool, extra: Option<&str>) -> String {
     let (keys, agent_keys) = if page.kind.is_ending() {
         (words.ending_keys, words.agent_hints)
     } else if page.kind == PageKind::Input {
@@ -34,26 +36,25 @@ fn hint_text(page: &Page, words: &Words, agent: bool) -> String {
     } else {
         (words.question_keys, words.agent_hints)
     };
-    if !agent {
-        return keys.to_owned();
-    }
     let mut items: Vec<&str> = keys.split(HINT_SEPARATOR).collect();
     let at = items.len().saturating_sub(2);
-    items.insert(at, agent_keys);
+    let added = agent.then_some(agent_keys).into_iter().chain(extra);
+    items.splice(at..at, added);
     items.join(HINT_SEPARATOR)
 }
 
 /// Packs the key hints (separated by " · ") into at most `max_rows` rows of `width`
-/// cells. When they do not fit, hints are dropped from the middle, keeping the last two
-/// ("? help", "q quit"), so the way out and the way to all keys always show.
-fn pack_hints(text: &str, width: usize, max_rows: usize) -> Vec<String> {
+/// cells. When they do not fit, hints are dropped from the middle, keeping the last
+/// `kept` ("? help", "q quit", and a served wizard's hand-off before them), so the way
+/// out and the way to all keys always show.
+fn pack_hints(text: &str, width: usize, max_rows: usize, kept: usize) -> Vec<String> {
     let mut items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
     loop {
         let rows = pack(&items, width);
-        if rows.len() <= max_rows || items.len() <= 2 {
+        if rows.len() <= max_rows || items.len() <= kept {
             return rows.into_iter().take(max_rows).collect();
         }
-        items.remove(items.len() - 3);
+        items.remove(items.len() - kept - 1);
     }
 }
 
@@ -86,8 +87,8 @@ mod tests {
     #[test]
     fn hints_keep_the_way_out_when_cut() {
         let text = "1-9 pick · ↑↓ move · Enter choose · b back · r restart · ? help · q quit";
-        assert_eq!(pack_hints(text, 80, 2), [text]);
-        let narrow = pack_hints(text, 20, 2);
+        assert_eq!(pack_hints(text, 80, 2, 2), [text]);
+        let narrow = pack_hints(text, 20, 2, 2);
         assert!(narrow.len() <= 2);
         assert!(narrow.iter().all(|row| wrap::width(row) <= 20));
         assert!(narrow.last().unwrap().contains("q quit"), "{narrow:?}");

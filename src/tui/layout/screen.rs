@@ -93,6 +93,8 @@ pub struct ScreenInput<'a> {
     pub status: &'a [String],
     /// Agent mode: the session, for the path pane and what to say; `None` otherwise.
     pub agent: Option<&'a Session>,
+    /// One more key hint (a served wizard's hand-off), shown before help and quit.
+    pub extra_hint: Option<&'static str>,
 }
 
 /// At most this many status rows are shown; the rest of the status is cut.
@@ -134,6 +136,7 @@ impl Screen {
             input.page,
             words,
             input.agent.is_some(),
+            input.extra_hint,
             usize::from(inner_width),
             max_hint_rows,
         );

@@ -11,6 +11,7 @@ use crate::tui::layout::theme::Theme;
 use crate::tui::layout::view_model::ViewModel;
 use crate::tui::state::input::LineInput;
 use crate::tui::state::overlay::Overlay;
+use crate::tui::state::sharing::{Presence, Sharing};
 
 pub use crate::tui::state::status::Status;
 
@@ -57,6 +58,8 @@ pub struct App {
     answer: LineInput,
     /// Why saving fails, shown above every other status until a save works again.
     write_problem: Option<String>,
+    /// Hand-off and live sharing, when served.
+    sharing: Sharing,
 }
 
 impl App {
@@ -81,6 +84,60 @@ impl App {
             overlay: None,
             answer: LineInput::answer_box(),
             write_problem: None,
+            sharing: options.sharing.clone(),
+        }
+    }
+
+    /// Hand-off and live sharing, as they stand.
+    pub fn sharing(&self) -> &Sharing {
+        &self.sharing
+    }
+
+    /// Shows the hand-off code the partner was given (until an agent uses it).
+    pub fn show_code(&mut self, code: String) {
+        if let Sharing::Partner { code: shown, .. } = &mut self.sharing {
+            *shown = Some(code);
+        }
+    }
+
+    /// Takes in what happened on the other side of a shared session, saying so in the
+    /// status line when it is news the line that stays does not tell.
+    pub fn other_side(&mut self, presence: Presence) {
+        self.sharing.apply(presence);
+        let words = crate::i18n::sharing_words(self.lang);
+        let news = match presence {
+            Presence::AgentLeft => Some(words.agent_left),
+            Presence::PartnerLeft => Some(words.partner_left),
+            Presence::SharingEnded => {
+                self.quit = true;
+                Some(words.sharing_ended)
+            }
+            Presence::AgentJoined => None,
+        };
+        if let Some(news) = news {
+            self.status = Status::info(news.to_owned());
+        }
+    }
+
+    /// The partner stopped the sharing: the agent is gone from this screen.
+    pub fn stopped_sharing(&mut self) {
+        self.sharing.apply(Presence::AgentLeft);
+        let words = crate::i18n::sharing_words(self.lang);
+        self.status = Status::info(words.you_ended_sharing.to_owned());
+    }
+
+    /// Takes in the session as the other side of a shared session changed it. The screen
+    /// follows to its node; what this side was typing in an open box stays.
+    pub fn follow_session(&mut self, session: Session, gave_way: bool) {
+        let same_node = session.current() == self.session.current()
+            && session.path().len() == self.session.path().len();
+        self.session = session;
+        if !same_node {
+            self.show_node(0);
+        }
+        if gave_way {
+            let words = crate::i18n::sharing_words(self.lang);
+            self.status = Status::info(words.other_side_first.to_owned());
         }
     }
 
@@ -225,6 +282,7 @@ impl App {
             .write_problem
             .iter()
             .map(|problem| format!("signin-doctor: {problem}"))
+            .chain(self.sharing.line(self.lang))
             .chain(self.status.lines.iter().cloned())
             .collect();
         let input = ScreenInput {
@@ -235,6 +293,7 @@ impl App {
             theme: &self.theme,
             status: &status,
             agent: self.agent.then_some(&self.session),
+            extra_hint: self.sharing.hint(self.lang, self.answering()),
         };
         Screen::of(input, area)
     }

@@ -18,6 +18,10 @@ pub enum Effect {
     SaveTranscript,
     /// Copy the Markdown transcript to the clipboard.
     Copy,
+    /// Hand the session to an agent: done by the server the wizard runs under.
+    HandOff,
+    /// Stop sharing the session with the agent: done by the server.
+    EndSharing,
 }
 
 /// What doing an effect gave: messages for the status line, and bytes to write to the
@@ -49,6 +53,8 @@ pub fn perform(
             terminal: None,
         },
         Effect::Copy => copy(session, lang, can_copy, crate::clock::now()),
+        // Only a served wizard offers these, and its event loop does them.
+        Effect::HandOff | Effect::EndSharing => Done::default(),
     }
 }
 

@@ -4,4 +4,5 @@ pub mod app;
 pub mod effect;
 pub mod input;
 pub mod overlay;
+pub mod sharing;
 pub mod status;

@@ -32,11 +32,13 @@ fn every_documented_key_maps() {
         (KeyCode::PageDown, Action::PageDown),
         (KeyCode::Home, Action::Top),
         (KeyCode::End, Action::Bottom),
+        (KeyCode::Char('h'), Action::HandOff),
+        (KeyCode::Char('x'), Action::EndSharing),
     ];
     for (code, action) in table {
         assert_eq!(key(code), Some(action), "{code:?}");
     }
-    assert_eq!(key(KeyCode::Char('x')), None);
+    assert_eq!(key(KeyCode::Char('z')), None);
     assert_eq!(key(KeyCode::Tab), None);
 }
 

@@ -115,6 +115,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             false
         }
         Action::SaveTranscript => return Some(Effect::SaveTranscript),
+        Action::HandOff if app.sharing.can_hand_off() => return Some(Effect::HandOff),
+        Action::EndSharing if app.sharing.agent_present() => return Some(Effect::EndSharing),
+        Action::HandOff | Action::EndSharing => false,
         Action::Copy => return Some(Effect::Copy),
         Action::Type(_)
         | Action::Erase

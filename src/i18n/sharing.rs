@@ -1,0 +1,79 @@
+//! The words of hand-off and live sharing, in every supported language: the partner's
+//! code, who is with whom, and what happened when one side left.
+
+use crate::lang::Lang;
+
+/// Every fixed text of hand-off and sharing.
+#[derive(Debug)]
+pub struct SharingWords {
+    /// The key hint for a hand-off code.
+    pub hand_off_hint: &'static str,
+    /// The key hint for a hand-off code at a question answered by typing.
+    pub hand_off_input_hint: &'static str,
+    /// The key hint for ending the sharing.
+    pub end_sharing_hint: &'static str,
+    /// Before the partner's code.
+    pub your_code: &'static str,
+    /// After the partner's code.
+    pub code_use: &'static str,
+    /// The partner's line while an agent is with them.
+    pub agent_with_you: &'static str,
+    /// The partner's line when the agent left.
+    pub agent_left: &'static str,
+    /// The agent's line while the partner is connected.
+    pub partner_with_you: &'static str,
+    /// The agent's line when the partner's connection ended.
+    pub partner_left: &'static str,
+    /// The agent's last line when the partner ended the sharing.
+    pub sharing_ended: &'static str,
+    /// The partner's line after ending the sharing.
+    pub you_ended_sharing: &'static str,
+    /// Both sides changed the session at once: this side's change gave way.
+    pub other_side_first: &'static str,
+    /// Before the time a taken-over session started.
+    pub taken_over: &'static str,
+    /// The partner's closing line when the agent carries on.
+    pub agent_carries_on: &'static str,
+}
+
+const ENGLISH: SharingWords = SharingWords {
+    hand_off_hint: "h hand to agent",
+    hand_off_input_hint: "F4 hand to agent",
+    end_sharing_hint: "x stop sharing",
+    your_code: "Your code for the helpdesk agent:",
+    code_use: "Read it out to them; it works once, for 24 hours.",
+    agent_with_you: "A helpdesk agent is with you and sees these screens. Press x to stop sharing.",
+    agent_left: "The helpdesk agent has left; you can carry on.",
+    partner_with_you: "Live: the partner sees every answer you give, and you see theirs.",
+    partner_left: "The partner's connection ended; carry on with their session here.",
+    sharing_ended: "The partner stopped sharing the session.",
+    you_ended_sharing: "Sharing stopped: the agent no longer sees your screens.",
+    other_side_first: "The other side changed the session first; this is where it is now.",
+    taken_over: "Took over the partner's session that started at",
+    agent_carries_on: "The helpdesk agent carries on with your session.",
+};
+
+const DUTCH: SharingWords = SharingWords {
+    hand_off_hint: "h naar medewerker",
+    hand_off_input_hint: "F4 naar medewerker",
+    end_sharing_hint: "x delen stoppen",
+    your_code: "Uw code voor de medewerker van de helpdesk:",
+    code_use: "Lees hem voor; hij werkt één keer en blijft 24 uur geldig.",
+    agent_with_you: "Een medewerker van de helpdesk kijkt mee en ziet deze schermen. Druk op x om het delen te stoppen.",
+    agent_left: "De medewerker kijkt niet meer mee; u kunt verder.",
+    partner_with_you: "Live: de partner ziet elk antwoord dat u geeft, en u ziet de zijne.",
+    partner_left: "De verbinding van de partner is verbroken; ga hier verder met de sessie.",
+    sharing_ended: "De partner is gestopt met het delen van de sessie.",
+    you_ended_sharing: "Delen gestopt: de medewerker ziet uw schermen niet meer.",
+    other_side_first: "De andere kant was u voor; zo staat de sessie nu.",
+    taken_over: "Overgenomen: de sessie van de partner, begonnen op",
+    agent_carries_on: "De medewerker van de helpdesk gaat verder met uw sessie.",
+};
+
+/// The words of hand-off and sharing in `lang`.
+pub fn sharing_words(lang: Lang) -> &'static SharingWords {
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Nl => &DUTCH,
+    }
+}

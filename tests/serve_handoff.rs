@@ -1,0 +1,234 @@
+//! Hand-off codes and the live shared session, with two real OpenSSH clients against
+//! `serve`: a partner presses `h` and reads out a code, an agent joins with `join CODE`,
+//! both screens follow every answer from either side, the partner stops the sharing, and
+//! a used, unknown or expired code is refused. Also: a code continued from the save, on
+//! the server (`resume CODE`) and locally (`--resume CODE`), recorded in the transcript.
+
+mod common;
+
+use common::pty::Wizard;
+use common::serve::*;
+
+const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
+const PASSWORD_ANSWER: &str = "I forgot my password";
+const SSPR_QUESTION: &str = "Has your company turned on self-service password reset?";
+const PARTNER_KIND_QUESTION: &str = "What kind of partner is your company?";
+
+/// The hand-off code shown on the partner's screen, e.g. `K7P-2QX`.
+fn code_on(screen: &Wizard) -> String {
+    screen.wait_for("Your code for the helpdesk agent:");
+    let words = screen.words();
+    let after = words
+        .split("Your code for the helpdesk agent: ")
+        .nth(1)
+        .expect("the code line");
+    after[..7].to_owned()
+}
+
+#[test]
+fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let mut partner = server.full_screen();
+    partner.wait_for(FIRST_QUESTION);
+    partner.wait_for("h hand to agent");
+    partner.pick(PASSWORD_ANSWER);
+    partner.wait_for(SSPR_QUESTION);
+    partner.send("h");
+    let code = code_on(&partner);
+    assert!(code.chars().nth(3) == Some('-'), "{code}");
+
+    let mut agent = server.command_in_terminal("agent", &format!("join {}", code.to_lowercase()));
+    // The agent sees the partner's place, in agent mode, and knows it is live.
+    agent.wait_for(SSPR_QUESTION);
+    agent.wait_for("Live: the partner sees every answer");
+    agent.wait_for("Say to the caller");
+    partner.wait_for("A helpdesk agent is with you");
+    partner.wait_for("x stop sharing");
+
+    // An answer on the partner's side shows on the agent's.
+    partner.pick("No, it's not turned on");
+    agent.wait_for(PARTNER_KIND_QUESTION);
+    // And back on the agent's side shows on the partner's.
+    agent.send("b");
+    partner.wait_for(SSPR_QUESTION);
+    // A note by the agent is kept in the partner's save, with the hand-off.
+    agent.send("n");
+    agent.send("caller is on the phone\r");
+    agent.wait_for("Note added");
+
+    // The partner stops the sharing: the agent's wizard ends and says why.
+    partner.send("x");
+    partner.wait_for("Sharing stopped");
+    agent.wait_for("The partner stopped sharing the session.");
+    assert_eq!(agent.exit_code(), 130, "the agent left before an ending");
+
+    // The code was used: it cannot be used again.
+    let again = ssh(
+        &[
+            server.ssh_args("agent"),
+            vec!["127.0.0.1".into(), format!("join {code}")],
+        ]
+        .concat(),
+        "",
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        text(&again.stderr).contains("used already"),
+        "{}",
+        text(&again.stderr)
+    );
+
+    let save = saved_sessions(&server);
+    assert_eq!(save.len(), 1, "{save:?}");
+    let saved = std::fs::read_to_string(&save[0]).unwrap();
+    assert!(saved.contains("caller is on the phone"), "{saved}");
+    assert!(
+        saved.contains("\"live\": true") && saved.contains(&code),
+        "{saved}"
+    );
+
+    partner.pick("Yes, it's turned on");
+    partner.send("q");
+    assert_eq!(partner.exit_code(), 130);
+    partner.assert_terminal_restored();
+}
+
+#[test]
+fn unknown_and_expired_codes_are_refused_with_a_reason() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let tickets = server.state_dir().join("handoff");
+    std::fs::create_dir_all(&tickets).unwrap();
+    std::fs::write(
+        tickets.join("ABCDEF.json"),
+        r#"{ "save": "served/x/flow.json", "issued": "2026-01-01T00:00:00Z" }"#,
+    )
+    .unwrap();
+    let run = |command: &str| {
+        ssh(
+            &[
+                server.ssh_args("agent"),
+                vec!["127.0.0.1".into(), command.into()],
+            ]
+            .concat(),
+            "",
+        )
+    };
+    let expired = run("join ABC-DEF");
+    assert_eq!(expired.status.code(), Some(1));
+    assert!(
+        text(&expired.stderr).contains("expired"),
+        "{}",
+        text(&expired.stderr)
+    );
+    let unknown = run("resume ABC-DEF");
+    assert!(
+        text(&unknown.stderr).contains("not known here"),
+        "{}",
+        text(&unknown.stderr)
+    );
+    let malformed = run("join 0OIL");
+    assert!(
+        text(&malformed.stderr).contains("is not a hand-off code"),
+        "{}",
+        text(&malformed.stderr)
+    );
+}
+
+#[test]
+fn a_code_continues_the_saved_session_locally_in_agent_mode_with_the_hand_off_in_the_transcript() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let mut partner = server.full_screen();
+    partner.wait_for(FIRST_QUESTION);
+    partner.pick(PASSWORD_ANSWER);
+    partner.wait_for(SSPR_QUESTION);
+    partner.send("h");
+    let code = code_on(&partner);
+    // The partner's connection ends; the session is kept for the code.
+    drop(partner);
+    wait_until_unlocked(&server);
+
+    let transcript = server.dir.path().join("call.md");
+    let output = common::binary(&[
+        "--plain",
+        "--state-dir",
+        server.state_dir().to_str().unwrap(),
+        "--log",
+        server.dir.path().join("local.jsonl").to_str().unwrap(),
+        "--transcript",
+        transcript.to_str().unwrap(),
+        "--resume",
+        &code,
+    ])
+    .stdin(std::process::Stdio::piped())
+    .spawn()
+    .and_then(|mut child| {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(b"q\n")?;
+        child.wait_with_output()
+    })
+    .unwrap();
+    let out = text(&output.stdout);
+    assert!(
+        out.contains(SSPR_QUESTION),
+        "continued at the partner's step:\n{out}"
+    );
+    assert!(
+        out.contains("Path so far:") && out.contains("Say: "),
+        "in agent mode:\n{out}"
+    );
+    let markdown = std::fs::read_to_string(&transcript).unwrap();
+    assert!(markdown.contains("## Handed to an agent"), "{markdown}");
+    assert!(
+        markdown.contains(&format!(
+            "an agent continued the saved session (code {code})"
+        )),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(PASSWORD_ANSWER),
+        "the partner's path:\n{markdown}"
+    );
+}
+
+/// The save files of the server's sessions.
+fn saved_sessions(server: &Server) -> Vec<std::path::PathBuf> {
+    let served = server.state_dir().join("served");
+    let mut found = Vec::new();
+    for folder in std::fs::read_dir(served).unwrap().flatten() {
+        for file in std::fs::read_dir(folder.path()).unwrap().flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "json") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// Waits until no wizard of the server holds a session (its connection's end was seen).
+fn wait_until_unlocked(server: &Server) {
+    let start = std::time::Instant::now();
+    loop {
+        let held = saved_sessions(server).iter().any(|save| {
+            std::fs::File::open(save.with_extension("lock"))
+                .is_ok_and(|file| file.try_lock().is_err())
+        });
+        if !held {
+            return;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the partner's session stayed locked"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
