@@ -12,7 +12,8 @@ use common::serve::*;
 const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
 const PASSWORD_ANSWER: &str = "I forgot my password";
 const SSPR_QUESTION: &str = "Has your company turned on self-service password reset?";
-const PARTNER_KIND_QUESTION: &str = "What kind of partner is your company?";
+const SSPR_QUESTION_NL: &str = "Heeft uw bedrijf selfservice voor wachtwoordherstel ingeschakeld?";
+const PARTNER_KIND_QUESTION_NL: &str = "Wat voor partner is uw bedrijf?";
 
 /// The hand-off code shown on the partner's screen, e.g. `K7P-2QX`.
 fn code_on(screen: &Wizard) -> String {
@@ -40,29 +41,30 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
     let code = code_on(&partner);
     assert!(code.chars().nth(3) == Some('-'), "{code}");
 
-    let mut agent = server.command_in_terminal("agent", &format!("join {}", code.to_lowercase()));
+    // The agent works in Dutch (user name `nl`), the partner in English.
+    let mut agent = server.command_in_terminal("nl", &format!("join {}", code.to_lowercase()));
     // The agent sees the partner's place, in agent mode, and knows it is live.
-    agent.wait_for(SSPR_QUESTION);
-    agent.wait_for("Live: the partner sees every answer");
-    agent.wait_for("Say to the caller");
+    agent.wait_for(SSPR_QUESTION_NL);
+    agent.wait_for("Live: de partner ziet elk antwoord");
+    agent.wait_for("Zeg tegen de beller");
     partner.wait_for("A helpdesk agent is with you");
     partner.wait_for("x stop sharing");
 
     // An answer on the partner's side shows on the agent's.
     partner.pick("No, it's not turned on");
-    agent.wait_for(PARTNER_KIND_QUESTION);
+    agent.wait_for(PARTNER_KIND_QUESTION_NL);
     // And back on the agent's side shows on the partner's.
     agent.send("b");
     partner.wait_for(SSPR_QUESTION);
     // A note by the agent is kept in the partner's save, with the hand-off.
     agent.send("n");
     agent.send("caller is on the phone\r");
-    agent.wait_for("Note added");
+    agent.wait_for("Notitie toegevoegd");
 
     // The partner stops the sharing: the agent's wizard ends and says why.
     partner.send("x");
     partner.wait_for("Sharing stopped");
-    agent.wait_for("The partner stopped sharing the session.");
+    agent.wait_for("De partner is gestopt met het delen van de sessie.");
     assert_eq!(agent.exit_code(), 130, "the agent left before an ending");
 
     // The code was used: it cannot be used again.

@@ -284,3 +284,63 @@ impl Link for AgentLink {
         lock(&self.hub.state).records.take()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures;
+    use std::sync::mpsc::channel;
+
+    #[test]
+    fn of_two_changes_at_once_the_second_gives_way_and_both_sides_end_up_alike() {
+        let flow = fixtures::flow(fixtures::WIZARD);
+        let start = Session::new(flow);
+        let (to_partner, partner_gets) = channel();
+        let (to_agent, agent_gets) = channel();
+        let hub = Hub {
+            state: Mutex::new(HubState {
+                version: 0,
+                session: start.clone(),
+                partner: Some(to_partner),
+                agent: Some(to_agent),
+                code: None,
+                records: None,
+            }),
+        };
+        let (mut partner_seen, mut agent_seen) = (0, 0);
+        let mut partners = start.clone();
+        partners.choose(0).unwrap();
+        let mut agents = start;
+        agents.choose(2).unwrap();
+
+        assert!(
+            hub.publish(Side::Partner, &mut partner_seen, &partners)
+                .is_none()
+        );
+        assert_eq!(partner_seen, 1);
+        let Ok(RemoteInput::Shared { version, session }) = agent_gets.try_recv() else {
+            panic!("the agent is told of the partner's change");
+        };
+        assert_eq!((version, session.current()), (1, partners.current()));
+
+        // The agent's change was based on version 0: it gives way.
+        let now = hub
+            .publish(Side::Agent, &mut agent_seen, &agents)
+            .expect("gave way");
+        assert_eq!(now.current(), partners.current());
+        assert_eq!(agent_seen, 1);
+        assert!(
+            partner_gets.try_recv().is_err(),
+            "nothing reached the partner"
+        );
+
+        // Based on the version it now shows, the agent's next change is taken.
+        let mut next = now;
+        assert!(next.back());
+        assert!(hub.publish(Side::Agent, &mut agent_seen, &next).is_none());
+        assert!(matches!(
+            partner_gets.try_recv(),
+            Ok(RemoteInput::Shared { version: 2, .. })
+        ));
+    }
+}
