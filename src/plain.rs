@@ -10,6 +10,7 @@
 
 use std::io::{self, BufRead, Write};
 
+use crate::core::hand_off::CodeGiver;
 use crate::core::search::search;
 use crate::core::{Notice, RecordKeeper};
 use crate::exit::WalkEnd;
@@ -23,13 +24,15 @@ mod agent;
 mod reply;
 pub mod start;
 
-use reply::{Reply, parse_reply, parse_typed};
+use reply::{Commands, Reply, parse_reply, parse_typed};
 
 /// How plain mode runs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Agent mode: what to say, the path so far, the call time, notes, search, save.
     pub agent: bool,
+    /// Served to a partner: `h` gives a hand-off code for a helpdesk agent.
+    pub hand_off: Option<std::sync::Arc<dyn CodeGiver>>,
 }
 
 /// What plain mode tells the record keeping after each change and on "save now";
@@ -39,6 +42,8 @@ pub trait Hooks {
     fn changed(&mut self, session: &Session) -> Vec<Notice>;
     /// The user asked to save a transcript now.
     fn save_transcript(&mut self, session: &Session) -> Vec<Notice>;
+    /// The partner asked for a hand-off code, which `giver` gives.
+    fn hand_off(&mut self, session: &Session, giver: &dyn CodeGiver) -> Vec<Notice>;
 }
 
 impl Hooks for RecordKeeper {
@@ -48,6 +53,17 @@ impl Hooks for RecordKeeper {
 
     fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
         RecordKeeper::save_transcript(self, session)
+    }
+
+    fn hand_off(&mut self, session: &Session, giver: &dyn CodeGiver) -> Vec<Notice> {
+        let words = crate::i18n::sharing_words(self.lang());
+        vec![match giver.give(session, self) {
+            Ok(code) => Notice::info(format!(
+                "{} {code}. {} {}",
+                words.your_code, words.code_use, words.plain_code_then
+            )),
+            Err(why) => Notice::error(why),
+        }]
     }
 }
 
@@ -61,6 +77,10 @@ impl Hooks for NoHooks {
     }
 
     fn save_transcript(&mut self, _: &Session) -> Vec<Notice> {
+        Vec::new()
+    }
+
+    fn hand_off(&mut self, _: &Session, _: &dyn CodeGiver) -> Vec<Notice> {
         Vec::new()
     }
 }
@@ -94,11 +114,17 @@ pub fn run(
             output.flush()?;
             return Ok(WalkEnd::Ending);
         }
-        let extra = if options.agent {
-            format!(", {}", words.agent_keys)
-        } else {
-            String::new()
+        let commands = Commands {
+            agent: options.agent,
+            hand_off: options.hand_off.is_some(),
         };
+        let mut extra = String::new();
+        if options.agent {
+            extra += &format!(", {}", words.agent_keys);
+        }
+        if commands.hand_off {
+            extra += &format!(", {}", crate::i18n::sharing_words(lang).plain_hand_off_keys);
+        }
         let typing = page.kind == PageKind::Input;
         if typing {
             writeln!(
@@ -122,9 +148,9 @@ pub fn run(
         }
         show_page = true;
         let reply = if typing {
-            parse_typed(&line, options.agent)
+            parse_typed(&line, commands)
         } else {
-            parse_reply(&line, page.options.len(), options.agent)
+            parse_reply(&line, page.options.len(), commands)
         };
         let notices = match reply {
             Reply::Pick(answer) => {
@@ -177,6 +203,13 @@ pub fn run(
             Reply::Save => {
                 show_page = false;
                 hooks.save_transcript(session)
+            }
+            Reply::HandOff => {
+                show_page = false;
+                match &options.hand_off {
+                    Some(giver) => hooks.hand_off(session, giver.as_ref()),
+                    None => Vec::new(),
+                }
             }
             Reply::Search(query) => {
                 match find_and_jump(session, lang, &query, &mut input, &mut output)? {

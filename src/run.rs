@@ -151,6 +151,7 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
         // Resume offer, autosave, transcript and outcome log included.
         let options = plain::Options {
             agent: agent_mode(cli),
+            hand_off: None,
         };
         plain::start::main(session, lang, &start, options)
     } else {

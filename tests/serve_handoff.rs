@@ -12,6 +12,7 @@ use common::serve::*;
 const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
 const PASSWORD_ANSWER: &str = "I forgot my password";
 const SSPR_QUESTION: &str = "Has your company turned on self-service password reset?";
+const PARTNER_KIND_QUESTION: &str = "What kind of partner is your company?";
 const SSPR_QUESTION_NL: &str = "Heeft uw bedrijf selfservice voor wachtwoordherstel ingeschakeld?";
 const PARTNER_KIND_QUESTION_NL: &str = "Wat voor partner is uw bedrijf?";
 
@@ -233,4 +234,42 @@ fn wait_until_unlocked(server: &Server) {
         );
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
+}
+
+#[test]
+fn a_partner_in_plain_lines_gets_a_code_and_the_session_waits_for_the_agent_unlogged() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let mut args = vec!["-T".to_owned()];
+    args.extend(server.ssh_args("partner"));
+    args.push("127.0.0.1".to_owned());
+    let partner = ssh(&args, "1\nh\nq\n");
+    let said = text(&partner.stdout);
+    assert!(said.contains("h = code for a helpdesk agent"), "{said}");
+    let code = said
+        .split("Your code for the helpdesk agent: ")
+        .nth(1)
+        .map(|rest| rest[..7].to_owned())
+        .unwrap_or_else(|| panic!("no code in:\n{said}"));
+    assert!(said.contains("kept for the helpdesk agent"), "{said}");
+    assert!(server.log_lines().is_empty(), "nothing logged yet");
+
+    let mut args = vec!["-T".to_owned()];
+    args.extend(server.ssh_args("agent"));
+    args.extend(["127.0.0.1".to_owned(), format!("resume {code}")]);
+    let agent = ssh(&args, "2\nq\n");
+    let shown = text(&agent.stdout);
+    assert!(
+        shown.contains(SSPR_QUESTION) && shown.contains("Path so far:"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(PARTNER_KIND_QUESTION),
+        "the agent answered:\n{shown}"
+    );
+    let log = server.log_lines();
+    assert_eq!(log.len(), 1, "one call, logged once: {log:?}");
+    assert!(log[0].contains("\"answers\":2"), "{}", log[0]);
 }

@@ -11,8 +11,9 @@ use super::start::{StartError, Started};
 use super::{RecordKeeper, RecordOptions};
 use crate::autosave::{SessionLock, read_save, restore};
 use crate::flow::Flow;
-use crate::handoff::{Claimed, claim, give_back};
+use crate::handoff::{Claimed, Code, claim, give_back, issue};
 use crate::lang::Lang;
+use crate::session::Session;
 
 /// Continues the session handed off with `code` under the state folder `root`, on
 /// `flow`, shown in `lang`, at time `now`; its records are kept as `records` says, in the
@@ -54,14 +55,37 @@ pub fn take_over(
     })
 }
 
+/// Gives a partner a hand-off code for their session (the server that runs the wizard
+/// does; a local wizard has none). Shared by both front ends.
+pub trait CodeGiver: std::fmt::Debug + Send + Sync {
+    /// Saves `session` with `records` and gives the code to show, or why there is none.
+    fn give(&self, session: &Session, records: &mut RecordKeeper) -> Result<String, String>;
+}
+
+/// Saves `session` with `records` (locked, so nobody takes it over while the partner is
+/// still at it) and writes a ticket for it under the state folder `root`; gives the code.
+pub fn give_code(
+    root: &Path,
+    session: &Session,
+    records: &mut RecordKeeper,
+) -> Result<Code, String> {
+    if let Some(problem) = records.changed(session) {
+        return Err(problem.text);
+    }
+    let save = records
+        .autosave_path()
+        .ok_or("this wizard keeps no saved sessions, so it cannot hand one over")?;
+    let code = issue(root, save, crate::clock::now()).map_err(|e| e.to_string())?;
+    records.keep_for_agent();
+    Ok(code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::autosave::Autosave;
     use crate::core::start::StartError;
     use crate::fixtures;
-    use crate::handoff::issue;
-    use crate::session::Session;
 
     #[test]
     fn an_agent_takes_over_the_partners_path_and_the_hand_off_is_recorded_once() {

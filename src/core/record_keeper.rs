@@ -69,6 +69,8 @@ pub struct RecordKeeper {
     failed: bool,
     /// The lock that keeps other processes from resuming this session.
     lock: Option<SessionLock>,
+    /// A hand-off code was given: an unfinished session is kept for the agent.
+    handed_off: bool,
 }
 
 impl RecordKeeper {
@@ -85,7 +87,13 @@ impl RecordKeeper {
             problem: None,
             failed: false,
             lock: None,
+            handed_off: false,
         }
+    }
+
+    /// The language the records are written in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Record keeping for a session resumed from the save file at `path`, which it keeps using,
@@ -103,6 +111,7 @@ impl RecordKeeper {
             problem: None,
             failed: false,
             lock: Some(lock),
+            handed_off: false,
         }
     }
 
@@ -227,8 +236,31 @@ impl RecordKeeper {
         self.finish_at(session, crate::clock::now())
     }
 
+    /// A hand-off code was given for the session: if the partner leaves before an ending,
+    /// [`RecordKeeper::finish`] keeps it, unlogged, for the agent to continue.
+    pub fn keep_for_agent(&mut self) {
+        self.handed_off = true;
+    }
+
+    /// The agent took the session over live: the code is used, and the partner's leaving
+    /// is no longer kept for it.
+    pub fn agent_took_over(&mut self) {
+        self.handed_off = false;
+    }
+
     /// [`RecordKeeper::finish`] as at time `now`.
     pub fn finish_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
+        if self.handed_off && session.outcome().is_none() && self.autosave.is_some() {
+            // The agent's wizard logs the call when it ends; the save must be there for it.
+            return match self.changed(session) {
+                Some(problem) => vec![problem, self.keep(session, now)],
+                None => vec![Notice::info(
+                    crate::i18n::sharing_words(self.lang)
+                        .kept_for_agent
+                        .to_owned(),
+                )],
+            };
+        }
         let mut notices = Vec::new();
         let mut written = true;
         if self.options.transcript.is_some() || (self.options.agent && session.outcome().is_some())

@@ -34,6 +34,12 @@ pub struct SharingWords {
     pub taken_over: &'static str,
     /// The partner's closing line when the agent carries on.
     pub agent_carries_on: &'static str,
+    /// The partner left before an ending after giving a code: the session waits.
+    pub kept_for_agent: &'static str,
+    /// Plain mode: the hand-off command, after the prompt's keys.
+    pub plain_hand_off_keys: &'static str,
+    /// Plain mode: after the code, what to do next.
+    pub plain_code_then: &'static str,
 }
 
 const ENGLISH: SharingWords = SharingWords {
@@ -51,6 +57,9 @@ const ENGLISH: SharingWords = SharingWords {
     other_side_first: "The other side changed the session first; this is where it is now.",
     taken_over: "Took over the partner's session that started at",
     agent_carries_on: "The helpdesk agent carries on with your session.",
+    kept_for_agent: "Your session is kept for the helpdesk agent, who continues it with your code.",
+    plain_hand_off_keys: "h = code for a helpdesk agent",
+    plain_code_then: "Then type q: the agent carries on from where you are.",
 };
 
 const DUTCH: SharingWords = SharingWords {
@@ -68,6 +77,9 @@ const DUTCH: SharingWords = SharingWords {
     other_side_first: "De andere kant was u voor; zo staat de sessie nu.",
     taken_over: "Overgenomen: de sessie van de partner, begonnen op",
     agent_carries_on: "De medewerker van de helpdesk gaat verder met uw sessie.",
+    kept_for_agent: "Uw sessie blijft bewaard voor de medewerker van de helpdesk, die met uw code verdergaat.",
+    plain_hand_off_keys: "h = code voor een medewerker van de helpdesk",
+    plain_code_then: "Typ daarna q: de medewerker gaat verder waar u nu bent.",
 };
 
 /// The words of hand-off and sharing in `lang`.

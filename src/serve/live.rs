@@ -14,10 +14,30 @@ use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use super::Shared;
 use crate::core::RecordKeeper;
-use crate::handoff::{Code, claim, issue};
+use crate::core::hand_off::{CodeGiver, give_code};
+use crate::handoff::{Code, claim};
 use crate::session::Session;
 use crate::tui::remote::{Link, RemoteInput};
 use crate::tui::state::sharing::Presence;
+
+/// Why a server without a state folder gives no codes.
+const NO_STATE: &str =
+    "this server keeps no sessions (it has no state folder), so it cannot hand one over";
+
+/// Gives codes to partners in plain mode: their session is handed over from its save
+/// once they leave (a live join needs the full-screen wizard).
+#[derive(Debug)]
+pub struct PlainCodes {
+    /// The state folder.
+    pub root: Option<std::path::PathBuf>,
+}
+
+impl CodeGiver for PlainCodes {
+    fn give(&self, session: &Session, records: &mut RecordKeeper) -> Result<String, String> {
+        let root = self.root.as_deref().ok_or(NO_STATE)?;
+        give_code(root, session, records).map(|code| code.to_string())
+    }
+}
 
 /// The live sessions of this server by the bare hand-off code given for them.
 #[derive(Debug, Default)]
@@ -170,16 +190,8 @@ impl Link for PartnerLink {
         if let Some(code) = &state.code {
             return Ok(code.to_string());
         }
-        let root = self.shared.state_root.as_deref().ok_or(
-            "this server keeps no sessions (it has no state folder), so it cannot hand one over",
-        )?;
-        if let Some(problem) = records.changed(session) {
-            return Err(problem.text);
-        }
-        let save = records
-            .autosave_path()
-            .ok_or("this server keeps no sessions, so it cannot hand one over")?;
-        let code = issue(root, save, crate::clock::now()).map_err(|e| e.to_string())?;
+        let root = self.shared.state_root.as_deref().ok_or(NO_STATE)?;
+        let code = give_code(root, session, records)?;
         lock(&self.shared.live.by_code).insert(code.bare().to_owned(), Arc::downgrade(&self.hub));
         state.session = session.clone();
         state.code = Some(code.clone());

@@ -163,7 +163,14 @@ fn run(
                 fresh,
                 lang,
                 &start,
-                plain::Options { agent },
+                plain::Options {
+                    agent,
+                    hand_off: (*role == Role::Partner).then(|| {
+                        Arc::new(live::PlainCodes {
+                            root: shared.state_root.clone(),
+                        }) as Arc<dyn crate::core::hand_off::CodeGiver>
+                    }),
+                },
                 BufReader::new(ChannelReader::new(inputs.lines)),
                 ChannelWriter::new(to_client.clone(), echo),
             );

@@ -189,6 +189,9 @@ fn event_loop<W: Write>(
                 });
             }
             RemoteInput::Presence(presence) => {
+                if presence == Presence::AgentJoined {
+                    records.agent_took_over();
+                }
                 if presence == Presence::PartnerLeft
                     && let Some(taken) = link.take_records()
                 {
