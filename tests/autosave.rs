@@ -1,4 +1,5 @@
-//! Autosave and resume in the library: a save restores the same node, path and notes; a
+//! Autosave and resume in the library: a save restores the same node, path, notes and
+//! hand-offs; a
 //! save that no longer fits its flow says what changed and loses nothing. The real binary
 //! is driven in `tests/autosave_cli.rs`.
 
@@ -21,7 +22,8 @@ fn saved(session: &Session) -> SavedSession {
 #[test]
 fn a_saved_session_restores_the_same_node_path_and_notes() {
     let dir = tempfile::tempdir().unwrap();
-    let session = scripted_call();
+    let mut session = scripted_call();
+    session.record_hand_off("K7P-2QX", false, at(50));
     let autosave = Autosave::new(dir.path(), &session);
     autosave.save_at(&session, Lang::Nl, at(60)).unwrap();
     #[cfg(unix)]
@@ -47,6 +49,7 @@ fn a_saved_session_restores_the_same_node_path_and_notes() {
     assert_eq!(restored.path(), session.path());
     assert_eq!(restored.notes(), session.notes());
     assert_eq!(restored.started(), session.started());
+    assert_eq!(restored.hand_offs(), session.hand_offs());
     assert_eq!(
         restored.notes()[0].text,
         "caller: pwd=[masked], new phone",

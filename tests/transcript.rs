@@ -255,3 +255,36 @@ fn agent_mode_saves_a_transcript_on_request_without_overwriting() {
         );
     }
 }
+
+#[test]
+fn a_hand_off_is_recorded_in_both_formats_and_both_languages() {
+    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
+    pick(&mut session, "forgot my password", 15);
+    session.record_hand_off("K7P-2QX", true, at(75));
+    let english = Transcript::of(&session, Lang::En, at(90));
+    let markdown = english.to_markdown();
+    assert!(markdown.contains("## Handed to an agent"), "{markdown}");
+    assert!(
+        markdown.contains(
+            "- +1:15 at “Has your company turned on self-service password reset?”: an agent \
+             joined while the partner was connected (code K7P-2QX)"
+        ),
+        "{markdown}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&english.to_json()).unwrap();
+    let hand_off = &json["hand_offs"][0];
+    assert_eq!(hand_off["code"], "K7P-2QX");
+    assert_eq!(hand_off["live"], true);
+    assert_eq!(hand_off["node"], "sspr-enabled");
+    let dutch = Transcript::of(&session, Lang::Nl, at(90)).to_markdown();
+    assert!(
+        dutch.contains("## Overgedragen aan een medewerker"),
+        "{dutch}"
+    );
+    assert!(dutch.contains("een medewerker kwam erbij"), "{dutch}");
+
+    // A session without a hand-off has no such section and no such field.
+    let plain = Transcript::of(&scripted(), Lang::En, at(90));
+    assert!(!plain.to_markdown().contains("Handed to an agent"));
+    assert!(!plain.to_json().contains("hand_offs"));
+}
