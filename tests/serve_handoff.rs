@@ -36,6 +36,13 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
     let mut partner = server.full_screen();
     partner.wait_for(FIRST_QUESTION);
     partner.wait_for("h hand to agent");
+    // The help lists the hand-off keys too.
+    partner.send("?");
+    partner.wait_for("stop sharing your screens with the agent");
+    partner.send(" ");
+    partner.wait_until("the help closed", |w| {
+        !w.words().contains("stop sharing your")
+    });
     partner.pick(PASSWORD_ANSWER);
     partner.wait_for(SSPR_QUESTION);
     partner.send("h");

@@ -36,6 +36,10 @@ pub struct SharingWords {
     pub agent_carries_on: &'static str,
     /// The partner left before an ending after giving a code: the session waits.
     pub kept_for_agent: &'static str,
+    /// Lines of the help overlay for a served partner: key, what it does.
+    pub help_lines: &'static [(&'static str, &'static str)],
+    /// The same at a question answered by typing.
+    pub input_help_lines: &'static [(&'static str, &'static str)],
     /// Plain mode: the hand-off command, after the prompt's keys.
     pub plain_hand_off_keys: &'static str,
     /// Plain mode: after the code, what to do next.
@@ -58,6 +62,17 @@ const ENGLISH: SharingWords = SharingWords {
     taken_over: "Took over the partner's session that started at",
     agent_carries_on: "The helpdesk agent carries on with your session.",
     kept_for_agent: "Your session is kept for the helpdesk agent, who continues it with your code.",
+    help_lines: &[
+        (
+            "h",
+            "a code for a helpdesk agent, who can then see these screens with you",
+        ),
+        ("x", "stop sharing your screens with the agent"),
+    ],
+    input_help_lines: &[(
+        "F4",
+        "a code for a helpdesk agent, who can then see these screens with you",
+    )],
     plain_hand_off_keys: "h = code for a helpdesk agent",
     plain_code_then: "Then type q: the agent carries on from where you are.",
 };
@@ -78,6 +93,17 @@ const DUTCH: SharingWords = SharingWords {
     taken_over: "Overgenomen: de sessie van de partner, begonnen op",
     agent_carries_on: "De medewerker van de helpdesk gaat verder met uw sessie.",
     kept_for_agent: "Uw sessie blijft bewaard voor de medewerker van de helpdesk, die met uw code verdergaat.",
+    help_lines: &[
+        (
+            "h",
+            "een code voor een medewerker van de helpdesk, die dan met u meekijkt",
+        ),
+        ("x", "stop het delen van uw schermen met de medewerker"),
+    ],
+    input_help_lines: &[(
+        "F4",
+        "een code voor een medewerker van de helpdesk, die dan met u meekijkt",
+    )],
     plain_hand_off_keys: "h = code voor een medewerker van de helpdesk",
     plain_code_then: "Typ daarna q: de medewerker gaat verder waar u nu bent.",
 };

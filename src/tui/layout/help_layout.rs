@@ -12,21 +12,33 @@ use crate::tui::layout::wrap::{self, wrap};
 /// The widest the box grows.
 const MAX_WIDTH: u16 = 64;
 
+/// Which keys the help lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpFor {
+    /// At a question answered by typing.
+    pub answering: bool,
+    /// Served to a partner: the hand-off keys too.
+    pub hand_off: bool,
+}
+
 /// The help's lines for a box in `area`, and the box itself.
 pub fn layout(
     theme: &Theme,
     lang: Lang,
-    answering: bool,
+    help_for: HelpFor,
     area: Rect,
 ) -> (Vec<Line<'static>>, Rect) {
     let words = words(lang);
     let width = area.width.min(MAX_WIDTH);
     let text_width = usize::from(width.saturating_sub(4)).max(1);
-    let help_lines = if answering {
-        words.input_help_lines
+    let sharing = crate::i18n::sharing_words(lang);
+    let (own, hand_off) = if help_for.answering {
+        (words.input_help_lines, sharing.input_help_lines)
     } else {
-        words.help_lines
+        (words.help_lines, sharing.help_lines)
     };
+    let offered: &[(&str, &str)] = if help_for.hand_off { hand_off } else { &[] };
+    let help_lines: Vec<&(&str, &str)> = own.iter().chain(offered).collect();
     let key_width = help_lines
         .iter()
         .map(|(key, _)| wrap::width(key))
@@ -72,8 +84,8 @@ pub fn layout(
 }
 
 /// How far the help can scroll in `area`: 0 when it fits.
-pub fn max_scroll(theme: &Theme, lang: Lang, answering: bool, area: Rect) -> usize {
-    let (lines, boxed) = layout(theme, lang, answering, area);
+pub fn max_scroll(theme: &Theme, lang: Lang, help_for: HelpFor, area: Rect) -> usize {
+    let (lines, boxed) = layout(theme, lang, help_for, area);
     lines
         .len()
         .saturating_sub(usize::from(boxed.height.saturating_sub(2)))

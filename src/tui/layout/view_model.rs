@@ -35,4 +35,6 @@ pub struct ViewModel<'a> {
     pub overlay: Option<&'a Overlay>,
     /// The help overlay's scroll when it is open.
     pub help_scroll: Option<usize>,
+    /// Which keys the help lists.
+    pub help_for: crate::tui::layout::help_layout::HelpFor,
 }

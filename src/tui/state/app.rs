@@ -243,7 +243,7 @@ impl App {
     /// Scrolls the open help overlay for the arrows and page keys; any other action closes it.
     fn scroll_help(&mut self, action: Action) {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let max = help_layout::max_scroll(&self.theme, self.lang, self.answering(), area);
+        let max = help_layout::max_scroll(&self.theme, self.lang, self.help_for(), area);
         let page = usize::from(self.size.1.saturating_sub(3)).max(1);
         self.help_scroll = match action {
             Action::Up => self.help_scroll.saturating_sub(1),
@@ -312,6 +312,15 @@ impl App {
             call_time: self.call_time(),
             overlay: self.overlay(),
             help_scroll: self.help.then_some(self.help_scroll),
+            help_for: self.help_for(),
+        }
+    }
+
+    /// Which keys the help lists here.
+    fn help_for(&self) -> help_layout::HelpFor {
+        help_layout::HelpFor {
+            answering: self.answering(),
+            hand_off: self.sharing.can_hand_off(),
         }
     }
 

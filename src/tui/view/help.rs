@@ -14,7 +14,7 @@ use crate::tui::layout::view_model::ViewModel;
 pub fn render(buf: &mut Buffer, area: Rect, model: &ViewModel, scroll: usize) {
     let theme = model.theme;
     let words = words(model.lang);
-    let (lines, boxed) = layout(theme, model.lang, model.answering, area);
+    let (lines, boxed) = layout(theme, model.lang, model.help_for, area);
     let visible = usize::from(boxed.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(visible));
     let more = match (scroll > 0, scroll + visible < lines.len()) {

@@ -189,7 +189,10 @@ fn the_help_scrolls_when_it_does_not_fit_and_any_other_key_closes_it() {
     let max = crate::tui::layout::help_layout::max_scroll(
         app.theme(),
         app.lang(),
-        false,
+        crate::tui::layout::help_layout::HelpFor {
+            answering: false,
+            hand_off: false,
+        },
         Rect::new(0, 0, 40, 12),
     );
     assert!(max > 0, "at 40×12 the help does not fit");
