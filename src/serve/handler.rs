@@ -29,9 +29,10 @@ pub struct Server {
 impl russh::server::Server for Server {
     type Handler = Connection;
 
-    fn new_client(&mut self, _: Option<std::net::SocketAddr>) -> Connection {
+    fn new_client(&mut self, peer: Option<std::net::SocketAddr>) -> Connection {
         Connection {
             shared: Arc::clone(&self.shared),
+            peer: peer.map(|address| address.ip()),
             user: String::new(),
             channels: HashMap::new(),
         }
@@ -43,6 +44,8 @@ impl russh::server::Server for Server {
 pub struct Connection {
     /// What every connection shares.
     shared: Arc<Shared>,
+    /// The client's address, for counting failed sign-ins.
+    peer: Option<std::net::IpAddr>,
     /// The user name signed in with (`nl` or `en` choose the language).
     user: String,
     /// The session channels open on this connection.
@@ -174,10 +177,14 @@ impl Handler for Connection {
         key: russh::server::VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
         let key: &PublicKey = key.public_key;
+        if self.shared.sign_in_limits.refuses(self.peer) {
+            return Ok(Auth::reject());
+        }
         if self.shared.auth.lets_in(key.key_data()) {
             self.user = user.to_owned();
             return Ok(Auth::Accept);
         }
+        self.shared.sign_in_limits.failed(self.peer);
         Ok(Auth::reject())
     }
 

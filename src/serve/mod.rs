@@ -13,6 +13,7 @@ mod channel_io;
 mod handler;
 mod host_key;
 pub mod keys;
+mod limits;
 mod line_mode;
 mod wizard;
 
@@ -72,6 +73,8 @@ pub(crate) struct Shared {
     pub running: AtomicUsize,
     /// Numbers sessions for their folders.
     pub started: AtomicUsize,
+    /// Failed sign-ins per address.
+    pub sign_in_limits: limits::SignInLimits,
 }
 
 /// Runs the server until it is stopped (Ctrl+C, SIGTERM) or cannot listen.
@@ -121,6 +124,7 @@ pub fn main(options: Options) -> Result<()> {
         max_sessions: options.max_sessions,
         running: AtomicUsize::new(0),
         started: AtomicUsize::new(0),
+        sign_in_limits: limits::SignInLimits::default(),
     });
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
