@@ -30,6 +30,9 @@ use reply::{Reply, parse_reply, parse_typed};
 pub struct Options {
     /// Agent mode: what to say, the path so far, the call time, notes, search, save.
     pub agent: bool,
+    /// Served over SSH to another machine: problems are shown on the output (this
+    /// process's stderr is the server's), and the closing lines say to connect again.
+    pub remote: bool,
 }
 
 /// What plain mode tells the record keeping after each change and on "save now";
@@ -117,7 +120,8 @@ pub fn run(
         }
         output.flush()?;
         if !read(&mut input, &mut line)? {
-            writeln!(output, "{}", words.input_ended)?;
+            let again = words.come_back(options.remote);
+            writeln!(output, "{} {again}", words.input_ended)?;
             return Ok(WalkEnd::Quit);
         }
         show_page = true;
@@ -153,7 +157,8 @@ pub fn run(
                 hooks.changed(session)
             }
             Reply::Quit => {
-                writeln!(output, "{}", words.quit_before_ending)?;
+                let again = words.come_back(options.remote);
+                writeln!(output, "{} {again}", words.quit_before_ending)?;
                 return Ok(WalkEnd::Quit);
             }
             Reply::Note(text) => {
@@ -186,7 +191,8 @@ pub fn run(
                         Vec::new()
                     }
                     None => {
-                        writeln!(output, "{}", words.input_ended)?;
+                        let again = words.come_back(options.remote);
+                        writeln!(output, "{} {again}", words.input_ended)?;
                         return Ok(WalkEnd::Quit);
                     }
                 }
@@ -196,7 +202,7 @@ pub fn run(
                 Vec::new()
             }
         };
-        start::show(&mut output, &notices)?;
+        start::show_where(&mut output, &notices, options.remote)?;
     }
 }
 

@@ -112,6 +112,7 @@ impl Connection {
                 Mode::FullScreen {
                     size: (*columns, *rows),
                     no_color,
+                    escapes: crate::run::takes_escapes(Some(term)),
                 }
             }
             _ => Mode::Plain {
@@ -384,10 +385,11 @@ impl Handler for Connection {
                     state.input = None;
                 }
             }
-            Some(Input::Lines(None, sender)) => {
+            Some(Input::Lines(None, sender)) if !bytes.is_empty() => {
+                // (An empty packet would tell plain mode its input ended.)
                 let _ = sender.send(bytes.to_vec());
             }
-            None => {}
+            Some(Input::Lines(None, _)) | None => {}
         }
         Ok(())
     }

@@ -177,7 +177,10 @@ mod tests {
         limits.failed_at(address(4), start + Duration::from_secs(10));
         assert_eq!(limits.remembered(), 3, "never more than the cap");
         let now = start + Duration::from_secs(10);
-        assert!(!limits.refuses_at(address(1), now), "the stalest was forgotten");
+        assert!(
+            !limits.refuses_at(address(1), now),
+            "the stalest was forgotten"
+        );
         assert!(limits.refuses_at(address(3), now));
         // Once the window has passed, old addresses make room without pushing out others.
         let later = start + Duration::from_secs(200);

@@ -14,8 +14,11 @@ mod handler;
 mod host_key;
 pub mod keys;
 mod limits;
+mod line_cap;
 mod line_mode;
 mod wizard;
+mod wizards;
+mod words;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -54,6 +57,13 @@ pub struct Options {
     pub idle_timeout: Duration,
 }
 
+/// How long past `--idle-timeout` a connection without input is dropped, giving a
+/// wizard ended at the idle timeout time to say goodbye.
+const IDLE_GRACE: Duration = Duration::from_secs(30);
+
+/// How long a stopping server waits for its wizards to save and say goodbye.
+const STOP_GRACE: Duration = Duration::from_secs(5);
+
 /// What every connection shares.
 #[derive(Debug)]
 pub(crate) struct Shared {
@@ -75,6 +85,10 @@ pub(crate) struct Shared {
     pub started: AtomicUsize,
     /// Failed sign-ins per address.
     pub sign_in_limits: limits::SignInLimits,
+    /// A wizard without input for this long is ended, with a goodbye.
+    pub idle_timeout: Duration,
+    /// The wizards running now, to end them when the server stops.
+    pub wizards: wizards::Wizards,
 }
 
 /// Runs the server until it is stopped (Ctrl+C, SIGTERM) or cannot listen.
@@ -108,7 +122,9 @@ pub fn main(options: Options) -> Result<()> {
     let config = Config {
         keys: vec![key],
         methods: auth.methods(),
-        inactivity_timeout: Some(options.idle_timeout),
+        // A backstop for connections without a wizard: a running wizard is ended at
+        // `idle_timeout` with a goodbye line (`wizards`), before this drops the connection.
+        inactivity_timeout: Some(options.idle_timeout + IDLE_GRACE),
         auth_rejection_time: Duration::from_secs(1),
         auth_rejection_time_initial: Some(Duration::ZERO),
         max_auth_attempts: 6,
@@ -125,6 +141,8 @@ pub fn main(options: Options) -> Result<()> {
         running: AtomicUsize::new(0),
         started: AtomicUsize::new(0),
         sign_in_limits: limits::SignInLimits::default(),
+        idle_timeout: options.idle_timeout,
+        wizards: wizards::Wizards::default(),
     });
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
@@ -138,15 +156,35 @@ async fn listen(shared: Arc<Shared>, config: Config, address: SocketAddr) -> Res
             "cannot listen on {address}: {e}; pick another with --listen ADDR:PORT"
         ))
     })?;
-    let mut server = handler::Server { shared };
+    let mut server = handler::Server {
+        shared: Arc::clone(&shared),
+    };
     let running = server.run_on_socket(Arc::new(config), &socket);
     let handle = running.handle();
     eprintln!("signin-doctor: serving on {address}");
     tokio::select! {
         result = running => result.map_err(|e| Error::Serve(format!("stopped: {e}"))),
         () = stop_signal() => {
+            say_goodbye_to_all(&shared).await;
             handle.shutdown("the server is stopping".into());
             Ok(())
+        }
+    }
+}
+
+/// Ends every running wizard (each secures its session and says goodbye, after leaving
+/// the full screen) and waits, at most [`STOP_GRACE`], until each client was told.
+async fn say_goodbye_to_all(shared: &Shared) {
+    let clients = shared.wizards.end_all();
+    let deadline = tokio::time::Instant::now() + STOP_GRACE;
+    for client in clients {
+        // Closed once the wizard's last words and exit status went out.
+        if tokio::time::timeout_at(deadline, client.closed())
+            .await
+            .is_err()
+        {
+            eprintln!("signin-doctor: not every session ended in time; stopping anyway");
+            return;
         }
     }
 }

@@ -2,7 +2,7 @@
 //! input): the full-screen wizard for a client with a terminal, plain mode otherwise.
 //! Each session keeps its saves in a folder of its own; all write the one outcome log.
 
-use std::io::BufReader;
+use std::io::{BufReader, Write};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -11,12 +11,14 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::Shared;
 use super::channel_io::{ChannelReader, ChannelWriter, Out};
+use super::wizards::{self, Watch};
+use super::words::{goodbye, line_too_long};
 use crate::core::RecordOptions;
 use crate::core::start::{StartOptions, begin};
 use crate::error::{Error, Result};
 use crate::exit::{RUNTIME_ERROR, WalkEnd};
 use crate::lang::Lang;
-use crate::plain::start::{LinePrompt, show};
+use crate::plain::start::{LinePrompt, show_where};
 use crate::session::Session;
 use crate::tui::remote::RemoteInput;
 use crate::{plain, tui};
@@ -30,6 +32,8 @@ pub enum Mode {
         size: (u16, u16),
         /// Draw without colour (`NO_COLOR` sent).
         no_color: bool,
+        /// The terminal's type takes hyperlinks and the clipboard (OSC 8, OSC 52).
+        escapes: bool,
     },
     /// Plain lines; `echo`: the client has a raw terminal, so the server echoes and
     /// ends lines in CR LF.
@@ -78,9 +82,18 @@ pub fn start(
         let _ = to_client.send(Out::Exit(RUNTIME_ERROR.into()));
         return feed;
     }
+    let (number, watch) = shared.wizards.enter(to_client.clone());
+    let (key_input, line_input) = watched(shared, &watch, mode, key_input, line_input);
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
-        let code = match run(&shared, mode, lang, &to_client, key_input, line_input) {
+        let result = run(&shared, mode, lang, &to_client, key_input, line_input);
+        if let Some(farewell) = watch.farewell() {
+            // After the full screen was left, so the client's terminal shows it.
+            let crlf = !matches!(mode, Mode::Plain { echo: false });
+            let mut output = ChannelWriter::new(to_client.clone(), crlf);
+            let _ = writeln!(output, "{}", goodbye(farewell, lang));
+        }
+        let code = match result {
             Ok(end) => end.code(),
             Err(error) => {
                 if !error.said_already() {
@@ -91,9 +104,35 @@ pub fn start(
             }
         };
         shared.running.fetch_sub(1, Ordering::SeqCst);
+        shared.wizards.leave(number);
         let _ = to_client.send(Out::Exit(code.into()));
     });
     feed
+}
+
+/// Puts a watch between the client's input and the wizard (see [`wizards::forward`]):
+/// gives the wizard's ends of the keys and lines, the one for `mode` watched.
+fn watched(
+    shared: &Shared,
+    watch: &Arc<Watch>,
+    mode: Mode,
+    keys: Receiver<RemoteInput>,
+    lines: Receiver<Vec<u8>>,
+) -> (Receiver<RemoteInput>, Receiver<Vec<u8>>) {
+    let idle = shared.idle_timeout;
+    let watch = Arc::clone(watch);
+    match mode {
+        Mode::FullScreen { .. } => {
+            let (to_wizard, from_watch) = channel();
+            std::thread::spawn(move || wizards::forward(&keys, to_wizard, &watch, idle));
+            (from_watch, lines)
+        }
+        Mode::Plain { .. } => {
+            let (to_wizard, from_watch) = channel();
+            std::thread::spawn(move || wizards::forward(&lines, to_wizard, &watch, idle));
+            (keys, from_watch)
+        }
+    }
 }
 
 /// Runs the wizard to its end; see [`start`].
@@ -126,11 +165,22 @@ fn run(
             fresh,
             lang,
             &start,
-            plain::Options::default(),
-            BufReader::new(ChannelReader::new(lines)),
+            plain::Options {
+                agent: false,
+                remote: true,
+            },
+            BufReader::new(ChannelReader::new(
+                lines,
+                to_client.clone(),
+                line_too_long(lang),
+            )),
             ChannelWriter::new(to_client.clone(), echo),
         ),
-        Mode::FullScreen { size, no_color } => {
+        Mode::FullScreen {
+            size,
+            no_color,
+            escapes,
+        } => {
             let mut output = ChannelWriter::new(to_client.clone(), true);
             let started = begin(
                 fresh,
@@ -139,6 +189,7 @@ fn run(
                 &mut LinePrompt {
                     input: &mut std::io::empty(),
                     output: &mut output,
+                    remote: true,
                 },
             )?;
             let (mut session, lang, mut records) = (started.session, started.lang, started.records);
@@ -146,8 +197,8 @@ fn run(
                 no_color,
                 watch: None,
                 agent: false,
-                hyperlinks: true,
-                clipboard: true,
+                hyperlinks: escapes,
+                clipboard: escapes,
             };
             let screen = ChannelWriter::new(to_client.clone(), false);
             let left = tui::remote::run(
@@ -162,9 +213,9 @@ fn run(
             let finished =
                 left.as_ref().is_ok_and(|left| !left.interrupted) || session.outcome().is_some();
             if finished {
-                let _ = show(&mut output, &records.finish(&session));
+                let _ = show_where(&mut output, &records.finish(&session), true);
             } else if let Some(notice) = records.secure(&session) {
-                let _ = show(&mut output, &[notice]);
+                let _ = show_where(&mut output, &[notice], true);
             }
             let left = left?;
             if records.failed() {

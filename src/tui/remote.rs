@@ -24,6 +24,9 @@ pub enum RemoteInput {
     Event(crossterm::event::Event),
     /// The terminal is now this many columns by rows.
     Resize(u16, u16),
+    /// The server ends the session (idle, or stopping): leave as interrupted, as when
+    /// the connection is lost, so the session is secured and kept for resume.
+    End,
 }
 
 /// Enters the alternate screen, hides the cursor and takes bracketed pastes.
@@ -112,6 +115,12 @@ fn event_loop<W: Write>(
                 update(app, Action::Resize(columns, rows));
                 shown_links.clear();
                 redraw = true;
+            }
+            RemoteInput::End => {
+                return Ok(Left {
+                    end: WalkEnd::Quit,
+                    interrupted: true,
+                });
             }
             RemoteInput::Event(event) => {
                 let taken = take_event(app, &event, records, options.clipboard, &mut to_terminal);
