@@ -135,7 +135,8 @@ pub enum Command {
         /// The most wizards running at once; more are turned away with a message.
         #[arg(long, value_name = "N", default_value_t = 100)]
         max_sessions: usize,
-        /// Close a connection after this many seconds without input.
+        /// End a session after this many seconds without input: its answers are saved
+        /// and the user is told before the connection closes.
         #[arg(long, value_name = "SECS", default_value_t = 1800)]
         idle_timeout: u64,
     },

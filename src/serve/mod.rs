@@ -3,10 +3,12 @@
 //! the client asked for a terminal, plain mode otherwise, each on its own session with
 //! its own saves, all writing the one outcome log.
 //!
-//! By role: `host_key` (the server's key), `auth` (who may in), `handler` (the SSH
-//! protocol: what is accepted and what refused), `wizard` (one wizard on one channel, on
-//! a thread of its own), `keys` and `line_mode` (a remote terminal's input), `channel_io`
-//! (the channel as a reader and a writer).
+//! By role: `host_key` (the server's key), `auth` (who may in), `limits` (failed sign-ins
+//! per address), `handler` (the SSH protocol: what is accepted and what refused), `wizard`
+//! (one wizard on one channel, on a thread of its own), `wizards` (the running ones, ended
+//! when idle or when the server stops), `words` (what the server says), `keys`,
+//! `line_mode` and `line_cap` (a remote terminal's input, bounded), `channel_io` (the
+//! channel as a reader and a writer).
 
 mod auth;
 mod channel_io;
@@ -53,7 +55,7 @@ pub struct Options {
     pub keep_days: u32,
     /// The most wizards at once.
     pub max_sessions: usize,
-    /// Connections without input for this long are closed.
+    /// Sessions without input for this long are ended, with a goodbye line.
     pub idle_timeout: Duration,
 }
 

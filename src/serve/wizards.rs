@@ -28,9 +28,12 @@ pub struct Wizards {
     next: AtomicU64,
     /// The server is stopping: wizards that start now end at once.
     stopping: AtomicBool,
-    /// Each running wizard's watch and the way to its client.
-    running: Mutex<HashMap<u64, (Arc<Watch>, UnboundedSender<Out>)>>,
+    /// Each running wizard's watch and the way to its client, by number.
+    running: Mutex<HashMap<u64, Running>>,
 }
+
+/// One running wizard's watch and the way to its client.
+type Running = (Arc<Watch>, UnboundedSender<Out>);
 
 /// Why one wizard is to end, once it is.
 #[derive(Debug, Default)]

@@ -55,7 +55,7 @@ pub fn goodbye(farewell: Farewell, lang: Lang) -> String {
 /// A length of time as a person says it: "15 minutes", "1 minute", "30 seconds".
 fn span(time: Duration, lang: Lang) -> String {
     let seconds = time.as_secs();
-    let (count, one, many) = match (seconds % 60 == 0 && seconds >= 60, lang) {
+    let (count, one, many) = match (seconds.is_multiple_of(60) && seconds >= 60, lang) {
         (true, Lang::En) => (seconds / 60, "minute", "minutes"),
         (true, Lang::Nl) => (seconds / 60, "minuut", "minuten"),
         (false, Lang::En) => (seconds, "second", "seconds"),
