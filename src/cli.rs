@@ -137,7 +137,8 @@ pub enum Command {
         max_sessions: usize,
         /// End a session after this many seconds without input: its answers are saved
         /// and the user is told before the connection closes.
-        #[arg(long, value_name = "SECS", default_value_t = 1800)]
+        #[arg(long, value_name = "SECS", default_value_t = 1800,
+              value_parser = clap::value_parser!(u64).range(1..))]
         idle_timeout: u64,
     },
 }

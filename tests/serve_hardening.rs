@@ -286,3 +286,35 @@ fn a_failed_outcome_log_is_shown_to_the_user_over_ssh() {
     );
     assert_ne!(output.status.code(), Some(0), "{shown}");
 }
+
+#[test]
+fn leaving_early_over_ssh_says_to_connect_again_not_to_run_the_program() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    for (user, again, local) in [
+        (
+            "en",
+            "Connect again (the same ssh command) to start over.",
+            "Run signin-doctor again",
+        ),
+        (
+            "nl",
+            "Maak opnieuw verbinding (met hetzelfde ssh-commando)",
+            "Start signin-doctor",
+        ),
+    ] {
+        let mut args = vec!["-T".to_owned()];
+        args.extend(server.ssh_args(user));
+        args.push("127.0.0.1".to_owned());
+        for input in ["q\n", "1\n"] {
+            // Quitting, and input ending, before an ending.
+            let output = ssh(&args, input);
+            let out = text(&output.stdout);
+            assert!(out.contains(again), "{user} {input:?}: {out}");
+            assert!(!out.contains(local), "{user} {input:?}: {out}");
+            assert_eq!(output.status.code(), Some(130));
+        }
+    }
+}

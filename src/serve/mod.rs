@@ -126,7 +126,7 @@ pub fn main(options: Options) -> Result<()> {
         methods: auth.methods(),
         // A backstop for connections without a wizard: a running wizard is ended at
         // `idle_timeout` with a goodbye line (`wizards`), before this drops the connection.
-        inactivity_timeout: Some(options.idle_timeout + IDLE_GRACE),
+        inactivity_timeout: Some(options.idle_timeout.saturating_add(IDLE_GRACE)),
         auth_rejection_time: Duration::from_secs(1),
         auth_rejection_time_initial: Some(Duration::ZERO),
         max_auth_attempts: 6,
