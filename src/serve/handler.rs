@@ -33,6 +33,7 @@ impl russh::server::Server for Server {
         Connection {
             shared: Arc::clone(&self.shared),
             peer: peer.map(|address| address.ip()),
+            _open: self.shared.wizards.connected(),
             user: String::new(),
             channels: HashMap::new(),
         }
@@ -46,6 +47,8 @@ pub struct Connection {
     shared: Arc<Shared>,
     /// The client's address, for counting failed sign-ins.
     peer: Option<std::net::IpAddr>,
+    /// Counted among the open connections while it lives (a stopping server waits).
+    _open: super::wizards::OpenConnection,
     /// The user name signed in with (`nl` or `en` choose the language).
     user: String,
     /// The session channels open on this connection.

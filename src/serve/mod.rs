@@ -175,12 +175,13 @@ async fn listen(shared: Arc<Shared>, config: Config, address: SocketAddr) -> Res
 }
 
 /// Ends every running wizard (each secures its session and says goodbye, after leaving
-/// the full screen) and waits, at most [`STOP_GRACE`], until each client was told.
+/// the full screen) and waits, at most [`STOP_GRACE`], until each client was told and
+/// has gone (an SSH client leaves once its channel is closed).
 async fn say_goodbye_to_all(shared: &Shared) {
     let clients = shared.wizards.end_all();
     let deadline = tokio::time::Instant::now() + STOP_GRACE;
     for client in clients {
-        // Closed once the wizard's last words and exit status went out.
+        // Closed once the wizard's last words and exit status are on their way.
         if tokio::time::timeout_at(deadline, client.closed())
             .await
             .is_err()
@@ -188,6 +189,10 @@ async fn say_goodbye_to_all(shared: &Shared) {
             eprintln!("signin-doctor: not every session ended in time; stopping anyway");
             return;
         }
+    }
+    // Then the clients leave, having read them; one that lingers is cut off at the deadline.
+    while shared.wizards.connections() > 0 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 

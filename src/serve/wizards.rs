@@ -7,7 +7,7 @@
 //! resume — and says goodbye with [`Watch::farewell`].
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -30,6 +30,18 @@ pub struct Wizards {
     stopping: AtomicBool,
     /// Each running wizard's watch and the way to its client, by number.
     running: Mutex<HashMap<u64, Running>>,
+    /// How many connections are open now.
+    connections: Arc<AtomicUsize>,
+}
+
+/// Counts one open connection while it lives.
+#[derive(Debug)]
+pub struct OpenConnection(Arc<AtomicUsize>);
+
+impl Drop for OpenConnection {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 /// One running wizard's watch and the way to its client.
@@ -86,6 +98,17 @@ impl Wizards {
             watch.end(Farewell::Stopping);
         }
         (number, watch)
+    }
+
+    /// Counts a new connection until the returned value is dropped.
+    pub fn connected(&self) -> OpenConnection {
+        self.connections.fetch_add(1, Ordering::SeqCst);
+        OpenConnection(Arc::clone(&self.connections))
+    }
+
+    /// How many connections are open now.
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
     }
 
     /// Forgets wizard `number`, which has ended.
