@@ -85,6 +85,9 @@ pub(crate) struct Shared {
     pub running: AtomicUsize,
     /// Numbers sessions for their folders.
     pub started: AtomicUsize,
+    /// This server process's name in its sessions' folder names, unlike any other's
+    /// sharing the state folder (see [`instance_name`]).
+    pub instance: String,
     /// Failed sign-ins per address.
     pub sign_in_limits: limits::SignInLimits,
     /// A wizard without input for this long is ended, with a goodbye.
@@ -142,6 +145,7 @@ pub fn main(options: Options) -> Result<()> {
         max_sessions: options.max_sessions,
         running: AtomicUsize::new(0),
         started: AtomicUsize::new(0),
+        instance: instance_name(),
         sign_in_limits: limits::SignInLimits::default(),
         idle_timeout: options.idle_timeout,
         wizards: wizards::Wizards::default(),
@@ -149,6 +153,17 @@ pub fn main(options: Options) -> Result<()> {
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
     runtime.block_on(listen(shared, config, options.listen))
+}
+
+/// A name for this server process: its process id and a random number, since servers in
+/// containers sharing one state folder often have the same process id (1).
+fn instance_name() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    // The standard library seeds each `RandomState` from the system's random source.
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    format!("{}-{:08x}", std::process::id(), random as u32)
 }
 
 /// Listens on `address` and serves every connection until a stop signal.

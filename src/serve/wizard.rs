@@ -230,5 +230,5 @@ fn run(
 fn session_folder(shared: &Shared) -> String {
     let number = shared.started.fetch_add(1, Ordering::SeqCst);
     let now = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
-    format!("{now}-{}-{number}", std::process::id())
+    format!("{now}-{}-{number}", shared.instance)
 }
