@@ -265,3 +265,34 @@ fn say(text: &str) {
     use std::io::Write;
     let _ = writeln!(io::stderr(), "{text}");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyperlinks_and_clipboard_only_for_terminal_types_that_take_them() {
+        for term in [
+            "xterm-256color",
+            "xterm",
+            "screen-256color",
+            "tmux-256color",
+        ] {
+            assert!(takes_escapes(Some(term)), "{term}");
+        }
+        for term in [
+            "dumb", "linux", "vt100", "vt220", "ansi", "cons25", "unknown", "",
+        ] {
+            assert!(!takes_escapes(Some(term)), "{term}");
+        }
+        let local = |term: &str| Surroundings {
+            lang: Lang::En,
+            no_color: false,
+            stdin_terminal: true,
+            stdout_terminal: true,
+            term: Some(term.to_owned()),
+        };
+        assert!(local("xterm-256color").escapes());
+        assert!(!local("linux").escapes(), "the same rule here as over SSH");
+    }
+}
