@@ -141,8 +141,10 @@ pub enum Command {
         /// The most wizards running at once; more are turned away with a message.
         #[arg(long, value_name = "N", default_value_t = 100)]
         max_sessions: usize,
-        /// Close a connection after this many seconds without input.
-        #[arg(long, value_name = "SECS", default_value_t = 1800)]
+        /// End a session after this many seconds without input: its answers are saved
+        /// and the user is told before the connection closes.
+        #[arg(long, value_name = "SECS", default_value_t = 1800,
+              value_parser = clap::value_parser!(u64).range(1..))]
         idle_timeout: u64,
     },
 }

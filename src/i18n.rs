@@ -93,10 +93,14 @@ pub struct Words {
     pub plain_at_start: &'static str,
     /// Plain mode: an answer that is not understood.
     pub plain_not_understood: &'static str,
-    /// Printed when the user quits before an ending.
+    /// Printed when the user quits before an ending, followed by how to come back.
     pub quit_before_ending: &'static str,
-    /// Printed when input ends before an ending.
+    /// Printed when input ends before an ending, followed by how to come back.
     pub input_ended: &'static str,
+    /// How to come back when the wizard runs on the user's own machine.
+    pub run_again: &'static str,
+    /// How to come back when the wizard is served over SSH.
+    pub connect_again: &'static str,
     /// Printed at the end of a walk in plain mode.
     pub plain_finished: &'static str,
     /// A jump in the path, before where it went.
@@ -251,8 +255,10 @@ const ENGLISH: Words = Words {
     typed_cut: "Only the first 1,000 characters are kept.",
     plain_at_start: "This is the first question; there is nothing to go back to.",
     plain_not_understood: "Not understood. Type the number of an answer, or b, r or q.",
-    quit_before_ending: "Stopped before reaching an answer. Run signin-doctor again to start over.",
-    input_ended: "Input ended before reaching an answer. Run signin-doctor again to start over.",
+    quit_before_ending: "Stopped before reaching an answer.",
+    input_ended: "Input ended before reaching an answer.",
+    run_again: "Run signin-doctor again to start over.",
+    connect_again: "Connect again (the same ssh command) to start over.",
     plain_finished: "End of the wizard.",
     jumped_to: "Jumped to",
     agent_say: "Say",
@@ -374,8 +380,10 @@ const DUTCH: Words = Words {
     typed_cut: "Alleen de eerste 1000 tekens worden bewaard.",
     plain_at_start: "Dit is de eerste vraag; u kunt niet verder terug.",
     plain_not_understood: "Niet begrepen. Typ het nummer van een antwoord, of b, r of q.",
-    quit_before_ending: "Gestopt voordat er een oplossing was gevonden. Start signin-doctor om opnieuw te beginnen.",
-    input_ended: "De invoer stopte voordat er een oplossing was gevonden. Start signin-doctor om opnieuw te beginnen.",
+    quit_before_ending: "Gestopt voordat er een oplossing was gevonden.",
+    input_ended: "De invoer stopte voordat er een oplossing was gevonden.",
+    run_again: "Start signin-doctor om opnieuw te beginnen.",
+    connect_again: "Maak opnieuw verbinding (met hetzelfde ssh-commando) om opnieuw te beginnen.",
     plain_finished: "Einde van de wizard.",
     jumped_to: "Gesprongen naar",
     agent_say: "Zeg",
@@ -419,5 +427,17 @@ pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &ENGLISH,
         Lang::Nl => &DUTCH,
+    }
+}
+
+impl Words {
+    /// How to come back after leaving before an ending: run the program again, or,
+    /// served over SSH (`remote`), connect again.
+    pub fn come_back(&self, remote: bool) -> &'static str {
+        if remote {
+            self.connect_again
+        } else {
+            self.run_again
+        }
     }
 }

@@ -33,6 +33,9 @@ pub struct Options {
     pub agent: bool,
     /// Served to a partner: `h` gives a hand-off code for a helpdesk agent.
     pub hand_off: Option<std::sync::Arc<dyn CodeGiver>>,
+    /// Served over SSH to another machine: problems are shown on the output (this
+    /// process's stderr is the server's), and the closing lines say to connect again.
+    pub remote: bool,
 }
 
 /// What plain mode tells the record keeping after each change and on "save now";
@@ -143,7 +146,8 @@ pub fn run(
         }
         output.flush()?;
         if !read(&mut input, &mut line)? {
-            writeln!(output, "{}", words.input_ended)?;
+            let again = words.come_back(options.remote);
+            writeln!(output, "{} {again}", words.input_ended)?;
             return Ok(WalkEnd::Quit);
         }
         show_page = true;
@@ -179,7 +183,8 @@ pub fn run(
                 hooks.changed(session)
             }
             Reply::Quit => {
-                writeln!(output, "{}", words.quit_before_ending)?;
+                let again = words.come_back(options.remote);
+                writeln!(output, "{} {again}", words.quit_before_ending)?;
                 return Ok(WalkEnd::Quit);
             }
             Reply::Note(text) => {
@@ -219,7 +224,8 @@ pub fn run(
                         Vec::new()
                     }
                     None => {
-                        writeln!(output, "{}", words.input_ended)?;
+                        let again = words.come_back(options.remote);
+                        writeln!(output, "{} {again}", words.input_ended)?;
                         return Ok(WalkEnd::Quit);
                     }
                 }
@@ -229,7 +235,7 @@ pub fn run(
                 Vec::new()
             }
         };
-        start::show(&mut output, &notices)?;
+        start::show_where(&mut output, &notices, options.remote)?;
     }
 }
 

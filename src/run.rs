@@ -47,9 +47,9 @@ impl Surroundings {
     }
 
     /// Whether stdout may take escape sequences beyond colour (hyperlinks, clipboard):
-    /// a terminal that does not call itself "dumb".
+    /// a terminal whose type takes them (see [`takes_escapes`]).
     fn escapes(&self) -> bool {
-        self.stdout_terminal && self.term.as_deref() != Some("dumb")
+        self.stdout_terminal && takes_escapes(self.term.as_deref())
     }
 }
 
@@ -152,6 +152,7 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
         let options = plain::Options {
             agent: agent_mode(cli),
             hand_off: None,
+            remote: false,
         };
         plain::start::main(session, lang, &start, options)
     } else {
@@ -205,6 +206,22 @@ pub fn cursor_addressing(term: Option<&str>) -> bool {
     }
 }
 
+/// Whether a terminal of type `term` takes hyperlinks (OSC 8) and clipboard writes
+/// (OSC 52), here and over SSH alike: one that can move its cursor, except the types of
+/// terminals known to show such sequences as junk or to mistake them — the Linux console
+/// (`linux`), DEC terminals and their emulations (`vt100`, `vt220`…), `ansi` and the BSD
+/// consoles (`cons25`…).
+pub fn takes_escapes(term: Option<&str>) -> bool {
+    let plain_console = term.map(str::trim).is_some_and(|term| {
+        term == "linux"
+            || term.starts_with("linux-")
+            || term.starts_with("vt")
+            || term.starts_with("ansi")
+            || term.starts_with("cons")
+    });
+    cursor_addressing(term) && !plain_console
+}
+
 /// The full-screen wizard: the resume offer in line mode first, then the wizard with
 /// autosave, then — once the terminal is back to normal — the transcript, the outcome log
 /// and what became of the save.
@@ -219,6 +236,7 @@ fn full_screen(
     lang: Lang,
 ) -> Result<WalkEnd> {
     let mut prompt = LinePrompt {
+        remote: false,
         input: &mut io::stdin().lock(),
         output: &mut io::stdout().lock(),
     };
@@ -261,4 +279,35 @@ fn show(notices: &[Notice]) {
 fn say(text: &str) {
     use std::io::Write;
     let _ = writeln!(io::stderr(), "{text}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyperlinks_and_clipboard_only_for_terminal_types_that_take_them() {
+        for term in [
+            "xterm-256color",
+            "xterm",
+            "screen-256color",
+            "tmux-256color",
+        ] {
+            assert!(takes_escapes(Some(term)), "{term}");
+        }
+        for term in [
+            "dumb", "linux", "vt100", "vt220", "ansi", "cons25", "unknown", "",
+        ] {
+            assert!(!takes_escapes(Some(term)), "{term}");
+        }
+        let local = |term: &str| Surroundings {
+            lang: Lang::En,
+            no_color: false,
+            stdin_terminal: true,
+            stdout_terminal: true,
+            term: Some(term.to_owned()),
+        };
+        assert!(local("xterm-256color").escapes());
+        assert!(!local("linux").escapes(), "the same rule here as over SSH");
+    }
 }

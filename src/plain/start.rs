@@ -25,6 +25,8 @@ pub fn main(fresh: Session, lang: Lang, start: &StartOptions, options: Options) 
 }
 
 /// Runs plain mode as [`main`] does, on `input` and `output` (e.g. an SSH channel).
+/// Input that fails with [`io::ErrorKind::ConnectionAborted`] interrupts the walk: the
+/// session is secured and kept for resume, not finished, and the walk ends as quit.
 pub fn main_on(
     fresh: Session,
     lang: Lang,
@@ -36,9 +38,11 @@ pub fn main_on(
     let mut prompt = LinePrompt {
         input: &mut input,
         output: &mut output,
+        remote: options.remote,
     };
     let started = begin(fresh, lang, start, &mut prompt)?;
     let (mut session, lang, mut records) = (started.session, started.lang, started.records);
+    let remote = options.remote;
     let result = run(
         &mut session,
         lang,
@@ -47,8 +51,22 @@ pub fn main_on(
         &mut output,
         &mut records,
     );
+    if let Err(error) = &result
+        && error.kind() == io::ErrorKind::ConnectionAborted
+    {
+        // Input was cut off (a served session the server ended): the walk is
+        // interrupted, not over — its save is kept for resume, as when the full-screen
+        // wizard loses its terminal.
+        if let Some(notice) = records.secure(&session) {
+            let _ = show_where(&mut output, &[notice], remote);
+        }
+        if records.failed() {
+            return Err(Error::RecordsFailed);
+        }
+        return Ok(WalkEnd::Quit);
+    }
     let notices = records.finish(&session);
-    let _ = show(&mut output, &notices);
+    let _ = show_where(&mut output, &notices, remote);
     let end = result.map_err(Error::Lines)?;
     if records.failed() {
         return Err(Error::RecordsFailed);
@@ -61,8 +79,10 @@ pub fn main_on(
 pub struct LinePrompt<'a, R, W> {
     /// Where answers come from.
     pub input: &'a mut R,
-    /// Where questions and information go (problems go to stderr).
+    /// Where questions and information go (problems go to stderr, unless `remote`).
     pub output: &'a mut W,
+    /// The user is on another machine: problems go to `output` too.
+    pub remote: bool,
 }
 
 impl<R: BufRead, W: Write> Prompt for LinePrompt<'_, R, W> {
@@ -80,7 +100,7 @@ impl<R: BufRead, W: Write> Prompt for LinePrompt<'_, R, W> {
     }
 
     fn tell(&mut self, notices: &[Notice]) {
-        let _ = show(self.output, notices);
+        let _ = show_where(self.output, notices, self.remote);
     }
 }
 
@@ -88,8 +108,17 @@ impl<R: BufRead, W: Write> Prompt for LinePrompt<'_, R, W> {
 /// program's name — also when the questions are piped away. A failure to write to
 /// `output` is returned; stderr that is gone (a closed window) is not worth a panic.
 pub fn show(output: &mut impl Write, notices: &[Notice]) -> io::Result<()> {
+    show_where(output, notices, false)
+}
+
+/// Prints notices as [`show`] does; with `remote` (the user is on another machine, and
+/// this process's stderr is not theirs) problems go to `output` too, with the program's
+/// name.
+pub fn show_where(output: &mut impl Write, notices: &[Notice], remote: bool) -> io::Result<()> {
     for notice in notices {
-        if notice.error {
+        if notice.error && remote {
+            writeln!(output, "signin-doctor: {}", notice.text)?;
+        } else if notice.error {
             let _ = writeln!(io::stderr(), "signin-doctor: {}", notice.text);
         } else {
             writeln!(output, "{}", notice.text)?;

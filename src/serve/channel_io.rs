@@ -7,6 +7,8 @@ use std::sync::mpsc::Receiver;
 
 use tokio::sync::mpsc::UnboundedSender;
 
+use super::line_cap::LineCap;
+
 /// What a wizard's thread sends toward its client, in order.
 #[derive(Debug)]
 pub enum Out {
@@ -73,32 +75,76 @@ impl Drop for ChannelWriter {
     }
 }
 
-/// Reads what the client typed; ends when the client sends EOF or goes.
+/// Reads what the client typed, a whole line at a time, each at most
+/// [`MAX_LINE_BYTES`](super::line_cap::MAX_LINE_BYTES): a longer line is dropped and `too_long` sent to the client's
+/// stderr. Ends when the client sends EOF or goes; fails with `ConnectionAborted` when
+/// an empty packet arrives (the server ends the session).
 #[derive(Debug)]
 pub struct ChannelReader {
     /// From the connection's handler.
     from_client: Receiver<Vec<u8>>,
-    /// Received and not yet read.
+    /// Toward the client, for saying a line was too long.
+    to_client: UnboundedSender<Out>,
+    /// What to say then.
+    too_long: String,
+    /// Lines gathered from what arrived.
+    cap: LineCap,
+    /// Whole lines received and not yet read.
     pending: Vec<u8>,
+    /// Input has ended.
+    ended: bool,
+    /// The server ended the session: reading fails with `ConnectionAborted`.
+    cut_off: bool,
 }
 
 impl ChannelReader {
-    /// A reader of what arrives on `from_client`.
-    pub fn new(from_client: Receiver<Vec<u8>>) -> ChannelReader {
+    /// A reader of what arrives on `from_client`, saying `too_long` on `to_client` for
+    /// each line dropped for its length.
+    pub fn new(
+        from_client: Receiver<Vec<u8>>,
+        to_client: UnboundedSender<Out>,
+        too_long: String,
+    ) -> ChannelReader {
         ChannelReader {
             from_client,
+            to_client,
+            too_long,
+            cap: LineCap::default(),
             pending: Vec::new(),
+            ended: false,
+            cut_off: false,
         }
     }
 }
 
 impl Read for ChannelReader {
     fn read(&mut self, into: &mut [u8]) -> io::Result<usize> {
-        while self.pending.is_empty() {
+        while self.pending.is_empty() && !self.ended {
             match self.from_client.recv() {
-                Ok(bytes) => self.pending = bytes,
-                Err(_) => return Ok(0),
+                Ok(bytes) if !bytes.is_empty() => {
+                    let capped = self.cap.feed(&bytes);
+                    for _ in 0..capped.dropped {
+                        let text = format!("signin-doctor: {}\r\n", self.too_long);
+                        let _ = self.to_client.send(Out::Problem(text.into_bytes()));
+                    }
+                    self.pending = capped.lines;
+                }
+                Ok(_) => {
+                    // The server ends the session: the walk is interrupted, not over.
+                    self.cut_off = true;
+                    self.ended = true;
+                }
+                Err(_) => {
+                    self.ended = true;
+                    self.pending = self.cap.finish();
+                }
             }
+        }
+        if self.cut_off {
+            return Err(io::Error::new(
+                io::ErrorKind::ConnectionAborted,
+                "the server ended the session",
+            ));
         }
         let count = into.len().min(self.pending.len());
         into[..count].copy_from_slice(&self.pending[..count]);

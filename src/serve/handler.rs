@@ -30,9 +30,11 @@ pub struct Server {
 impl russh::server::Server for Server {
     type Handler = Connection;
 
-    fn new_client(&mut self, _: Option<std::net::SocketAddr>) -> Connection {
+    fn new_client(&mut self, peer: Option<std::net::SocketAddr>) -> Connection {
         Connection {
             shared: Arc::clone(&self.shared),
+            peer: peer.map(|address| address.ip()),
+            _open: self.shared.wizards.connected(),
             user: String::new(),
             who: Who::Partner,
             channels: HashMap::new(),
@@ -45,6 +47,10 @@ impl russh::server::Server for Server {
 pub struct Connection {
     /// What every connection shares.
     shared: Arc<Shared>,
+    /// The client's address, for counting failed sign-ins.
+    peer: Option<std::net::IpAddr>,
+    /// Counted among the open connections while it lives (a stopping server waits).
+    _open: super::wizards::OpenConnection,
     /// The user name signed in with (`nl` or `en` choose the language).
     user: String,
     /// A partner or a helpdesk agent.
@@ -69,7 +75,7 @@ impl Drop for ChannelState {
         // The wizard's keys channel may have other senders (a shared session's other
         // side): say outright that this client is gone.
         if let Some(Input::Keys(_, sender)) = &self.input {
-            let _ = sender.send(RemoteInput::Closed);
+            let _ = sender.send(RemoteInput::End);
         }
     }
 }
@@ -131,6 +137,7 @@ impl Connection {
                 Mode::FullScreen {
                     size: (*columns, *rows),
                     no_color,
+                    escapes: crate::run::takes_escapes(Some(term)),
                 }
             }
             _ => Mode::Plain {
@@ -196,11 +203,15 @@ impl Handler for Connection {
         key: russh::server::VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
         let key: &PublicKey = key.public_key;
+        if self.shared.sign_in_limits.refuses(self.peer) {
+            return Ok(Auth::reject());
+        }
         if let Some(who) = self.shared.auth.who(key.key_data()) {
             self.user = user.to_owned();
             self.who = who;
             return Ok(Auth::Accept);
         }
+        self.shared.sign_in_limits.failed(self.peer);
         Ok(Auth::reject())
     }
 
@@ -408,10 +419,11 @@ impl Handler for Connection {
                     state.input = None;
                 }
             }
-            Some(Input::Lines(None, sender)) => {
+            Some(Input::Lines(None, sender)) if !bytes.is_empty() => {
+                // (An empty packet would tell plain mode its input ended.)
                 let _ = sender.send(bytes.to_vec());
             }
-            None => {}
+            Some(Input::Lines(None, _)) | None => {}
         }
         Ok(())
     }

@@ -67,6 +67,14 @@ impl KeyParser {
     }
 }
 
+impl KeyParser {
+    /// How many bytes are held between packets now.
+    #[cfg(test)]
+    fn held(&self) -> usize {
+        self.pending.len() + self.paste.as_ref().map_or(0, Vec::len)
+    }
+}
+
 /// Adds `bytes` to a paste, up to [`MAX_PASTE`].
 fn take_paste(paste: &mut Vec<u8>, bytes: &[u8]) {
     let room = MAX_PASTE.saturating_sub(paste.len());
@@ -288,5 +296,27 @@ mod tests {
                 key(KeyCode::Char('q'), KeyModifiers::NONE)
             ]
         );
+    }
+
+    #[test]
+    fn an_endless_paste_or_sequence_holds_a_bounded_number_of_bytes() {
+        let mut parser = KeyParser::default();
+        assert!(parser.feed(b"\x1b[200~").is_empty());
+        let packet = vec![b'x'; 32 * 1024];
+        for _ in 0..128 {
+            assert!(parser.feed(&packet).is_empty());
+            assert!(parser.held() <= MAX_PASTE + 5, "{}", parser.held());
+        }
+        match parser.feed(b"\x1b[201~").as_slice() {
+            [Event::Paste(text)] => assert_eq!(text.len(), MAX_PASTE),
+            other => panic!("not one paste: {other:?}"),
+        }
+        assert_eq!(parser.held(), 0);
+
+        // A control sequence that never ends is dropped, not kept.
+        let mut endless = b"\x1b[".to_vec();
+        endless.extend(std::iter::repeat_n(b'1', 1 << 20));
+        parser.feed(&endless);
+        assert!(parser.held() <= 32, "{}", parser.held());
     }
 }

@@ -21,7 +21,7 @@ pub struct LineEditor {
 }
 
 /// The longest line kept; more typing is ignored until Enter.
-const MAX_LINE: usize = 4096;
+const MAX_LINE: usize = super::line_cap::MAX_LINE_BYTES;
 
 impl LineEditor {
     /// Takes one packet of typing.

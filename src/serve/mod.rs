@@ -3,19 +3,25 @@
 //! the client asked for a terminal, plain mode otherwise, each on its own session with
 //! its own saves, all writing the one outcome log.
 //!
-//! By role: `host_key` (the server's key), `auth` (who may in), `handler` (the SSH
-//! protocol: what is accepted and what refused), `wizard` (one wizard on one channel, on
-//! a thread of its own), `keys` and `line_mode` (a remote terminal's input), `channel_io`
-//! (the channel as a reader and a writer).
+//! By role: `host_key` (the server's key), `auth` (who may in), `limits` (failed sign-ins
+//! per address), `handler` (the SSH protocol: what is accepted and what refused), `wizard`
+//! (one wizard on one channel, on a thread of its own), `wizards` (the running ones, ended
+//! when idle or when the server stops), `words` (what the server says), `keys`,
+//! `line_mode` and `line_cap` (a remote terminal's input, bounded), `channel_io` (the
+//! channel as a reader and a writer).
 
 mod auth;
 mod channel_io;
 mod handler;
 mod host_key;
 pub mod keys;
+mod limits;
+mod line_cap;
 mod line_mode;
 mod live;
 mod wizard;
+mod wizards;
+mod words;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -52,9 +58,16 @@ pub struct Options {
     pub keep_days: u32,
     /// The most wizards at once.
     pub max_sessions: usize,
-    /// Connections without input for this long are closed.
+    /// Sessions without input for this long are ended, with a goodbye line.
     pub idle_timeout: Duration,
 }
+
+/// How long past `--idle-timeout` a connection without input is dropped, giving a
+/// wizard ended at the idle timeout time to say goodbye.
+const IDLE_GRACE: Duration = Duration::from_secs(30);
+
+/// How long a stopping server waits for its wizards to save and say goodbye.
+const STOP_GRACE: Duration = Duration::from_secs(5);
 
 /// What every connection shares.
 #[derive(Debug)]
@@ -79,6 +92,15 @@ pub(crate) struct Shared {
     pub running: AtomicUsize,
     /// Numbers sessions for their folders.
     pub started: AtomicUsize,
+    /// This server process's name in its sessions' folder names, unlike any other's
+    /// sharing the state folder (see [`instance_name`]).
+    pub instance: String,
+    /// Failed sign-ins per address.
+    pub sign_in_limits: limits::SignInLimits,
+    /// A wizard without input for this long is ended, with a goodbye.
+    pub idle_timeout: Duration,
+    /// The wizards running now, to end them when the server stops.
+    pub wizards: wizards::Wizards,
 }
 
 /// Runs the server until it is stopped (Ctrl+C, SIGTERM) or cannot listen.
@@ -111,7 +133,9 @@ pub fn main(options: Options) -> Result<()> {
     let config = Config {
         keys: vec![key],
         methods: auth.methods(),
-        inactivity_timeout: Some(options.idle_timeout),
+        // A backstop for connections without a wizard: a running wizard is ended at
+        // `idle_timeout` with a goodbye line (`wizards`), before this drops the connection.
+        inactivity_timeout: Some(options.idle_timeout.saturating_add(IDLE_GRACE)),
         auth_rejection_time: Duration::from_secs(1),
         auth_rejection_time_initial: Some(Duration::ZERO),
         max_auth_attempts: 6,
@@ -129,10 +153,25 @@ pub fn main(options: Options) -> Result<()> {
         max_sessions: options.max_sessions,
         running: AtomicUsize::new(0),
         started: AtomicUsize::new(0),
+        instance: instance_name(),
+        sign_in_limits: limits::SignInLimits::default(),
+        idle_timeout: options.idle_timeout,
+        wizards: wizards::Wizards::default(),
     });
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
     runtime.block_on(listen(shared, config, options.listen))
+}
+
+/// A name for this server process: its process id and a random number, since servers in
+/// containers sharing one state folder often have the same process id (1).
+fn instance_name() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    // The standard library seeds each `RandomState` from the system's random source.
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    format!("{}-{:08x}", std::process::id(), random as u32)
 }
 
 /// Listens on `address` and serves every connection until a stop signal.
@@ -142,16 +181,41 @@ async fn listen(shared: Arc<Shared>, config: Config, address: SocketAddr) -> Res
             "cannot listen on {address}: {e}; pick another with --listen ADDR:PORT"
         ))
     })?;
-    let mut server = handler::Server { shared };
+    let mut server = handler::Server {
+        shared: Arc::clone(&shared),
+    };
     let running = server.run_on_socket(Arc::new(config), &socket);
     let handle = running.handle();
     eprintln!("signin-doctor: serving on {address}");
     tokio::select! {
         result = running => result.map_err(|e| Error::Serve(format!("stopped: {e}"))),
         () = stop_signal() => {
+            say_goodbye_to_all(&shared).await;
             handle.shutdown("the server is stopping".into());
             Ok(())
         }
+    }
+}
+
+/// Ends every running wizard (each secures its session and says goodbye, after leaving
+/// the full screen) and waits, at most [`STOP_GRACE`], until each client was told and
+/// has gone (an SSH client leaves once its channel is closed).
+async fn say_goodbye_to_all(shared: &Shared) {
+    let clients = shared.wizards.end_all();
+    let deadline = tokio::time::Instant::now() + STOP_GRACE;
+    for client in clients {
+        // Closed once the wizard's last words and exit status are on their way.
+        if tokio::time::timeout_at(deadline, client.closed())
+            .await
+            .is_err()
+        {
+            eprintln!("signin-doctor: not every session ended in time; stopping anyway");
+            return;
+        }
+    }
+    // Then the clients leave, having read them; one that lingers is cut off at the deadline.
+    while shared.wizards.connections() > 0 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 

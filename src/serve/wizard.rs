@@ -4,7 +4,7 @@
 //! A partner's full-screen wizard can hand its session to an agent, who joins it live or
 //! continues it from its save.
 
-use std::io::BufReader;
+use std::io::{BufReader, Write};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -14,13 +14,15 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::Shared;
 use super::channel_io::{ChannelReader, ChannelWriter, Out};
 use super::live::{self, Joined, PartnerLink};
+use super::wizards::{self, Watch};
+use super::words::{goodbye, line_too_long};
 use crate::core::start::{StartOptions, Started, begin};
 use crate::core::{RecordKeeper, RecordOptions};
 use crate::error::{Error, Result};
 use crate::exit::{RUNTIME_ERROR, WalkEnd};
 use crate::handoff::Code;
 use crate::lang::Lang;
-use crate::plain::start::{LinePrompt, show};
+use crate::plain::start::{LinePrompt, show_where};
 use crate::session::Session;
 use crate::tui::remote::{Alone, Link, RemoteInput};
 use crate::tui::state::sharing::Sharing;
@@ -35,6 +37,8 @@ pub enum Mode {
         size: (u16, u16),
         /// Draw without colour (`NO_COLOR` sent).
         no_color: bool,
+        /// The terminal's type takes hyperlinks and the clipboard (OSC 8, OSC 52).
+        escapes: bool,
     },
     /// Plain lines; `echo`: the client has a raw terminal, so the server echoes and
     /// ends lines in CR LF.
@@ -82,8 +86,8 @@ pub enum Feed {
     Lines(Sender<Vec<u8>>),
 }
 
-/// The channels a wizard reads from, and its own way back into the keys channel (for
-/// the other side of a shared session).
+/// The channels a wizard reads from, and the way into its keys channel (through its
+/// watch, so the other side of a shared session keeps the session from going idle).
 struct Inputs {
     keys: Receiver<RemoteInput>,
     lines: Receiver<Vec<u8>>,
@@ -102,11 +106,7 @@ pub fn start(
 ) -> Feed {
     let (keys, key_input) = channel();
     let (lines, line_input) = channel();
-    let inputs = Inputs {
-        keys: key_input,
-        lines: line_input,
-        keys_sender: keys.clone(),
-    };
+    let keys_sender = keys.clone();
     let feed = match mode {
         Mode::FullScreen { .. } => Feed::Keys(keys),
         Mode::Plain { .. } => Feed::Lines(lines),
@@ -126,9 +126,23 @@ pub fn start(
         let _ = to_client.send(Out::Exit(RUNTIME_ERROR.into()));
         return feed;
     }
+    let (number, watch) = shared.wizards.enter(to_client.clone());
+    let (key_input, line_input) = watched(shared, &watch, mode, key_input, line_input);
+    let inputs = Inputs {
+        keys: key_input,
+        lines: line_input,
+        keys_sender,
+    };
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
-        let code = match run(&shared, mode, lang, &role, &to_client, inputs) {
+        let result = run(&shared, mode, lang, &role, &to_client, inputs);
+        if let Some(farewell) = watch.farewell() {
+            // After the full screen was left, so the client's terminal shows it.
+            let crlf = !matches!(mode, Mode::Plain { echo: false });
+            let mut output = ChannelWriter::new(to_client.clone(), crlf);
+            let _ = writeln!(output, "{}", goodbye(farewell, lang));
+        }
+        let code = match result {
             Ok(end) => end.code(),
             Err(error) => {
                 if !error.said_already() {
@@ -139,9 +153,35 @@ pub fn start(
             }
         };
         shared.running.fetch_sub(1, Ordering::SeqCst);
+        shared.wizards.leave(number);
         let _ = to_client.send(Out::Exit(code.into()));
     });
     feed
+}
+
+/// Puts a watch between the client's input and the wizard (see [`wizards::forward`]):
+/// gives the wizard's ends of the keys and lines, the one for `mode` watched.
+fn watched(
+    shared: &Shared,
+    watch: &Arc<Watch>,
+    mode: Mode,
+    keys: Receiver<RemoteInput>,
+    lines: Receiver<Vec<u8>>,
+) -> (Receiver<RemoteInput>, Receiver<Vec<u8>>) {
+    let idle = shared.idle_timeout;
+    let watch = Arc::clone(watch);
+    match mode {
+        Mode::FullScreen { .. } => {
+            let (to_wizard, from_watch) = channel();
+            std::thread::spawn(move || wizards::forward(&keys, to_wizard, &watch, idle));
+            (from_watch, lines)
+        }
+        Mode::Plain { .. } => {
+            let (to_wizard, from_watch) = channel();
+            std::thread::spawn(move || wizards::forward(&lines, to_wizard, &watch, idle));
+            (keys, from_watch)
+        }
+    }
 }
 
 /// Runs the wizard to its end; see [`start`].
@@ -156,8 +196,12 @@ fn run(
     let fresh = Session::new(Arc::clone(&shared.flow));
     let start = start_options(shared, lang, role);
     let agent = role.agent();
-    let (size, no_color) = match mode {
-        Mode::FullScreen { size, no_color } => (size, no_color),
+    let (size, no_color, escapes) = match mode {
+        Mode::FullScreen {
+            size,
+            no_color,
+            escapes,
+        } => (size, no_color, escapes),
         Mode::Plain { echo } => {
             return plain::start::main_on(
                 fresh,
@@ -170,8 +214,13 @@ fn run(
                             root: shared.state_root.clone(),
                         }) as Arc<dyn crate::core::hand_off::CodeGiver>
                     }),
+                    remote: true,
                 },
-                BufReader::new(ChannelReader::new(inputs.lines)),
+                BufReader::new(ChannelReader::new(
+                    inputs.lines,
+                    to_client.clone(),
+                    line_too_long(lang),
+                )),
                 ChannelWriter::new(to_client.clone(), echo),
             );
         }
@@ -181,8 +230,8 @@ fn run(
         no_color,
         watch: None,
         agent,
-        hyperlinks: true,
-        clipboard: true,
+        hyperlinks: escapes,
+        clipboard: escapes,
         sharing: Sharing::Off,
     };
     let screen = Screen {
@@ -209,9 +258,10 @@ fn run(
                 let left = screen.walk(started, options, &mut link, &mut output);
                 if link.leave() {
                     let words = crate::i18n::sharing_words(lang);
-                    let _ = show(
+                    let _ = show_where(
                         &mut output,
                         &[crate::core::Notice::info(words.sharing_ended.to_owned())],
+                        true,
                     );
                 }
                 return left;
@@ -226,6 +276,7 @@ fn run(
         &mut LinePrompt {
             input: &mut std::io::empty(),
             output: &mut output,
+            remote: true,
         },
     )?;
     if *role == Role::Partner {
@@ -319,16 +370,17 @@ impl Screen<'_> {
             left.as_ref().is_ok_and(|left| !left.interrupted) || session.outcome().is_some();
         let Some(mut records) = link.hand_over(records, session.outcome().is_some()) else {
             let words = crate::i18n::sharing_words(lang);
-            let _ = show(
+            let _ = show_where(
                 output,
                 &[crate::core::Notice::info(words.agent_carries_on.to_owned())],
+                true,
             );
             return left.map(|left| left.end);
         };
         if finished {
-            let _ = show(output, &records.finish(&session));
+            let _ = show_where(output, &records.finish(&session), true);
         } else if let Some(notice) = records.secure(&session) {
-            let _ = show(output, &[notice]);
+            let _ = show_where(output, &[notice], true);
         }
         let left = left?;
         if records.failed() {
@@ -342,5 +394,5 @@ impl Screen<'_> {
 fn session_folder(shared: &Shared) -> String {
     let number = shared.started.fetch_add(1, Ordering::SeqCst);
     let now = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
-    format!("{now}-{}-{number}", std::process::id())
+    format!("{now}-{}-{number}", shared.instance)
 }

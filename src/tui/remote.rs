@@ -34,8 +34,10 @@ pub enum RemoteInput {
     },
     /// Something happened on the other side of a shared session.
     Presence(Presence),
-    /// The client's channel closed: the connection is gone.
-    Closed,
+    /// The session ends from outside — the client's channel closed, the server is
+    /// stopping, or nobody typed for too long: leave as interrupted, as when the
+    /// connection is lost, so the session is secured and kept for resume.
+    End,
 }
 
 /// A served wizard's way to the server: hand-off codes and the live shared session. The
@@ -156,7 +158,7 @@ fn event_loop<W: Write>(
                 redraw = tick(app, crate::clock::now());
                 continue;
             }
-            Err(RecvTimeoutError::Disconnected) => RemoteInput::Closed,
+            Err(RecvTimeoutError::Disconnected) => RemoteInput::End,
         };
         match received {
             RemoteInput::Resize(columns, rows) => {
@@ -166,6 +168,12 @@ fn event_loop<W: Write>(
                 update(app, Action::Resize(columns, rows));
                 shown_links.clear();
                 redraw = true;
+            }
+            RemoteInput::End => {
+                return Ok(Left {
+                    end: WalkEnd::Quit,
+                    interrupted: true,
+                });
             }
             RemoteInput::Event(event) => {
                 let taken = take_event(app, &event, records, options.clipboard, &mut to_terminal);
@@ -181,12 +189,6 @@ fn event_loop<W: Write>(
                 // The partner's side keeps the records: the other side's change is saved too.
                 let _ = records.changed(app.session());
                 redraw = true;
-            }
-            RemoteInput::Closed => {
-                return Ok(Left {
-                    end: WalkEnd::Quit,
-                    interrupted: true,
-                });
             }
             RemoteInput::Presence(presence) => {
                 if presence == Presence::AgentJoined {

@@ -1,0 +1,216 @@
+//! The wizards running now, so the server can end them: one that has had no input for
+//! the idle time, or all of them when the server stops. Each wizard's input passes
+//! through a watch on a thread of its own, which forwards what the client types and,
+//! when the session is to end, sends the wizard its end instead: [`RemoteInput::End`]
+//! to the full-screen wizard, an empty packet (the end of input) to plain mode. The
+//! wizard then leaves as when the connection is lost — its session secured, kept for
+//! resume — and says goodbye with [`Watch::farewell`].
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::channel_io::Out;
+use super::words::Farewell;
+use crate::tui::remote::RemoteInput;
+
+/// How often a watch looks whether its wizard is to end.
+const LOOK: Duration = Duration::from_millis(100);
+
+/// The wizards running now.
+#[derive(Debug, Default)]
+pub struct Wizards {
+    /// Numbers the wizards.
+    next: AtomicU64,
+    /// The server is stopping: wizards that start now end at once.
+    stopping: AtomicBool,
+    /// Each running wizard's watch and the way to its client, by number.
+    running: Mutex<HashMap<u64, Running>>,
+    /// How many connections are open now.
+    connections: Arc<AtomicUsize>,
+}
+
+/// Counts one open connection while it lives.
+#[derive(Debug)]
+pub struct OpenConnection(Arc<AtomicUsize>);
+
+impl Drop for OpenConnection {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// One running wizard's watch and the way to its client.
+type Running = (Arc<Watch>, UnboundedSender<Out>);
+
+/// Why one wizard is to end, once it is.
+#[derive(Debug, Default)]
+pub struct Watch {
+    /// Set once: why the server ends the session.
+    farewell: Mutex<Option<Farewell>>,
+}
+
+impl Watch {
+    /// Why the server ended the session, if it did.
+    pub fn farewell(&self) -> Option<Farewell> {
+        self.farewell.lock().ok().and_then(|farewell| *farewell)
+    }
+
+    /// Ends the session for `farewell`, unless it is ending already.
+    fn end(&self, farewell: Farewell) {
+        if let Ok(mut slot) = self.farewell.lock() {
+            slot.get_or_insert(farewell);
+        }
+    }
+}
+
+/// Something a watch forwards, and what it sends to end the wizard.
+pub trait Ending: Send + 'static {
+    /// What tells the wizard its session is over.
+    fn end() -> Self;
+    /// Whether this tells the wizard its session is over (nothing follows it).
+    fn is_end(&self) -> bool;
+}
+
+impl Ending for RemoteInput {
+    fn end() -> RemoteInput {
+        RemoteInput::End
+    }
+
+    fn is_end(&self) -> bool {
+        matches!(self, RemoteInput::End)
+    }
+}
+
+impl Ending for Vec<u8> {
+    fn end() -> Vec<u8> {
+        Vec::new()
+    }
+
+    fn is_end(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Wizards {
+    /// Registers a wizard whose output goes to `to_client`; gives its number and watch.
+    pub fn enter(&self, to_client: UnboundedSender<Out>) -> (u64, Arc<Watch>) {
+        let number = self.next.fetch_add(1, Ordering::SeqCst);
+        let watch = Arc::new(Watch::default());
+        if let Ok(mut running) = self.running.lock() {
+            running.insert(number, (Arc::clone(&watch), to_client));
+        }
+        if self.stopping.load(Ordering::SeqCst) {
+            watch.end(Farewell::Stopping);
+        }
+        (number, watch)
+    }
+
+    /// Counts a new connection until the returned value is dropped.
+    pub fn connected(&self) -> OpenConnection {
+        self.connections.fetch_add(1, Ordering::SeqCst);
+        OpenConnection(Arc::clone(&self.connections))
+    }
+
+    /// How many connections are open now.
+    pub fn connections(&self) -> usize {
+        self.connections.load(Ordering::SeqCst)
+    }
+
+    /// Forgets wizard `number`, which has ended.
+    pub fn leave(&self, number: u64) {
+        if let Ok(mut running) = self.running.lock() {
+            running.remove(&number);
+        }
+    }
+
+    /// Ends every running wizard (and any that starts from now on) because the server
+    /// stops; gives the ways to their clients, which close once each has said goodbye.
+    pub fn end_all(&self) -> Vec<UnboundedSender<Out>> {
+        self.stopping.store(true, Ordering::SeqCst);
+        let Ok(running) = self.running.lock() else {
+            return Vec::new();
+        };
+        running
+            .values()
+            .map(|(watch, to_client)| {
+                watch.end(Farewell::Stopping);
+                to_client.clone()
+            })
+            .collect()
+    }
+}
+
+/// Forwards what arrives on `from_client` to the wizard on `to_wizard` until the client
+/// goes (then `to_wizard` is dropped: the wizard sees its input end), or until the
+/// session is to end — no input for `idle`, or ended through `watch` — when the wizard
+/// is sent [`Ending::end`]. Runs on the calling thread.
+pub fn forward<T: Ending>(
+    from_client: &Receiver<T>,
+    to_wizard: Sender<T>,
+    watch: &Watch,
+    idle: Duration,
+) {
+    let mut last_input = Instant::now();
+    loop {
+        if watch.farewell().is_some() {
+            break;
+        }
+        if last_input.elapsed() >= idle {
+            watch.end(Farewell::Idle(idle));
+            break;
+        }
+        match from_client.recv_timeout(LOOK.min(idle)) {
+            Ok(input) => {
+                last_input = Instant::now();
+                let ended = input.is_end();
+                if to_wizard.send(input).is_err() || ended {
+                    return;
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+    }
+    let _ = to_wizard.send(T::end());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc::channel;
+
+    #[test]
+    fn input_is_forwarded_and_silence_ends_the_wizard_as_idle() {
+        let (client, from_client) = channel();
+        let (to_wizard, wizard) = channel();
+        let watch = Watch::default();
+        client.send(b"1\n".to_vec()).unwrap();
+        let idle = Duration::from_millis(200);
+        forward(&from_client, to_wizard, &watch, idle);
+        assert_eq!(wizard.recv().unwrap(), b"1\n");
+        assert_eq!(wizard.recv().unwrap(), Vec::<u8>::new(), "the end of input");
+        assert_eq!(watch.farewell(), Some(Farewell::Idle(idle)));
+    }
+
+    #[test]
+    fn a_stopping_server_ends_running_wizards_and_those_that_start_later() {
+        let wizards = Wizards::default();
+        let (to_client, _client) = tokio::sync::mpsc::unbounded_channel();
+        let (number, watch) = wizards.enter(to_client.clone());
+        assert_eq!(watch.farewell(), None);
+        assert_eq!(wizards.end_all().len(), 1);
+        assert_eq!(watch.farewell(), Some(Farewell::Stopping));
+        let (to_wizard, wizard) = channel();
+        let (_client_keys, from_client) = channel::<RemoteInput>();
+        forward(&from_client, to_wizard, &watch, Duration::from_secs(60));
+        assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
+        wizards.leave(number);
+        let (_, late) = wizards.enter(to_client);
+        assert_eq!(late.farewell(), Some(Farewell::Stopping));
+    }
+}
