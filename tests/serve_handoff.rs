@@ -84,7 +84,7 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
         .concat(),
         "",
     );
-    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(again.status.code(), Some(2));
     assert!(
         text(&again.stderr).contains("used already"),
         "{}",
@@ -107,7 +107,7 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
 }
 
 #[test]
-fn unknown_and_expired_codes_are_refused_with_a_reason() {
+fn unknown_expired_and_guessed_codes_are_refused_with_a_reason() {
     if !have_ssh() {
         return;
     }
@@ -130,13 +130,13 @@ fn unknown_and_expired_codes_are_refused_with_a_reason() {
         )
     };
     let expired = run("join ABC-DEF");
-    assert_eq!(expired.status.code(), Some(1));
+    assert_eq!(expired.status.code(), Some(2));
     assert!(
         text(&expired.stderr).contains("expired"),
         "{}",
         text(&expired.stderr)
     );
-    let unknown = run("resume ABC-DEF");
+    let unknown = run("resume ABC-DEG");
     assert!(
         text(&unknown.stderr).contains("not known here"),
         "{}",
@@ -147,6 +147,26 @@ fn unknown_and_expired_codes_are_refused_with_a_reason() {
         text(&malformed.stderr).contains("is not a hand-off code"),
         "{}",
         text(&malformed.stderr)
+    );
+
+    // Five wrong codes from one address in an hour: then even a good code is refused.
+    run("join 222-222");
+    run("join 333-333");
+    let now = jiff::Timestamp::now();
+    std::fs::write(
+        tickets.join("XYZ234.json"),
+        format!(r#"{{ "save": "served/x/flow.json", "issued": "{now}" }}"#),
+    )
+    .unwrap();
+    let held_back = run("join XYZ-234");
+    assert!(
+        text(&held_back.stderr).contains("too many wrong hand-off codes"),
+        "{}",
+        text(&held_back.stderr)
+    );
+    assert!(
+        tickets.join("XYZ234.json").exists(),
+        "the good code is not used up"
     );
 }
 

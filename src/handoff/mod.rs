@@ -11,4 +11,4 @@ pub mod code;
 mod ticket;
 
 pub use code::Code;
-pub use ticket::{ClaimError, Claimed, LIFETIME, claim, folder, give_back, issue, sweep};
+pub use ticket::{ClaimError, Claimed, LIFETIME, check, claim, folder, give_back, issue, sweep};

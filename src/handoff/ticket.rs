@@ -98,8 +98,7 @@ pub fn issue(root: &Path, save: &Path, now: Timestamp) -> Result<Code, WriteErro
 /// Claims the code `typed` (as a person typed it): its ticket is taken away, so the code
 /// works once, and the save it names is given. Refused when unknown, used or expired.
 pub fn claim(root: &Path, typed: &str, now: Timestamp) -> Result<Claimed, ClaimError> {
-    let code = Code::parse(typed)
-        .ok_or_else(|| ClaimError::Malformed(crate::sanitize::clean_line(typed)))?;
+    let code = parse(typed)?;
     let path = ticket_path(root, &code);
     // The rename is the claim: of two agents with the same code, one gets it.
     let taken = path.with_extension(format!(
@@ -108,23 +107,11 @@ pub fn claim(root: &Path, typed: &str, now: Timestamp) -> Result<Claimed, ClaimE
         now.as_nanosecond()
     ));
     if let Err(error) = std::fs::rename(&path, &taken) {
-        return Err(match error.kind() {
-            io::ErrorKind::NotFound => ClaimError::Unknown(code),
-            _ => ClaimError::Unreadable {
-                code,
-                reason: error.to_string(),
-            },
-        });
+        return Err(not_there(code, &error));
     }
-    let read = crate::bounded_read::read(&taken, MAX_TICKET_BYTES);
+    let ticket = read_ticket(&taken, &code);
     let _ = std::fs::remove_file(&taken);
-    let ticket: Ticket = read
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()))
-        .map_err(|reason| ClaimError::Unreadable {
-            code: code.clone(),
-            reason,
-        })?;
+    let ticket = ticket?;
     if now.duration_since(ticket.issued) > LIFETIME {
         return Err(ClaimError::Expired(code));
     }
@@ -132,6 +119,48 @@ pub fn claim(root: &Path, typed: &str, now: Timestamp) -> Result<Claimed, ClaimE
         save: root.join(&ticket.save),
         code,
         issued: ticket.issued,
+    })
+}
+
+/// Whether the code `typed` could be claimed now, without claiming it: the reason when
+/// not (malformed, unknown or used, expired).
+pub fn check(root: &Path, typed: &str, now: Timestamp) -> Result<Code, ClaimError> {
+    let code = parse(typed)?;
+    let ticket = read_ticket(&ticket_path(root, &code), &code)?;
+    if now.duration_since(ticket.issued) > LIFETIME {
+        return Err(ClaimError::Expired(code));
+    }
+    Ok(code)
+}
+
+/// The code in `typed`, or why it is none.
+fn parse(typed: &str) -> Result<Code, ClaimError> {
+    Code::parse(typed).ok_or_else(|| ClaimError::Malformed(crate::sanitize::clean_line(typed)))
+}
+
+/// Why the ticket of `code` could not be opened.
+fn not_there(code: Code, error: &io::Error) -> ClaimError {
+    match error.kind() {
+        io::ErrorKind::NotFound => ClaimError::Unknown(code),
+        _ => ClaimError::Unreadable {
+            code,
+            reason: error.to_string(),
+        },
+    }
+}
+
+/// The ticket of `code` at `path`.
+fn read_ticket(path: &Path, code: &Code) -> Result<Ticket, ClaimError> {
+    let bytes = crate::bounded_read::read(path, MAX_TICKET_BYTES).map_err(|e| match e {
+        crate::bounded_read::BoundedReadError::Io(error) => not_there(code.clone(), &error),
+        other => ClaimError::Unreadable {
+            code: code.clone(),
+            reason: other.to_string(),
+        },
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| ClaimError::Unreadable {
+        code: code.clone(),
+        reason: e.to_string(),
     })
 }
 
@@ -198,6 +227,10 @@ mod tests {
             claim(root.path(), &typed, now()),
             Err(ClaimError::Unknown(_))
         ));
+        assert!(matches!(
+            check(root.path(), &typed, now()),
+            Err(ClaimError::Unknown(_))
+        ));
         assert_eq!(std::fs::read_dir(folder(root.path())).unwrap().count(), 0);
         give_back(root.path(), &claimed).unwrap();
         assert_eq!(claim(root.path(), &typed, now()).unwrap(), claimed);
@@ -213,6 +246,14 @@ mod tests {
         assert_eq!(sweep(root.path(), later), 1);
         assert!(claim(root.path(), fresh.bare(), later).is_ok());
         let expiring = issue(root.path(), &save, now()).unwrap();
+        assert_eq!(
+            check(root.path(), expiring.bare(), now()).unwrap(),
+            expiring
+        );
+        assert!(matches!(
+            check(root.path(), expiring.bare(), later),
+            Err(ClaimError::Expired(_))
+        ));
         assert!(matches!(
             claim(root.path(), expiring.bare(), later),
             Err(ClaimError::Expired(_))

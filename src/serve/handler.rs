@@ -37,6 +37,7 @@ impl russh::server::Server for Server {
             _open: self.shared.wizards.connected(),
             user: String::new(),
             who: Who::Partner,
+            wrong_codes: 0,
             channels: HashMap::new(),
         }
     }
@@ -55,6 +56,8 @@ pub struct Connection {
     user: String,
     /// A partner or a helpdesk agent.
     who: Who,
+    /// Wrong hand-off codes given on this connection.
+    wrong_codes: usize,
     /// The session channels open on this connection.
     channels: HashMap<ChannelId, ChannelState>,
 }
@@ -351,6 +354,19 @@ impl Handler for Connection {
                 return Ok(());
             }
         };
+        if let Role::Join(code) | Role::Resume(code) = &role {
+            let tried = self.shared.code_guesses.try_code(
+                self.who,
+                self.peer,
+                &mut self.wrong_codes,
+                self.shared.state_root.as_deref(),
+                code,
+            );
+            if let Err(refused) = tried {
+                self.refuse(channel, session, &refused);
+                return Ok(());
+            }
+        }
         session.channel_success(channel)?;
         self.start(channel, session, plain, role);
         Ok(())

@@ -12,6 +12,7 @@
 
 mod auth;
 mod channel_io;
+mod guesses;
 mod handler;
 mod host_key;
 pub mod keys;
@@ -97,6 +98,8 @@ pub(crate) struct Shared {
     pub instance: String,
     /// Failed sign-ins per address.
     pub sign_in_limits: limits::SignInLimits,
+    /// Wrong hand-off codes, limited.
+    pub code_guesses: guesses::CodeGuesses,
     /// A wizard without input for this long is ended, with a goodbye.
     pub idle_timeout: Duration,
     /// The wizards running now, to end them when the server stops.
@@ -155,6 +158,7 @@ pub fn main(options: Options) -> Result<()> {
         started: AtomicUsize::new(0),
         instance: instance_name(),
         sign_in_limits: limits::SignInLimits::default(),
+        code_guesses: guesses::CodeGuesses::default(),
         idle_timeout: options.idle_timeout,
         wizards: wizards::Wizards::default(),
     });
