@@ -300,3 +300,40 @@ fn a_partner_in_plain_lines_gets_a_code_and_the_session_waits_for_the_agent_unlo
     assert_eq!(log.len(), 1, "one call, logged once: {log:?}");
     assert!(log[0].contains("\"answers\":2"), "{}", log[0]);
 }
+
+#[test]
+fn when_the_partner_drops_off_the_agent_carries_on_and_the_call_is_logged_once() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let mut partner = server.full_screen();
+    partner.wait_for(FIRST_QUESTION);
+    partner.pick("Something else");
+    partner.wait_for("Which of these comes closest?");
+    partner.send("h");
+    let code = code_on(&partner);
+    let mut agent = server.command_in_terminal("agent", &format!("join {code}"));
+    agent.wait_for("Which of these comes closest?");
+    partner.wait_for("A helpdesk agent is with you");
+
+    // The partner's connection is cut: the agent is told and goes on with the records.
+    drop(partner);
+    agent.wait_for("The partner's connection ended");
+    agent.pick("None of these");
+    agent.wait_for("Contact Microsoft support");
+    agent.send("q");
+    assert_eq!(agent.exit_code(), 0);
+    let log = server.log_lines();
+    assert_eq!(log.len(), 1, "one call, one record: {log:?}");
+    assert!(
+        log[0].contains("\"outcome\":\"contact-support\"")
+            && log[0].contains("\"abandoned\":false"),
+        "{}",
+        log[0]
+    );
+    assert!(
+        saved_sessions(&server).is_empty(),
+        "the finished call's save is gone"
+    );
+}

@@ -158,9 +158,9 @@ impl PartnerLink {
     }
 
     /// The partner's wizard ended: the agent, if one is with them, is told, and carries on
-    /// with the records when the session is not finished. Gives the records back when
-    /// they are still the partner's to finish.
-    pub fn release(&mut self, records: RecordKeeper, finished: bool) -> Option<RecordKeeper> {
+    /// with the records unless `keep` (the session is finished, or the server ended it).
+    /// Gives the records back when they are still the partner's to finish.
+    pub fn release(&mut self, records: RecordKeeper, keep: bool) -> Option<RecordKeeper> {
         let mut state = lock(&self.hub.state);
         state.partner = None;
         if let Some(code) = state.code.take() {
@@ -169,7 +169,7 @@ impl PartnerLink {
         let Some(agent) = state.agent.clone() else {
             return Some(records);
         };
-        let kept = if finished {
+        let kept = if keep {
             Some(records)
         } else {
             state.records = Some(records);

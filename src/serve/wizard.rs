@@ -92,6 +92,8 @@ struct Inputs {
     keys: Receiver<RemoteInput>,
     lines: Receiver<Vec<u8>>,
     keys_sender: Sender<RemoteInput>,
+    /// Says when the server ends the session (idle, stopping).
+    watch: Arc<Watch>,
 }
 
 /// Starts a wizard in `mode` and `lang` for `role`, whose output goes to `to_client`,
@@ -132,6 +134,7 @@ pub fn start(
         keys: key_input,
         lines: line_input,
         keys_sender,
+        watch: Arc::clone(&watch),
     };
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
@@ -238,6 +241,7 @@ fn run(
         size,
         input: &inputs.keys,
         to_client,
+        watch: &inputs.watch,
     };
     if let Role::Join(typed) = role {
         let code = Code::parse(typed).ok_or_else(|| {
@@ -324,13 +328,14 @@ struct Screen<'a> {
     size: (u16, u16),
     input: &'a Receiver<RemoteInput>,
     to_client: &'a UnboundedSender<Out>,
+    watch: &'a Watch,
 }
 
 /// Something the full-screen wizard can hand its records to when it ends.
 trait Leaving: Link {
-    /// The wizard ended (`finished`: at an ending); gives the records back when they
-    /// are still this side's to finish.
-    fn hand_over(&mut self, records: RecordKeeper, _finished: bool) -> Option<RecordKeeper> {
+    /// The wizard ended (`keep`: at an ending, or ended by the server, so the records
+    /// stay this side's); gives the records back when they are still this side's to finish.
+    fn hand_over(&mut self, records: RecordKeeper, _keep: bool) -> Option<RecordKeeper> {
         Some(records)
     }
 }
@@ -339,8 +344,8 @@ impl Leaving for Alone {}
 impl Leaving for live::AgentLink {}
 
 impl Leaving for PartnerLink {
-    fn hand_over(&mut self, records: RecordKeeper, finished: bool) -> Option<RecordKeeper> {
-        self.release(records, finished)
+    fn hand_over(&mut self, records: RecordKeeper, keep: bool) -> Option<RecordKeeper> {
+        self.release(records, keep)
     }
 }
 
@@ -368,7 +373,9 @@ impl Screen<'_> {
         );
         let finished =
             left.as_ref().is_ok_and(|left| !left.interrupted) || session.outcome().is_some();
-        let Some(mut records) = link.hand_over(records, session.outcome().is_some()) else {
+        // A session the server ends (stopping, idle) is not handed over: the agent's ends too.
+        let keep = session.outcome().is_some() || self.watch.farewell().is_some();
+        let Some(mut records) = link.hand_over(records, keep) else {
             let words = crate::i18n::sharing_words(lang);
             let _ = show_where(
                 output,
