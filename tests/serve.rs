@@ -108,9 +108,7 @@ fn ssh_without_a_terminal_gets_plain_lines_in_english_and_dutch() {
         return;
     }
     let server = Server::start(&["--open"]);
-    let mut args = vec!["-T".to_owned()];
-    args.extend(server.ssh_args("partner"));
-    args.push("127.0.0.1".to_owned());
+    let args = server.plain_args("partner", None);
     // Forgot the password, reset is on, the reset fixed it: an ending, exit 0.
     let english = ssh(&args, "1\n1\n1\n");
     let out = text(&english.stdout);
@@ -132,10 +130,7 @@ fn ssh_without_a_terminal_gets_plain_lines_in_english_and_dutch() {
     assert_eq!(dutch.status.code(), Some(130), "quit before an ending");
 
     // A user name of `nl` chooses Dutch too.
-    let mut nl_args = vec!["-T".to_owned()];
-    nl_args.extend(server.ssh_args("nl"));
-    nl_args.push("127.0.0.1".to_owned());
-    let out = text(&ssh(&nl_args, "q\n").stdout);
+    let out = text(&server.plain("nl", None, "q\n").stdout);
     assert!(out.contains(FIRST_QUESTION_NL), "{out}");
 }
 
@@ -227,20 +222,9 @@ fn only_listed_keys_get_in_when_not_open() {
     if !have_ssh() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let good = keygen(dir.path(), "good");
-    let wrong = keygen(dir.path(), "wrong");
-    let listed = dir.path().join("authorized_keys");
-    std::fs::copy(good.with_extension("pub"), &listed).unwrap();
-    let listed = listed.to_str().unwrap().to_owned();
-    let server = Server::start_in(dir, &["--authorized-keys", &listed]);
+    let (server, good, wrong) = Server::with_one_key();
 
-    let with_key = |key: &Path| {
-        let mut args = vec!["-T".to_owned(), "-i".to_owned(), key.display().to_string()];
-        args.extend(server.ssh_args("partner"));
-        args.push("127.0.0.1".to_owned());
-        ssh(&args, "q\n")
-    };
+    let with_key = |key: &Path| server.plain_with_key(key, "q\n");
     let refused = with_key(&wrong);
     let problem = text(&refused.stderr);
     assert_eq!(refused.status.code(), Some(255), "{problem}");

@@ -76,14 +76,7 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
     assert_eq!(agent.exit_code(), 130, "the agent left before an ending");
 
     // The code was used: it cannot be used again.
-    let again = ssh(
-        &[
-            server.ssh_args("agent"),
-            vec!["127.0.0.1".into(), format!("join {code}")],
-        ]
-        .concat(),
-        "",
-    );
+    let again = server.plain("agent", Some(&format!("join {code}")), "");
     assert_eq!(again.status.code(), Some(2));
     assert!(
         text(&again.stderr).contains("used already"),
@@ -119,16 +112,7 @@ fn unknown_expired_and_guessed_codes_are_refused_with_a_reason() {
         r#"{ "save": "served/x/flow.json", "issued": "2026-01-01T00:00:00Z" }"#,
     )
     .unwrap();
-    let run = |command: &str| {
-        ssh(
-            &[
-                server.ssh_args("agent"),
-                vec!["127.0.0.1".into(), command.into()],
-            ]
-            .concat(),
-            "",
-        )
-    };
+    let run = |command: &str| server.plain("agent", Some(command), "");
     let expired = run("join ABC-DEF");
     assert_eq!(expired.status.code(), Some(2));
     assert!(
@@ -269,10 +253,7 @@ fn a_partner_in_plain_lines_gets_a_code_and_the_session_waits_for_the_agent_unlo
         return;
     }
     let server = Server::start(&["--open"]);
-    let mut args = vec!["-T".to_owned()];
-    args.extend(server.ssh_args("partner"));
-    args.push("127.0.0.1".to_owned());
-    let partner = ssh(&args, "1\nh\nq\n");
+    let partner = server.plain("partner", None, "1\nh\nq\n");
     let said = text(&partner.stdout);
     assert!(said.contains("h = code for a helpdesk agent"), "{said}");
     let code = said
@@ -283,10 +264,7 @@ fn a_partner_in_plain_lines_gets_a_code_and_the_session_waits_for_the_agent_unlo
     assert!(said.contains("kept for the helpdesk agent"), "{said}");
     assert!(server.log_lines().is_empty(), "nothing logged yet");
 
-    let mut args = vec!["-T".to_owned()];
-    args.extend(server.ssh_args("agent"));
-    args.extend(["127.0.0.1".to_owned(), format!("resume {code}")]);
-    let agent = ssh(&args, "2\nq\n");
+    let agent = server.plain("agent", Some(&format!("resume {code}")), "2\nq\n");
     let shown = text(&agent.stdout);
     assert!(
         shown.contains(SSPR_QUESTION) && shown.contains("Path so far:"),

@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Output;
 use std::thread;
 
 use common::serve::*;
@@ -18,35 +17,21 @@ const SUPPORT_URL: &str = "https://learn.microsoft.com/microsoft-365/admin/get-h
 const FIRST_ANSWER_SAVED: &str = "\"node\": \"symptom\",\n      \"choice\": 0,";
 const SOMETHING_ELSE_SAVED: &str = "\"node\": \"symptom\",\n      \"choice\": 7,";
 
-/// `ssh -T` with `key` to `server`, typing `input`.
-fn with_key(server: &Server, key: &Path, input: &str) -> Output {
-    let mut args = vec!["-T".to_owned(), "-i".to_owned(), key.display().to_string()];
-    args.extend(server.ssh_args("partner"));
-    args.push("127.0.0.1".to_owned());
-    ssh(&args, input)
-}
-
 #[test]
 fn an_address_with_ten_failed_sign_ins_is_refused_even_with_a_good_key() {
     if !have_ssh() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let good = keygen(dir.path(), "good");
-    let wrong = keygen(dir.path(), "wrong");
-    let listed = dir.path().join("authorized_keys");
-    std::fs::copy(good.with_extension("pub"), &listed).unwrap();
-    let listed = listed.to_str().unwrap().to_owned();
-    let server = Server::start_in(dir, &["--authorized-keys", &listed]);
+    let (server, good, wrong) = Server::with_one_key();
 
     // Before any failure the good key gets in.
-    let admitted = with_key(&server, &good, "q\n");
+    let admitted = server.plain_with_key(&good, "q\n");
     assert!(text(&admitted.stdout).contains(FIRST_QUESTION));
 
     // Ten failures from 127.0.0.1 (the documented limit), tried at once.
     thread::scope(|scope| {
         let tries: Vec<_> = (0..10)
-            .map(|_| scope.spawn(|| with_key(&server, &wrong, "q\n")))
+            .map(|_| scope.spawn(|| server.plain_with_key(&wrong, "q\n")))
             .collect();
         for attempt in tries {
             let refused = attempt.join().unwrap();
@@ -60,7 +45,7 @@ fn an_address_with_ten_failed_sign_ins_is_refused_even_with_a_good_key() {
     });
 
     // Now even the good key is refused from this address while the window lasts.
-    let refused = with_key(&server, &good, "q\n");
+    let refused = server.plain_with_key(&good, "q\n");
     let problem = text(&refused.stderr);
     assert_eq!(refused.status.code(), Some(255), "{problem}");
     assert!(problem.contains("Permission denied"), "{problem}");
@@ -71,9 +56,7 @@ fn an_address_with_ten_failed_sign_ins_is_refused_even_with_a_good_key() {
 /// on until the server ends it), having typed `typed`.
 fn plain_client(server: &Server, typed: &str) -> (std::process::Child, std::process::ChildStdin) {
     use std::io::Write;
-    let mut args = vec!["-T".to_owned()];
-    args.extend(server.ssh_args("partner"));
-    args.push("127.0.0.1".to_owned());
+    let args = server.plain_args("partner", None);
     let mut child = std::process::Command::new("ssh")
         .args(&args)
         .stdin(std::process::Stdio::piped())
@@ -108,9 +91,7 @@ fn a_line_without_end_is_refused_and_the_session_goes_on() {
         return;
     }
     let server = Server::start(&["--open"]);
-    let mut args = vec!["-T".to_owned()];
-    args.extend(server.ssh_args("partner"));
-    args.push("127.0.0.1".to_owned());
+    let args = server.plain_args("partner", None);
     // Four megabytes with no line end, then the usual answers to an ending.
     let input = format!("{}\n1\n1\n1\n", "1".repeat(4 << 20));
     let output = ssh(&args, &input);
@@ -274,9 +255,7 @@ fn a_failed_outcome_log_is_shown_to_the_user_over_ssh() {
     // The log's path is a folder, so appending to it fails.
     std::fs::create_dir(dir.path().join("outcomes.jsonl")).unwrap();
     let server = Server::start_in(dir, &["--open"]);
-    let mut args = vec!["-T".to_owned()];
-    args.extend(server.ssh_args("partner"));
-    args.push("127.0.0.1".to_owned());
+    let args = server.plain_args("partner", None);
     let output = ssh(&args, "1\n1\n1\n");
     let shown = text(&output.stdout) + &text(&output.stderr);
     assert!(shown.contains("Reset your password yourself"), "{shown}");
@@ -305,9 +284,7 @@ fn leaving_early_over_ssh_says_to_connect_again_not_to_run_the_program() {
             "Start signin-doctor",
         ),
     ] {
-        let mut args = vec!["-T".to_owned()];
-        args.extend(server.ssh_args(user));
-        args.push("127.0.0.1".to_owned());
+        let args = server.plain_args(user, None);
         for input in ["q\n", "1\n"] {
             // Quitting, and input ending, before an ending.
             let output = ssh(&args, input);

@@ -74,6 +74,43 @@ impl Server {
         server
     }
 
+    /// A server that lets in only a fresh key; gives it with that key's private file and
+    /// another key's, which it does not know.
+    pub fn with_one_key() -> (Server, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let good = keygen(dir.path(), "good");
+        let wrong = keygen(dir.path(), "wrong");
+        let listed = dir.path().join("authorized_keys");
+        std::fs::copy(good.with_extension("pub"), &listed).unwrap();
+        let listed = listed.to_str().unwrap().to_owned();
+        (
+            Server::start_in(dir, &["--authorized-keys", &listed]),
+            good,
+            wrong,
+        )
+    }
+
+    /// The arguments of `ssh -T` to this server as `user`, running `command` if any.
+    pub fn plain_args(&self, user: &str, command: Option<&str>) -> Vec<String> {
+        let mut args = vec!["-T".to_owned()];
+        args.extend(self.ssh_args(user));
+        args.push("127.0.0.1".to_owned());
+        args.extend(command.map(str::to_owned));
+        args
+    }
+
+    /// `ssh -T` with the private key `key` to this server, typing `input`.
+    pub fn plain_with_key(&self, key: &Path, input: &str) -> Output {
+        let mut args = vec!["-i".to_owned(), key.display().to_string()];
+        args.extend(self.plain_args("partner", None));
+        ssh(&args, input)
+    }
+
+    /// `ssh -T` to this server as `user` (running `command` if any), `input` on its stdin.
+    pub fn plain(&self, user: &str, command: Option<&str>, input: &str) -> Output {
+        ssh(&self.plain_args(user, command), input)
+    }
+
     /// The client options every test uses: this server, a throwaway known_hosts, no
     /// questions, no user configuration.
     pub fn ssh_args(&self, user: &str) -> Vec<String> {
