@@ -1,7 +1,8 @@
 //! `serve` under load: the real binary on 127.0.0.1 with as many sessions at once as it
 //! admits (100), each a Rust SSH client with a terminal that walks the built-in flow to an
 //! ending by keys, leaves, and gets exit status 0; then the outcome log holds one record
-//! for each. Bounded: a fixed number of sessions, and a deadline for all of them.
+//! for each. The server runs as a service would, without `TERM` or a terminal of its own.
+//! Bounded: a fixed number of sessions, and a deadline for all of them.
 
 mod common;
 
@@ -49,7 +50,8 @@ async fn walk_to_an_ending(
 #[test]
 fn a_hundred_sessions_at_once_each_reach_an_ending_exit_0_and_are_logged_once() {
     let max = SESSIONS.to_string();
-    let server = Server::start(&["--open", "--max-sessions", &max]);
+    // As a service runs it: the wizards must not depend on the server's own terminal.
+    let server = Server::start_as_service(&["--open", "--max-sessions", &max]);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
