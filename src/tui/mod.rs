@@ -250,8 +250,8 @@ fn perform(
 }
 
 /// Draws a frame ([`draw`]), then writes what waits for the terminal (the clipboard).
-fn frame<W: Write>(
-    terminal: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<W>>,
+fn frame<B: ratatui::backend::Backend<Error = std::io::Error> + Write>(
+    terminal: &mut ratatui::Terminal<B>,
     app: &App,
     hyperlinks: bool,
     shown_links: &mut Vec<hyperlink::PlacedLink>,
@@ -261,15 +261,15 @@ fn frame<W: Write>(
     if let Some(bytes) = to_terminal.take() {
         let out = terminal.backend_mut();
         out.write_all(bytes.as_bytes())
-            .and_then(|()| out.flush())
+            .and_then(|()| Write::flush(out))
             .doing("cannot write to the terminal")?;
     }
     Ok(())
 }
 
 /// Draws one frame, with terminal hyperlinks where supported; returns the links now shown.
-fn draw<W: Write>(
-    terminal: &mut ratatui::Terminal<ratatui::backend::CrosstermBackend<W>>,
+fn draw<B: ratatui::backend::Backend<Error = std::io::Error> + Write>(
+    terminal: &mut ratatui::Terminal<B>,
     app: &App,
     hyperlinks: bool,
     shown_links: &[hyperlink::PlacedLink],
@@ -295,7 +295,7 @@ fn draw<W: Write>(
         let buffer = frame.buffer.clone();
         let out = terminal.backend_mut();
         hyperlink::write(out, &links, &buffer)
-            .and_then(|()| out.flush())
+            .and_then(|()| Write::flush(out))
             .doing("cannot write links to the terminal")?;
     }
     Ok(links)

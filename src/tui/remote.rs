@@ -7,8 +7,9 @@ use std::io::Write;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Rect, Size};
 
 use super::state::sharing::Presence;
 use super::{Action, App, Effect, Left, Options, TICK, Taken, frame, take_event, tick, update};
@@ -104,21 +105,24 @@ pub fn run<W: Write>(
     link: &mut dyn Link,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
-    let backend = CrosstermBackend::new(screen);
+    let backend = RemoteBackend {
+        screen: CrosstermBackend::new(screen),
+        size: Size::new(size.0, size.1),
+    };
     let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, size.0, size.1));
     let mut terminal = Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
         .doing("cannot set up the remote terminal")?;
     let backend = terminal.backend_mut();
     backend
         .write_all(ENTER.as_bytes())
-        .and_then(|()| backend.flush())
+        .and_then(|()| Write::flush(backend))
         .doing("cannot write to the remote terminal")?;
     update(&mut app, Action::Resize(size.0, size.1));
     let result = event_loop(&mut app, &options, records, &mut terminal, input, link);
     let backend = terminal.backend_mut();
     let _ = backend
         .write_all(LEAVE.as_bytes())
-        .and_then(|()| backend.flush());
+        .and_then(|()| Write::flush(backend));
     *session = app.into_session();
     result
 }
@@ -128,7 +132,7 @@ fn event_loop<W: Write>(
     app: &mut App,
     options: &Options,
     records: &mut RecordKeeper,
-    terminal: &mut Terminal<CrosstermBackend<W>>,
+    terminal: &mut Terminal<RemoteBackend<W>>,
     input: &Receiver<RemoteInput>,
     link: &mut dyn Link,
 ) -> Result<Left> {
@@ -162,6 +166,7 @@ fn event_loop<W: Write>(
         };
         match received {
             RemoteInput::Resize(columns, rows) => {
+                terminal.backend_mut().size = Size::new(columns, rows);
                 terminal
                     .resize(Rect::new(0, 0, columns, rows))
                     .doing("cannot resize the remote terminal")?;
@@ -225,5 +230,76 @@ fn share(app: &mut App, effect: Option<Effect>, records: &mut RecordKeeper, link
             app.stopped_sharing();
         }
         _ => {}
+    }
+}
+
+/// Crossterm's drawing on the remote terminal, with the remote terminal's size. Crossterm
+/// would ask this process's own terminal (and without one, run `tput` twice), which is
+/// not the client's: a server with no `TERM` could draw no frame at all, and one with
+/// `TERM` started two processes for every frame.
+struct RemoteBackend<W: Write> {
+    /// Draws the frames as escape sequences.
+    screen: CrosstermBackend<W>,
+    /// The remote terminal's columns and rows, as last reported.
+    size: Size,
+}
+
+impl<W: Write> Write for RemoteBackend<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.screen.write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Write::flush(&mut self.screen)
+    }
+}
+
+impl<W: Write> Backend for RemoteBackend<W> {
+    type Error = std::io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> std::io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.screen.draw(content)
+    }
+
+    fn hide_cursor(&mut self) -> std::io::Result<()> {
+        self.screen.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> std::io::Result<()> {
+        self.screen.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> std::io::Result<Position> {
+        self.screen.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> std::io::Result<()> {
+        self.screen.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> std::io::Result<()> {
+        self.screen.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> std::io::Result<()> {
+        self.screen.clear_region(clear_type)
+    }
+
+    fn size(&self) -> std::io::Result<Size> {
+        Ok(self.size)
+    }
+
+    fn window_size(&mut self) -> std::io::Result<WindowSize> {
+        Ok(WindowSize {
+            columns_rows: self.size,
+            pixels: Size::default(),
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Backend::flush(&mut self.screen)
     }
 }

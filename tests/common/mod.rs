@@ -4,6 +4,7 @@
 
 pub mod pty;
 pub mod serve;
+pub mod ssh_client;
 
 use std::path::PathBuf;
 

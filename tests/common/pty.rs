@@ -205,26 +205,13 @@ impl Wizard {
 
     /// The number shown before the option whose label contains `label`.
     pub fn option(&self, label: &str) -> usize {
-        self.rows()
-            .iter()
-            .find_map(|row| {
-                let (number, text) = row
-                    .trim_start()
-                    .trim_start_matches('›')
-                    .trim_start()
-                    .split_once(". ")?;
-                let number: usize = number.parse().ok()?;
-                text.contains(label).then_some(number)
-            })
+        option_number(&self.rows(), label)
             .unwrap_or_else(|| panic!("no option {label:?} on screen:\n{}", self.rows().join("\n")))
     }
 
     /// The number of the option marked "›".
     pub fn selected(&self) -> Option<usize> {
-        self.rows().iter().find_map(|row| {
-            let rest = row.trim_start().strip_prefix('›')?;
-            rest.trim_start().split_once(". ")?.0.parse().ok()
-        })
+        selected_option(&self.rows())
     }
 
     /// Picks the option whose label contains `label` by typing its number.
@@ -280,4 +267,25 @@ impl Drop for Wizard {
             self.child.kill().ok();
         }
     }
+}
+
+/// The number shown before the option whose label contains `label` on a screen's `rows`.
+pub fn option_number(rows: &[String], label: &str) -> Option<usize> {
+    rows.iter().find_map(|row| {
+        let (number, text) = row
+            .trim_start()
+            .trim_start_matches('›')
+            .trim_start()
+            .split_once(". ")?;
+        let number: usize = number.parse().ok()?;
+        text.contains(label).then_some(number)
+    })
+}
+
+/// The number of the option marked "›" on a screen's `rows`.
+pub fn selected_option(rows: &[String]) -> Option<usize> {
+    rows.iter().find_map(|row| {
+        let rest = row.trim_start().strip_prefix('›')?;
+        rest.trim_start().split_once(". ")?.0.parse().ok()
+    })
 }

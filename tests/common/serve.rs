@@ -54,6 +54,24 @@ impl Server {
 
     /// Starts `serve` in `dir` (which may hold keys for `args`).
     pub fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Server {
+        Server::launch(dir, args, |_| {})
+    }
+
+    /// Starts `serve` as a service manager would: without `TERM` and without a controlling
+    /// terminal, so the server's own terminal can tell it nothing.
+    pub fn start_as_service(args: &[&str]) -> Server {
+        Server::launch(tempfile::tempdir().unwrap(), args, |command| {
+            use std::os::unix::process::CommandExt;
+            command.env_remove("TERM");
+            // SAFETY: setsid is async-signal-safe; nothing else runs between fork and exec.
+            unsafe {
+                command.pre_exec(|| nix::unistd::setsid().map(drop).map_err(Into::into));
+            }
+        })
+    }
+
+    /// Starts `serve` in `dir` with `args`, `prepare` having its say on the command last.
+    fn launch(dir: tempfile::TempDir, args: &[&str], prepare: impl FnOnce(&mut Command)) -> Server {
         let port = free_port();
         let listen = format!("127.0.0.1:{port}");
         let state = dir.path().join("state");
@@ -64,6 +82,7 @@ impl Server {
         all.extend(args);
         let mut command = super::binary(&all);
         command.stdin(Stdio::null()).stdout(Stdio::null());
+        prepare(&mut command);
         let child = command.spawn().unwrap();
         let server = Server { child, port, dir };
         let start = Instant::now();
