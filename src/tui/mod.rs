@@ -145,6 +145,7 @@ fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> R
                 hyperlinks,
                 &mut shown_links,
                 &mut to_terminal,
+                None,
             )?;
             redraw = false;
         }
@@ -250,14 +251,16 @@ fn perform(
 }
 
 /// Draws a frame ([`draw`]), then writes what waits for the terminal (the clipboard).
+/// With `keep`, the frame drawn is kept there (see [`remote`]).
 fn frame<B: ratatui::backend::Backend<Error = std::io::Error> + Write>(
     terminal: &mut ratatui::Terminal<B>,
     app: &App,
     hyperlinks: bool,
     shown_links: &mut Vec<hyperlink::PlacedLink>,
     to_terminal: &mut Option<String>,
+    keep: Option<&mut Option<ratatui::buffer::Buffer>>,
 ) -> Result<()> {
-    *shown_links = draw(terminal, app, hyperlinks, shown_links)?;
+    *shown_links = draw(terminal, app, hyperlinks, shown_links, keep)?;
     if let Some(bytes) = to_terminal.take() {
         let out = terminal.backend_mut();
         out.write_all(bytes.as_bytes())
@@ -268,11 +271,13 @@ fn frame<B: ratatui::backend::Backend<Error = std::io::Error> + Write>(
 }
 
 /// Draws one frame, with terminal hyperlinks where supported; returns the links now shown.
+/// With `keep`, a copy of the frame drawn is put there.
 fn draw<B: ratatui::backend::Backend<Error = std::io::Error> + Write>(
     terminal: &mut ratatui::Terminal<B>,
     app: &App,
     hyperlinks: bool,
     shown_links: &[hyperlink::PlacedLink],
+    keep: Option<&mut Option<ratatui::buffer::Buffer>>,
 ) -> Result<Vec<hyperlink::PlacedLink>> {
     let size = terminal.size().doing("cannot read the terminal size")?;
     let links = if hyperlinks {
@@ -291,12 +296,15 @@ fn draw<B: ratatui::backend::Backend<Error = std::io::Error> + Write>(
     let frame = terminal
         .draw(|frame| view(frame, app))
         .doing("cannot draw on the terminal")?;
-    if !links.is_empty() {
-        let buffer = frame.buffer.clone();
+    let drawn = (keep.is_some() || !links.is_empty()).then(|| frame.buffer.clone());
+    if let Some(buffer) = drawn.as_ref().filter(|_| !links.is_empty()) {
         let out = terminal.backend_mut();
-        hyperlink::write(out, &links, &buffer)
+        hyperlink::write(out, &links, buffer)
             .and_then(|()| Write::flush(out))
             .doing("cannot write links to the terminal")?;
+    }
+    if let Some(keep) = keep {
+        *keep = drawn;
     }
     Ok(links)
 }

@@ -8,10 +8,11 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
 use super::state::sharing::Presence;
+use super::terminal::hyperlink::PlacedLink;
 use super::{Action, App, Effect, Left, Options, TICK, Taken, frame, take_event, tick, update};
 use crate::core::RecordKeeper;
 use crate::error::{Result, TerminalContext};
@@ -105,26 +106,77 @@ pub fn run<W: Write>(
     link: &mut dyn Link,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
-    let backend = RemoteBackend {
-        screen: CrosstermBackend::new(screen),
+    let mut screen = RemoteScreen {
+        out: screen,
         size: Size::new(size.0, size.1),
+        last: None,
     };
-    let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, size.0, size.1));
-    let mut terminal = Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
-        .doing("cannot set up the remote terminal")?;
-    let backend = terminal.backend_mut();
-    backend
+    screen
+        .out
         .write_all(ENTER.as_bytes())
-        .and_then(|()| Write::flush(backend))
+        .and_then(|()| screen.out.flush())
         .doing("cannot write to the remote terminal")?;
     update(&mut app, Action::Resize(size.0, size.1));
-    let result = event_loop(&mut app, &options, records, &mut terminal, input, link);
-    let backend = terminal.backend_mut();
-    let _ = backend
+    let result = event_loop(&mut app, &options, records, &mut screen, input, link);
+    let _ = screen
+        .out
         .write_all(LEAVE.as_bytes())
-        .and_then(|()| Write::flush(backend));
+        .and_then(|()| screen.out.flush());
     *session = app.into_session();
     result
+}
+
+/// The remote terminal between frames: where frames go, its size, and the last frame
+/// drawn, so the next one sends only what changed. A ratatui `Terminal` holds two screen
+/// buffers for as long as it lives, and a served session spends most of its life waiting
+/// for a key: so a terminal is made for each frame, from the last frame, and only that
+/// frame is kept in between — half the memory of a waiting session.
+struct RemoteScreen<W: Write> {
+    /// The client's screen.
+    out: W,
+    /// The remote terminal's columns and rows, as last reported.
+    size: Size,
+    /// The frame on the client's screen; `None` before the first.
+    last: Option<Buffer>,
+}
+
+impl<W: Write> RemoteScreen<W> {
+    /// Draws `app` (see [`frame`]), sending what changed since the last frame, or
+    /// everything after a clear when the size changed.
+    fn draw(
+        &mut self,
+        app: &App,
+        hyperlinks: bool,
+        shown_links: &mut Vec<PlacedLink>,
+        to_terminal: &mut Option<String>,
+    ) -> Result<()> {
+        let area = Rect::from((Position::ORIGIN, self.size));
+        let backend = RemoteBackend {
+            screen: CrosstermBackend::new(&mut self.out),
+            size: self.size,
+        };
+        let viewport = ratatui::Viewport::Fixed(area);
+        let mut terminal = Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
+            .doing("cannot set up the remote terminal")?;
+        match self.last.take() {
+            Some(last) if last.area == area => {
+                *terminal.current_buffer_mut() = last;
+                terminal.swap_buffers();
+            }
+            // The first frame, or after a resize: clear the screen and draw every cell.
+            _ => terminal
+                .resize(area)
+                .doing("cannot clear the remote terminal")?,
+        }
+        frame(
+            &mut terminal,
+            app,
+            hyperlinks,
+            shown_links,
+            to_terminal,
+            Some(&mut self.last),
+        )
+    }
 }
 
 /// Draws when something changed, waits for input or a tick, and does what it asks.
@@ -132,7 +184,7 @@ fn event_loop<W: Write>(
     app: &mut App,
     options: &Options,
     records: &mut RecordKeeper,
-    terminal: &mut Terminal<RemoteBackend<W>>,
+    screen: &mut RemoteScreen<W>,
     input: &Receiver<RemoteInput>,
     link: &mut dyn Link,
 ) -> Result<Left> {
@@ -147,13 +199,7 @@ fn event_loop<W: Write>(
             });
         }
         if redraw {
-            frame(
-                terminal,
-                app,
-                options.hyperlinks,
-                &mut shown_links,
-                &mut to_terminal,
-            )?;
+            screen.draw(app, options.hyperlinks, &mut shown_links, &mut to_terminal)?;
             redraw = false;
         }
         let received = match input.recv_timeout(TICK) {
@@ -166,10 +212,10 @@ fn event_loop<W: Write>(
         };
         match received {
             RemoteInput::Resize(columns, rows) => {
-                terminal.backend_mut().size = Size::new(columns, rows);
-                terminal
-                    .resize(Rect::new(0, 0, columns, rows))
-                    .doing("cannot resize the remote terminal")?;
+                screen.size = Size::new(columns, rows);
+                // The client's terminal may have cut or moved what it showed, even when it
+                // ends at the same size: everything is drawn again.
+                screen.last = None;
                 update(app, Action::Resize(columns, rows));
                 shown_links.clear();
                 redraw = true;
