@@ -178,6 +178,7 @@ fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
             transcript: cli.transcript.clone(),
             agent: agent_mode(cli),
             keep_days: cli.keep_days,
+            served: false,
         },
         resume: cli.resume.is_some(),
         hand_off: hand_off_code(cli).map(str::to_owned),

@@ -98,6 +98,7 @@ fn call(dir: &Path, note: &str, lang: Lang, finish: bool) -> Session {
         transcript: Some(dir.join("transcript")),
         agent: true,
         keep_days: 30,
+        served: false,
     };
     let mut session = built_in_session();
     let mut records = RecordKeeper::new(options, lang, &session);

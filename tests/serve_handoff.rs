@@ -68,6 +68,9 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
     agent.send("n");
     agent.send("caller is on the phone\r");
     agent.wait_for("Notitie toegevoegd");
+    // Saving a transcript would write it on the server, out of the agent's reach.
+    agent.send("s");
+    agent.wait_for("Via SSH wordt een verslag niet op de server opgeslagen");
 
     // The partner stops the sharing: the agent's wizard ends and says why.
     partner.send("x");

@@ -39,6 +39,9 @@ pub struct RecordOptions {
     pub agent: bool,
     /// How many days set-aside sessions are kept (`--keep-days`).
     pub keep_days: u32,
+    /// Served to another machine (over SSH): no transcript is written here, where its
+    /// user cannot reach it; they copy it to their clipboard instead.
+    pub served: bool,
 }
 
 impl RecordOptions {
@@ -194,6 +197,13 @@ impl RecordKeeper {
 
     /// "Save the transcript now" as at time `now`.
     pub fn save_transcript_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
+        if self.options.served {
+            return vec![Notice::error(
+                crate::i18n::sharing_words(self.lang)
+                    .transcript_over_ssh
+                    .to_owned(),
+            )];
+        }
         let transcript = Transcript::of(session, self.lang, now);
         let written = match &self.options.transcript {
             Some(target) => write_to(target, &transcript),

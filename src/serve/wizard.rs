@@ -249,7 +249,11 @@ fn run(
         })?;
         match live::join(shared, &code, inputs.keys_sender.clone()).map_err(Error::Serve)? {
             Joined::Live { session, mut link } => {
-                let records = RecordKeeper::new(RecordOptions::default(), lang, &session);
+                let served = RecordOptions {
+                    served: true,
+                    ..RecordOptions::default()
+                };
+                let records = RecordKeeper::new(served, lang, &session);
                 let started = Started {
                     session,
                     lang,
@@ -315,6 +319,7 @@ fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
             // The server writes no transcript files of its own; agents copy theirs.
             agent: false,
             keep_days: shared.keep_days,
+            served: true,
         },
         resume: false,
         hand_off: role.code().map(str::to_owned),

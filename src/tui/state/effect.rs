@@ -100,6 +100,7 @@ mod tests {
             transcript: Some(dir.join("t.md")),
             agent: true,
             keep_days: 30,
+            served: false,
         };
         RecordKeeper::new(options, Lang::En, session)
     }
