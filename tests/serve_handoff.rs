@@ -294,6 +294,13 @@ fn when_the_partner_drops_off_the_agent_carries_on_and_the_call_is_logged_once()
     partner.wait_for("Which of these comes closest?");
     partner.send("h");
     let code = code_on(&partner);
+    // Joining live takes a terminal; without one the code is not used up.
+    let plain = server.plain("agent", Some(&format!("join {code}")), "");
+    assert!(
+        text(&plain.stderr).contains("needs a terminal"),
+        "{}",
+        text(&plain.stderr)
+    );
     let mut agent = server.command_in_terminal("agent", &format!("join {code}"));
     agent.wait_for("Which of these comes closest?");
     partner.wait_for("A helpdesk agent is with you");

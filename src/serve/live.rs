@@ -46,6 +46,11 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// Whether the partner `code` was given for is connected here now.
+    pub fn is_live(&self, code: &Code) -> bool {
+        self.find(code).is_some()
+    }
+
     /// The live session a code was given for, while its partner is connected.
     fn find(&self, code: &Code) -> Option<Arc<Hub>> {
         let mut map = lock(&self.by_code);

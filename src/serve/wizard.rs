@@ -68,6 +68,14 @@ impl Role {
         !matches!(self, Role::Partner)
     }
 
+    /// The code of `join CODE`, when it is one.
+    fn live_code(&self) -> Option<Code> {
+        match self {
+            Role::Join(typed) => Code::parse(typed),
+            _ => None,
+        }
+    }
+
     /// The hand-off code given, if any.
     fn code(&self) -> Option<&str> {
         match self {
@@ -205,6 +213,17 @@ fn run(
             no_color,
             escapes,
         } => (size, no_color, escapes),
+        Mode::Plain { .. }
+            if role
+                .live_code()
+                .is_some_and(|code| shared.live.is_live(&code)) =>
+        {
+            return Err(Error::Serve(
+                "the partner is connected now, and joining them live needs a terminal: \
+                 connect with `ssh -t HOST join CODE`"
+                    .into(),
+            ));
+        }
         Mode::Plain { echo } => {
             return plain::start::main_on(
                 fresh,
