@@ -106,4 +106,9 @@ fn a_hundred_sessions_at_once_each_reach_an_ending_exit_0_and_are_logged_once() 
         assert_eq!(record["outcome"], "contact-support", "{line}");
         assert_eq!(record["abandoned"], false, "{line}");
     }
+    // Finished sessions leave nothing behind: no save, no folder of their own.
+    let left: Vec<_> = std::fs::read_dir(server.state_dir().join("served"))
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }

@@ -20,6 +20,7 @@ mod limits;
 mod line_cap;
 mod line_mode;
 mod live;
+mod tidy;
 mod wizard;
 mod wizards;
 mod words;
@@ -132,6 +133,7 @@ pub fn main(options: Options) -> Result<()> {
     )?;
     if let Some(root) = &options.state_dir {
         crate::handoff::sweep(root, crate::clock::now());
+        tidy::tidy(&root.join("served"), options.keep_days);
     }
     let config = Config {
         keys: vec![key],

@@ -195,7 +195,8 @@ fn watched(
     }
 }
 
-/// Runs the wizard to its end; see [`start`].
+/// Runs the wizard to its end (see [`start`]); a new session's folder goes when the
+/// session left nothing in it.
 fn run(
     shared: &Arc<Shared>,
     mode: Mode,
@@ -204,8 +205,28 @@ fn run(
     to_client: &UnboundedSender<Out>,
     inputs: Inputs,
 ) -> Result<WalkEnd> {
-    let fresh = Session::new(Arc::clone(&shared.flow));
     let start = start_options(shared, lang, role);
+    let result = walk(shared, mode, lang, role, to_client, inputs, &start);
+    if role.code().is_none()
+        && let Some(folder) = &start.records.state_dir
+    {
+        // Only an empty folder goes: a kept save stays for the agent or for resuming.
+        let _ = std::fs::remove_dir(folder);
+    }
+    result
+}
+
+/// Walks the session `start` describes, in `mode`, to its end.
+fn walk(
+    shared: &Arc<Shared>,
+    mode: Mode,
+    lang: Lang,
+    role: &Role,
+    to_client: &UnboundedSender<Out>,
+    inputs: Inputs,
+    start: &StartOptions,
+) -> Result<WalkEnd> {
+    let fresh = Session::new(Arc::clone(&shared.flow));
     let agent = role.agent();
     let (size, no_color, escapes) = match mode {
         Mode::FullScreen {
@@ -228,7 +249,7 @@ fn run(
             return plain::start::main_on(
                 fresh,
                 lang,
-                &start,
+                start,
                 plain::Options {
                     agent,
                     hand_off: (*role == Role::Partner).then(|| {
@@ -299,7 +320,7 @@ fn run(
     let started = begin(
         fresh,
         lang,
-        &start,
+        start,
         &mut LinePrompt {
             input: &mut std::io::empty(),
             output: &mut output,
