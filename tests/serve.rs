@@ -225,7 +225,7 @@ fn only_listed_keys_get_in_when_not_open() {
     }
     let (server, good, wrong) = Server::with_one_key();
 
-    let with_key = |key: &Path| server.plain_with_key(key, "q\n");
+    let with_key = |key: &Path| server.plain_with_key("partner", key, "q\n");
     let refused = with_key(&wrong);
     let problem = text(&refused.stderr);
     assert_eq!(refused.status.code(), Some(255), "{problem}");

@@ -325,3 +325,33 @@ fn when_the_partner_drops_off_the_agent_carries_on_and_the_call_is_logged_once()
         "the finished call's save is gone"
     );
 }
+
+#[test]
+fn a_key_in_agent_keys_gets_agent_mode_and_other_keys_self_help() {
+    if !have_ssh() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let agent_key = keygen(dir.path(), "agent");
+    let partner_key = keygen(dir.path(), "partner");
+    let agents = dir.path().join("agent_keys");
+    std::fs::copy(agent_key.with_extension("pub"), &agents).unwrap();
+    let agents = agents.to_str().unwrap().to_owned();
+    let server = Server::start_in(dir, &["--open", "--agent-keys", &agents]);
+
+    // Agents sign in as `agent` (here `agent-nl`, for Dutch) so that their key is asked for.
+    let as_agent = text(&server.plain_with_key("agent-nl", &agent_key, "q\n").stdout);
+    assert!(
+        as_agent.contains("Gespreksduur:") && as_agent.contains("Zeg: "),
+        "agent mode:\n{as_agent}"
+    );
+    let as_partner = text(&server.plain_with_key("partner", &partner_key, "q\n").stdout);
+    assert!(
+        as_partner.contains(FIRST_QUESTION) && !as_partner.contains("Say: "),
+        "self-help:\n{as_partner}"
+    );
+    assert!(
+        as_partner.contains("h = code for a helpdesk agent"),
+        "{as_partner}"
+    );
+}

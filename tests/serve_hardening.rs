@@ -25,13 +25,13 @@ fn an_address_with_ten_failed_sign_ins_is_refused_even_with_a_good_key() {
     let (server, good, wrong) = Server::with_one_key();
 
     // Before any failure the good key gets in.
-    let admitted = server.plain_with_key(&good, "q\n");
+    let admitted = server.plain_with_key("partner", &good, "q\n");
     assert!(text(&admitted.stdout).contains(FIRST_QUESTION));
 
     // Ten failures from 127.0.0.1 (the documented limit), tried at once.
     thread::scope(|scope| {
         let tries: Vec<_> = (0..10)
-            .map(|_| scope.spawn(|| server.plain_with_key(&wrong, "q\n")))
+            .map(|_| scope.spawn(|| server.plain_with_key("partner", &wrong, "q\n")))
             .collect();
         for attempt in tries {
             let refused = attempt.join().unwrap();
@@ -45,7 +45,7 @@ fn an_address_with_ten_failed_sign_ins_is_refused_even_with_a_good_key() {
     });
 
     // Now even the good key is refused from this address while the window lasts.
-    let refused = server.plain_with_key(&good, "q\n");
+    let refused = server.plain_with_key("partner", &good, "q\n");
     let problem = text(&refused.stderr);
     assert_eq!(refused.status.code(), Some(255), "{problem}");
     assert!(problem.contains("Permission denied"), "{problem}");

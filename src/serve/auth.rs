@@ -63,21 +63,45 @@ impl Auth {
         }
     }
 
-    /// Whether signing in without a key is allowed.
-    pub fn lets_in_anyone(&self) -> bool {
-        self.open
+    /// Whether `user` may sign in without a key: anyone on an open server, except under
+    /// an agent's user name (`agent`, `agent-nl`, `agent-en`) when there are agent keys —
+    /// so that an agent's client offers its key, which "none" accepted would never ask.
+    pub fn lets_in_without_key(&self, user: &str) -> bool {
+        self.open && !self.agent_name_needs_key(user)
     }
 
-    /// Who the holder of `key` is, if they may in at all.
-    pub fn who(&self, key: &KeyData) -> Option<Who> {
+    /// Whether `user` is an agent's name on a server with agent keys.
+    fn agent_name_needs_key(&self, user: &str) -> bool {
+        is_agent_name(user) && !self.agents.is_empty()
+    }
+
+    /// Who the holder of `key`, signing in as `user`, is, if they may in at all. Under an
+    /// agent's user name only an agent key gets in, so an agent never lands in self-help
+    /// by mistake.
+    pub fn who(&self, user: &str, key: &KeyData) -> Option<Who> {
         if self.agents.contains(key) {
             Some(Who::Agent)
+        } else if self.agent_name_needs_key(user) {
+            None
         } else if self.open || self.partners.contains(key) {
             Some(Who::Partner)
         } else {
             None
         }
     }
+}
+
+/// Whether `user` is an agent's user name: `agent`, or `agent-` and a language.
+pub fn is_agent_name(user: &str) -> bool {
+    user == "agent" || user.starts_with("agent-")
+}
+
+/// The language a user name asks for: `nl` or `en`, also after `agent-`.
+pub fn lang_of_name(user: &str) -> Option<crate::lang::Lang> {
+    let name = user.strip_prefix("agent-").unwrap_or(user);
+    matches!(name, "nl" | "en")
+        .then(|| crate::lang::Lang::from_locale(name))
+        .flatten()
 }
 
 /// The keys of the OpenSSH `authorized_keys` file at `path`, given with `flag`; a file
@@ -126,7 +150,17 @@ mod tests {
         let agents = key_file(dir.path(), "agents", KEY);
         let auth = Auth::new(true, None, Some(&agents)).unwrap();
         let key = AuthorizedKeys::new(KEY).next().unwrap().unwrap();
-        assert_eq!(auth.who(key.public_key().key_data()), Some(Who::Agent));
+        assert_eq!(
+            auth.who("agent", key.public_key().key_data()),
+            Some(Who::Agent)
+        );
+        assert!(auth.lets_in_without_key("partner"));
+        assert!(
+            !auth.lets_in_without_key("agent-nl"),
+            "an agent must show a key"
+        );
+        assert_eq!(lang_of_name("agent-nl"), Some(crate::lang::Lang::Nl));
+        assert_eq!(lang_of_name("agent"), None);
         let empty = key_file(dir.path(), "empty", "# nobody\n");
         let refused = Auth::new(false, Some(&empty), None).unwrap_err();
         assert!(refused.to_string().contains("lists no key"), "{refused}");

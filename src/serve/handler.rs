@@ -119,11 +119,10 @@ impl Connection {
         }
     }
 
-    /// The language: a user name of `nl` or `en`, else `LC_ALL`, `LC_MESSAGES` or `LANG`
+    /// The language: a user name of `nl` or `en` (or `agent-nl`, `agent-en`), else `LC_ALL`, `LC_MESSAGES` or `LANG`
     /// as sent, else English.
     fn lang(&self, state: &ChannelState) -> Lang {
-        Lang::from_locale(&self.user)
-            .filter(|_| matches!(self.user.as_str(), "nl" | "en"))
+        super::auth::lang_of_name(&self.user)
             .unwrap_or_else(|| Lang::from_env_vars(|name| state.env.get(name).cloned()))
     }
 
@@ -193,7 +192,7 @@ impl Handler for Connection {
     type Error = russh::Error;
 
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
-        if self.shared.auth.lets_in_anyone() {
+        if self.shared.auth.lets_in_without_key(user) {
             self.user = user.to_owned();
             return Ok(Auth::Accept);
         }
@@ -209,7 +208,7 @@ impl Handler for Connection {
         if self.shared.sign_in_limits.refuses(self.peer) {
             return Ok(Auth::reject());
         }
-        if let Some(who) = self.shared.auth.who(key.key_data()) {
+        if let Some(who) = self.shared.auth.who(user, key.key_data()) {
             self.user = user.to_owned();
             self.who = who;
             return Ok(Auth::Accept);

@@ -118,10 +118,10 @@ impl Server {
         args
     }
 
-    /// `ssh -T` with the private key `key` to this server, typing `input`.
-    pub fn plain_with_key(&self, key: &Path, input: &str) -> Output {
+    /// `ssh -T` with the private key `key` to this server as `user`, typing `input`.
+    pub fn plain_with_key(&self, user: &str, key: &Path, input: &str) -> Output {
         let mut args = vec!["-i".to_owned(), key.display().to_string()];
-        args.extend(self.plain_args("partner", None));
+        args.extend(self.plain_args(user, None));
         ssh(&args, input)
     }
 
