@@ -55,10 +55,17 @@ fn an_address_with_ten_failed_sign_ins_is_refused_even_with_a_good_key() {
 /// `ssh -T` to `server` as a running child whose stdin stays open (so the session goes
 /// on until the server ends it), having typed `typed`.
 fn plain_client(server: &Server, typed: &str) -> (std::process::Child, std::process::ChildStdin) {
+    plain_client_as(&server.plain_args("partner", None), typed)
+}
+
+/// `ssh` with `args`, typing `typed` and keeping stdin open.
+fn plain_client_as(
+    args: &[String],
+    typed: &str,
+) -> (std::process::Child, std::process::ChildStdin) {
     use std::io::Write;
-    let args = server.plain_args("partner", None);
     let mut child = std::process::Command::new("ssh")
-        .args(&args)
+        .args(args)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -164,18 +171,30 @@ fn sigterm_tells_every_user_saves_every_session_and_exits_0() {
     if !have_ssh() {
         return;
     }
-    let mut server = Server::start(&["--open"]);
+    // A helpdesk agent (an agent key) with a note, a partner full-screen, one in plain lines.
+    let dir = tempfile::tempdir().unwrap();
+    let agent_key = keygen(dir.path(), "agent");
+    let agents = dir.path().join("agent_keys");
+    std::fs::copy(agent_key.with_extension("pub"), &agents).unwrap();
+    let agents = agents.to_str().unwrap().to_owned();
+    let mut server = Server::start_in(dir, &["--open", "--agent-keys", &agents]);
     let mut wizard = server.full_screen();
     wizard.wait_for(FIRST_QUESTION);
     wizard.pick("Something else");
     wizard.wait_for("Which of these comes closest?");
     let (plain, stdin) = plain_client(&server, "1\n");
+    let mut agent_args = vec!["-i".to_owned(), agent_key.display().to_string()];
+    agent_args.extend(server.plain_args("agent", None));
+    let note = "n caller reads out ticket 4711\n";
+    let (agent, agent_stdin) = plain_client_as(&agent_args, note);
     let state = server.dir.path().join("state");
     let start = std::time::Instant::now();
-    while !all_files(&state).contains(FIRST_ANSWER_SAVED) {
+    while !(all_files(&state).contains(FIRST_ANSWER_SAVED)
+        && all_files(&state).contains("caller reads out ticket 4711"))
+    {
         assert!(
             start.elapsed() < DEADLINE,
-            "the plain session saved its answer"
+            "the plain sessions saved their answer and note"
         );
         thread::sleep(std::time::Duration::from_millis(50));
     }
@@ -207,9 +226,20 @@ fn sigterm_tells_every_user_saves_every_session_and_exits_0() {
         "{}",
         text(&output.stdout)
     );
+    let agent_output = wait_output(agent);
+    drop(agent_stdin);
+    assert!(
+        text(&agent_output.stdout).contains(stopping),
+        "{}",
+        text(&agent_output.stdout)
+    );
     let saved = all_files(&state);
     assert!(saved.contains(SOMETHING_ELSE_SAVED), "{saved}");
     assert!(saved.contains(FIRST_ANSWER_SAVED), "{saved}");
+    assert!(
+        saved.contains("caller reads out ticket 4711"),
+        "the agent's note is saved: {saved}"
+    );
 }
 
 #[test]
