@@ -16,7 +16,8 @@ use super::auth::Who;
 use super::channel_io::Out;
 use super::keys::KeyParser;
 use super::line_mode::LineEditor;
-use super::wizard::{self, Feed, Mode, Role};
+use super::role::Role;
+use super::wizard::{self, Feed, Mode};
 use crate::lang::Lang;
 use crate::tui::remote::RemoteInput;
 

@@ -12,6 +12,7 @@
 
 mod auth;
 mod channel_io;
+mod full_screen;
 mod guesses;
 mod handler;
 mod host_key;
@@ -20,6 +21,7 @@ mod limits;
 mod line_cap;
 mod line_mode;
 mod live;
+mod role;
 mod tidy;
 mod wizard;
 mod wizards;

@@ -13,7 +13,9 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::Shared;
 use super::channel_io::{ChannelReader, ChannelWriter, Out};
+use super::full_screen::Screen;
 use super::live::{self, Joined, PartnerLink};
+use super::role::Role;
 use super::wizards::{self, Watch};
 use super::words::{goodbye, line_too_long};
 use crate::core::start::{StartOptions, Started, begin};
@@ -24,7 +26,7 @@ use crate::handoff::Code;
 use crate::lang::Lang;
 use crate::plain::start::{LinePrompt, show_where};
 use crate::session::Session;
-use crate::tui::remote::{Alone, Link, RemoteInput};
+use crate::tui::remote::{Alone, RemoteInput};
 use crate::tui::state::sharing::Sharing;
 use crate::{plain, tui};
 
@@ -46,43 +48,6 @@ pub enum Mode {
         /// The client has a (raw) terminal.
         echo: bool,
     },
-}
-
-/// Who the wizard is for, and with which session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Role {
-    /// A partner helping themselves: a new session, with hand-off offered.
-    Partner,
-    /// A helpdesk agent (signed in with an agent key): a new session in agent mode.
-    Agent,
-    /// `join CODE`: the partner's live session when they are connected here, else their
-    /// saved one; agent mode.
-    Join(String),
-    /// `resume CODE`: the saved session the code was given for; agent mode.
-    Resume(String),
-}
-
-impl Role {
-    /// Whether the wizard runs in agent mode.
-    fn agent(&self) -> bool {
-        !matches!(self, Role::Partner)
-    }
-
-    /// The code of `join CODE`, when it is one.
-    fn live_code(&self) -> Option<Code> {
-        match self {
-            Role::Join(typed) => Code::parse(typed),
-            _ => None,
-        }
-    }
-
-    /// The hand-off code given, if any.
-    fn code(&self) -> Option<&str> {
-        match self {
-            Role::Join(code) | Role::Resume(code) => Some(code),
-            Role::Partner | Role::Agent => None,
-        }
-    }
 }
 
 /// Where the connection's handler sends what the client types.
@@ -365,80 +330,6 @@ fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
         hand_off: role.code().map(str::to_owned),
         lang: Some(lang),
         interactive: false,
-    }
-}
-
-/// A remote terminal: its size, its keys, its screen.
-struct Screen<'a> {
-    size: (u16, u16),
-    input: &'a Receiver<RemoteInput>,
-    to_client: &'a UnboundedSender<Out>,
-    watch: &'a Watch,
-}
-
-/// Something the full-screen wizard can hand its records to when it ends.
-trait Leaving: Link {
-    /// The wizard ended (`keep`: at an ending, or ended by the server, so the records
-    /// stay this side's); gives the records back when they are still this side's to finish.
-    fn hand_over(&mut self, records: RecordKeeper, _keep: bool) -> Option<RecordKeeper> {
-        Some(records)
-    }
-}
-
-impl Leaving for Alone {}
-impl Leaving for live::AgentLink {}
-
-impl Leaving for PartnerLink {
-    fn hand_over(&mut self, records: RecordKeeper, keep: bool) -> Option<RecordKeeper> {
-        self.release(records, keep)
-    }
-}
-
-impl Screen<'_> {
-    /// Walks `started` full-screen with `link`, then finishes or keeps its records and
-    /// says so on `output` once the screen is left.
-    fn walk(
-        &self,
-        started: Started,
-        options: tui::Options,
-        link: &mut dyn Leaving,
-        output: &mut ChannelWriter,
-    ) -> Result<WalkEnd> {
-        let (mut session, lang, mut records) = (started.session, started.lang, started.records);
-        let screen = ChannelWriter::new(self.to_client.clone(), false);
-        let left = tui::remote::run(
-            &mut session,
-            lang,
-            options,
-            &mut records,
-            screen,
-            self.size,
-            self.input,
-            link,
-        );
-        let finished =
-            left.as_ref().is_ok_and(|left| !left.interrupted) || session.outcome().is_some();
-        // A session the server ends (stopping, idle) is not handed over: the agent's ends too.
-        let keep = session.outcome().is_some() || self.watch.farewell().is_some();
-        let Some(mut records) = link.hand_over(records, keep) else {
-            let words = crate::i18n::sharing_words(lang);
-            let _ = show_where(
-                output,
-                &[crate::core::Notice::info(words.agent_carries_on.to_owned())],
-                true,
-            );
-            return left.map(|left| left.end);
-        };
-        if finished {
-            let _ = show_where(output, &records.finish(&session), true);
-        } else if let Some(notice) = records.secure(&session) {
-            let _ = show_where(output, &[notice], true);
-        }
-        let left = left?;
-        if records.failed() {
-            return Err(Error::RecordsFailed);
-        }
-        Ok(left.end)
     }
 }
 

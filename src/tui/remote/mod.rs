@@ -2,18 +2,24 @@
 //! whose keys arrive as events on a channel and whose screen is any writer (an SSH
 //! channel). No raw mode, signals or suspend here: the far end's terminal is the
 //! client's business.
+//!
+//! By role: `link` (what a served wizard asks of its server: hand-off and sharing),
+//! `screen` (drawing on the remote terminal); this file runs the event loop.
+
+mod link;
+mod screen;
+
+pub use link::{Alone, Link};
 
 use std::io::Write;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 
-use ratatui::Terminal;
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::Size;
+
+use screen::RemoteScreen;
 
 use super::state::sharing::Presence;
-use super::terminal::hyperlink::PlacedLink;
-use super::{Action, App, Effect, Left, Options, TICK, Taken, frame, take_event, tick, update};
+use super::{Action, App, Effect, Left, Options, TICK, Taken, take_event, tick, update};
 use crate::core::RecordKeeper;
 use crate::error::{Result, TerminalContext};
 use crate::exit::WalkEnd;
@@ -40,49 +46,6 @@ pub enum RemoteInput {
     /// stopping, or nobody typed for too long: leave as interrupted, as when the
     /// connection is lost, so the session is secured and kept for resume.
     End,
-}
-
-/// A served wizard's way to the server: hand-off codes and the live shared session. The
-/// server implements it; the wizard calls it from its event loop.
-pub trait Link {
-    /// Saves the session and gives the hand-off code to show, or why there is none.
-    fn hand_off(
-        &mut self,
-        session: &Session,
-        records: &mut RecordKeeper,
-    ) -> std::result::Result<String, String>;
-    /// This side changed the session: share it. When the other side changed it first,
-    /// gives the session as it is now instead (this side's change gave way).
-    fn publish(&mut self, session: &Session) -> Option<Session>;
-    /// A shared version from the other side was taken in.
-    fn seen(&mut self, version: u64);
-    /// The partner stops the sharing.
-    fn end_sharing(&mut self);
-    /// The records of a partner who left while this agent was with them, to keep from
-    /// now on; `None` when there are none to take.
-    fn take_records(&mut self) -> Option<RecordKeeper>;
-}
-
-/// A wizard that is not shared with anyone: no hand-off, no sharing.
-#[derive(Debug, Default)]
-pub struct Alone;
-
-impl Link for Alone {
-    fn hand_off(
-        &mut self,
-        _: &Session,
-        _: &mut RecordKeeper,
-    ) -> std::result::Result<String, String> {
-        Err("hand-off is not offered here".into())
-    }
-    fn publish(&mut self, _: &Session) -> Option<Session> {
-        None
-    }
-    fn seen(&mut self, _: u64) {}
-    fn end_sharing(&mut self) {}
-    fn take_records(&mut self) -> Option<RecordKeeper> {
-        None
-    }
 }
 
 /// Enters the alternate screen, hides the cursor and takes bracketed pastes.
@@ -124,59 +87,6 @@ pub fn run<W: Write>(
         .and_then(|()| screen.out.flush());
     *session = app.into_session();
     result
-}
-
-/// The remote terminal between frames: where frames go, its size, and the last frame
-/// drawn, so the next one sends only what changed. A ratatui `Terminal` holds two screen
-/// buffers for as long as it lives, and a served session spends most of its life waiting
-/// for a key: so a terminal is made for each frame, from the last frame, and only that
-/// frame is kept in between — half the memory of a waiting session.
-struct RemoteScreen<W: Write> {
-    /// The client's screen.
-    out: W,
-    /// The remote terminal's columns and rows, as last reported.
-    size: Size,
-    /// The frame on the client's screen; `None` before the first.
-    last: Option<Buffer>,
-}
-
-impl<W: Write> RemoteScreen<W> {
-    /// Draws `app` (see [`frame`]), sending what changed since the last frame, or
-    /// everything after a clear when the size changed.
-    fn draw(
-        &mut self,
-        app: &App,
-        hyperlinks: bool,
-        shown_links: &mut Vec<PlacedLink>,
-        to_terminal: &mut Option<String>,
-    ) -> Result<()> {
-        let area = Rect::from((Position::ORIGIN, self.size));
-        let backend = RemoteBackend {
-            screen: CrosstermBackend::new(&mut self.out),
-            size: self.size,
-        };
-        let viewport = ratatui::Viewport::Fixed(area);
-        let mut terminal = Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
-            .doing("cannot set up the remote terminal")?;
-        match self.last.take() {
-            Some(last) if last.area == area => {
-                *terminal.current_buffer_mut() = last;
-                terminal.swap_buffers();
-            }
-            // The first frame, or after a resize: clear the screen and draw every cell.
-            _ => terminal
-                .resize(area)
-                .doing("cannot clear the remote terminal")?,
-        }
-        frame(
-            &mut terminal,
-            app,
-            hyperlinks,
-            shown_links,
-            to_terminal,
-            Some(&mut self.last),
-        )
-    }
 }
 
 /// Draws when something changed, waits for input or a tick, and does what it asks.
@@ -276,76 +186,5 @@ fn share(app: &mut App, effect: Option<Effect>, records: &mut RecordKeeper, link
             app.stopped_sharing();
         }
         _ => {}
-    }
-}
-
-/// Crossterm's drawing on the remote terminal, with the remote terminal's size. Crossterm
-/// would ask this process's own terminal (and without one, run `tput` twice), which is
-/// not the client's: a server with no `TERM` could draw no frame at all, and one with
-/// `TERM` started two processes for every frame.
-struct RemoteBackend<W: Write> {
-    /// Draws the frames as escape sequences.
-    screen: CrosstermBackend<W>,
-    /// The remote terminal's columns and rows, as last reported.
-    size: Size,
-}
-
-impl<W: Write> Write for RemoteBackend<W> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.screen.write(bytes)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Write::flush(&mut self.screen)
-    }
-}
-
-impl<W: Write> Backend for RemoteBackend<W> {
-    type Error = std::io::Error;
-
-    fn draw<'a, I>(&mut self, content: I) -> std::io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
-        self.screen.draw(content)
-    }
-
-    fn hide_cursor(&mut self) -> std::io::Result<()> {
-        self.screen.hide_cursor()
-    }
-
-    fn show_cursor(&mut self) -> std::io::Result<()> {
-        self.screen.show_cursor()
-    }
-
-    fn get_cursor_position(&mut self) -> std::io::Result<Position> {
-        self.screen.get_cursor_position()
-    }
-
-    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> std::io::Result<()> {
-        self.screen.set_cursor_position(position)
-    }
-
-    fn clear(&mut self) -> std::io::Result<()> {
-        self.screen.clear()
-    }
-
-    fn clear_region(&mut self, clear_type: ClearType) -> std::io::Result<()> {
-        self.screen.clear_region(clear_type)
-    }
-
-    fn size(&self) -> std::io::Result<Size> {
-        Ok(self.size)
-    }
-
-    fn window_size(&mut self) -> std::io::Result<WindowSize> {
-        Ok(WindowSize {
-            columns_rows: self.size,
-            pixels: Size::default(),
-        })
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Backend::flush(&mut self.screen)
     }
 }
