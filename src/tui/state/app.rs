@@ -320,7 +320,7 @@ impl App {
     fn help_for(&self) -> help_layout::HelpFor {
         help_layout::HelpFor {
             answering: self.answering(),
-            hand_off: self.sharing.can_hand_off(),
+            hand_off: self.sharing.partner(),
         }
     }
 

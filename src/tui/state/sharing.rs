@@ -38,8 +38,14 @@ pub enum Presence {
 }
 
 impl Sharing {
-    /// Whether the user may ask for a hand-off code.
+    /// Whether the user may ask for a hand-off code: a partner with no agent with them
+    /// (one agent at a time).
     pub fn can_hand_off(&self) -> bool {
+        matches!(self, Sharing::Partner { agent: false, .. })
+    }
+
+    /// Whether this is a served partner's wizard (hand-off and sharing keys are theirs).
+    pub fn partner(&self) -> bool {
         matches!(self, Sharing::Partner { .. })
     }
 
@@ -83,8 +89,8 @@ impl Sharing {
         let words = sharing_words(lang);
         match self {
             Sharing::Partner { agent: true, .. } if !input => Some(words.end_sharing_hint),
-            Sharing::Partner { .. } if input => Some(words.hand_off_input_hint),
-            Sharing::Partner { .. } => Some(words.hand_off_hint),
+            Sharing::Partner { agent: false, .. } if input => Some(words.hand_off_input_hint),
+            Sharing::Partner { agent: false, .. } => Some(words.hand_off_hint),
             _ => None,
         }
     }
@@ -104,6 +110,7 @@ mod tests {
         assert_eq!(sharing.hint(Lang::En, false), Some("h hand to agent"));
         sharing.apply(Presence::AgentJoined);
         assert!(sharing.agent_present());
+        assert!(!sharing.can_hand_off(), "one agent at a time");
         assert!(sharing.line(Lang::Nl).unwrap().contains("medewerker"));
         assert_eq!(sharing.hint(Lang::En, false), Some("x stop sharing"));
         sharing.apply(Presence::AgentLeft);
