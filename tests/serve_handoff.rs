@@ -256,7 +256,7 @@ fn a_partner_in_plain_lines_gets_a_code_and_the_session_waits_for_the_agent_unlo
         return;
     }
     let server = Server::start(&["--open"]);
-    let partner = server.plain("partner", None, "1\nh\nq\n");
+    let partner = server.plain("partner", None, "1\nh\nh\nq\n");
     let said = text(&partner.stdout);
     assert!(said.contains("h = code for a helpdesk agent"), "{said}");
     let code = said
@@ -265,6 +265,11 @@ fn a_partner_in_plain_lines_gets_a_code_and_the_session_waits_for_the_agent_unlo
         .map(|rest| rest[..7].to_owned())
         .unwrap_or_else(|| panic!("no code in:\n{said}"));
     assert!(said.contains("kept for the helpdesk agent"), "{said}");
+    assert_eq!(
+        said.matches(&code).count(),
+        2,
+        "asked twice, the same code:\n{said}"
+    );
     assert!(server.log_lines().is_empty(), "nothing logged yet");
 
     let agent = server.plain("agent", Some(&format!("resume {code}")), "2\nq\n");

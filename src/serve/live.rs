@@ -24,18 +24,36 @@ use crate::tui::state::sharing::Presence;
 const NO_STATE: &str =
     "this server keeps no sessions (it has no state folder), so it cannot hand one over";
 
-/// Gives codes to partners in plain mode: their session is handed over from its save
-/// once they leave (a live join needs the full-screen wizard).
+/// Gives a code to a partner in plain mode (asked again, the same one): their session
+/// is handed over from its save once they leave (a live join needs the full-screen wizard).
 #[derive(Debug)]
 pub struct PlainCodes {
     /// The state folder.
-    pub root: Option<std::path::PathBuf>,
+    root: Option<std::path::PathBuf>,
+    /// The code given.
+    given: Mutex<Option<String>>,
+}
+
+impl PlainCodes {
+    /// Codes for a partner's session kept under the state folder `root`.
+    pub fn new(root: Option<std::path::PathBuf>) -> PlainCodes {
+        PlainCodes {
+            root,
+            given: Mutex::new(None),
+        }
+    }
 }
 
 impl CodeGiver for PlainCodes {
     fn give(&self, session: &Session, records: &mut RecordKeeper) -> Result<String, String> {
+        let mut given = lock(&self.given);
+        if let Some(code) = given.as_ref() {
+            return Ok(code.clone());
+        }
         let root = self.root.as_deref().ok_or(NO_STATE)?;
-        give_code(root, session, records).map(|code| code.to_string())
+        let code = give_code(root, session, records)?.to_string();
+        *given = Some(code.clone());
+        Ok(code)
     }
 }
 

@@ -218,9 +218,8 @@ fn walk(
                 plain::Options {
                     agent,
                     hand_off: (*role == Role::Partner).then(|| {
-                        Arc::new(live::PlainCodes {
-                            root: shared.state_root.clone(),
-                        }) as Arc<dyn crate::core::hand_off::CodeGiver>
+                        Arc::new(live::PlainCodes::new(shared.state_root.clone()))
+                            as Arc<dyn crate::core::hand_off::CodeGiver>
                     }),
                     remote: true,
                 },
