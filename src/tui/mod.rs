@@ -2,17 +2,20 @@
 //! state, [`Action`] what the user asked for ([`event::action::from_event`], pure),
 //! [`update`] changes the state and never draws, [`view`] draws and never changes the
 //! state. By role: `state/` (the state and `update`), `event/` (keys to actions),
-//! `layout/` (where things go, purely), `view/` (drawing), `terminal/` (raw mode, signals, escape sequences); this
-//! file runs the event loop.
+//! `layout/` (where things go, purely), `view/` (drawing), `terminal/` (raw mode, signals,
+//! escape sequences); `surface` is the one event loop, over this process's own terminal
+//! (`local`) or a remote one (`remote`); this file has what the loop does with an event.
 
 pub mod event;
 pub mod layout;
+mod local;
 pub mod remote;
 pub mod state;
+mod surface;
 pub mod terminal;
 pub mod view;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -26,10 +29,9 @@ pub use state::status::Status;
 
 use event::action;
 use state::effect;
-use terminal::{hyperlink, signals};
+use terminal::hyperlink;
 
 use crate::core::RecordKeeper;
-use crate::core::reload::{Watcher, reload};
 use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::session::Session;
@@ -86,94 +88,10 @@ pub fn run(
     records: &mut RecordKeeper,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
-    let result = event_loop(&mut app, &options, records);
+    let result = local::Local::enter(&mut app, options.watch.as_deref(), options.clipboard)
+        .and_then(|mut local| surface::event_loop(&mut app, &options, records, &mut local));
     *session = app.into_session();
     result
-}
-
-/// The event loop: draw when something changed, wait for a key, a resize or a tick, turn
-/// it into an action, update, and do what the update asks for.
-fn event_loop(app: &mut App, options: &Options, records: &mut RecordKeeper) -> Result<Left> {
-    let mut watcher = options.watch.as_deref().map(Watcher::new);
-    let mut guard = terminal::enter().doing("cannot set up the terminal for the wizard")?;
-    // Start crossterm's event source (its SIGWINCH handler) before the size is read, so a
-    // resize from then on is not missed.
-    crossterm::event::poll(Duration::ZERO).doing("cannot read from the terminal")?;
-    let (hyperlinks, can_copy) = (options.hyperlinks, options.clipboard);
-    let size = guard
-        .terminal()
-        .size()
-        .doing("cannot read the terminal size")?;
-    update(app, Action::Resize(size.width, size.height));
-    let stop = signals::Stop::install()?;
-    let suspension = signals::Suspension::install()?;
-    let mut shown_links = Vec::new();
-    let mut to_terminal: Option<String> = None;
-    let mut redraw = true;
-    loop {
-        if let Some(end) = app.walk_end() {
-            return Ok(Left {
-                end,
-                interrupted: false,
-            });
-        }
-        // A closed window hangs the terminal up: it stops being a terminal for us, even
-        // when no SIGHUP comes.
-        if stop.requested() || !std::io::stdin().is_terminal() {
-            return Ok(Left {
-                end: WalkEnd::Quit,
-                interrupted: true,
-            });
-        }
-        if suspension.stop_requested() {
-            suspend(&mut guard)?;
-            // Continued: the screen was cleared, so every cell is drawn again.
-            suspension.continued();
-            shown_links.clear();
-            redraw = true;
-        } else if suspension.continued() {
-            // Stopped from outside (SIGSTOP) and continued: the shell may have put the
-            // terminal back in line mode.
-            terminal::resume(&mut guard).doing("cannot set up the terminal again")?;
-            shown_links.clear();
-            redraw = true;
-        }
-        if redraw {
-            frame(
-                guard.terminal(),
-                app,
-                hyperlinks,
-                &mut shown_links,
-                &mut to_terminal,
-                None,
-            )?;
-            redraw = false;
-        }
-        // Wake up now and then, even without input, to notice signals, file changes and
-        // the next second of the call.
-        if !crossterm::event::poll(TICK).doing("cannot read from the terminal")? {
-            redraw = tick(app, crate::clock::now());
-            if let (Some(watcher), Some(path)) = (&mut watcher, &options.watch)
-                && watcher.changed()
-            {
-                let effect = update_flow(app, reload(path));
-                perform(app, effect, records, can_copy, &mut to_terminal);
-                redraw = true;
-            }
-            continue;
-        }
-        let event = crossterm::event::read().doing("cannot read from the terminal")?;
-        match take_event(app, &event, records, can_copy, &mut to_terminal) {
-            Taken::Suspend => {
-                suspend(&mut guard)?;
-                suspension.continued();
-                shown_links.clear();
-                redraw = true;
-            }
-            Taken::Changed(_) => redraw = true,
-            Taken::Nothing => {}
-        }
-    }
 }
 
 /// What an event from the terminal came to.
@@ -211,16 +129,6 @@ fn take_event(
         }
         None => Taken::Nothing,
     }
-}
-
-/// Suspends the wizard (see [`terminal::suspend`]); where there is no job control, does
-/// nothing.
-fn suspend(guard: &mut terminal::Guard) -> Result<()> {
-    #[cfg(unix)]
-    terminal::suspend(guard).doing("cannot suspend and continue the wizard")?;
-    #[cfg(not(unix))]
-    let _ = guard;
-    Ok(())
 }
 
 /// Does what `update` asked for and shows what came of it in the status line; bytes for

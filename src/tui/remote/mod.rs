@@ -19,10 +19,11 @@ use ratatui::layout::Size;
 use screen::RemoteScreen;
 
 use super::state::sharing::Presence;
-use super::{Action, App, Effect, Left, Options, TICK, Taken, take_event, tick, update};
+use super::surface::{Next, Surface, event_loop};
+use super::terminal::hyperlink::PlacedLink;
+use super::{Action, App, Effect, Left, Options, TICK, update};
 use crate::core::RecordKeeper;
 use crate::error::{Result, TerminalContext};
-use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::session::Session;
 
@@ -69,101 +70,92 @@ pub fn run<W: Write>(
     link: &mut dyn Link,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
-    let mut screen = RemoteScreen {
-        out: screen,
-        size: Size::new(size.0, size.1),
-        last: None,
+    let mut remote = Remote {
+        screen: RemoteScreen {
+            out: screen,
+            size: Size::new(size.0, size.1),
+            last: None,
+        },
+        input,
+        link,
     };
-    screen
-        .out
-        .write_all(ENTER.as_bytes())
-        .and_then(|()| screen.out.flush())
+    let out = &mut remote.screen.out;
+    out.write_all(ENTER.as_bytes())
+        .and_then(|()| out.flush())
         .doing("cannot write to the remote terminal")?;
     update(&mut app, Action::Resize(size.0, size.1));
-    let result = event_loop(&mut app, &options, records, &mut screen, input, link);
-    let _ = screen
-        .out
-        .write_all(LEAVE.as_bytes())
-        .and_then(|()| screen.out.flush());
+    let result = event_loop(&mut app, &options, records, &mut remote);
+    let out = &mut remote.screen.out;
+    let _ = out.write_all(LEAVE.as_bytes()).and_then(|()| out.flush());
     *session = app.into_session();
     result
 }
 
-/// Draws when something changed, waits for input or a tick, and does what it asks.
-fn event_loop<W: Write>(
-    app: &mut App,
-    options: &Options,
-    records: &mut RecordKeeper,
-    screen: &mut RemoteScreen<W>,
-    input: &Receiver<RemoteInput>,
-    link: &mut dyn Link,
-) -> Result<Left> {
-    let mut shown_links = Vec::new();
-    let mut to_terminal: Option<String> = None;
-    let mut redraw = true;
-    loop {
-        if let Some(end) = app.walk_end() {
-            return Ok(Left {
-                end,
-                interrupted: false,
-            });
-        }
-        if redraw {
-            screen.draw(app, options.hyperlinks, &mut shown_links, &mut to_terminal)?;
-            redraw = false;
-        }
-        let received = match input.recv_timeout(TICK) {
+/// A remote terminal as the wizard's surface: its screen, its input, and the server's
+/// link for hand-off and sharing.
+struct Remote<'a, W: Write> {
+    screen: RemoteScreen<W>,
+    input: &'a Receiver<RemoteInput>,
+    link: &'a mut dyn Link,
+}
+
+impl<W: Write> Surface for Remote<'_, W> {
+    fn draw(
+        &mut self,
+        app: &App,
+        hyperlinks: bool,
+        shown_links: &mut Vec<PlacedLink>,
+        to_terminal: &mut Option<String>,
+    ) -> Result<()> {
+        self.screen.draw(app, hyperlinks, shown_links, to_terminal)
+    }
+
+    fn next(
+        &mut self,
+        app: &mut App,
+        records: &mut RecordKeeper,
+        _: &mut Option<String>,
+    ) -> Result<Next> {
+        let received = match self.input.recv_timeout(TICK) {
             Ok(received) => received,
-            Err(RecvTimeoutError::Timeout) => {
-                redraw = tick(app, crate::clock::now());
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => RemoteInput::End,
+            Err(RecvTimeoutError::Timeout) => return Ok(Next::Tick),
+            Err(RecvTimeoutError::Disconnected) => return Ok(Next::Stop),
         };
-        match received {
+        Ok(match received {
+            RemoteInput::Event(event) => Next::Event(event),
             RemoteInput::Resize(columns, rows) => {
-                screen.size = Size::new(columns, rows);
+                self.screen.size = Size::new(columns, rows);
                 // The client's terminal may have cut or moved what it showed, even when it
                 // ends at the same size: everything is drawn again.
-                screen.last = None;
+                self.screen.last = None;
                 update(app, Action::Resize(columns, rows));
-                shown_links.clear();
-                redraw = true;
+                Next::Lost
             }
-            RemoteInput::End => {
-                return Ok(Left {
-                    end: WalkEnd::Quit,
-                    interrupted: true,
-                });
-            }
-            RemoteInput::Event(event) => {
-                let taken = take_event(app, &event, records, options.clipboard, &mut to_terminal);
-                // No job control over SSH: suspending is not offered.
-                if let Taken::Changed(effect) = taken {
-                    redraw = true;
-                    share(app, effect, records, link);
-                }
-            }
+            RemoteInput::End => Next::Stop,
             RemoteInput::Shared { version, session } => {
-                link.seen(version);
+                self.link.seen(version);
                 app.follow_session(*session, false);
                 // The partner's side keeps the records: the other side's change is saved too.
                 let _ = records.changed(app.session());
-                redraw = true;
+                Next::Changed
             }
             RemoteInput::Presence(presence) => {
                 if presence == Presence::AgentJoined {
                     records.agent_took_over();
                 }
                 if presence == Presence::PartnerLeft
-                    && let Some(taken) = link.take_records()
+                    && let Some(taken) = self.link.take_records()
                 {
                     *records = taken;
                 }
                 app.other_side(presence);
-                redraw = true;
+                Next::Changed
             }
-        }
+        })
+    }
+
+    fn changed(&mut self, app: &mut App, effect: Option<Effect>, records: &mut RecordKeeper) {
+        share(app, effect, records, self.link);
     }
 }
 

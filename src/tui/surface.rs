@@ -1,0 +1,111 @@
+//! The one event loop of the full-screen wizard, over a [`Surface`]: this process's own
+//! terminal ([`super::local`]) or a remote one ([`super::remote`]). The loop draws when
+//! something changed, asks the surface what comes next, turns keys into actions and
+//! updates; what only one kind of terminal knows of — signals and a watched flow file
+//! locally, resizes and the other side of a shared session remotely — its surface takes
+//! in itself.
+
+use super::terminal::hyperlink::PlacedLink;
+use super::{App, Effect, Left, Options, Taken, take_event, tick};
+use crate::core::RecordKeeper;
+use crate::error::Result;
+use crate::exit::WalkEnd;
+
+/// What a surface gave the loop.
+pub enum Next {
+    /// An event from the terminal: a key, a paste, a resize.
+    Event(crossterm::event::Event),
+    /// Nothing within a tick.
+    Tick,
+    /// The wizard changed from outside (a reloaded flow, the other side of a shared
+    /// session): draw it.
+    Changed,
+    /// What the terminal showed is gone (a remote resize, a continue after a suspend):
+    /// draw every cell.
+    Lost,
+    /// End now, before an ending: a signal, the terminal gone, the server ending it.
+    Stop,
+}
+
+/// A terminal the full-screen wizard runs on.
+pub trait Surface {
+    /// Draws `app` (see [`super::frame`]).
+    fn draw(
+        &mut self,
+        app: &App,
+        hyperlinks: bool,
+        shown_links: &mut Vec<PlacedLink>,
+        to_terminal: &mut Option<String>,
+    ) -> Result<()>;
+
+    /// Waits up to a tick for what comes next, taking in itself what only this terminal
+    /// knows of (with `records` and `to_terminal` for what that asks).
+    fn next(
+        &mut self,
+        app: &mut App,
+        records: &mut RecordKeeper,
+        to_terminal: &mut Option<String>,
+    ) -> Result<Next>;
+
+    /// The user's action changed the wizard; `effect` is what `update` asked for, done
+    /// already except for what only this terminal's owner can do.
+    fn changed(&mut self, _app: &mut App, _effect: Option<Effect>, _records: &mut RecordKeeper) {}
+
+    /// Ctrl-Z: suspends where there is job control.
+    fn suspend(&mut self) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs `app` on `surface` until the user leaves or quits, or the surface stops it.
+pub fn event_loop(
+    app: &mut App,
+    options: &Options,
+    records: &mut RecordKeeper,
+    surface: &mut dyn Surface,
+) -> Result<Left> {
+    let mut shown_links = Vec::new();
+    let mut to_terminal: Option<String> = None;
+    let mut redraw = true;
+    loop {
+        if let Some(end) = app.walk_end() {
+            return Ok(Left {
+                end,
+                interrupted: false,
+            });
+        }
+        if redraw {
+            surface.draw(app, options.hyperlinks, &mut shown_links, &mut to_terminal)?;
+            redraw = false;
+        }
+        match surface.next(app, records, &mut to_terminal)? {
+            Next::Event(event) => {
+                match take_event(app, &event, records, options.clipboard, &mut to_terminal) {
+                    Taken::Suspend => {
+                        surface.suspend()?;
+                        // Continued: the screen was cleared, so every cell is drawn again.
+                        shown_links.clear();
+                        redraw = true;
+                    }
+                    Taken::Changed(effect) => {
+                        surface.changed(app, effect, records);
+                        redraw = true;
+                    }
+                    Taken::Nothing => {}
+                }
+            }
+            Next::Tick => redraw = tick(app, crate::clock::now()),
+            Next::Changed => redraw = true,
+            Next::Lost => {
+                shown_links.clear();
+                redraw = true;
+            }
+            Next::Stop => {
+                return Ok(Left {
+                    end: WalkEnd::Quit,
+                    interrupted: true,
+                });
+            }
+        }
+    }
+}
