@@ -111,7 +111,9 @@ pub fn start(
     };
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
-        let result = run(&shared, mode, lang, &role, &to_client, inputs);
+        let start = start_options(&shared, lang, &role);
+        let result = walk(&shared, mode, lang, &role, &to_client, inputs, &start);
+        remove_empty_folder(&role, &start);
         if let Some(farewell) = watch.farewell() {
             // After the full screen was left, so the client's terminal shows it.
             let crlf = !matches!(mode, Mode::Plain { echo: false });
@@ -160,25 +162,14 @@ fn watched(
     }
 }
 
-/// Runs the wizard to its end (see [`start`]); a new session's folder goes when the
-/// session left nothing in it.
-fn run(
-    shared: &Arc<Shared>,
-    mode: Mode,
-    lang: Lang,
-    role: &Role,
-    to_client: &UnboundedSender<Out>,
-    inputs: Inputs,
-) -> Result<WalkEnd> {
-    let start = start_options(shared, lang, role);
-    let result = walk(shared, mode, lang, role, to_client, inputs, &start);
+/// Removes a new session's own folder when the session left nothing in it (a kept save
+/// stays, for the agent or for resuming).
+fn remove_empty_folder(role: &Role, start: &StartOptions) {
     if role.code().is_none()
         && let Some(folder) = &start.records.state_dir
     {
-        // Only an empty folder goes: a kept save stays for the agent or for resuming.
         let _ = std::fs::remove_dir(folder);
     }
-    result
 }
 
 /// Walks the session `start` describes, in `mode`, to its end.
