@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
-use crate::commands::{self, load_flow};
+use crate::commands::{self, walkable_flow};
 use crate::core::start::{StartOptions, begin};
 use crate::core::{Notice, RecordKeeper, RecordOptions};
 use crate::default_paths::{log_file, state_dir};
@@ -129,13 +129,7 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
 
 /// Runs the wizard in the front end that suits the terminal.
 fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
-    let flow = load_flow(cli.flow.as_deref())
-        .map_err(|source| Error::Flow {
-            doing: "the wizard cannot start.",
-            source,
-        })?
-        .flow
-        .shared();
+    let flow = walkable_flow(cli.flow.as_deref(), "the wizard cannot start.")?;
     let session = Session::new(flow);
     let plain = cli.plain
         || !env.stdin_terminal

@@ -35,7 +35,7 @@ use std::time::Duration;
 
 use russh::server::{Config, Server as _};
 
-use crate::commands::load_flow;
+use crate::commands::walkable_flow;
 use crate::error::{Error, Result};
 use crate::flow::Flow;
 
@@ -111,13 +111,7 @@ pub(crate) struct Shared {
 
 /// Runs the server until it is stopped (Ctrl+C, SIGTERM) or cannot listen.
 pub fn main(options: Options) -> Result<()> {
-    let flow = load_flow(options.flow.as_deref())
-        .map_err(|source| Error::Flow {
-            doing: "the server cannot start.",
-            source,
-        })?
-        .flow
-        .shared();
+    let flow = walkable_flow(options.flow.as_deref(), "the server cannot start.")?;
     let key_path = match (&options.host_key, &options.state_dir) {
         (Some(path), _) => path.clone(),
         (None, Some(dir)) => dir.join("ssh_host_ed25519_key"),

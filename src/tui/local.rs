@@ -7,9 +7,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::surface::{Next, Surface};
-use super::terminal::hyperlink::PlacedLink;
 use super::terminal::{self, signals};
-use super::{Action, App, TICK, frame, perform, update, update_flow};
+use super::{Action, App, Options, Shown, TICK, frame, perform, update, update_flow};
 use crate::core::RecordKeeper;
 use crate::core::reload::{Watcher, reload};
 use crate::error::{Result, TerminalContext};
@@ -21,13 +20,15 @@ pub struct Local<'a> {
     suspension: signals::Suspension,
     /// With `--watch`: the flow's files, watched.
     watch: Option<(Watcher, &'a Path)>,
+    /// The terminal takes OSC 8 hyperlinks.
+    hyperlinks: bool,
     /// The terminal takes OSC 52.
     can_copy: bool,
 }
 
 impl<'a> Local<'a> {
-    /// Takes over the terminal for `app` (told the terminal's size), watching `watch`.
-    pub fn enter(app: &mut App, watch: Option<&'a Path>, can_copy: bool) -> Result<Local<'a>> {
+    /// Takes over the terminal for `app` (told the terminal's size), as `options` say.
+    pub fn enter(app: &mut App, options: &'a Options) -> Result<Local<'a>> {
         let mut guard = terminal::enter().doing("cannot set up the terminal for the wizard")?;
         // Start crossterm's event source (its SIGWINCH handler) before the size is read, so
         // a resize from then on is not missed.
@@ -41,35 +42,26 @@ impl<'a> Local<'a> {
             guard,
             stop: signals::Stop::install()?,
             suspension: signals::Suspension::install()?,
-            watch: watch.map(|path| (Watcher::new(path), path)),
-            can_copy,
+            watch: options
+                .watch
+                .as_deref()
+                .map(|path: &Path| (Watcher::new(path), path)),
+            hyperlinks: options.hyperlinks,
+            can_copy: options.clipboard,
         })
     }
 }
 
 impl Surface for Local<'_> {
-    fn draw(
-        &mut self,
-        app: &App,
-        hyperlinks: bool,
-        shown_links: &mut Vec<PlacedLink>,
-        to_terminal: &mut Option<String>,
-    ) -> Result<()> {
-        frame(
-            self.guard.terminal(),
-            app,
-            hyperlinks,
-            shown_links,
-            to_terminal,
-            None,
-        )
+    fn draw(&mut self, app: &App, shown: &mut Shown) -> Result<()> {
+        frame(self.guard.terminal(), app, self.hyperlinks, shown, None)
     }
 
     fn next(
         &mut self,
         app: &mut App,
         records: &mut RecordKeeper,
-        to_terminal: &mut Option<String>,
+        pending: &mut Option<String>,
     ) -> Result<Next> {
         // A closed window hangs the terminal up: it stops being a terminal for us, even
         // when no SIGHUP comes.
@@ -93,7 +85,7 @@ impl Surface for Local<'_> {
                 && watcher.changed()
             {
                 let effect = update_flow(app, reload(path));
-                perform(app, effect, records, self.can_copy, to_terminal);
+                perform(app, effect, records, self.can_copy, pending);
                 return Ok(Next::Changed);
             }
             return Ok(Next::Tick);

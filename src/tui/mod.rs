@@ -88,7 +88,7 @@ pub fn run(
     records: &mut RecordKeeper,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
-    let result = local::Local::enter(&mut app, options.watch.as_deref(), options.clipboard)
+    let result = local::Local::enter(&mut app, &options)
         .and_then(|mut local| surface::event_loop(&mut app, &options, records, &mut local));
     *session = app.into_session();
     result
@@ -158,18 +158,34 @@ fn perform(
     }
 }
 
+/// What a terminal shows besides its cells, carried from frame to frame: the hyperlinks
+/// drawn, and bytes waiting to be written after the next frame (the clipboard).
+#[derive(Debug, Default)]
+pub struct Shown {
+    /// The hyperlinks on screen.
+    links: Vec<hyperlink::PlacedLink>,
+    /// Bytes for the terminal after the next frame.
+    pub pending: Option<String>,
+}
+
+impl Shown {
+    /// The screen was cleared (a resize, a continue): no hyperlink is on it any more.
+    pub fn lost(&mut self) {
+        self.links.clear();
+    }
+}
+
 /// Draws a frame ([`draw`]), then writes what waits for the terminal (the clipboard).
 /// With `keep`, the frame drawn is kept there (see [`remote`]).
 fn frame<B: ratatui::backend::Backend<Error = std::io::Error> + Write>(
     terminal: &mut ratatui::Terminal<B>,
     app: &App,
     hyperlinks: bool,
-    shown_links: &mut Vec<hyperlink::PlacedLink>,
-    to_terminal: &mut Option<String>,
+    shown: &mut Shown,
     keep: Option<&mut Option<ratatui::buffer::Buffer>>,
 ) -> Result<()> {
-    *shown_links = draw(terminal, app, hyperlinks, shown_links, keep)?;
-    if let Some(bytes) = to_terminal.take() {
+    shown.links = draw(terminal, app, hyperlinks, &shown.links, keep)?;
+    if let Some(bytes) = shown.pending.take() {
         let out = terminal.backend_mut();
         out.write_all(bytes.as_bytes())
             .and_then(|()| Write::flush(out))

@@ -5,8 +5,7 @@
 //! locally, resizes and the other side of a shared session remotely — its surface takes
 //! in itself.
 
-use super::terminal::hyperlink::PlacedLink;
-use super::{App, Effect, Left, Options, Taken, take_event, tick};
+use super::{App, Effect, Left, Options, Shown, Taken, take_event, tick};
 use crate::core::RecordKeeper;
 use crate::error::Result;
 use crate::exit::WalkEnd;
@@ -30,21 +29,15 @@ pub enum Next {
 /// A terminal the full-screen wizard runs on.
 pub trait Surface {
     /// Draws `app` (see [`super::frame`]).
-    fn draw(
-        &mut self,
-        app: &App,
-        hyperlinks: bool,
-        shown_links: &mut Vec<PlacedLink>,
-        to_terminal: &mut Option<String>,
-    ) -> Result<()>;
+    fn draw(&mut self, app: &App, shown: &mut Shown) -> Result<()>;
 
     /// Waits up to a tick for what comes next, taking in itself what only this terminal
-    /// knows of (with `records` and `to_terminal` for what that asks).
+    /// knows of (with `records`, and `pending` for bytes that asks to write).
     fn next(
         &mut self,
         app: &mut App,
         records: &mut RecordKeeper,
-        to_terminal: &mut Option<String>,
+        pending: &mut Option<String>,
     ) -> Result<Next>;
 
     /// The user's action changed the wizard; `effect` is what `update` asked for, done
@@ -64,8 +57,7 @@ pub fn event_loop(
     records: &mut RecordKeeper,
     surface: &mut dyn Surface,
 ) -> Result<Left> {
-    let mut shown_links = Vec::new();
-    let mut to_terminal: Option<String> = None;
+    let mut shown = Shown::default();
     let mut redraw = true;
     loop {
         if let Some(end) = app.walk_end() {
@@ -75,16 +67,16 @@ pub fn event_loop(
             });
         }
         if redraw {
-            surface.draw(app, options.hyperlinks, &mut shown_links, &mut to_terminal)?;
+            surface.draw(app, &mut shown)?;
             redraw = false;
         }
-        match surface.next(app, records, &mut to_terminal)? {
+        match surface.next(app, records, &mut shown.pending)? {
             Next::Event(event) => {
-                match take_event(app, &event, records, options.clipboard, &mut to_terminal) {
+                match take_event(app, &event, records, options.clipboard, &mut shown.pending) {
                     Taken::Suspend => {
                         surface.suspend()?;
                         // Continued: the screen was cleared, so every cell is drawn again.
-                        shown_links.clear();
+                        shown.lost();
                         redraw = true;
                     }
                     Taken::Changed(effect) => {
@@ -97,7 +89,7 @@ pub fn event_loop(
             Next::Tick => redraw = tick(app, crate::clock::now()),
             Next::Changed => redraw = true,
             Next::Lost => {
-                shown_links.clear();
+                shown.lost();
                 redraw = true;
             }
             Next::Stop => {

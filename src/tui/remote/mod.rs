@@ -20,8 +20,7 @@ use screen::RemoteScreen;
 
 use super::state::sharing::Presence;
 use super::surface::{Next, Surface, event_loop};
-use super::terminal::hyperlink::PlacedLink;
-use super::{Action, App, Effect, Left, Options, TICK, update};
+use super::{Action, App, Effect, Left, Options, Shown, TICK, update};
 use crate::core::RecordKeeper;
 use crate::error::{Result, TerminalContext};
 use crate::lang::Lang;
@@ -76,6 +75,7 @@ pub fn run<W: Write>(
             size: Size::new(size.0, size.1),
             last: None,
         },
+        hyperlinks: options.hyperlinks,
         input,
         link,
     };
@@ -95,19 +95,15 @@ pub fn run<W: Write>(
 /// link for hand-off and sharing.
 struct Remote<'a, W: Write> {
     screen: RemoteScreen<W>,
+    /// The terminal takes OSC 8 hyperlinks.
+    hyperlinks: bool,
     input: &'a Receiver<RemoteInput>,
     link: &'a mut dyn Link,
 }
 
 impl<W: Write> Surface for Remote<'_, W> {
-    fn draw(
-        &mut self,
-        app: &App,
-        hyperlinks: bool,
-        shown_links: &mut Vec<PlacedLink>,
-        to_terminal: &mut Option<String>,
-    ) -> Result<()> {
-        self.screen.draw(app, hyperlinks, shown_links, to_terminal)
+    fn draw(&mut self, app: &App, shown: &mut Shown) -> Result<()> {
+        self.screen.draw(app, self.hyperlinks, shown)
     }
 
     fn next(

@@ -9,8 +9,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
 use crate::error::{Result, TerminalContext};
-use crate::tui::terminal::hyperlink::PlacedLink;
-use crate::tui::{App, frame};
+use crate::tui::{App, Shown, frame};
 
 /// The remote terminal between frames: where frames go, its size, and the last frame
 /// drawn, so the next one sends only what changed. A ratatui `Terminal` holds two screen
@@ -29,13 +28,7 @@ pub(super) struct RemoteScreen<W: Write> {
 impl<W: Write> RemoteScreen<W> {
     /// Draws `app` (see [`frame`]), sending what changed since the last frame, or
     /// everything after a clear when the size changed.
-    pub fn draw(
-        &mut self,
-        app: &App,
-        hyperlinks: bool,
-        shown_links: &mut Vec<PlacedLink>,
-        to_terminal: &mut Option<String>,
-    ) -> Result<()> {
+    pub fn draw(&mut self, app: &App, hyperlinks: bool, shown: &mut Shown) -> Result<()> {
         let area = Rect::from((Position::ORIGIN, self.size));
         let backend = RemoteBackend {
             screen: CrosstermBackend::new(&mut self.out),
@@ -54,14 +47,7 @@ impl<W: Write> RemoteScreen<W> {
                 .resize(area)
                 .doing("cannot clear the remote terminal")?,
         }
-        frame(
-            &mut terminal,
-            app,
-            hyperlinks,
-            shown_links,
-            to_terminal,
-            Some(&mut self.last),
-        )
+        frame(&mut terminal, app, hyperlinks, shown, Some(&mut self.last))
     }
 }
 
