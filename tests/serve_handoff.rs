@@ -336,13 +336,7 @@ fn a_key_in_agent_keys_gets_agent_mode_and_other_keys_self_help() {
     if !have_ssh() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let agent_key = keygen(dir.path(), "agent");
-    let partner_key = keygen(dir.path(), "partner");
-    let agents = dir.path().join("agent_keys");
-    std::fs::copy(agent_key.with_extension("pub"), &agents).unwrap();
-    let agents = agents.to_str().unwrap().to_owned();
-    let server = Server::start_in(dir, &["--open", "--agent-keys", &agents]);
+    let (server, agent_key, partner_key) = Server::with_listed_key("--agent-keys", &["--open"]);
 
     // Agents sign in as `agent` (here `agent-nl`, for Dutch) so that their key is asked for.
     let as_agent = text(&server.plain_with_key("agent-nl", &agent_key, "q\n").stdout);

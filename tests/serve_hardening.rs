@@ -172,12 +172,7 @@ fn sigterm_tells_every_user_saves_every_session_and_exits_0() {
         return;
     }
     // A helpdesk agent (an agent key) with a note, a partner full-screen, one in plain lines.
-    let dir = tempfile::tempdir().unwrap();
-    let agent_key = keygen(dir.path(), "agent");
-    let agents = dir.path().join("agent_keys");
-    std::fs::copy(agent_key.with_extension("pub"), &agents).unwrap();
-    let agents = agents.to_str().unwrap().to_owned();
-    let mut server = Server::start_in(dir, &["--open", "--agent-keys", &agents]);
+    let (mut server, agent_key, _) = Server::with_listed_key("--agent-keys", &["--open"]);
     let mut wizard = server.full_screen();
     wizard.wait_for(FIRST_QUESTION);
     wizard.pick("Something else");

@@ -96,17 +96,22 @@ impl Server {
     /// A server that lets in only a fresh key; gives it with that key's private file and
     /// another key's, which it does not know.
     pub fn with_one_key() -> (Server, PathBuf, PathBuf) {
+        Server::with_listed_key("--authorized-keys", &[])
+    }
+
+    /// A server started with `args` and a fresh key listed in a file given with `flag`
+    /// (`--authorized-keys`, `--agent-keys`); gives it with that key's private file and
+    /// another key's, which is not listed.
+    pub fn with_listed_key(flag: &str, args: &[&str]) -> (Server, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
-        let good = keygen(dir.path(), "good");
-        let wrong = keygen(dir.path(), "wrong");
-        let listed = dir.path().join("authorized_keys");
-        std::fs::copy(good.with_extension("pub"), &listed).unwrap();
-        let listed = listed.to_str().unwrap().to_owned();
-        (
-            Server::start_in(dir, &["--authorized-keys", &listed]),
-            good,
-            wrong,
-        )
+        let listed_key = keygen(dir.path(), "listed");
+        let other = keygen(dir.path(), "other");
+        let list = dir.path().join("listed_keys");
+        std::fs::copy(listed_key.with_extension("pub"), &list).unwrap();
+        let list = list.to_str().unwrap().to_owned();
+        let mut all = vec![flag, list.as_str()];
+        all.extend(args);
+        (Server::start_in(dir, &all), listed_key, other)
     }
 
     /// The arguments of `ssh -T` to this server as `user`, running `command` if any.
