@@ -71,11 +71,15 @@ impl Registry {
 
     /// The live session a code was given for, while its partner is connected.
     fn find(&self, code: &Code) -> Option<Arc<Hub>> {
-        let mut map = lock(&self.by_code);
-        map.retain(|_, hub| hub.strong_count() > 0);
-        map.get(code.bare())
-            .and_then(Weak::upgrade)
-            .filter(|hub| lock(&hub.state).partner.is_some())
+        // The registry's lock is let go before a hub's is taken: a partner asking for a
+        // code holds its hub's lock and then takes the registry's.
+        let hub = {
+            let mut map = lock(&self.by_code);
+            map.retain(|_, hub| hub.strong_count() > 0);
+            map.get(code.bare()).and_then(Weak::upgrade)
+        }?;
+        let connected = lock(&hub.state).partner.is_some();
+        connected.then_some(hub)
     }
 }
 
@@ -216,7 +220,6 @@ impl Link for PartnerLink {
         let root = self.shared.state_root.as_deref().ok_or(NO_STATE)?;
         let code = give_code(root, session, records)?;
         lock(&self.shared.live.by_code).insert(code.bare().to_owned(), Arc::downgrade(&self.hub));
-        state.session = session.clone();
         state.code = Some(code.clone());
         Ok(code.to_string())
     }
@@ -261,14 +264,15 @@ pub fn join(shared: &Shared, code: &Code, input: Sender<RemoteInput>) -> Result<
     let Some(hub) = shared.live.find(code) else {
         return Ok(Joined::NotLive);
     };
-    let root = shared
-        .state_root
-        .as_deref()
-        .ok_or("this server keeps no sessions")?;
+    let root = shared.state_root.as_deref().ok_or(NO_STATE)?;
+    let mut state = lock(&hub.state);
+    if state.partner.is_none() {
+        // The partner left since: their session is continued from its save.
+        return Ok(Joined::NotLive);
+    }
     let now = crate::clock::now();
     claim(root, code.bare(), now).map_err(|e| e.to_string())?;
     lock(&shared.live.by_code).remove(code.bare());
-    let mut state = lock(&hub.state);
     let mut session = state.session.clone();
     session.record_hand_off(&code.to_string(), true, now);
     let partner = state.partner.clone();
