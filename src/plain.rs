@@ -62,8 +62,9 @@ impl Hooks for RecordKeeper {
         let words = crate::i18n::sharing_words(self.lang());
         vec![match giver.give(session, self) {
             Ok(code) => Notice::info(format!(
-                "{} {code}. {} {}",
-                words.your_code, words.code_use, words.plain_code_then
+                "{} {}",
+                words.code_line(&code),
+                words.plain_code_then
             )),
             Err(why) => Notice::error(why),
         }]

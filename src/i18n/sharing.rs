@@ -112,6 +112,13 @@ const DUTCH: SharingWords = SharingWords {
     plain_code_then: "Typ daarna q: de medewerker gaat verder waar u nu bent.",
 };
 
+impl SharingWords {
+    /// The line that gives the partner their hand-off `code`.
+    pub fn code_line(&self, code: &str) -> String {
+        format!("{} {code}. {}", self.your_code, self.code_use)
+    }
+}
+
 /// The words of hand-off and sharing in `lang`.
 pub fn sharing_words(lang: Lang) -> &'static SharingWords {
     match lang {

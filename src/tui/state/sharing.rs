@@ -77,7 +77,7 @@ impl Sharing {
             Sharing::Partner { agent: true, .. } => Some(words.agent_with_you.to_owned()),
             Sharing::Partner {
                 code: Some(code), ..
-            } => Some(format!("{} {code}. {}", words.your_code, words.code_use)),
+            } => Some(words.code_line(code)),
             Sharing::Agent { partner: true } => Some(words.partner_with_you.to_owned()),
             _ => None,
         }
