@@ -16,7 +16,7 @@ use super::auth::Who;
 use super::channel_io::Out;
 use super::keys::KeyParser;
 use super::line_mode::LineEditor;
-use super::role::Role;
+use super::role::{Asked, Role};
 use super::wizard::{self, Feed, Mode};
 use crate::lang::Lang;
 use crate::tui::remote::RemoteInput;
@@ -120,8 +120,8 @@ impl Connection {
         }
     }
 
-    /// The language: a user name of `nl` or `en` (or `agent-nl`, `agent-en`), else `LC_ALL`, `LC_MESSAGES` or `LANG`
-    /// as sent, else English.
+    /// The language: a user name of `nl` or `en` (or `agent-nl`, `agent-en`), else
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG` as sent, else English.
     fn lang(&self, state: &ChannelState) -> Lang {
         super::auth::lang_of_name(&self.user)
             .unwrap_or_else(|| Lang::from_env_vars(|name| state.env.get(name).cloned()))
@@ -335,26 +335,20 @@ impl Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         let command = String::from_utf8_lossy(command);
-        let words: Vec<&str> = command.split_whitespace().collect();
-        let (plain, role) = match words.as_slice() {
-            ["plain"] => (true, self.own_role()),
-            ["join", code @ ..] if !code.is_empty() => (false, Role::Join(code.concat())),
-            ["resume", code @ ..] if !code.is_empty() => (false, Role::Resume(code.concat())),
-            _ => {
-                let shown = crate::sanitize::clean_line(&command);
-                self.refuse(
-                    channel,
-                    session,
-                    &format!(
-                        "this server runs only the sign-in wizard, not `{shown}`. Connect \
-                         without a command for the wizard, give the command `plain` for plain \
-                         lines, or `join CODE` / `resume CODE` with a partner's hand-off code."
-                    ),
-                );
-                return Ok(());
-            }
+        let Some(Asked { plain, role }) = Role::from_command(&command, self.own_role()) else {
+            let shown = crate::sanitize::clean_line(&command);
+            self.refuse(
+                channel,
+                session,
+                &format!(
+                    "this server runs only the sign-in wizard, not `{shown}`. Connect without \
+                     a command for the wizard, give the command `plain` for plain lines, or \
+                     `join CODE` / `resume CODE` with a partner's hand-off code."
+                ),
+            );
+            return Ok(());
         };
-        if let Role::Join(code) | Role::Resume(code) = &role {
+        if let Some(code) = role.code() {
             let tried = self.shared.code_guesses.try_code(
                 self.who,
                 self.peer,
