@@ -73,12 +73,7 @@ impl Screen<'_> {
         // A session the server ends (stopping, idle) is not handed over: the agent's ends too.
         let keep = session.outcome().is_some() || self.watch.farewell().is_some();
         let Some(mut records) = link.hand_over(records, keep) else {
-            let words = crate::i18n::sharing_words(lang);
-            let _ = show_where(
-                output,
-                &[crate::core::Notice::info(words.agent_carries_on.to_owned())],
-                true,
-            );
+            tell(output, crate::i18n::sharing_words(lang).agent_carries_on);
             return left.map(|left| left.end);
         };
         if finished {
@@ -92,4 +87,9 @@ impl Screen<'_> {
         }
         Ok(left.end)
     }
+}
+
+/// Says `text` to the client, after the full screen was left.
+pub fn tell(output: &mut ChannelWriter, text: &str) {
+    let _ = show_where(output, &[crate::core::Notice::info(text.to_owned())], true);
 }

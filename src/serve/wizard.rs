@@ -13,7 +13,7 @@ use tokio::sync::mpsc::UnboundedSender;
 
 use super::Shared;
 use super::channel_io::{ChannelReader, ChannelWriter, Out};
-use super::full_screen::Screen;
+use super::full_screen::{Screen, tell};
 use super::live::{self, Joined, PartnerLink};
 use super::role::Role;
 use super::wizards::{self, Watch};
@@ -22,9 +22,8 @@ use crate::core::start::{StartOptions, Started, begin};
 use crate::core::{RecordKeeper, RecordOptions};
 use crate::error::{Error, Result};
 use crate::exit::{RUNTIME_ERROR, WalkEnd};
-use crate::handoff::Code;
 use crate::lang::Lang;
-use crate::plain::start::{LinePrompt, show_where};
+use crate::plain::start::LinePrompt;
 use crate::session::Session;
 use crate::tui::remote::{Alone, RemoteInput};
 use crate::tui::state::sharing::Sharing;
@@ -238,39 +237,28 @@ fn walk(
         to_client,
         watch: &inputs.watch,
     };
-    if let Role::Join(typed) = role {
-        let code = Code::parse(typed).ok_or_else(|| {
-            Error::Serve(crate::handoff::ClaimError::Malformed(typed.clone()).to_string())
-        })?;
-        match live::join(shared, &code, inputs.keys_sender.clone()).map_err(Error::Serve)? {
-            Joined::Live { session, mut link } => {
-                let served = RecordOptions {
-                    served: true,
-                    ..RecordOptions::default()
-                };
-                let records = RecordKeeper::new(served, lang, &session);
-                let started = Started {
-                    session,
-                    lang,
-                    records,
-                };
-                let options = tui::Options {
-                    sharing: Sharing::Agent { partner: true },
-                    ..options
-                };
-                let left = screen.walk(started, options, &mut link, &mut output);
-                if link.leave() {
-                    let words = crate::i18n::sharing_words(lang);
-                    let _ = show_where(
-                        &mut output,
-                        &[crate::core::Notice::info(words.sharing_ended.to_owned())],
-                        true,
-                    );
-                }
-                return left;
-            }
-            Joined::NotLive => {}
+    if let Some(code) = role.live_code()
+        && let Joined::Live { session, mut link } =
+            live::join(shared, &code, inputs.keys_sender.clone()).map_err(Error::Serve)?
+    {
+        let served = RecordOptions {
+            served: true,
+            ..RecordOptions::default()
+        };
+        let started = Started {
+            records: RecordKeeper::new(served, lang, &session),
+            session,
+            lang,
+        };
+        let options = tui::Options {
+            sharing: Sharing::Agent { partner: true },
+            ..options
+        };
+        let left = screen.walk(started, options, &mut link, &mut output);
+        if link.leave() {
+            tell(&mut output, crate::i18n::sharing_words(lang).sharing_ended);
         }
+        return left;
     }
     let started = begin(
         fresh,
