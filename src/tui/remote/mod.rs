@@ -176,3 +176,55 @@ fn share(app: &mut App, effect: Option<Effect>, records: &mut RecordKeeper, link
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::core::RecordOptions;
+    use crate::fixtures;
+
+    /// A screen whose bytes the test reads afterwards.
+    #[derive(Clone, Default)]
+    struct Captured(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Captured {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_resize_draws_every_cell_again_even_to_the_same_size() {
+        let mut session = fixtures::session(fixtures::WIZARD);
+        let mut records = RecordKeeper::new(RecordOptions::default(), Lang::En, &session);
+        let screen = Captured::default();
+        let (keys, input) = std::sync::mpsc::channel();
+        // The client's terminal may have cut what it showed; the size it reports is the same.
+        keys.send(RemoteInput::Resize(80, 24)).unwrap();
+        keys.send(RemoteInput::End).unwrap();
+        let left = run(
+            &mut session,
+            Lang::En,
+            Options::default(),
+            &mut records,
+            screen.clone(),
+            (80, 24),
+            &input,
+            &mut Alone,
+        )
+        .unwrap();
+        assert!(left.interrupted);
+        let shown = String::from_utf8_lossy(&screen.0.lock().unwrap()).into_owned();
+        assert_eq!(
+            shown.matches("First question?").count(),
+            2,
+            "the first frame, and all of it again after the resize"
+        );
+    }
+}
