@@ -198,6 +198,30 @@ mod tests {
     }
 
     #[test]
+    fn the_watch_stops_once_it_passed_the_end_on_even_while_others_hold_the_channel() {
+        let (client, from_client) = channel();
+        let (to_wizard, wizard) = channel();
+        let (done, finished) = channel();
+        // A shared session's other side keeps a sender: the channel never closes.
+        let _other_side = client.clone();
+        client.send(RemoteInput::End).unwrap();
+        std::thread::spawn(move || {
+            forward(
+                &from_client,
+                to_wizard,
+                &Watch::default(),
+                Duration::from_secs(3600),
+            );
+            let _ = done.send(());
+        });
+        assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
+        assert!(
+            finished.recv_timeout(Duration::from_secs(10)).is_ok(),
+            "the watch ended instead of waiting out the idle time"
+        );
+    }
+
+    #[test]
     fn a_stopping_server_ends_running_wizards_and_those_that_start_later() {
         let wizards = Wizards::default();
         let (to_client, _client) = tokio::sync::mpsc::unbounded_channel();
