@@ -165,6 +165,8 @@ pub struct Words {
     pub copied: &'static str,
     /// The transcript cannot be sent to the clipboard here.
     pub copy_impossible: &'static str,
+    /// Under links whose address was too long for the screen and is shown shortened.
+    pub link_shortened: &'static str,
     /// Heading over notes written at steps that are no longer on the path.
     pub other_notes: &'static str,
     /// After a signal or a terminal failure: how to continue the saved session.
@@ -291,6 +293,7 @@ const ENGLISH: Words = Words {
     jump_undo: "b goes back",
     copied: "Copied the transcript to the clipboard (if your terminal allows it).",
     copy_impossible: "Cannot copy to the clipboard here (not a terminal that takes OSC 52); press s to save the transcript to a file.",
+    link_shortened: "An address with … is shortened: y copies it in full, with the transcript.",
     other_notes: "Notes at other steps",
     resume_hint: "The session is saved; continue it with: signin-doctor --resume",
     paste_cut: "The pasted text was cut at 10,000 characters, the most a note or search takes.",
@@ -416,6 +419,7 @@ const DUTCH: Words = Words {
     jump_undo: "b gaat terug",
     copied: "Het verslag is naar het klembord gekopieerd (als uw terminal dat toestaat).",
     copy_impossible: "Kopiëren naar het klembord kan hier niet (geen terminal die OSC 52 aanneemt); druk op s om het verslag in een bestand op te slaan.",
+    link_shortened: "Een adres met … is ingekort: y kopieert het volledig, met het verslag.",
     other_notes: "Notities bij andere stappen",
     resume_hint: "De sessie is bewaard; ga verder met: signin-doctor --resume",
     paste_cut: "De geplakte tekst is afgekapt op 10.000 tekens, het maximum voor een notitie of zoekopdracht.",

@@ -7,7 +7,7 @@ use super::{ending, question};
 use crate::i18n::Words;
 use crate::page::{Body, Page, Section};
 use crate::tui::layout::theme::Theme;
-use crate::tui::layout::wrap::{self, hard_wrap, wrap};
+use crate::tui::layout::wrap::{self, shorten_url, wrap};
 
 /// A piece of a link's address drawn on one row, for terminal hyperlinks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +125,13 @@ impl Content {
     }
 
     /// Adds the page's sections, each with its title, separated by empty rows.
-    pub(super) fn sections(&mut self, sections: &[Section], width: usize, theme: &Theme) {
+    pub(super) fn sections(
+        &mut self,
+        sections: &[Section],
+        words: &Words,
+        width: usize,
+        theme: &Theme,
+    ) {
         for section in sections {
             self.gap();
             if !section.title.is_empty() {
@@ -146,32 +152,44 @@ impl Content {
                     }
                 }
                 Body::Links(links) => {
+                    let mut shortened = false;
                     for link in links {
                         self.item("• ", &link.title, width, theme.link_title);
-                        self.url(&link.url, width, theme);
+                        shortened |= self.url(&link.url, width, theme);
+                    }
+                    if shortened {
+                        self.text(words.link_shortened, width, theme.input_hint);
                     }
                 }
             }
         }
     }
 
-    /// Adds a link's full address, cut into pieces that fit, each marked as a link.
-    fn url(&mut self, url: &str, width: usize, theme: &Theme) {
+    /// Adds a link's address on a row of its own, marked as a link to the full address:
+    /// under its title when it fits there, from the left edge when only that fits, and
+    /// shortened in the middle when it is longer than the screen (it is never split over
+    /// rows, which would copy as two broken pieces). Says whether it was shortened.
+    fn url(&mut self, url: &str, width: usize, theme: &Theme) -> bool {
         const INDENT: &str = "  ";
-        for piece in hard_wrap(url, width.saturating_sub(INDENT.len())) {
-            self.rows.push(Row {
-                line: Line::from(vec![
-                    Span::raw(INDENT),
-                    Span::styled(piece.clone(), theme.url),
-                ]),
-                option: None,
-                link: Some(LinkPart {
-                    url: url.to_owned(),
-                    column: INDENT.len() as u16,
-                    text: piece,
-                }),
-            });
-        }
+        let indent = if wrap::width(url) + INDENT.len() <= width {
+            INDENT
+        } else {
+            ""
+        };
+        let shown = shorten_url(url, width);
+        self.rows.push(Row {
+            line: Line::from(vec![
+                Span::raw(indent),
+                Span::styled(shown.clone(), theme.url),
+            ]),
+            option: None,
+            link: Some(LinkPart {
+                url: url.to_owned(),
+                column: indent.len() as u16,
+                text: shown.clone(),
+            }),
+        });
+        shown != url
     }
 
     /// Adds the row the answer box of a question answered by typing is drawn on (the box
