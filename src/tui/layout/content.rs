@@ -7,7 +7,7 @@ use super::{ending, question};
 use crate::i18n::Words;
 use crate::page::{Body, Page, Section};
 use crate::tui::layout::theme::Theme;
-use crate::tui::layout::wrap::{self, shorten_url, wrap};
+use crate::tui::layout::wrap::{self, shorten_url, truncate_words, wrap};
 
 /// A piece of a link's address drawn on one row, for terminal hyperlinks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,15 +36,18 @@ pub struct Row {
 pub struct Content {
     /// The rows, top to bottom.
     pub rows: Vec<Row>,
+    /// Whether answers other than the selected one are cut to one row each.
+    pub compact: bool,
 }
 
 /// The body of `page` wrapped to `width` cells, with option `selected` highlighted.
 pub fn content(page: &Page, words: &Words, selected: usize, width: u16, theme: &Theme) -> Content {
-    content_for(page, words, selected, width, theme, false)
+    content_for(page, words, selected, width, theme, false, false)
 }
 
 /// [`content`], starting with what to say to the caller when `say` is set (agent mode)
-/// and the page has it.
+/// and the page has it; when `compact` (a short screen), every answer but the selected
+/// one takes a single row, cut at a word, so more of them are in view.
 pub fn content_for(
     page: &Page,
     words: &Words,
@@ -52,8 +55,12 @@ pub fn content_for(
     width: u16,
     theme: &Theme,
     say: bool,
+    compact: bool,
 ) -> Content {
-    let mut content = Content::default();
+    let mut content = Content {
+        compact,
+        ..Content::default()
+    };
     let width = usize::from(width).max(1);
     if let Some(text) = page.say.as_deref().filter(|_| say) {
         super::say::rows(&mut content, text, words, width, theme);
@@ -76,6 +83,14 @@ impl Content {
         let first = self.rows.iter().position(belongs)?;
         let last = self.rows.iter().rposition(belongs)?;
         Some((first, last))
+    }
+
+    /// Whether every answer ends within the first `rows` rows.
+    pub fn options_fit(&self, rows: usize) -> bool {
+        self.rows
+            .iter()
+            .rposition(|row| row.option.is_some())
+            .is_none_or(|last| last < rows)
     }
 
     /// Adds a row.
@@ -221,10 +236,13 @@ impl Content {
             } else {
                 theme.option
             };
-            for (k, piece) in wrap(label, width.saturating_sub(indent))
-                .into_iter()
-                .enumerate()
-            {
+            let room = width.saturating_sub(indent);
+            let pieces = if self.compact && !is_selected {
+                vec![truncate_words(label, room)]
+            } else {
+                wrap(label, room)
+            };
+            for (k, piece) in pieces.into_iter().enumerate() {
                 let lead = if k == 0 {
                     prefix.clone()
                 } else {

@@ -106,6 +106,31 @@ pub fn shorten_url(url: &str, width: usize) -> String {
     format!("{head}{tail}")
 }
 
+/// Keeps the first whole words of `text` that fit in `width` cells with "…" after them when
+/// cut; a first word too long for that is cut as [`truncate_end`] cuts.
+pub fn truncate_words(text: &str, width: usize) -> String {
+    if self::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut kept = String::new();
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        let candidate = if kept.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{kept} {word}")
+        };
+        if self::width(&candidate) + 1 > width {
+            break;
+        }
+        kept = candidate;
+    }
+    if kept.is_empty() {
+        return truncate_end(text, width);
+    }
+    kept.push('…');
+    kept
+}
+
 /// Keeps the start of `text`, at most `width` cells, ending in "…" when cut.
 pub fn truncate_end(text: &str, width: usize) -> String {
     if self::width(text) <= width {
@@ -221,6 +246,14 @@ mod tests {
             assert!(super::width(&short) <= width.max(1), "{width}: {short}");
         }
         assert_eq!(shorten_url(url, 20), "https://learn.micro…");
+    }
+
+    #[test]
+    fn truncating_by_words_keeps_whole_words() {
+        assert_eq!(truncate_words("one two three", 13), "one two three");
+        assert_eq!(truncate_words("one two three", 12), "one two…");
+        assert_eq!(truncate_words("one two three", 5), "one…");
+        assert_eq!(truncate_words("abcdefgh ij", 4), "abc…");
     }
 
     #[test]
