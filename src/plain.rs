@@ -232,7 +232,11 @@ pub fn run(
                 }
             }
             Reply::Unknown => {
-                writeln!(output, "{}", words.plain_not_understood)?;
+                writeln!(
+                    output,
+                    "{}",
+                    words.not_understood(page.options.len(), &extra)
+                )?;
                 Vec::new()
             }
         };
