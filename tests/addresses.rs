@@ -4,11 +4,11 @@
 //! middle when it is longer than the screen, linked to the whole), plain mode prints each
 //! on a line of its own, and the transcript keeps every address whole.
 
+mod common;
+
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use common::frame::{draw, rows};
 use signin_doctor::flow::load_built_in;
 use signin_doctor::generate::session_at;
 use signin_doctor::i18n::words;
@@ -16,7 +16,7 @@ use signin_doctor::lang::Lang;
 use signin_doctor::page::{Body, Page};
 use signin_doctor::session::Session;
 use signin_doctor::transcript::Transcript;
-use signin_doctor::tui::{Action, App, Options, update, view};
+use signin_doctor::tui::{App, Options};
 
 /// One session at each node of the built-in flow, reached by the shortest walk.
 fn every_page() -> Vec<Session> {
@@ -66,16 +66,6 @@ fn link_addresses(page: Page) -> Vec<String> {
         .collect()
 }
 
-fn rows(buffer: &Buffer) -> Vec<String> {
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
-}
-
 /// What is wrong with the addresses in `row`: each must be an address of the flow, whole,
 /// or one shortened with "…" whose two ends are those of one.
 fn broken_addresses(row: &str, urls: &[String]) -> Vec<String> {
@@ -103,10 +93,7 @@ fn no_address_is_split_over_rows_at_40_60_or_80_columns() {
             for width in [40, 60, 80] {
                 let mut app = App::new(session.clone(), lang, &Options::default());
                 // Tall enough that the whole body is on screen at once.
-                update(&mut app, Action::Resize(width, 400));
-                let mut terminal = Terminal::new(TestBackend::new(width, 400)).unwrap();
-                terminal.draw(|frame| view(frame, &app)).unwrap();
-                for row in rows(terminal.backend().buffer()) {
+                for row in rows(&draw(&mut app, width, 400)) {
                     let broken = broken_addresses(&row, &urls);
                     assert!(
                         broken.is_empty(),
@@ -136,17 +123,14 @@ fn a_shortened_address_links_to_the_whole_one_and_says_how_to_copy_it() {
         .expect("a page shows the longest address");
     for lang in [Lang::En, Lang::Nl] {
         let mut app = App::new(session.clone(), lang, &Options::default());
-        update(&mut app, Action::Resize(60, 400));
-        let mut terminal = Terminal::new(TestBackend::new(60, 400)).unwrap();
-        terminal.draw(|frame| view(frame, &app)).unwrap();
-        let buffer = terminal.backend().buffer();
+        let buffer = draw(&mut app, 60, 400);
         let placed = signin_doctor::tui::terminal::hyperlink::placed(&app, buffer.area);
         let link = placed
             .iter()
             .find(|link| link.url == long)
             .expect("the long address is a hyperlink");
         assert!(link.text.contains('…'), "{link:?}");
-        let screen = rows(buffer).join("\n");
+        let screen = rows(&buffer).join("\n");
         let hint = words(lang).link_shortened;
         let first_words: String = hint.split(' ').take(3).collect::<Vec<_>>().join(" ");
         assert!(
@@ -201,4 +185,63 @@ fn transcripts_keep_every_address_whole() {
         .count();
     assert!(whole >= 3, "{markdown}");
     assert!(!markdown.contains('…'), "{markdown}");
+}
+
+/// The real binary in a pseudo-terminal, at an ending with long addresses, read back
+/// through a terminal emulator at 40, 60 and 80 columns, paging down through the body.
+#[test]
+fn in_a_real_terminal_no_address_is_split_at_40_60_or_80_columns() {
+    let urls = urls(&every_page());
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state").display().to_string();
+    let log = dir.path().join("log.jsonl").display().to_string();
+    let mut wizard = common::pty::Wizard::start(&["--state-dir", &state, "--log", &log]);
+    wizard.wait_for("What is going wrong");
+    // The password branch to "Ask your global admin", whose links are long.
+    for (key, next) in [
+        ("1", "self-service password reset?"),
+        ("1", "Did that fix it?"),
+        ("2", "What happened when you tried"),
+        ("1", "What kind of partner"),
+        ("1", "global admin?"),
+        ("1", "Ask your global admin"),
+    ] {
+        wizard.send(key);
+        wizard.wait_for(next);
+    }
+    let mut addresses = 0;
+    for width in [40, 60, 80] {
+        wizard.resize(24, width);
+        wizard.send("\x1b[H"); // Home: back to the top of the body.
+        wizard.wait_until("the resize", |w| {
+            w.rows()[0].chars().count() <= usize::from(width)
+        });
+        for _ in 0..8 {
+            for row in settled_rows(&wizard) {
+                let broken = broken_addresses(&row, &urls);
+                assert!(
+                    broken.is_empty(),
+                    "at {width} columns: {broken:?} in {row:?}"
+                );
+                addresses += row.matches("https://").count();
+            }
+            wizard.send("\x1b[6~"); // PgDn
+        }
+    }
+    assert!(addresses >= 6, "addresses were on screen: {addresses}");
+    wizard.send("q");
+    wizard.exit_code();
+}
+
+/// The screen once it has stopped changing (a frame may be read half drawn).
+fn settled_rows(wizard: &common::pty::Wizard) -> Vec<String> {
+    let mut last = wizard.rows();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let now = wizard.rows();
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
 }

@@ -3,15 +3,16 @@
 //! the "too small" message, the key hints and the scroll indicator are whole words, never
 //! a cut word such as "Make the window l…" or "(PgUp …".
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod common;
+
+use common::frame::draw;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use signin_doctor::flow::load_built_in;
 use signin_doctor::i18n::words;
 use signin_doctor::lang::Lang;
 use signin_doctor::session::Session;
-use signin_doctor::tui::{Action, App, Options, update, view};
+use signin_doctor::tui::{Action, App, Options, update};
 
 fn first_question(lang: Lang) -> App {
     let session = Session::new(load_built_in().unwrap().flow.shared());
@@ -27,22 +28,11 @@ fn a_few_answers_in(lang: Lang) -> App {
     app
 }
 
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    update(app, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| view(frame, app)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
+/// The rows of `buffer`, without the spaces around them.
 fn rows(buffer: &Buffer) -> Vec<String> {
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim()
-                .to_owned()
-        })
+    common::frame::rows(buffer)
+        .iter()
+        .map(|row| row.trim().to_owned())
         .collect()
 }
 
