@@ -46,7 +46,7 @@ pub fn man_page() -> String {
     let command = Cli::command();
     let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
-    let sections: [fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>; 5] = [
+    let sections: [Section; 5] = [
         clap_mangen::Man::render_title,
         clap_mangen::Man::render_name_section,
         clap_mangen::Man::render_synopsis_section,
@@ -62,6 +62,9 @@ pub fn man_page() -> String {
     page += man_sections::REST;
     page
 }
+
+/// A part of the page clap_mangen renders.
+type Section = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
 
 /// COMMANDS: each subcommand, what it does and its own options.
 fn commands_section(command: &clap::Command) -> String {
