@@ -79,6 +79,20 @@ fn pack(items: &[&str], width: usize) -> Vec<String> {
     rows
 }
 
+/// Key hints (separated by " · ") on one row of `width` cells: those that fit whole,
+/// dropped from the front so the last (the way out, such as "Esc cancel") stays.
+pub fn one_row(text: &str, width: usize) -> String {
+    let mut items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
+    while !items.is_empty() {
+        let row = items.join(HINT_SEPARATOR);
+        if wrap::width(&row) <= width {
+            return row;
+        }
+        items.remove(0);
+    }
+    String::new()
+}
+
 /// The scroll indicator for a body or box `width` cells wide with more `above` and/or
 /// `below`: the sentence when it fits, else only the arrows and keys, else the arrows.
 pub fn more_text(words: &Words, above: bool, below: bool, width: usize) -> &'static str {
@@ -108,6 +122,15 @@ mod tests {
         assert!(narrow.last().unwrap().contains("q quit"), "{narrow:?}");
         assert!(narrow.concat().contains("? help"), "{narrow:?}");
         assert_eq!(pack_hints(text, 6, 1, 2), ["? help"], "never a cut hint");
+    }
+
+    #[test]
+    fn one_row_of_hints_keeps_the_way_out_whole() {
+        let keys = "↑↓ select · Enter jump · Esc close";
+        assert_eq!(one_row(keys, 40), keys);
+        assert_eq!(one_row(keys, 24), "Enter jump · Esc close");
+        assert_eq!(one_row(keys, 9), "Esc close");
+        assert_eq!(one_row(keys, 5), "");
     }
 
     #[test]
