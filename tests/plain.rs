@@ -26,7 +26,6 @@ fn an_english_walk_through_a_pipe_reaches_the_admin_contact() {
         &[
             "forgot my password",
             "not turned on",
-            "Partner Program",
             "Yes, I can reach them",
         ],
     );
@@ -156,7 +155,7 @@ fn a_pasted_error_code_through_a_pipe_reaches_its_advice_in_both_languages() {
         (
             &["--lang", "nl"][..],
             "foutcode",
-            "Uw account is geblokkeerd: wacht even en stel dan uw wachtwoord opnieuw in",
+            "Uw account is vergrendeld: wacht even en stel dan uw wachtwoord opnieuw in",
             "Fijn, het probleem is opgelost",
         ),
     ] {
