@@ -103,6 +103,11 @@ impl Flow {
         &self.links[id.0]
     }
 
+    /// Every link the flow defines, in the order of the file.
+    pub fn links(&self) -> impl ExactSizeIterator<Item = &Link> {
+        self.links.iter()
+    }
+
     /// Links shown on every ending as further reading.
     pub fn further_reading(&self) -> impl Iterator<Item = &Link> {
         self.further_reading.iter().map(|id| self.link(*id))
