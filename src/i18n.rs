@@ -3,8 +3,10 @@
 use crate::lang::Lang;
 
 mod sharing;
+mod typed;
 
 pub use sharing::{SharingWords, sharing_words};
+pub use typed::{TypedWords, typed_words};
 
 /// Every fixed piece of text the front ends show.
 #[derive(Debug)]
