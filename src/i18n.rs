@@ -212,9 +212,12 @@ const ENGLISH: Words = Words {
         ),
         (
             "Enter",
-            "continue with what is typed (an empty box: nothing to type)",
+            "continue with what is typed; an empty box or a code one character off a known one is asked about once first",
         ),
-        ("Esc", "go back one answer (or jump)"),
+        (
+            "Esc",
+            "go back one answer (or jump); after \"Did you mean\": go on with what you typed",
+        ),
         ("↑ ↓ PgUp PgDn", "scroll long text"),
         ("F2", "write a note on this step"),
         (
@@ -334,9 +337,12 @@ const DUTCH: Words = Words {
         ),
         (
             "Enter",
-            "verder met wat er staat (een leeg vak: niets te typen)",
+            "verder met wat er staat; bij een leeg vak, of een code die één teken afwijkt van een bekende code, wordt eerst één keer iets gevraagd",
         ),
-        ("Esc", "één antwoord of sprong teruggaan"),
+        (
+            "Esc",
+            "één antwoord of sprong teruggaan; na \"Bedoelt u\": verder met wat u hebt ingetypt",
+        ),
         ("↑ ↓ PgUp PgDn", "door lange tekst scrollen"),
         ("F2", "een notitie bij deze stap schrijven"),
         (

@@ -165,9 +165,15 @@ impl Confirm {
     }
 }
 
-/// Whether `line` declines a suggestion in plain mode (`n`, `no`, `nee`), in any case.
-pub fn declines(line: &str) -> bool {
-    matches!(line.trim().to_lowercase().as_str(), "n" | "no" | "nee")
+/// How a line answers a suggestion in plain mode: `Some(true)` takes it (an empty line,
+/// `y`, `yes`, `j`, `ja`), `Some(false)` declines it (`n`, `no`, `nee`), in any case;
+/// `None` for any other line, which is a new answer.
+pub fn takes_suggestion(line: &str) -> Option<bool> {
+    match line.trim().to_lowercase().as_str() {
+        "" | "y" | "yes" | "j" | "ja" => Some(true),
+        "n" | "no" | "nee" => Some(false),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

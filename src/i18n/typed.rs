@@ -22,7 +22,7 @@ const EN: TypedWords = TypedWords {
     empty_keys: "Nothing typed. Press Enter again to go on without a code.",
     empty_lines: "Nothing typed. Press Enter again to go on without a code, or type the code:",
     did_you_mean: "Did you mean",
-    suggest_keys: "Enter: yes · Esc: no, go on with what you typed",
+    suggest_keys: "Enter: yes · Esc: no",
     suggest_lines: "Press Enter for yes, or type n to go on with what you typed:",
 };
 
@@ -31,7 +31,7 @@ const NL: TypedWords = TypedWords {
     empty_lines: "Niets ingetypt. Druk nogmaals op Enter om zonder code verder te gaan, \
                   of typ de code:",
     did_you_mean: "Bedoelt u",
-    suggest_keys: "Enter: ja · Esc: nee, verder met wat u hebt ingetypt",
+    suggest_keys: "Enter: ja · Esc: nee",
     suggest_lines: "Druk op Enter voor ja, of typ n om verder te gaan met wat u hebt ingetypt:",
 };
 
