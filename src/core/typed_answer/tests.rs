@@ -1,35 +1,9 @@
-//! Unit tests of the parent module, on a small flow with a question answered by typing.
+//! Unit tests of the parent module, on the small flow with a question answered by typing.
 
 use super::*;
-use crate::flow::load_str;
-
-const FLOW: &str = r#"
-id: typed
-version: 1
-title: { en: "Typed" }
-start: symptom
-nodes:
-  symptom:
-    kind: question
-    text: { en: "What happens?" }
-    choices:
-      - { label: { en: "An error code" }, next: code }
-      - { label: { en: "Something else" }, next: unknown }
-  code:
-    kind: input
-    text: { en: "Type the code." }
-    matches:
-      - { pattern: '(?:\b|AADSTS)50053\b|\baccount is locked\b', next: locked }
-      - { pattern: '\bSSPR_0009\b', next: sspr }
-    otherwise: unknown
-  locked: { kind: solved, title: { en: "Locked" } }
-  sspr: { kind: solved, title: { en: "SSPR" } }
-  unknown: { kind: solved, title: { en: "Unknown" } }
-"#;
 
 fn at_code() -> Session {
-    let flow = load_str(FLOW, "typed.yaml").unwrap().flow.shared();
-    let mut session = Session::new(flow);
+    let mut session = crate::fixtures::session(crate::fixtures::TYPED);
     session.choose(0).unwrap();
     session
 }
@@ -48,7 +22,7 @@ fn an_empty_enter_asks_once_and_the_second_goes_on_without_a_code() {
     );
     assert_eq!(session.current(), node(&session, "code"), "nothing moved");
     assert_eq!(typed.asking(&session), Some(&Confirm::Empty));
-    let unknown = node(&session, "unknown");
+    let unknown = node(&session, "done");
     assert_eq!(typed.enter(&mut session, ""), Ok(Entered::Moved(unknown)));
     assert_eq!(session.path().last().unwrap().typed.as_deref(), Some(""));
 }
@@ -107,7 +81,7 @@ fn declining_goes_on_with_what_was_typed_and_other_text_answers_afresh() {
     let mut typed = TypedAnswer::default();
     assert_eq!(typed.decline(&mut session), None, "nothing to decline");
     typed.enter(&mut session, "AADST50053").unwrap();
-    let unknown = node(&session, "unknown");
+    let unknown = node(&session, "done");
     assert_eq!(typed.decline(&mut session), Some(Ok(unknown)));
     assert_eq!(
         session.path().last().unwrap().typed.as_deref(),
