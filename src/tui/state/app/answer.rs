@@ -33,8 +33,7 @@ impl App {
             Action::Erase if input.text().is_empty() => return Handled::Continue(Action::Back),
             _ if input.edit(action) => {}
             Action::Choose => {
-                let typed = before;
-                let entered = self.typed.enter(&mut self.session, &typed);
+                let entered = self.typed.enter(&mut self.session, &before);
                 return Handled::Done(self.moved(matches!(entered, Ok(Entered::Moved(_)))));
             }
             Action::Back => match self.typed.decline(&mut self.session) {
