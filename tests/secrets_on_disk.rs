@@ -233,6 +233,13 @@ proptest! {
             prop_assert!(written.contains(&id), "{} not in {}:\n{}", id, transcript, written);
             prop_assert!(!written.contains("[masked]"), "{}", written);
         }
+        // A call quit before an ending keeps its save, set aside, with the note as written.
+        let saves = walk(&dir.path().join("state"));
+        prop_assert_eq!(saves.is_empty(), finish, "{:?}", saves);
+        for save in saves {
+            let written = std::fs::read_to_string(&save).unwrap();
+            prop_assert!(written.contains(&id), "{} not in {}:\n{}", id, save.display(), written);
+        }
     }
 
     #[test]

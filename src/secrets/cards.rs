@@ -26,6 +26,7 @@ pub(super) fn mask_cards(text: &str) -> (String, bool) {
             && (MIN_DIGITS..=MAX_DIGITS).contains(&digits.len())
             && luhn(&digits)
             && !names_a_reference(&text[..i])
+            && !in_ticket_id(text, i, end)
         {
             out.push_str(&text[copied..i]);
             out.push_str(MARKER);
@@ -86,6 +87,19 @@ fn names_a_reference(before: &str) -> bool {
     } else {
         named(&last)
     }
+}
+
+/// Whether the digits from `start` to `end` are part of a ticket or case id written as
+/// one word (`AA-2234-397949-085`): capitals and digit groups joined by dashes.
+fn in_ticket_id(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |at| at + 1);
+    let to = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |at| end + at);
+    let word = text[from..to].trim_matches(|c: char| !c.is_alphanumeric());
+    from < start && super::shapes::is_identifier(word)
 }
 
 /// The end of the digit run starting at `start` (groups joined by one space or dash)

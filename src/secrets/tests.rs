@@ -126,6 +126,8 @@ const CASES: &[(&str, &str)] = &[
     ("phone +31612345678", "phone +31612345678"),
     // Ticket and case ids: capitals, digits and dashes.
     ("case SR-2611-0042", "case SR-2611-0042"),
+    // Digit groups that would pass as a card number, inside a ticket id.
+    ("case AA-2234-397949-085", "case AA-2234-397949-085"),
     (
         "ticket REQ-2026-000123-NL for the caller",
         "ticket REQ-2026-000123-NL for the caller",
