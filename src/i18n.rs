@@ -3,8 +3,10 @@
 use crate::lang::Lang;
 
 mod sharing;
+mod typed;
 
 pub use sharing::{SharingWords, sharing_words};
+pub use typed::{TypedWords, typed_words};
 
 /// Every fixed piece of text the front ends show.
 #[derive(Debug)]
@@ -210,9 +212,12 @@ const ENGLISH: Words = Words {
         ),
         (
             "Enter",
-            "continue with what is typed (an empty box: nothing to type)",
+            "continue with what is typed; an empty box or a code one character off a known one is asked about once first",
         ),
-        ("Esc", "go back one answer (or jump)"),
+        (
+            "Esc",
+            "go back one answer (or jump); after \"Did you mean\": go on with what you typed",
+        ),
         ("↑ ↓ PgUp PgDn", "scroll long text"),
         ("F2", "write a note on this step"),
         (
@@ -332,9 +337,12 @@ const DUTCH: Words = Words {
         ),
         (
             "Enter",
-            "verder met wat er staat (een leeg vak: niets te typen)",
+            "verder met wat er staat; bij een leeg vak, of een code die één teken afwijkt van een bekende code, wordt eerst één keer iets gevraagd",
         ),
-        ("Esc", "één antwoord of sprong teruggaan"),
+        (
+            "Esc",
+            "één antwoord of sprong teruggaan; na \"Bedoelt u\": verder met wat u hebt ingetypt",
+        ),
         ("↑ ↓ PgUp PgDn", "door lange tekst scrollen"),
         ("F2", "een notitie bij deze stap schrijven"),
         (

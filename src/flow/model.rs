@@ -248,6 +248,15 @@ impl Input {
             .unwrap_or(self.matches.len())
     }
 
+    /// "Did you mean": when `typed` matches no pattern but one of its words is one
+    /// character off exactly one code the patterns know (`AADST50053`), that code.
+    pub fn did_you_mean(&self, typed: &str) -> Option<super::codes::Suggestion> {
+        if self.answer_for(typed) != self.matches.len() {
+            return None;
+        }
+        super::codes::suggest(self.matcher.codes(), typed)
+    }
+
     /// The patterns' targets in order, then "otherwise".
     pub fn targets(&self) -> impl Iterator<Item = NodeId> + '_ {
         self.matches
