@@ -46,7 +46,8 @@ nodes:
     title: { en: "All good" }
 "#;
 
-/// A question leading to a typed answer whose pattern routes to a contact.
+/// A question leading to a typed answer whose patterns route to a contact (50053, with
+/// or without its prefix, or its message) and to a solved ending (SSPR_0009).
 pub const TYPED: &str = r#"
 id: typed
 title: { en: "Typed" }
@@ -62,13 +63,17 @@ nodes:
     kind: input
     text: { en: "The code?" }
     matches:
-      - { pattern: '\b50053\b', next: locked }
+      - { pattern: '(?:\b|AADSTS)50053\b|\baccount is locked\b', next: locked }
+      - { pattern: '\bSSPR_0009\b', next: sspr }
     otherwise: done
   locked:
     kind: contact
     title: { en: "Call the admin" }
     who: { en: "Your admin" }
     ask: { en: "An unlock" }
+  sspr:
+    kind: solved
+    title: { en: "Reset turned on" }
   done:
     kind: solved
     title: { en: "All good" }

@@ -3,8 +3,10 @@
 use crate::lang::Lang;
 
 mod sharing;
+mod typed;
 
 pub use sharing::{SharingWords, sharing_words};
+pub use typed::{TypedWords, typed_words};
 
 /// Every fixed piece of text the front ends show.
 #[derive(Debug)]
@@ -222,9 +224,12 @@ const ENGLISH: Words = Words {
         ),
         (
             "Enter",
-            "continue with what is typed (an empty box: nothing to type)",
+            "continue with what is typed; an empty box or a code one character off a known one is asked about once first",
         ),
-        ("Esc", "go back one answer (or jump)"),
+        (
+            "Esc",
+            "go back one answer (or jump); after \"Did you mean\": go on with what you typed",
+        ),
         ("↑ ↓ PgUp PgDn", "scroll long text"),
         ("F2", "write a note on this step"),
         (
@@ -350,9 +355,12 @@ const DUTCH: Words = Words {
         ),
         (
             "Enter",
-            "verder met wat er staat (een leeg vak: niets te typen)",
+            "verder met wat er staat; bij een leeg vak, of een code die één teken afwijkt van een bekende code, wordt eerst één keer iets gevraagd",
         ),
-        ("Esc", "één antwoord of sprong teruggaan"),
+        (
+            "Esc",
+            "één antwoord of sprong teruggaan; na \"Bedoelt u\": verder met wat u hebt ingetypt",
+        ),
         ("↑ ↓ PgUp PgDn", "door lange tekst scrollen"),
         ("F2", "een notitie bij deze stap schrijven"),
         (
@@ -397,14 +405,14 @@ const DUTCH: Words = Words {
     plain_type_quotes: "Wilt u een van die letters als antwoord geven, zet die dan tussen aanhalingstekens, zoals \"b\"",
     typed_cut: "Alleen de eerste 1000 tekens worden bewaard.",
     plain_at_start: "Dit is de eerste vraag; u kunt niet verder terug.",
-    plain_not_understood: "Niet begrepen.",
+    plain_not_understood: "Dat begrijp ik niet.",
     plain_number_from: "Typ een nummer van 1 tot en met",
     plain_or_letters: "of b, r of q",
     quit_before_ending: "Gestopt voordat er een oplossing was gevonden.",
     input_ended: "De invoer stopte voordat er een oplossing was gevonden.",
     run_again: "Start signin-doctor om opnieuw te beginnen.",
     connect_again: "Maak opnieuw verbinding (met hetzelfde ssh-commando) om opnieuw te beginnen.",
-    plain_finished: "Einde van de wizard.",
+    plain_finished: "De probleemoplosser is klaar.",
     jumped_to: "Gesprongen naar",
     agent_say: "Zeg",
     agent_call_time: "Gespreksduur",
@@ -418,7 +426,7 @@ const DUTCH: Words = Words {
     search_pick: "Typ een nummer om daarheen te springen, of druk op Enter om te blijven",
     already_there: "Daar bent u al.",
     transcript_saved: "Verslag opgeslagen in",
-    resume_found: "Er is een onafgemaakte sessie van",
+    resume_found: "Er is een onvoltooide sessie van",
     resume_question: "gevonden. Wilt u die hervatten? (j/n)",
     resumed: "Hervat: de sessie die begon op",
     start_over_question: "Opnieuw beginnen? (j/n)",

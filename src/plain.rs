@@ -12,6 +12,7 @@ use std::io::{self, BufRead, Write};
 
 use crate::core::hand_off::CodeGiver;
 use crate::core::search::search;
+use crate::core::typed_answer::{Asker, Entered, TypedAnswer};
 use crate::core::{Notice, RecordKeeper};
 use crate::exit::WalkEnd;
 use crate::i18n::{Words, words};
@@ -23,6 +24,7 @@ use crate::session::{MAX_TYPED_CHARS, Session, SessionError};
 mod agent;
 mod reply;
 pub mod start;
+mod typed;
 
 use reply::{Commands, Reply, parse_reply, parse_typed};
 
@@ -102,6 +104,7 @@ pub fn run(
     let words = words(lang);
     let mut line = String::new();
     let mut show_page = true;
+    let mut typed_answer = TypedAnswer::default();
     writeln!(output, "{}", clean_line(session.flow().title().get(lang)))?;
     loop {
         let mut page = Page::of(session, lang);
@@ -130,7 +133,10 @@ pub fn run(
             extra += &format!(", {}", crate::i18n::sharing_words(lang).plain_hand_off_keys);
         }
         let typing = page.kind == PageKind::Input;
-        if typing {
+        let asking = typed_answer.asking(session).filter(|_| typing).cloned();
+        if let Some(confirm) = &asking {
+            writeln!(output, "{}", confirm.prompt(lang, Asker::Lines))?;
+        } else if typing {
             writeln!(
                 output,
                 "{} {}{extra}. {}:",
@@ -152,7 +158,9 @@ pub fn run(
             return Ok(WalkEnd::Quit);
         }
         show_page = true;
-        let reply = if typing {
+        let reply = if let Some(reply) = typed::reply_to(asking.as_ref(), &line) {
+            reply
+        } else if typing {
             parse_typed(&line, commands)
         } else {
             parse_reply(&line, page.options.len(), commands)
@@ -168,9 +176,18 @@ pub fn run(
                 if text.chars().count() > MAX_TYPED_CHARS {
                     writeln!(output, "{}", words.typed_cut)?;
                 }
-                session
-                    .answer_text(&text)
+                let entered = typed_answer
+                    .enter(session, &text)
                     .expect("only an input question's page is answered by typing");
+                if let Entered::Asking(_) = entered {
+                    show_page = false;
+                    Vec::new()
+                } else {
+                    hooks.changed(session)
+                }
+            }
+            Reply::Decline => {
+                typed_answer.decline(session);
                 hooks.changed(session)
             }
             Reply::Back if session.back() => hooks.changed(session),

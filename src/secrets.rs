@@ -19,8 +19,8 @@
 //!
 //! 3. **Known shapes** anywhere: card numbers (13 to 19 digits, grouped by spaces or
 //!    dashes or not, that pass the Luhn check), cloud access key ids (`AKIA…`, `ASIA…`),
-//!    and password-like words of 8 or more characters that mix lower-case letters, digits
-//!    and symbols (`P@ssw0rd!`).
+//!    password-like words of 8 or more characters that mix lower-case letters, digits
+//!    and symbols (`P@ssw0rd!`), and web tokens (`eyJ….eyJ….sig`), however short.
 //! 4. **Spaced codes**: after a masked number, the digit groups that follow are masked
 //!    with it (`the code is 483 920`). `pass` and `pw` are keywords only with an explicit
 //!    separator (`my pass is Winter2025`, `pw: x`), because `pass` is an ordinary word;
@@ -31,10 +31,18 @@
 //! screen, the save file and every record show the same masked text. [`MARKER`] is the
 //! stored form; [`shown`] puts it in the reader's language (`[gemaskeerd]` in Dutch).
 //!
-//! Never masked by rule 2, because support needs them: e-mail addresses, web addresses,
-//! domain names, GUIDs (tenant and correlation IDs), dates and times, and identifiers
-//! made of capitals and digits (`AADSTS50076`, `INC-12345`, `0x80070005`). Rule 1 masks
-//! whatever follows an explicit separator, so `password: john@contoso.com` is masked.
+//! Never masked by rules 2 and 3, because support needs them: e-mail addresses, web
+//! addresses, domain names (`contoso.onmicrosoft.com`), GUIDs (tenant, correlation and
+//! trace IDs, with or without dashes), W3C trace ids, dates and times, identifiers made
+//! of capitals and digits (`AADSTS50076`, `aadsts50076`, `INC-12345`, `0x80070005`),
+//! ticket and case ids of capitals, digits and dashes (`SR-2611-0042`; a group that mixes
+//! letters and digits, as in a product key, is not one), and case numbers after a word
+//! that names a reference (`case 2503140040001234`, `case number …`,
+//! `TrackingID#2503140040001234`), even where they pass the Luhn check. Right after a
+//! keyword (rule 1) identifiers, case ids and GUIDs stay too (`code SR-2611-0042`), and
+//! after `code:` as well (`code: AADSTS50053`); any other explicit separator masks
+//! whatever follows, so `password: john@contoso.com` and `password: SUMMER-2024` are
+//! masked.
 
 pub mod cards;
 mod shapes;
@@ -42,7 +50,9 @@ mod shapes;
 use std::borrow::Cow;
 
 use cards::mask_cards;
-use shapes::{is_access_key, is_guid, is_identifier, looks_like_password, looks_random};
+use shapes::{
+    is_access_key, is_guid, is_identifier, is_jwt, is_reference, looks_like_password, looks_random,
+};
 
 use crate::lang::Lang;
 
@@ -112,7 +122,7 @@ const NOT_KEYWORDS: [&str; 7] = [
 ];
 const SEPARATORS: [&str; 4] = [":", "=", "is", "was"];
 /// Words after `is`/`was` that describe a secret rather than being one.
-const ORDINARY: [&str; 34] = [
+const ORDINARY: [&str; 37] = [
     "not",
     "wrong",
     "correct",
@@ -147,6 +157,9 @@ const ORDINARY: [&str; 34] = [
     "gewijzigd",
     "nog",
     "al",
+    "sent",
+    "gestuurd",
+    "verstuurd",
 ];
 const OPEN_QUOTES: [char; 5] = ['"', '\'', '“', '‘', '«'];
 const CLOSE_QUOTES: [char; 5] = ['"', '\'', '”', '’', '»'];
@@ -185,6 +198,9 @@ fn mask_words(text: &str) -> (String, bool) {
     // After a masked number: the digit groups that follow belong to it.
     let mut digit_groups = false;
     let mut previous = String::new();
+    // The last keyword was `code`: after `code:` an id (`AADSTS50053`, `SR-2611-0042`) is
+    // the code meant, not a secret.
+    let mut after_code = false;
     for (space, word) in words(text) {
         if let Some(close) = in_quote {
             if word
@@ -216,7 +232,11 @@ fn mask_words(text: &str) -> (String, bool) {
                 out.push_str(word);
                 continue;
             }
-            Expect::Secret { ordinary } => !(ordinary && ORDINARY.contains(&lower.as_str())),
+            Expect::Secret { ordinary } => {
+                let described = ordinary && ORDINARY.contains(&lower.as_str());
+                let named = after_code && is_named_id(core(word));
+                !(described || named)
+            }
             Expect::Value => is_value(word),
             Expect::Weak | Expect::Pending(_) | Expect::Nothing => false,
         };
@@ -258,6 +278,7 @@ fn mask_words(text: &str) -> (String, bool) {
         let bare = lower.trim_end_matches([':', '=']);
         let separated = bare.len() < lower.len();
         if is_keyword(bare) && !(error_code && bare == "code") {
+            after_code = bare == "code";
             expect = if separated {
                 Expect::Secret { ordinary: false }
             } else {
@@ -266,6 +287,7 @@ fn mask_words(text: &str) -> (String, bool) {
             out.push_str(word);
         } else if WEAK_KEYWORDS.contains(&bare) {
             // `pass is x`, `pw: x`; a bare `pass` is an ordinary word.
+            after_code = false;
             expect = if separated {
                 Expect::Secret { ordinary: false }
             } else {
@@ -275,6 +297,7 @@ fn mask_words(text: &str) -> (String, bool) {
         } else if !after_keyword && is_secret_shaped(core(word)) {
             masked = true;
             out.push_str(MARKER);
+            out.push_str(sentence_end(word));
         } else {
             out.push_str(word);
         }
@@ -284,7 +307,7 @@ fn mask_words(text: &str) -> (String, bool) {
 
 /// Rules 2 and 3 for one word.
 fn is_secret_shaped(word: &str) -> bool {
-    looks_random(word) || is_access_key(word) || looks_like_password(word)
+    looks_random(word) || is_access_key(word) || looks_like_password(word) || is_jwt(word)
 }
 
 /// The comma that ends `word` (`abc123,`), kept after the marker. Other punctuation may
@@ -352,13 +375,16 @@ fn core(word: &str) -> &str {
     word.trim_matches(|c: char| "\"'“”‘’«»()[]{}<>,.;:!?".contains(c))
 }
 
-/// Right after a keyword: a word with a digit or a symbol that is not an identifier.
+/// Right after a keyword: a word with a digit or a symbol that is not an id.
 fn is_value(word: &str) -> bool {
     let word = core(word);
-    !word.is_empty()
-        && word.chars().any(|c| !c.is_alphabetic())
-        && !is_identifier(word)
-        && !is_guid(word)
+    !word.is_empty() && word.chars().any(|c| !c.is_alphabetic()) && !is_named_id(word)
+}
+
+/// An id support needs, never a secret: an error code or ticket id (`AADSTS50053`,
+/// `SR-2611-0042`), a case reference (`TrackingID#2503140040001234`) or a GUID.
+fn is_named_id(word: &str) -> bool {
+    is_identifier(word) || is_reference(word) || is_guid(word)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use jiff::{SignedDuration, Timestamp};
 use thiserror::Error;
 
-use crate::flow::{Ending, Flow, Node, NodeId, NodeKind};
+use crate::flow::{Ending, Flow, Input, Node, NodeId, NodeKind, Suggestion};
 
 use crate::clock::now;
 
@@ -230,21 +230,46 @@ impl Session {
     /// one line, trimmed, cut to [`MAX_TYPED_CHARS`], secrets masked) with the move, so
     /// `back` forgets it and the ending can show it.
     pub fn answer_text_at(&mut self, typed: &str, at: Timestamp) -> Result<NodeId, SessionError> {
-        let NodeKind::Input(input) = &self.node().kind else {
-            return Err(if self.outcome().is_some() {
-                SessionError::AtEnding
-            } else {
-                SessionError::NotAnInput
-            });
-        };
         let typed = one_line(typed);
-        let answer = input.answer_for(&typed);
+        let answer = self.input()?.answer_for(&typed);
+        Ok(self.push_typed(answer, &typed, at))
+    }
+
+    /// Answers the current input node with a code it suggested for what was typed
+    /// ([`Input::did_you_mean`]) at time `at`: the move goes where the code leads, and
+    /// keeps the corrected text.
+    pub fn answer_suggested_at(
+        &mut self,
+        suggestion: &Suggestion,
+        at: Timestamp,
+    ) -> Result<NodeId, SessionError> {
+        let input = self.input()?;
+        if suggestion.answer >= input.matches.len() {
+            return Err(SessionError::NoSuchOption {
+                given: suggestion.answer,
+                count: input.matches.len(),
+            });
+        }
+        Ok(self.push_typed(suggestion.answer, &one_line(&suggestion.corrected), at))
+    }
+
+    /// The current node as an input question; an error at an ending or a question.
+    pub fn input(&self) -> Result<&Input, SessionError> {
+        match &self.node().kind {
+            NodeKind::Input(input) => Ok(input),
+            _ if self.outcome().is_some() => Err(SessionError::AtEnding),
+            _ => Err(SessionError::NotAnInput),
+        }
+    }
+
+    /// Moves on by `answer` of the current input node, keeping `typed` with the move.
+    fn push_typed(&mut self, answer: usize, typed: &str, at: Timestamp) -> NodeId {
         let next = self.node().targets()[answer];
-        // Routed by what was typed, kept masked like a note: a password pasted into the box
-        // by mistake never reaches a save file or a record.
-        let (kept, _) = crate::secrets::mask(&typed);
+        // Kept masked like a note: a password pasted into the box by mistake never
+        // reaches a save file or a record.
+        let (kept, _) = crate::secrets::mask(typed);
         self.push(next, MoveKind::Answer(answer), at, Some(kept));
-        Ok(next)
+        next
     }
 
     /// What was typed at input nodes on the path, oldest first, with the node; blank

@@ -25,7 +25,7 @@ fn pasting_the_lockout_message_at_the_first_screen_reaches_the_lockout_advice_in
         (
             Lang::Nl,
             "foutcode",
-            "Uw account is geblokkeerd",
+            "Uw account is vergrendeld",
             "Hebt u geen toegang tot uw account?",
         ),
     ] {
@@ -93,12 +93,12 @@ fn a_partner_who_lost_their_phone_gets_the_mfa_re_registration_route() {
     for (lang, answers, wanted) in [
         (
             Lang::En,
-            [Pick("MFA"), Pick("lost my phone")],
+            [Pick("MFA"), Pick("no other way to verify")],
             "Require re-register MFA",
         ),
         (
             Lang::Nl,
-            [Pick("MFA"), Pick("telefoon kwijt")],
+            [Pick("MFA"), Pick("geen andere manier")],
             "MFA opnieuw registreren vereisen",
         ),
     ] {
@@ -118,7 +118,8 @@ fn a_sole_global_admin_who_is_locked_out_is_told_whom_to_call() {
             Lang::En,
             [
                 Pick("global admin is locked out"),
-                Pick("I am a global admin"),
+                Pick("my password fails"),
+                Pick("No, it still does not work"),
                 Pick("I'm the only global admin"),
             ],
             "Azure Data Protection team",
@@ -127,7 +128,8 @@ fn a_sole_global_admin_who_is_locked_out_is_told_whom_to_call() {
             Lang::Nl,
             [
                 Pick("globale beheerder kan zich niet aanmelden"),
-                Pick("Ik ben globale beheerder"),
+                Pick("mijn wachtwoord werkt niet"),
+                Pick("Nee, het werkt nog steeds niet"),
                 Pick("ik ben de enige"),
             ],
             "Azure Data Protection-team",
@@ -165,7 +167,7 @@ fn an_indirect_reseller_who_forgot_the_password_hears_about_gdap() {
             Lang::Nl,
             [
                 Pick("wachtwoord vergeten"),
-                Pick("Nee, dat staat uit"),
+                Pick("Nee, het is niet ingeschakeld"),
                 Pick("Indirecte CSP-reseller"),
             ],
             "indirecte provider (distributeur)",

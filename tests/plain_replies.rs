@@ -62,7 +62,9 @@ fn a_reply_that_is_no_answer_is_told_the_range_and_in_agent_mode_the_commands() 
     );
     let text = stdout(&plain(dir.path(), &["--lang", "nl", "--agent"], "751\nq\n"));
     assert!(
-        text.contains("Niet begrepen. Typ een nummer van 1 tot en met 8, of b, r of q; n TEKST"),
+        text.contains(
+            "Dat begrijp ik niet. Typ een nummer van 1 tot en met 8, of b, r of q; n TEKST"
+        ),
         "{text}"
     );
 }

@@ -12,9 +12,9 @@ use common::serve::*;
 const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
 const PASSWORD_ANSWER: &str = "I forgot my password";
 const SSPR_QUESTION: &str = "Has your company turned on self-service password reset?";
-const PARTNER_KIND_QUESTION: &str = "What kind of partner is your company?";
+const WHO_RESETS_QUESTION: &str = "Who can set a new password for you?";
 const SSPR_QUESTION_NL: &str = "Heeft uw bedrijf selfservice voor wachtwoordherstel ingeschakeld?";
-const PARTNER_KIND_QUESTION_NL: &str = "Wat voor partner is uw bedrijf?";
+const WHO_RESETS_QUESTION_NL: &str = "Wie kan een nieuw wachtwoord voor u instellen?";
 
 /// The hand-off code shown on the partner's screen, e.g. `K7P-2QX`.
 fn code_on(screen: &Wizard) -> String {
@@ -60,7 +60,7 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
 
     // An answer on the partner's side shows on the agent's.
     partner.pick("No, it's not turned on");
-    agent.wait_for(PARTNER_KIND_QUESTION_NL);
+    agent.wait_for(WHO_RESETS_QUESTION_NL);
     // And back on the agent's side shows on the partner's.
     agent.send("b");
     partner.wait_for(SSPR_QUESTION);
@@ -279,7 +279,7 @@ fn a_partner_in_plain_lines_gets_a_code_and_the_session_waits_for_the_agent_unlo
         "{shown}"
     );
     assert!(
-        shown.contains(PARTNER_KIND_QUESTION),
+        shown.contains(WHO_RESETS_QUESTION),
         "the agent answered:\n{shown}"
     );
     let log = server.log_lines();

@@ -288,3 +288,20 @@ fn a_hand_off_is_recorded_in_both_formats_and_both_languages() {
     assert!(!plain.to_markdown().contains("Handed to an agent"));
     assert!(!plain.to_json().contains("hand_offs"));
 }
+
+#[test]
+fn an_agents_case_id_survives_into_the_transcript_while_a_secret_beside_it_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let input = "1\nn case SR-2611-0042, TrackingID#2503140040001236, token \
+                 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc, pin 4321\nq\n";
+    let out = run_in(d, &["--agent", "--transcript", "call.md"], input);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Note added."), "{stdout}");
+    let md = std::fs::read_to_string(d.join("call.md")).unwrap();
+    assert!(
+        md.contains("case SR-2611-0042, TrackingID#2503140040001236, token [masked], pin [masked]"),
+        "{md}"
+    );
+    assert!(!md.contains("4321") && !md.contains("eyJ"), "{md}");
+}

@@ -55,9 +55,9 @@ fn edits_reload_in_place_and_broken_edits_keep_the_last_good_flow() {
     assert!(wizard.words().contains("switched on for you?"));
 
     // A misspelt `next:` is named with its place and suggestion.
-    let typo = reworded.replace("next: partner-type", "next: partner-typo");
+    let typo = reworded.replace("next: admin-available", "next: admin-availabel");
     save(&file, &typo);
-    wizard.wait_for("partner-typo");
+    wizard.wait_for("admin-availabel");
     assert!(
         wizard.words().contains("E003"),
         "{}",
@@ -68,7 +68,7 @@ fn edits_reload_in_place_and_broken_edits_keep_the_last_good_flow() {
     save(&file, &reworded);
     wizard.wait_for("Flow reloaded from disk.");
     wizard.pick("not turned on");
-    wizard.wait_for("What kind of partner");
+    wizard.wait_for("Who can set a new password for you?");
 
     wizard.send("q");
     assert_eq!(wizard.exit_code(), 130);

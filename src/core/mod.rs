@@ -13,6 +13,7 @@ pub mod reload;
 pub mod search;
 pub mod start;
 pub mod trail;
+pub mod typed_answer;
 
 pub use notice::Notice;
 pub use record_keeper::{RecordKeeper, RecordOptions};

@@ -1,6 +1,7 @@
 //! Flows: the data model, loading from YAML, and checking with petgraph.
 
 mod check;
+mod codes;
 mod diagnostic;
 mod load;
 mod load_error;
@@ -21,6 +22,7 @@ mod yaml_error;
 pub use check::{
     CheckOptions, Checked, DEFAULT_MAX_AGE_DAYS, MAX_LABEL_CHARS, ReviewPolicy, check, check_with,
 };
+pub use codes::{Suggestion, literal_codes};
 pub use diagnostic::{Code, Diagnostic, Location, Severity, Snippet};
 pub use load::{
     BUILT_IN_NAME, BUILT_IN_YAML, LoadError, MAX_FLOW_BYTES, load_built_in, load_built_in_with,

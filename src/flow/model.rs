@@ -103,6 +103,11 @@ impl Flow {
         &self.links[id.0]
     }
 
+    /// Every link the flow defines, in the order of the file.
+    pub fn links(&self) -> impl ExactSizeIterator<Item = &Link> {
+        self.links.iter()
+    }
+
     /// Links shown on every ending as further reading.
     pub fn further_reading(&self) -> impl Iterator<Item = &Link> {
         self.further_reading.iter().map(|id| self.link(*id))
@@ -241,6 +246,15 @@ impl Input {
         self.matcher
             .first_match(typed)
             .unwrap_or(self.matches.len())
+    }
+
+    /// "Did you mean": when `typed` matches no pattern but one of its words is one
+    /// character off exactly one code the patterns know (`AADST50053`), that code.
+    pub fn did_you_mean(&self, typed: &str) -> Option<super::codes::Suggestion> {
+        if self.answer_for(typed) != self.matches.len() {
+            return None;
+        }
+        super::codes::suggest(self.matcher.codes(), typed)
     }
 
     /// The patterns' targets in order, then "otherwise".

@@ -94,6 +94,8 @@ pub struct Matcher {
     sources: Vec<String>,
     /// Built on first use; `None` if building failed, which checked patterns never do.
     set: OnceLock<Option<RegexSet>>,
+    /// The codes the patterns know, each with its pattern's index; read on first use.
+    codes: OnceLock<Vec<(String, usize)>>,
 }
 
 impl Matcher {
@@ -102,7 +104,24 @@ impl Matcher {
         Matcher {
             sources,
             set: OnceLock::new(),
+            codes: OnceLock::new(),
         }
+    }
+
+    /// The codes the patterns match literally (see [`super::codes::literal_codes`]), each
+    /// with the index of its pattern, for "did you mean".
+    pub fn codes(&self) -> &[(String, usize)] {
+        self.codes.get_or_init(|| {
+            self.sources
+                .iter()
+                .enumerate()
+                .flat_map(|(index, source)| {
+                    super::codes::literal_codes(source)
+                        .into_iter()
+                        .map(move |code| (code, index))
+                })
+                .collect()
+        })
     }
 
     /// The index of the first pattern that matches somewhere in `text`, if any.

@@ -23,6 +23,8 @@ pub(super) enum Reply {
     HandOff,
     /// The answer to an input question: the line as typed, without enclosing quotes.
     Typed(String),
+    /// "No" to "Did you mean …?": go on with what was typed.
+    Decline,
     /// Anything else.
     Unknown,
 }

@@ -26,6 +26,7 @@ pub(super) fn mask_cards(text: &str) -> (String, bool) {
             && (MIN_DIGITS..=MAX_DIGITS).contains(&digits.len())
             && luhn(&digits)
             && !names_a_reference(&text[..i])
+            && !in_ticket_id(text, i, end)
         {
             out.push_str(&text[copied..i]);
             out.push_str(MARKER);
@@ -39,8 +40,9 @@ pub(super) fn mask_cards(text: &str) -> (String, bool) {
 }
 
 /// Words that name a support case, ticket or order: the long number after one is a
-/// reference support needs (some pass the Luhn check by chance), not a card.
-const REFERENCES: [&str; 12] = [
+/// reference support needs (a Microsoft case number is 16 digits, and some pass the Luhn
+/// check by chance), not a card.
+pub(super) const REFERENCES: [&str; 16] = [
     "case",
     "ticket",
     "incident",
@@ -49,21 +51,55 @@ const REFERENCES: [&str; 12] = [
     "order",
     "ref",
     "reference",
+    "trackingid",
+    "tracking",
     "zaak",
     "melding",
     "bestelling",
-    "nummer",
+    "aanvraag",
+    "referentie",
+    "dossier",
 ];
 
-/// Whether the word just before (in `before`) names a reference (`case 2503140040001234`).
+/// Words that only say "number" (`case number 2503…`): the word before them decides.
+const NUMBER_WORDS: [&str; 6] = ["number", "no", "nr", "nummer", "id", "numero"];
+
+/// Whether the words just before (in `before`) name a reference: `case 2503140040001234`,
+/// `TrackingID#2503…`, `case number 2503…`, `zaaknummer 2503…` — but not
+/// `card number 4111…`.
 fn names_a_reference(before: &str) -> bool {
-    let word = before
-        .trim_end_matches([' ', ':', '#', '-'])
+    let mut words = before
         .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default()
-        .to_lowercase();
-    REFERENCES.contains(&word.as_str())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase);
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let named = |word: &str| {
+        REFERENCES.contains(&word)
+            || NUMBER_WORDS.iter().any(|number| {
+                word.strip_suffix(number)
+                    .is_some_and(|w| REFERENCES.contains(&w))
+            })
+    };
+    if NUMBER_WORDS.contains(&last.as_str()) {
+        words.next().is_some_and(|word| named(&word))
+    } else {
+        named(&last)
+    }
+}
+
+/// Whether the digits from `start` to `end` are part of a ticket or case id written as
+/// one word (`AA-2234-397949-085`): capitals and digit groups joined by dashes.
+fn in_ticket_id(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |at| at + 1);
+    let to = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |at| end + at);
+    let word = text[from..to].trim_matches(|c: char| !c.is_alphanumeric());
+    from < start && super::shapes::is_identifier(word)
 }
 
 /// The end of the digit run starting at `start` (groups joined by one space or dash)

@@ -39,6 +39,23 @@ const CASES: &[(&str, &str)] = &[
     ("pw=hunter", "pw=[masked]"),
     ("tried P@ssw0rd! twice", "tried [masked] twice"),
     ("he typed s3cret#pw", "he typed [masked]"),
+    // A JSON web token, even a short one whose last part looks like a domain.
+    (
+        "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc here",
+        "token [masked] here",
+    ),
+    ("eyJhbGciOiJub25lIn0.eyJhIjoxfQ.", "[masked]"),
+    // Capitals and digits mixed within a group: a product key, not a ticket.
+    ("key VK7JG-NPHTM-C97JM-9MPGT-3V66T", "key [masked]"),
+    ("A8F3K2L9D0X1Q7", "[masked]"),
+    // After "number", the word before decides: a card number is still a card.
+    ("card number 4111 1111 1111 1111", "card number [masked]"),
+    (
+        "creditcard nummer 4111111111111111",
+        "creditcard nummer [masked]",
+    ),
+    ("password: SUMMER-2024", "password: [masked]"),
+    ("code: 482913", "code: [masked]"),
     // not masked
     ("ticket INC-4242 opened", "ticket INC-4242 opened"),
     (
@@ -107,6 +124,40 @@ const CASES: &[(&str, &str)] = &[
         "see https://aka.ms/mfasetup?x=1a2b3c4d",
     ),
     ("phone +31612345678", "phone +31612345678"),
+    // Ticket and case ids: capitals, digits and dashes.
+    ("case SR-2611-0042", "case SR-2611-0042"),
+    // Digit groups that would pass as a card number, inside a ticket id.
+    ("case AA-2234-397949-085", "case AA-2234-397949-085"),
+    (
+        "ticket REQ-2026-000123-NL for the caller",
+        "ticket REQ-2026-000123-NL for the caller",
+    ),
+    ("code SR-2611-0042 given", "code SR-2611-0042 given"),
+    ("code: AADSTS50053", "code: AADSTS50053"),
+    ("SSPR_0009 on reset", "SSPR_0009 on reset"),
+    // Microsoft case numbers, Luhn-valid or not, wherever a reference is named.
+    (
+        "TrackingID#2503140040001236 opened",
+        "TrackingID#2503140040001236 opened",
+    ),
+    (
+        "case number 4111111111111111 opened",
+        "case number 4111111111111111 opened",
+    ),
+    ("zaaknummer 4111111111111111", "zaaknummer 4111111111111111"),
+    // Trace and correlation ids.
+    (
+        "traceparent 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+        "traceparent 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    ),
+    (
+        "Correlation ID: {72F988BF-86F1-41AF-91AB-2D7CD011DB47}",
+        "Correlation ID: {72F988BF-86F1-41AF-91AB-2D7CD011DB47}",
+    ),
+    (
+        "the code was sent to anna@contoso.com",
+        "the code was sent to anna@contoso.com",
+    ),
 ];
 
 #[test]

@@ -16,6 +16,7 @@ use crate::tui::state::sharing::{Presence, Sharing};
 pub use crate::tui::state::status::Status;
 
 use crate::clock::duration_text;
+use crate::core::typed_answer::{Asker, TypedAnswer};
 use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::page::{Page, PageKind};
@@ -56,6 +57,8 @@ pub struct App {
     overlay: Option<Overlay>,
     /// What is typed in the answer box of a question answered by typing.
     answer: LineInput,
+    /// What the wizard asks before taking the typed answer (nothing typed, did you mean).
+    typed: TypedAnswer,
     /// Why saving fails, shown above every other status until a save works again.
     write_problem: Option<String>,
     /// Hand-off and live sharing, when served.
@@ -83,6 +86,7 @@ impl App {
             now: crate::clock::now(),
             overlay: None,
             answer: LineInput::answer_box(),
+            typed: TypedAnswer::default(),
             write_problem: None,
             sharing: options.sharing.clone(),
         }
@@ -139,6 +143,12 @@ impl App {
             let words = crate::i18n::sharing_words(self.lang);
             self.status = Status::info(words.other_side_first.to_owned());
         }
+    }
+
+    /// What the wizard asks before taking the typed answer, in the user's words.
+    pub fn asking(&self) -> Option<String> {
+        let confirm = self.typed.asking(&self.session)?;
+        Some(confirm.prompt(self.lang, Asker::Keys))
     }
 
     /// What is typed in the answer box (empty where the page has none).
@@ -283,6 +293,7 @@ impl App {
             .iter()
             .map(|problem| format!("signin-doctor: {problem}"))
             .chain(self.sharing.line(self.lang))
+            .chain(self.asking())
             .chain(self.status.lines.iter().cloned())
             .collect();
         let input = ScreenInput {

@@ -9,6 +9,7 @@ impl App {
     pub(super) fn show_node(&mut self, selected: usize) {
         self.page = crate::page::Page::of(&self.session, self.lang);
         self.answer = crate::tui::state::input::LineInput::answer_box();
+        self.typed.forget();
         self.selected = selected.min(self.page.options.len().saturating_sub(1));
         self.scroll = 0;
         self.follow = selected > 0;

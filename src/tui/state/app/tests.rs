@@ -320,3 +320,39 @@ fn a_paste_goes_into_the_answer_box_in_one_piece_and_never_answers() {
         ["Only the first 1,000 characters are kept."]
     );
 }
+
+#[test]
+fn the_answer_box_asks_once_before_an_empty_answer_and_an_edit_or_paste_forgets_it() {
+    let mut app = typed_app();
+    let asked = "Nothing typed. Press Enter again to go on without a code.";
+    assert_eq!(update(&mut app, Action::Choose), None, "nothing moved");
+    assert_eq!(app.asking().as_deref(), Some(asked));
+    assert_eq!(app.session().node().key, "code");
+    // Moving the cursor is no edit; typing is.
+    run(&mut app, &[Action::Left, Action::Type('x')]);
+    assert_eq!(app.asking(), None);
+    run(&mut app, &[Action::Erase, Action::Choose]);
+    assert_eq!(app.asking().as_deref(), Some(asked));
+    paste(&mut app, "SSPR_009");
+    assert_eq!(app.asking(), None, "a paste changed the text");
+    update(&mut app, Action::Choose);
+    assert_eq!(
+        app.asking().as_deref(),
+        Some("Did you mean SSPR_0009? Enter: yes · Esc: no")
+    );
+    // Back (Esc) declines: the answer as typed goes to "otherwise".
+    assert_eq!(
+        update(&mut app, Action::Back),
+        Some(crate::tui::Effect::Save)
+    );
+    assert_eq!(app.session().node().key, "done");
+    assert_eq!(app.asking(), None);
+    // Without a suggestion asked, Esc goes back as ever, and an empty Enter twice goes on.
+    run(&mut app, &[Action::Back]);
+    run(&mut app, &[Action::Back, Action::Pick(0), Action::Choose]);
+    assert_eq!(app.asking().as_deref(), Some(asked));
+    run(&mut app, &[Action::Back]);
+    assert_eq!(app.session().node().key, "first");
+    run(&mut app, &[Action::Pick(0), Action::Choose, Action::Choose]);
+    assert_eq!(app.session().node().key, "done");
+}

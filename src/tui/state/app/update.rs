@@ -147,7 +147,10 @@ pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
             app.after_edit();
             cut
         }
-        None if into_answer => app.answer.paste(text, false),
+        None if into_answer => {
+            app.typed.forget();
+            app.answer.paste(text, false)
+        }
         None => {
             app.status = Status::info(words.paste_where.to_owned());
             return None;
