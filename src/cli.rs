@@ -2,9 +2,9 @@
 
 pub mod manual;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::commands::check::CheckFormat;
 use crate::commands::stats::StatsFormat;
@@ -15,9 +15,9 @@ use crate::lang::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "signin-doctor", version, about, long_about = None)]
 pub struct Cli {
-    /// Use this flow file (or folder of flow files) instead of the built-in flows.
-    #[arg(long, value_name = "PATH", global = true)]
-    pub flow: Option<PathBuf>,
+    /// The flow to use.
+    #[command(flatten)]
+    pub flow: FlowOption,
 
     /// Ask the questions as plain lines of text (for screen readers, pipes and scripts).
     /// Chosen automatically when stdin or stdout is not a terminal.
@@ -29,47 +29,109 @@ pub struct Cli {
     #[arg(long, requires = "flow")]
     pub watch: bool,
 
-    /// The language: en or nl. Default: from LC_ALL, LC_MESSAGES or LANG, else English.
-    #[arg(long, value_name = "LANG", global = true)]
-    pub lang: Option<Lang>,
+    /// The interface language.
+    #[command(flatten)]
+    pub lang: LangOption,
 
     /// Helpdesk agent mode: show what to say to the caller, the path so far and the call
     /// time; in plain mode also `n TEXT` (note), `/WORD` (search and jump), `s` (save a
     /// transcript).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub agent: bool,
 
     /// Write a transcript when the wizard exits: Markdown if FILE ends in .md, JSON if it
     /// ends in .json, otherwise both FILE.md and FILE.json. An existing file is never
     /// overwritten: a numbered name next to it (FILE-1.md) is used and reported.
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     pub transcript: Option<PathBuf>,
 
-    /// The folder for saved unfinished sessions (autosave).
-    /// Default: $XDG_STATE_HOME/signin-doctor (~/.local/state/signin-doctor).
-    #[arg(long, value_name = "DIR", global = true)]
-    pub state_dir: Option<PathBuf>,
+    /// Where saved sessions go.
+    #[command(flatten)]
+    pub state: StateOptions,
 
-    /// The outcome log: one JSON line per finished or abandoned session (read by `stats`).
-    /// Default: $XDG_DATA_HOME/signin-doctor/outcomes.jsonl.
-    #[arg(long, value_name = "FILE", global = true)]
-    pub log: Option<PathBuf>,
+    /// Where finished sessions are logged.
+    #[command(flatten)]
+    pub log: LogOption,
 
     /// Continue the most recent unfinished session at the same step, with its path and
     /// notes. Without it, plain mode asks when one is found — only if stdin is a terminal.
     /// With a hand-off CODE a partner gave (`--resume K7P-2QX`), continue that partner's
     /// session in agent mode, from the same --state-dir the server uses.
-    #[arg(long, global = true, value_name = "CODE", num_args = 0..=1)]
+    #[arg(long, value_name = "CODE", num_args = 0..=1)]
     pub resume: Option<Option<String>>,
-
-    /// Remove sessions set aside (`*.abandoned.json`) more than DAYS days ago from the
-    /// folder for saved sessions when the wizard starts.
-    #[arg(long, value_name = "DAYS", default_value_t = 30, global = true)]
-    pub keep_days: u32,
 
     /// What to do; without a command, the wizard runs.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--flow`, for the wizard and the commands that read a flow. Given both before and after
+/// the command (`--flow A check --flow B`), the one after it counts.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FlowOption {
+    /// Use this flow file (or folder of flow files) instead of the built-in flows.
+    #[arg(long = "flow", id = "flow", value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+/// `--lang`, for the wizard and `graph`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LangOption {
+    /// The language: en or nl. Default: from LC_ALL, LC_MESSAGES or LANG, else English.
+    #[arg(long = "lang", id = "lang", value_name = "LANG")]
+    pub lang: Option<Lang>,
+}
+
+/// `--state-dir` and `--keep-days`, for the wizard and `serve`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StateOptions {
+    /// The folder for saved unfinished sessions (autosave).
+    /// Default: $XDG_STATE_HOME/signin-doctor (~/.local/state/signin-doctor).
+    #[arg(long, value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+
+    /// Remove sessions set aside (`*.abandoned.json`) more than DAYS days ago from the
+    /// folder for saved sessions when the wizard starts. Default: 30.
+    #[arg(long, value_name = "DAYS")]
+    pub keep_days: Option<u32>,
+}
+
+/// `--log`, for the wizard, `stats` and `serve`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LogOption {
+    /// The outcome log: one JSON line per finished or abandoned session (read by `stats`).
+    /// Default: $XDG_DATA_HOME/signin-doctor/outcomes.jsonl.
+    #[arg(long = "log", id = "log", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+/// How many days set-aside sessions are kept when `--keep-days` is not given.
+pub const DEFAULT_KEEP_DAYS: u32 = 30;
+
+impl FlowOption {
+    /// This flow, else `outer`'s (given before the command).
+    pub fn or<'a>(&'a self, outer: &'a FlowOption) -> Option<&'a Path> {
+        self.path.as_deref().or(outer.path.as_deref())
+    }
+}
+
+impl LogOption {
+    /// This log, else `outer`'s (given before the command).
+    pub fn or<'a>(&'a self, outer: &'a LogOption) -> Option<&'a Path> {
+        self.file.as_deref().or(outer.file.as_deref())
+    }
+}
+
+impl StateOptions {
+    /// These options, each else `outer`'s (given before the command), else the default.
+    pub fn or(&self, outer: &StateOptions) -> (Option<PathBuf>, u32) {
+        (
+            self.state_dir.clone().or_else(|| outer.state_dir.clone()),
+            self.keep_days
+                .or(outer.keep_days)
+                .unwrap_or(DEFAULT_KEEP_DAYS),
+        )
+    }
 }
 
 /// Commands besides running the wizard.
@@ -79,6 +141,9 @@ pub enum Command {
     Check {
         /// The flow file or folder to check; default: the built-in flows (or --flow).
         file: Option<PathBuf>,
+        /// The flow to check when no FILE is given.
+        #[command(flatten)]
+        flow: FlowOption,
         /// How to print the problems.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
@@ -96,6 +161,12 @@ pub enum Command {
         format: GraphFormat,
         /// The flow file to draw; default: the built-in flow (or --flow).
         file: Option<PathBuf>,
+        /// The flow to draw when no FILE is given.
+        #[command(flatten)]
+        flow: FlowOption,
+        /// The language of the labels.
+        #[command(flatten)]
+        lang: LangOption,
     },
     /// Print the JSON Schema of the flow file format (for editors' YAML language servers).
     Schema,
@@ -109,6 +180,9 @@ pub enum Command {
         /// How to print the figures.
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
+        /// The log to read.
+        #[command(flatten)]
+        log: LogOption,
     },
     /// Print a shell completion script, e.g. `source <(signin-doctor completions bash)`.
     Completions {
@@ -146,5 +220,14 @@ pub enum Command {
         #[arg(long, value_name = "SECS", default_value_t = 1800,
               value_parser = clap::value_parser!(u64).range(1..))]
         idle_timeout: u64,
+        /// The flow to serve.
+        #[command(flatten)]
+        flow: FlowOption,
+        /// Where sessions and the host key are kept.
+        #[command(flatten)]
+        state: StateOptions,
+        /// Where finished sessions are logged.
+        #[command(flatten)]
+        log: LogOption,
     },
 }

@@ -165,8 +165,20 @@ pub struct Words {
     pub jump_undo: &'static str,
     /// The transcript was sent to the clipboard.
     pub copied: &'static str,
+    /// The answers to a yes/no question that mean yes (lower case).
+    pub yes_words: &'static [&'static str],
+    /// The answers to a yes/no question that mean no (lower case).
+    pub no_words: &'static [&'static str],
+    /// After an answer to a yes/no question that is neither.
+    pub yes_or_no: &'static str,
+    /// Plain mode, after a reply that is no answer: the start of what to type instead.
+    pub plain_number_from: &'static str,
+    /// Plain mode, after a reply that is no answer: the letters that also work.
+    pub plain_or_letters: &'static str,
     /// The transcript cannot be sent to the clipboard here.
     pub copy_impossible: &'static str,
+    /// Under links whose address was too long for the screen and is shown shortened.
+    pub link_shortened: &'static str,
     /// Heading over notes written at steps that are no longer on the path.
     pub other_notes: &'static str,
     /// After a signal or a terminal failure: how to continue the saved session.
@@ -259,7 +271,9 @@ const ENGLISH: Words = Words {
     plain_type_quotes: "To answer with one of those letters, put it in quotes, like \"b\"",
     typed_cut: "Only the first 1,000 characters are kept.",
     plain_at_start: "This is the first question; there is nothing to go back to.",
-    plain_not_understood: "Not understood. Type the number of an answer, or b, r or q.",
+    plain_not_understood: "Not understood.",
+    plain_number_from: "Type a number from 1 to",
+    plain_or_letters: "or b, r or q",
     quit_before_ending: "Stopped before reaching an answer.",
     input_ended: "Input ended before reaching an answer.",
     run_again: "Run signin-doctor again to start over.",
@@ -295,7 +309,11 @@ const ENGLISH: Words = Words {
     search_start: "Type words to search every question, step and ending, in English and Dutch.",
     jump_undo: "b goes back",
     copied: "Copied the transcript to the clipboard (if your terminal allows it).",
+    yes_words: &["y", "yes"],
+    no_words: &["n", "no"],
+    yes_or_no: "Please answer y (yes) or n (no).",
     copy_impossible: "Cannot copy to the clipboard here (not a terminal that takes OSC 52); press s to save the transcript to a file.",
+    link_shortened: "An address with … is shortened: y copies it in full, with the transcript.",
     other_notes: "Notes at other steps",
     resume_hint: "The session is saved; continue it with: signin-doctor --resume",
     paste_cut: "The pasted text was cut at 10,000 characters, the most a note or search takes.",
@@ -387,7 +405,9 @@ const DUTCH: Words = Words {
     plain_type_quotes: "Wilt u een van die letters als antwoord geven, zet die dan tussen aanhalingstekens, zoals \"b\"",
     typed_cut: "Alleen de eerste 1000 tekens worden bewaard.",
     plain_at_start: "Dit is de eerste vraag; u kunt niet verder terug.",
-    plain_not_understood: "Dat begrijp ik niet. Typ het nummer van een antwoord, of b, r of q.",
+    plain_not_understood: "Dat begrijp ik niet.",
+    plain_number_from: "Typ een nummer van 1 tot en met",
+    plain_or_letters: "of b, r of q",
     quit_before_ending: "Gestopt voordat er een oplossing was gevonden.",
     input_ended: "De invoer stopte voordat er een oplossing was gevonden.",
     run_again: "Start signin-doctor om opnieuw te beginnen.",
@@ -423,7 +443,11 @@ const DUTCH: Words = Words {
     search_start: "Typ woorden om alle vragen, stappen en uitkomsten te doorzoeken, in het Nederlands en het Engels.",
     jump_undo: "b gaat terug",
     copied: "Het verslag is naar het klembord gekopieerd (als uw terminal dat toestaat).",
+    yes_words: &["j", "ja"],
+    no_words: &["n", "nee"],
+    yes_or_no: "Antwoord met j (ja) of n (nee).",
     copy_impossible: "Kopiëren naar het klembord kan hier niet (geen terminal die OSC 52 aanneemt); druk op s om het verslag in een bestand op te slaan.",
+    link_shortened: "Een adres met … is ingekort: y kopieert het volledig, met het verslag.",
     other_notes: "Notities bij andere stappen",
     resume_hint: "De sessie is bewaard; ga verder met: signin-doctor --resume",
     paste_cut: "De geplakte tekst is afgekapt op 10.000 tekens, het maximum voor een notitie of zoekopdracht.",
@@ -439,6 +463,34 @@ pub fn words(lang: Lang) -> &'static Words {
 }
 
 impl Words {
+    /// What a reply to a yes/no question means: `None` when it is neither a yes nor a no
+    /// word of this language.
+    pub fn yes_or_no_reply(&self, reply: &str) -> Option<bool> {
+        let reply = reply.trim().to_lowercase();
+        if self.yes_words.contains(&reply.as_str()) {
+            Some(true)
+        } else if self.no_words.contains(&reply.as_str()) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// Plain mode's answer to a reply that is no answer, at a page with `options` answers:
+    /// what to type instead, and the `extra` commands (agent mode's, ", n TEXT = note, …").
+    pub fn not_understood(&self, options: usize, extra: &str) -> String {
+        let extra = extra.strip_prefix(", ").unwrap_or(extra);
+        let extra = if extra.is_empty() {
+            String::new()
+        } else {
+            format!("; {extra}")
+        };
+        format!(
+            "{} {} {options}, {}{extra}.",
+            self.plain_not_understood, self.plain_number_from, self.plain_or_letters
+        )
+    }
+
     /// How to come back after leaving before an ending: run the program again, or,
     /// served over SSH (`remote`), connect again.
     pub fn come_back(&self, remote: bool) -> &'static str {

@@ -249,7 +249,11 @@ pub fn run(
                 }
             }
             Reply::Unknown => {
-                writeln!(output, "{}", words.plain_not_understood)?;
+                writeln!(
+                    output,
+                    "{}",
+                    words.not_understood(page.options.len(), &extra)
+                )?;
                 Vec::new()
             }
         };
@@ -337,8 +341,10 @@ pub fn render(page: &Page, words: &Words) -> String {
             }
             Body::Links(links) => {
                 out += &format!("{title}:\n");
+                // The address alone on its line, from the left edge: however narrow the
+                // terminal, it wraps it as one line, which copies (and triple-clicks) whole.
                 for link in links {
-                    out += &format!("  - {}: {}\n", link.title, link.url);
+                    out += &format!("  - {}:\n{}\n", link.title, link.url);
                 }
             }
         }

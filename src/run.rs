@@ -4,7 +4,7 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, StateOptions};
 use crate::commands::{self, walkable_flow};
 use crate::core::start::{StartOptions, begin};
 use crate::core::{Notice, RecordKeeper, RecordOptions};
@@ -70,10 +70,11 @@ pub fn run(cli: Cli) -> ExitCode {
 /// Runs the program for a parsed command line in the given surroundings; gives the exit
 /// code of a run that did what was asked (0, or 130 for a wizard left before an ending).
 pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
-    let lang = cli.lang.unwrap_or(env.lang);
+    let lang = cli.lang.lang.unwrap_or(env.lang);
     match &cli.command {
         Some(Command::Check {
             file,
+            flow,
             format,
             deny_warnings,
             max_age_days,
@@ -83,19 +84,26 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
                 ..ReviewPolicy::today()
             };
             commands::check::run(
-                file.as_deref().or(cli.flow.as_deref()),
+                file.as_deref().or(flow.or(&cli.flow)),
                 *format,
                 *deny_warnings,
                 review,
                 env.stdout_terminal && !env.no_color,
             )
         }
-        Some(Command::Graph { format, file }) => {
-            commands::graph::run(*format, file.as_deref().or(cli.flow.as_deref()), lang)
-        }
+        Some(Command::Graph {
+            format,
+            file,
+            flow,
+            lang: graph_lang,
+        }) => commands::graph::run(
+            *format,
+            file.as_deref().or(flow.or(&cli.flow)),
+            graph_lang.lang.unwrap_or(lang),
+        ),
         Some(Command::Schema) => commands::schema::run(),
-        Some(Command::Stats { since, format }) => {
-            commands::stats::run(log_file(cli.log.as_deref()), since.as_deref(), *format)
+        Some(Command::Stats { since, format, log }) => {
+            commands::stats::run(log_file(log.or(&cli.log)), since.as_deref(), *format)
         }
         Some(Command::Completions { shell }) => {
             crate::exit::print(&crate::cli::manual::completions(*shell))
@@ -109,19 +117,25 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             agent_keys,
             max_sessions,
             idle_timeout,
-        }) => crate::serve::main(crate::serve::Options {
-            listen: *listen,
-            host_key: host_key.clone(),
-            open: *open,
-            authorized_keys: authorized_keys.clone(),
-            agent_keys: agent_keys.clone(),
-            flow: cli.flow.clone(),
-            state_dir: state_dir(cli.state_dir.as_deref()),
-            log: log_file(cli.log.as_deref()),
-            keep_days: cli.keep_days,
-            max_sessions: *max_sessions,
-            idle_timeout: std::time::Duration::from_secs(*idle_timeout),
-        }),
+            flow,
+            state,
+            log,
+        }) => {
+            let (state_folder, keep_days) = state.or(&cli.state);
+            crate::serve::main(crate::serve::Options {
+                listen: *listen,
+                host_key: host_key.clone(),
+                open: *open,
+                authorized_keys: authorized_keys.clone(),
+                agent_keys: agent_keys.clone(),
+                flow: flow.or(&cli.flow).map(Path::to_path_buf),
+                state_dir: state_dir(state_folder.as_deref()),
+                log: log_file(log.or(&cli.log)),
+                keep_days,
+                max_sessions: *max_sessions,
+                idle_timeout: std::time::Duration::from_secs(*idle_timeout),
+            })
+        }
         None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),
     }
     .map(|()| ExitCode::SUCCESS)
@@ -129,7 +143,7 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
 
 /// Runs the wizard in the front end that suits the terminal.
 fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
-    let flow = walkable_flow(cli.flow.as_deref(), "the wizard cannot start.")?;
+    let flow = walkable_flow(cli.flow.path.as_deref(), "the wizard cannot start.")?;
     let session = Session::new(flow);
     let plain = cli.plain
         || !env.stdin_terminal
@@ -152,7 +166,7 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
     } else {
         let options = tui::Options {
             no_color: env.no_color,
-            watch: cli.watch.then(|| cli.flow.clone()).flatten(),
+            watch: cli.watch.then(|| cli.flow.path.clone()).flatten(),
             agent: agent_mode(cli),
             hyperlinks: env.escapes(),
             clipboard: env.escapes(),
@@ -165,18 +179,19 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
 /// How the wizard starts and where its records go, from the command line with the XDG
 /// defaults filled in.
 fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
+    let (state_folder, keep_days) = cli.state.or(&StateOptions::default());
     StartOptions {
         records: RecordOptions {
-            state_dir: state_dir(cli.state_dir.as_deref()),
-            log: log_file(cli.log.as_deref()),
+            state_dir: state_dir(state_folder.as_deref()),
+            log: log_file(cli.log.file.as_deref()),
             transcript: cli.transcript.clone(),
             agent: agent_mode(cli),
-            keep_days: cli.keep_days,
+            keep_days,
             served: false,
         },
         resume: cli.resume.is_some(),
         hand_off: hand_off_code(cli).map(str::to_owned),
-        lang: cli.lang,
+        lang: cli.lang.lang,
         interactive: env.stdin_terminal,
     }
 }

@@ -92,12 +92,29 @@ impl std::fmt::Display for Expected {
     }
 }
 
-fn expectations() -> Vec<Expected> {
+/// The meaningful lines of expected.txt, each with its line number.
+fn expected_lines() -> Vec<(usize, String)> {
     let text = fs::read_to_string(corpus().join("expected.txt")).expect("expected.txt is readable");
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.trim().to_owned()))
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+}
+
+/// The files marked `FILE only`: what their lines list is all they may report.
+fn only_files() -> BTreeSet<String> {
+    expected_lines()
+        .into_iter()
+        .filter_map(|(_, line)| line.strip_suffix(" only").map(str::to_owned))
+        .collect()
+}
+
+fn expectations() -> Vec<Expected> {
     let mut all = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+    for (number, line) in expected_lines() {
+        let i = number - 1;
+        if line.ends_with(" only") {
             continue;
         }
         let mut parts = line.splitn(4, ' ');
@@ -169,8 +186,9 @@ fn json_lines(output: &Output) -> Vec<Value> {
         .collect()
 }
 
-/// Checks one target (a file or a folder) against its lines of expected.txt; returns the problems.
-fn check_target(target: &str, expected: &[&Expected]) -> Vec<String> {
+/// Checks one target (a file or a folder) against its lines of expected.txt; returns the
+/// problems. With `only`, every diagnostic must be one of the lines.
+fn check_target(target: &str, expected: &[&Expected], only: bool) -> Vec<String> {
     let mut problems = Vec::new();
     let output = run(&["check", target, "--format", "json"], &corpus());
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -198,6 +216,16 @@ fn check_target(target: &str, expected: &[&Expected]) -> Vec<String> {
         }
     }
     let diagnostics = json_lines(&output);
+    if only {
+        for d in &diagnostics {
+            if !expected.iter().any(|e| e.matches(d)) {
+                problems.push(format!(
+                    "{target}: marked `only`, yet also reports {} {}:{} {}",
+                    d["code"], d["line"], d["column"], d["message"]
+                ));
+            }
+        }
+    }
     for e in expected {
         if !diagnostics.iter().any(|d| e.matches(d)) {
             let got: Vec<String> = diagnostics
@@ -227,10 +255,17 @@ fn check_target(target: &str, expected: &[&Expected]) -> Vec<String> {
 fn every_corpus_file_is_reported_as_expected() {
     let all = expectations();
     let targets: BTreeSet<&str> = all.iter().map(Expected::target).collect();
+    let only = only_files();
     let mut problems = Vec::new();
     for target in targets {
         let expected: Vec<&Expected> = all.iter().filter(|e| e.target() == target).collect();
-        problems.extend(check_target(target, &expected));
+        problems.extend(check_target(target, &expected, only.contains(target)));
+    }
+    for file in &only {
+        assert!(
+            all.iter().any(|e| &e.file == file),
+            "expected.txt marks {file} `only` but lists nothing for it"
+        );
     }
     assert!(
         problems.is_empty(),

@@ -98,7 +98,7 @@ fn the_language_comes_from_the_locale_when_not_given() {
 fn bad_input_gets_a_hint_and_the_same_question_again() {
     let output = run(&[], "seven\n9\nq\n");
     let text = stdout(&output);
-    let hint = "Not understood. Type the number of an answer, or b, r or q.";
+    let hint = "Not understood. Type a number from 1 to 8, or b, r or q.";
     assert_eq!(text.matches(hint).count(), 2, "{text}");
     let first = built_in_session();
     let question = signin_doctor::page::Page::of(&first, Lang::En).heading;

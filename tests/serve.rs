@@ -155,6 +155,18 @@ fn commands_and_port_forwarding_are_refused() {
     );
     assert!(refused.stdout.is_empty());
 
+    // `join` without a code is told what it lacks.
+    let mut join = args.clone();
+    join.push("join".to_owned());
+    let refused = ssh(&join, "");
+    let problem = text(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{problem}");
+    assert!(
+        problem.contains("`join` needs the partner's hand-off code after it"),
+        "{problem}"
+    );
+    assert!(!problem.contains("not `join`"), "{problem}");
+
     // `plain` as a command is plain mode.
     let mut plain = args.clone();
     plain.push("plain".to_owned());

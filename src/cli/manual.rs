@@ -40,11 +40,95 @@ pub fn completions(shell: Shell) -> String {
     }
 }
 
-/// The manual page, in roff for `man`.
+/// The manual page, in roff for `man`: the options clap knows, each command with its own
+/// options, then keys, exit status, files, environment, examples and related pages.
 pub fn man_page() -> String {
+    let command = Cli::command();
+    let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut page)
-        .expect("writing to memory does not fail");
-    String::from_utf8_lossy(&page).into_owned()
+    let sections: [Section; 5] = [
+        clap_mangen::Man::render_title,
+        clap_mangen::Man::render_name_section,
+        clap_mangen::Man::render_synopsis_section,
+        clap_mangen::Man::render_description_section,
+        clap_mangen::Man::render_options_section,
+    ];
+    for section in sections {
+        section(&man, &mut page).expect("writing to memory does not fail");
+    }
+    let mut page = String::from_utf8_lossy(&page).into_owned();
+    page += &commands_section(&command);
+    page += &keys_section();
+    page += man_sections::REST;
+    page
+}
+
+/// A part of the page clap_mangen renders.
+type Section = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// COMMANDS: each subcommand, what it does and its own options.
+fn commands_section(command: &clap::Command) -> String {
+    let mut out = String::from(".SH COMMANDS\n");
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        let usage: Vec<String> = sub
+            .get_positionals()
+            .map(|arg| {
+                let name = arg.get_id().as_str().to_uppercase();
+                if arg.is_required_set() {
+                    format!("\\fI{name}\\fR")
+                } else {
+                    format!("[\\fI{name}\\fR]")
+                }
+            })
+            .collect();
+        out += &format!(
+            ".SS \"signin\\-doctor {} {}\"\n",
+            sub.get_name(),
+            usage.join(" ")
+        );
+        if let Some(about) = sub.get_about() {
+            out += &format!("{}\n", escape(&about.to_string()));
+        }
+        let mut options = Vec::new();
+        clap_mangen::Man::new(sub.clone())
+            .render_options_section(&mut options)
+            .expect("writing to memory does not fail");
+        let options = String::from_utf8_lossy(&options);
+        // Under the command's heading: not a section of their own, and without the
+        // preamble roff puts before every rendering.
+        out += options
+            .split_once(".SH OPTIONS\n")
+            .map_or(options.as_ref(), |(_, rest)| rest);
+    }
+    out
+}
+
+/// KEYS: the full-screen wizard's keys (the help overlay's list) and plain mode's replies.
+fn keys_section() -> String {
+    let words = crate::i18n::words(crate::lang::Lang::En);
+    let mut out = String::from(".SH KEYS\n.SS \"The full\\-screen wizard\"\n");
+    for (key, what) in words.help_lines {
+        out += &format!(".TP\n\\fB{}\\fR\n{}\n", escape(key), escape(what));
+    }
+    out += man_sections::KEYS_AFTER;
+    out
+}
+
+/// Makes `text` safe in a roff line: backslashes and hyphens escaped, and a leading
+/// period or apostrophe kept from being read as a request.
+fn escape(text: &str) -> String {
+    let text = text.replace('\\', "\\e").replace('-', "\\-");
+    if text.starts_with(['.', '\'']) {
+        format!("\\&{text}")
+    } else {
+        text
+    }
+}
+
+/// The hand-written sections of the manual page.
+mod man_sections {
+    /// After the full-screen keys: the answer box and plain mode.
+    pub const KEYS_AFTER: &str = include_str!("man/keys.roff");
+    /// EXIT STATUS, FILES, ENVIRONMENT, EXAMPLES and SEE ALSO.
+    pub const REST: &str = include_str!("man/sections.roff");
 }

@@ -36,8 +36,9 @@ pub struct StartOptions {
 
 /// How a front end asks the user during start-up and tells what happened.
 pub trait Prompt {
-    /// Asks a yes/no question; `None` when nobody answers (input ended).
-    fn ask(&mut self, question: &str) -> Option<bool>;
+    /// Asks a yes/no question in `lang` until it gets a yes or a no of that language;
+    /// `None` when nobody answers (input ended).
+    fn ask(&mut self, question: &str, lang: Lang) -> Option<bool>;
     /// Tells the user what happened.
     fn tell(&mut self, notices: &[Notice]);
 }
@@ -181,7 +182,7 @@ pub fn begin(
             local_minute(latest.saved.started),
             w.resume_question
         );
-        match prompt.ask(&question) {
+        match prompt.ask(&question, lang) {
             Some(true) => {}
             Some(false) => {
                 prompt.tell(&RecordKeeper::give_up(records, lang, &latest));
@@ -207,7 +208,8 @@ pub fn begin(
         }
         Err(problem) => {
             prompt.tell(&[report(&problem)]);
-            let start_over = options.interactive && prompt.ask(w.start_over_question) == Some(true);
+            let start_over =
+                options.interactive && prompt.ask(w.start_over_question, lang) == Some(true);
             if !start_over {
                 return Err(StartError::NotResumed { path: latest.path });
             }

@@ -9,8 +9,9 @@ use super::merge::merge;
 use super::positions::PositionIndex;
 use super::raw::RawFlow;
 use super::reader;
+use super::reader::ReadError;
 use super::sources::{Part, not_utf8, read};
-use super::yaml_error::from_read_error;
+use super::yaml_error::{from_read_error, misses_what_it_meant};
 
 /// The name the built-in flow goes by in messages.
 pub const BUILT_IN_NAME: &str = "flows/partner-center-signin.yaml";
@@ -114,13 +115,19 @@ fn load_texts(
     let mut raws = Vec::with_capacity(texts.len());
     let mut indexes = Vec::with_capacity(texts.len());
     let mut syntax = Vec::new();
+    let mut unknown_fields = Vec::new();
     for (text, name) in texts.iter().zip(names) {
-        let (raw, index) = parse_indexed(text, name);
-        match raw {
-            Ok(raw) => raws.push(raw),
-            Err(diagnostic) => syntax.push(*diagnostic),
+        let parsed = parse_indexed(text, name);
+        match parsed.raw {
+            Ok(raw) => {
+                raws.push(raw);
+                unknown_fields.extend(parsed.unknown_fields);
+            }
+            Err(diagnostic) => {
+                syntax.extend(unknown_fields_beside(parsed.unknown_fields, *diagnostic));
+            }
         }
-        indexes.push(index);
+        indexes.push(parsed.index);
     }
     if !syntax.is_empty() {
         return Err(LoadError::Invalid(placed(syntax, names, &texts, &indexes)));
@@ -149,9 +156,12 @@ fn load_texts(
     };
     // Conflicts already name the file they were found in.
     diagnostics.extend(merged.conflicts.iter().cloned());
+    diagnostics.retain(|d| !meant_by_unknown_field(d, &unknown_fields));
+    let refused = !merged.conflicts.is_empty() || !unknown_fields.is_empty();
+    diagnostics.extend(unknown_fields);
     let diagnostics = placed(diagnostics, names, &texts, &indexes);
     match checked {
-        Some(mut checked) if merged.conflicts.is_empty() => {
+        Some(mut checked) if !refused => {
             checked.warnings = diagnostics;
             Ok(checked)
         }
@@ -176,14 +186,29 @@ fn placed(
     diagnostics
 }
 
-/// Parses YAML text into the raw flow types, without checking the graph.
+/// Parses YAML text into the raw flow types, without checking the graph. A field that no
+/// flow type has is an error here, as it is for the wizard.
 pub fn parse(text: &str, file: &str) -> Result<RawFlow, Box<Diagnostic>> {
-    parse_indexed(text, file).0
+    let parsed = parse_indexed(text, file);
+    match parsed.unknown_fields.into_iter().next() {
+        Some(unknown) => Err(Box::new(unknown)),
+        None => parsed.raw,
+    }
 }
 
-/// Parses YAML text into the raw flow types in one pass, with the place of every key and
-/// value read (all of them for a flow that parsed, those before the error otherwise).
-fn parse_indexed(text: &str, file: &str) -> (Result<RawFlow, Box<Diagnostic>>, PositionIndex) {
+/// What parsing one file gave.
+struct Parsed {
+    /// The raw flow, or the error that stopped reading it.
+    raw: Result<RawFlow, Box<Diagnostic>>,
+    /// An E015 for each field no flow type has; reading went on past them.
+    unknown_fields: Vec<Diagnostic>,
+    /// The place of every key and value read (all of them for a flow that parsed, those
+    /// before the error otherwise).
+    index: PositionIndex,
+}
+
+/// Parses YAML text into the raw flow types in one pass.
+fn parse_indexed(text: &str, file: &str) -> Parsed {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let only_comments = text.lines().all(|line| {
         let line = line.trim();
@@ -197,13 +222,42 @@ fn parse_indexed(text: &str, file: &str) -> (Result<RawFlow, Box<Diagnostic>>, P
         );
         diagnostic.help =
             Some("a flow needs at least `id`, `title`, `start` and `nodes`".to_owned());
-        return (Err(Box::new(diagnostic)), PositionIndex::default());
+        return Parsed {
+            raw: Err(Box::new(diagnostic)),
+            unknown_fields: Vec::new(),
+            index: PositionIndex::default(),
+        };
     }
-    let read = reader::read::<RawFlow>(text);
-    let raw = read
-        .value
-        .map_err(|error| Box::new(from_read_error(&error, file, text, &read.index)));
-    (raw, read.index)
+    let reader::Read {
+        value,
+        index,
+        unknown_fields,
+    } = reader::read::<RawFlow>(text);
+    let diagnostic = |error: &ReadError| from_read_error(error, file, text, &index);
+    Parsed {
+        unknown_fields: unknown_fields.iter().map(diagnostic).collect(),
+        raw: value.map_err(|error| Box::new(diagnostic(&error))),
+        index,
+    }
+}
+
+/// The unknown fields to report beside the error that stopped reading (all of them), and
+/// that error unless it is a missing field one of them meant (`labl:` for `label:`).
+fn unknown_fields_beside(unknown_fields: Vec<Diagnostic>, error: Diagnostic) -> Vec<Diagnostic> {
+    let said = meant_by_unknown_field(&error, &unknown_fields);
+    let mut all = unknown_fields;
+    if !said {
+        all.push(error);
+    }
+    all
+}
+
+/// Whether `diagnostic` says a field is missing that an unknown field in the same place
+/// probably meant (`fixd:` for `fixed:`): the E015 already says so, with the fix.
+fn meant_by_unknown_field(diagnostic: &Diagnostic, unknown_fields: &[Diagnostic]) -> bool {
+    unknown_fields
+        .iter()
+        .any(|unknown| misses_what_it_meant(diagnostic, unknown))
 }
 
 #[cfg(test)]

@@ -42,6 +42,35 @@ pub(crate) fn from_read_error(
     diagnostic
 }
 
+/// Whether `missing` says that the field an unknown field (the E015 `unknown`) probably
+/// meant is missing in the same place, as `fixd:` leaves a step without `fixed:`.
+pub(crate) fn misses_what_it_meant(missing: &Diagnostic, unknown: &Diagnostic) -> bool {
+    let Some((field, expected)) = unknown_field(&unknown.message) else {
+        return false;
+    };
+    let Some(meant) = suggest(field, expected.iter().copied()) else {
+        return false;
+    };
+    let place = unknown
+        .message
+        .split("unknown field `")
+        .next()
+        .unwrap_or_default();
+    let same_place = missing.file == unknown.file && missing.node == unknown.node;
+    let says_missing = match missing.code {
+        // The reader's own: `choices[0]: missing field `label``.
+        Code::Syntax => missing.message == format!("{place}missing field `{meant}`"),
+        // The checker's: "a step node needs 'fixed'", "the flow has no `id`".
+        Code::MissingField => {
+            place.is_empty()
+                && (missing.message.ends_with(&format!("'{meant}'"))
+                    || missing.message.ends_with(&format!("`{meant}`")))
+        }
+        _ => false,
+    };
+    same_place && says_missing
+}
+
 /// Field names authors reach for that belong elsewhere, with what to write instead.
 const CONFUSED_FIELDS: &[(&str, &str)] = &[
     (

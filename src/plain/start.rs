@@ -75,7 +75,8 @@ pub fn main_on(
 }
 
 /// Start-up's questions asked as lines: the question on `output`, the answer read from
-/// `input` (`y`, `yes`, `j` or `ja` for yes).
+/// `input`, asked again until it is a yes or a no of the user's language (`y`/`yes`,
+/// `n`/`no`; `j`/`ja`, `n`/`nee`), so a stray reply such as `751` decides nothing.
 pub struct LinePrompt<'a, R, W> {
     /// Where answers come from.
     pub input: &'a mut R,
@@ -86,16 +87,20 @@ pub struct LinePrompt<'a, R, W> {
 }
 
 impl<R: BufRead, W: Write> Prompt for LinePrompt<'_, R, W> {
-    fn ask(&mut self, question: &str) -> Option<bool> {
+    fn ask(&mut self, question: &str, lang: Lang) -> Option<bool> {
+        let words = crate::i18n::words(lang);
         let _ = writeln!(self.output, "{question}");
-        let _ = self.output.flush();
-        let mut line = String::new();
-        match self.input.read_line(&mut line) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => Some(matches!(
-                line.trim().to_lowercase().as_str(),
-                "y" | "yes" | "j" | "ja"
-            )),
+        loop {
+            let _ = self.output.flush();
+            let mut line = String::new();
+            match self.input.read_line(&mut line) {
+                Ok(0) | Err(_) => return None,
+                Ok(_) => {}
+            }
+            if let Some(answer) = words.yes_or_no_reply(&line) {
+                return Some(answer);
+            }
+            let _ = writeln!(self.output, "{} {question}", words.yes_or_no);
         }
     }
 

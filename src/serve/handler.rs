@@ -337,15 +337,18 @@ impl Handler for Connection {
         let command = String::from_utf8_lossy(command);
         let Some(Asked { plain, role }) = Role::from_command(&command, self.own_role()) else {
             let shown = crate::sanitize::clean_line(&command);
-            self.refuse(
-                channel,
-                session,
-                &format!(
+            let refusal = match shown.trim() {
+                word @ ("join" | "resume") => format!(
+                    "`{word}` needs the partner's hand-off code after it, as in \
+                     `{word} K7P 2QX`: ask the partner for the code their wizard showed."
+                ),
+                _ => format!(
                     "this server runs only the sign-in wizard, not `{shown}`. Connect without \
                      a command for the wizard, give the command `plain` for plain lines, or \
                      `join CODE` / `resume CODE` with a partner's hand-off code."
                 ),
-            );
+            };
+            self.refuse(channel, session, &refusal);
             return Ok(());
         };
         if let Some(code) = role.code() {

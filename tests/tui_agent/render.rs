@@ -74,15 +74,7 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-pub fn rows(buffer: &Buffer) -> Vec<String> {
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect()
-        })
-        .collect()
-}
+pub use crate::common::frame::rows;
 
 pub fn words_on(buffer: &Buffer) -> String {
     rows(buffer)

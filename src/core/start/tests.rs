@@ -14,7 +14,7 @@ struct Scripted<'a> {
 }
 
 impl Prompt for Scripted<'_> {
-    fn ask(&mut self, question: &str) -> Option<bool> {
+    fn ask(&mut self, question: &str, _lang: Lang) -> Option<bool> {
         self.shown += question;
         self.shown += "\n";
         let line = self.typed.next()?;

@@ -32,6 +32,9 @@ pub(crate) struct Reader<'de> {
     current: u32,
     /// How many more collections may be entered (aliases included).
     depth_left: usize,
+    /// Keys that name no field of the struct they are in, skipped so reading goes on and
+    /// every other problem of the file can still be found.
+    pub unknown_fields: Vec<ReadError>,
 }
 
 /// The place of a parser span.
@@ -50,6 +53,7 @@ impl<'de> Reader<'de> {
             index,
             current: root,
             depth_left: MAX_NESTING,
+            unknown_fields: Vec::new(),
         }
     }
 
@@ -90,12 +94,20 @@ impl<'de> Reader<'de> {
         })
     }
 
-    fn visit_mapping<V: Visitor<'de>>(&mut self, visitor: V, span: Span) -> Result<V::Value> {
+    /// Reads a mapping; with `fields`, the mapping is a struct's and keys not among them
+    /// are set aside in `unknown_fields`.
+    fn visit_mapping<V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+        span: Span,
+        fields: Option<&'static [&'static str]>,
+    ) -> Result<V::Value> {
         self.deeper(span, |reader| {
             let mut access = Entries {
                 reader,
                 key: None,
                 len: 0,
+                fields,
             };
             let value = visitor.visit_map(&mut access)?;
             let read = access.len;
@@ -107,6 +119,21 @@ impl<'de> Reader<'de> {
             }
             Ok(value)
         })
+    }
+
+    /// Reads a mapping value (or an empty one); `fields` as in [`Reader::visit_mapping`].
+    fn mapping<V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+        fields: Option<&'static [&'static str]>,
+    ) -> Result<V::Value> {
+        let (event, span) = self.events.next()?;
+        let result = match event {
+            Event::MappingStart(..) => self.visit_mapping(visitor, span, fields),
+            ref empty if is_empty_plain(empty) => visitor.visit_map(Nothing),
+            other => Err(invalid_type(&other, &visitor)),
+        };
+        result.map_err(|error| self.place(error, span))
     }
 
     /// Skips one value (all of a collection).
@@ -234,7 +261,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
                 visit_scalar(visitor, value, style, tag.as_deref())
             }
             Event::SequenceStart(..) => self.visit_sequence(visitor, span),
-            Event::MappingStart(..) => self.visit_mapping(visitor, span),
+            Event::MappingStart(..) => self.visit_mapping(visitor, span, None),
             other => Err(invalid_type(&other, &visitor)),
         };
         result.map_err(|error| self.place(error, span))
@@ -401,22 +428,16 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        let (event, span) = self.events.next()?;
-        let result = match event {
-            Event::MappingStart(..) => self.visit_mapping(visitor, span),
-            ref empty if is_empty_plain(empty) => visitor.visit_map(Nothing),
-            other => Err(invalid_type(&other, &visitor)),
-        };
-        result.map_err(|error| self.place(error, span))
+        self.mapping(visitor, None)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _fields: &'static [&'static str],
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        self.deserialize_map(visitor)
+        self.mapping(visitor, Some(fields))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -490,12 +511,15 @@ struct Entries<'a, 'de> {
     /// The index entry of the key just read.
     key: Option<u32>,
     len: usize,
+    /// For a struct, the names of its fields.
+    fields: Option<&'static [&'static str]>,
 }
 
 impl<'de> MapAccess<'de> for Entries<'_, 'de> {
     type Error = ReadError;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        while self.skipped_unknown_field()? {}
         let reader = &mut *self.reader;
         let key = match reader.events.peek()? {
             (Event::MappingEnd, _) => return Ok(None),
@@ -525,6 +549,32 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
         let value = seed.deserialize(&mut *reader);
         reader.current = parent;
         value
+    }
+}
+
+impl Entries<'_, '_> {
+    /// When the next key names no field of the struct being read: notes it in the
+    /// reader's `unknown_fields`, skips it and its value, and says so.
+    fn skipped_unknown_field(&mut self) -> Result<bool> {
+        let Some(fields) = self.fields else {
+            return Ok(false);
+        };
+        let reader = &mut *self.reader;
+        let (name, span) = match reader.events.peek()? {
+            (Event::Scalar(name, ..), span) if !fields.contains(&name.as_ref()) => {
+                (name.to_string(), *span)
+            }
+            _ => return Ok(false),
+        };
+        let error: ReadError = de::Error::unknown_field(&name, fields);
+        let error = reader.place(error, span);
+        reader.unknown_fields.push(error);
+        let key = reader.index.push_key(reader.current, &name, spot(span));
+        reader.events.next()?;
+        let value_span = reader.events.peek()?.1;
+        reader.index.set_value(key, spot(value_span));
+        reader.skip()?;
+        Ok(true)
     }
 }
 

@@ -29,6 +29,8 @@ pub struct Read<T> {
     pub value: Result<T, ReadError>,
     /// Where each key and value read so far is.
     pub index: PositionIndex,
+    /// Keys that name no field of their struct: skipped, so the rest could still be read.
+    pub unknown_fields: Vec<ReadError>,
 }
 
 /// Reads `text` (one YAML document) as a `T`.
@@ -38,6 +40,7 @@ pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Read<T> {
         return Read {
             value: Err(error),
             index,
+            unknown_fields: Vec::new(),
         };
     }
     let mut events = Events::new(text);
@@ -47,6 +50,7 @@ pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Read<T> {
             return Read {
                 value: Err(error.not_past(end_of(text))),
                 index,
+                unknown_fields: Vec::new(),
             };
         }
     };
@@ -59,6 +63,7 @@ pub fn read<'de, T: Deserialize<'de>>(text: &'de str) -> Read<T> {
     Read {
         value,
         index: reader.index,
+        unknown_fields: reader.unknown_fields,
     }
 }
 

@@ -7,7 +7,7 @@ use super::{ending, question};
 use crate::i18n::Words;
 use crate::page::{Body, Page, Section};
 use crate::tui::layout::theme::Theme;
-use crate::tui::layout::wrap::{self, hard_wrap, wrap};
+use crate::tui::layout::wrap::{self, shorten_url, truncate_words, wrap};
 
 /// A piece of a link's address drawn on one row, for terminal hyperlinks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,15 +36,18 @@ pub struct Row {
 pub struct Content {
     /// The rows, top to bottom.
     pub rows: Vec<Row>,
+    /// Whether answers other than the selected one are cut to one row each.
+    pub compact: bool,
 }
 
 /// The body of `page` wrapped to `width` cells, with option `selected` highlighted.
 pub fn content(page: &Page, words: &Words, selected: usize, width: u16, theme: &Theme) -> Content {
-    content_for(page, words, selected, width, theme, false)
+    content_for(page, words, selected, width, theme, false, false)
 }
 
 /// [`content`], starting with what to say to the caller when `say` is set (agent mode)
-/// and the page has it.
+/// and the page has it; when `compact` (a short screen), every answer but the selected
+/// one takes a single row, cut at a word, so more of them are in view.
 pub fn content_for(
     page: &Page,
     words: &Words,
@@ -52,8 +55,12 @@ pub fn content_for(
     width: u16,
     theme: &Theme,
     say: bool,
+    compact: bool,
 ) -> Content {
-    let mut content = Content::default();
+    let mut content = Content {
+        compact,
+        ..Content::default()
+    };
     let width = usize::from(width).max(1);
     if let Some(text) = page.say.as_deref().filter(|_| say) {
         super::say::rows(&mut content, text, words, width, theme);
@@ -76,6 +83,14 @@ impl Content {
         let first = self.rows.iter().position(belongs)?;
         let last = self.rows.iter().rposition(belongs)?;
         Some((first, last))
+    }
+
+    /// Whether every answer ends within the first `rows` rows.
+    pub fn options_fit(&self, rows: usize) -> bool {
+        self.rows
+            .iter()
+            .rposition(|row| row.option.is_some())
+            .is_none_or(|last| last < rows)
     }
 
     /// Adds a row.
@@ -125,7 +140,13 @@ impl Content {
     }
 
     /// Adds the page's sections, each with its title, separated by empty rows.
-    pub(super) fn sections(&mut self, sections: &[Section], width: usize, theme: &Theme) {
+    pub(super) fn sections(
+        &mut self,
+        sections: &[Section],
+        words: &Words,
+        width: usize,
+        theme: &Theme,
+    ) {
         for section in sections {
             self.gap();
             if !section.title.is_empty() {
@@ -146,32 +167,44 @@ impl Content {
                     }
                 }
                 Body::Links(links) => {
+                    let mut shortened = false;
                     for link in links {
                         self.item("• ", &link.title, width, theme.link_title);
-                        self.url(&link.url, width, theme);
+                        shortened |= self.url(&link.url, width, theme);
+                    }
+                    if shortened {
+                        self.text(words.link_shortened, width, theme.input_hint);
                     }
                 }
             }
         }
     }
 
-    /// Adds a link's full address, cut into pieces that fit, each marked as a link.
-    fn url(&mut self, url: &str, width: usize, theme: &Theme) {
+    /// Adds a link's address on a row of its own, marked as a link to the full address:
+    /// under its title when it fits there, from the left edge when only that fits, and
+    /// shortened in the middle when it is longer than the screen (it is never split over
+    /// rows, which would copy as two broken pieces). Says whether it was shortened.
+    fn url(&mut self, url: &str, width: usize, theme: &Theme) -> bool {
         const INDENT: &str = "  ";
-        for piece in hard_wrap(url, width.saturating_sub(INDENT.len())) {
-            self.rows.push(Row {
-                line: Line::from(vec![
-                    Span::raw(INDENT),
-                    Span::styled(piece.clone(), theme.url),
-                ]),
-                option: None,
-                link: Some(LinkPart {
-                    url: url.to_owned(),
-                    column: INDENT.len() as u16,
-                    text: piece,
-                }),
-            });
-        }
+        let indent = if wrap::width(url) + INDENT.len() <= width {
+            INDENT
+        } else {
+            ""
+        };
+        let shown = shorten_url(url, width);
+        self.rows.push(Row {
+            line: Line::from(vec![
+                Span::raw(indent),
+                Span::styled(shown.clone(), theme.url),
+            ]),
+            option: None,
+            link: Some(LinkPart {
+                url: url.to_owned(),
+                column: indent.len() as u16,
+                text: shown.clone(),
+            }),
+        });
+        shown != url
     }
 
     /// Adds the row the answer box of a question answered by typing is drawn on (the box
@@ -203,10 +236,13 @@ impl Content {
             } else {
                 theme.option
             };
-            for (k, piece) in wrap(label, width.saturating_sub(indent))
-                .into_iter()
-                .enumerate()
-            {
+            let room = width.saturating_sub(indent);
+            let pieces = if self.compact && !is_selected {
+                vec![truncate_words(label, room)]
+            } else {
+                wrap(label, room)
+            };
+            for (k, piece) in pieces.into_iter().enumerate() {
                 let lead = if k == 0 {
                     prefix.clone()
                 } else {

@@ -11,5 +11,5 @@ use crate::tui::layout::theme::Theme;
 pub fn rows(content: &mut Content, page: &Page, words: &Words, width: usize, theme: &Theme) {
     content.text(page.kind.label(words), width, theme.kind);
     content.text(&page.heading, width, theme.heading);
-    content.sections(&page.sections, width, theme);
+    content.sections(&page.sections, words, width, theme);
 }

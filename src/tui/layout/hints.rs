@@ -2,7 +2,7 @@
 
 use crate::i18n::Words;
 use crate::page::{Page, PageKind};
-use crate::tui::layout::wrap::{self, truncate_end};
+use crate::tui::layout::wrap;
 
 /// The separator between key hints.
 const HINT_SEPARATOR: &str = " · ";
@@ -58,10 +58,11 @@ fn pack_hints(text: &str, width: usize, max_rows: usize, kept: usize) -> Vec<Str
     }
 }
 
+/// Packs hints into rows of `width` cells; a hint wider than a row is left out, never cut.
 fn pack(items: &[&str], width: usize) -> Vec<String> {
     let mut rows: Vec<String> = Vec::new();
     let mut current = String::new();
-    for item in items {
+    for item in items.iter().filter(|item| wrap::width(item) <= width) {
         let candidate = if current.is_empty() {
             (*item).to_owned()
         } else {
@@ -75,9 +76,36 @@ fn pack(items: &[&str], width: usize) -> Vec<String> {
         }
     }
     rows.push(current);
-    rows.into_iter()
-        .map(|row| truncate_end(&row, width))
-        .collect()
+    rows
+}
+
+/// Key hints (separated by " · ") on one row of `width` cells: those that fit whole,
+/// dropped from the front so the last (the way out, such as "Esc cancel") stays.
+pub fn one_row(text: &str, width: usize) -> String {
+    let mut items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
+    while !items.is_empty() {
+        let row = items.join(HINT_SEPARATOR);
+        if wrap::width(&row) <= width {
+            return row;
+        }
+        items.remove(0);
+    }
+    String::new()
+}
+
+/// The scroll indicator for a body or box `width` cells wide with more `above` and/or
+/// `below`: the sentence when it fits, else only the arrows and keys, else the arrows.
+pub fn more_text(words: &Words, above: bool, below: bool, width: usize) -> &'static str {
+    let (sentence, keys, arrows) = match (above, below) {
+        (true, true) => (words.more_both, "↑↓ PgUp PgDn", "↑↓"),
+        (true, false) => (words.more_above, "↑ PgUp", "↑"),
+        (false, true) => (words.more_below, "↓ PgDn", "↓"),
+        (false, false) => return "",
+    };
+    [sentence, keys, arrows]
+        .into_iter()
+        .find(|text| wrap::width(text) <= width)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -93,5 +121,24 @@ mod tests {
         assert!(narrow.iter().all(|row| wrap::width(row) <= 20));
         assert!(narrow.last().unwrap().contains("q quit"), "{narrow:?}");
         assert!(narrow.concat().contains("? help"), "{narrow:?}");
+        assert_eq!(pack_hints(text, 6, 1, 2), ["? help"], "never a cut hint");
+    }
+
+    #[test]
+    fn one_row_of_hints_keeps_the_way_out_whole() {
+        let keys = "↑↓ select · Enter jump · Esc close";
+        assert_eq!(one_row(keys, 40), keys);
+        assert_eq!(one_row(keys, 24), "Enter jump · Esc close");
+        assert_eq!(one_row(keys, 9), "Esc close");
+        assert_eq!(one_row(keys, 5), "");
+    }
+
+    #[test]
+    fn the_scroll_indicator_shortens_to_its_keys() {
+        let words = crate::i18n::words(crate::lang::Lang::Nl);
+        assert_eq!(more_text(words, true, true, 80), words.more_both);
+        assert_eq!(more_text(words, true, true, 20), "↑↓ PgUp PgDn");
+        assert_eq!(more_text(words, false, true, 5), "↓");
+        assert_eq!(more_text(words, true, false, 0), "");
     }
 }

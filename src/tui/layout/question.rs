@@ -28,22 +28,22 @@ pub fn rows(
             .iter()
             .cloned()
             .partition(|section| matches!(section.body, Body::Links(_)));
-        content.sections(&text, width, theme);
+        content.sections(&text, words, width, theme);
         content.gap();
         if let Some(prompt) = &page.prompt {
             content.text(prompt, width, theme.prompt);
         }
         content.options(&page.options, selected, width, theme);
-        content.sections(&links, width, theme);
+        content.sections(&links, words, width, theme);
     } else if page.kind == PageKind::Input {
         content.text(&page.heading, width, theme.heading);
         content.gap();
         content.answer_box();
-        content.sections(&page.sections, width, theme);
+        content.sections(&page.sections, words, width, theme);
     } else {
         content.text(&page.heading, width, theme.heading);
         content.gap();
         content.options(&page.options, selected, width, theme);
-        content.sections(&page.sections, width, theme);
+        content.sections(&page.sections, words, width, theme);
     }
 }

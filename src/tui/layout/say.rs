@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use super::content::Content;
 use crate::i18n::Words;
 use crate::tui::layout::theme::Theme;
-use crate::tui::layout::wrap::{truncate_end, wrap};
+use crate::tui::layout::wrap::{truncate_words, wrap};
 
 /// The bar and space before every row of the block.
 const BAR: &str = "▌ ";
@@ -16,7 +16,7 @@ const BAR: &str = "▌ ";
 pub fn rows(content: &mut Content, text: &str, words: &Words, width: usize, theme: &Theme) {
     let inner = width.saturating_sub(BAR.chars().count()).max(1);
     let bar = || Span::styled(BAR, theme.say_bar);
-    let label = truncate_end(words.say, inner);
+    let label = truncate_words(words.say, inner);
     if width <= BAR.chars().count() {
         // Too narrow for the bar: the words alone.
         content.text(words.say, width, theme.say_label);

@@ -127,20 +127,17 @@ impl Screen {
         }
         let words = words(input.lang);
         let inner_width = area.width.saturating_sub(2);
-        let max_hint_rows = if area.height >= RULES_FROM_HEIGHT {
-            3
-        } else {
-            2
-        };
+        // A short screen gives its rows to the answers: one header row, one row of hints.
+        let short = area.height < RULES_FROM_HEIGHT;
         let hints = hints(
             input.page,
             words,
             input.agent.is_some(),
             input.extra_hint,
             usize::from(inner_width),
-            max_hint_rows,
+            if short { 1 } else { 3 },
         );
-        let rules = area.height >= RULES_FROM_HEIGHT;
+        let rules = !short;
         let side = input.agent.is_some() && area.width >= SIDE_PANE_FROM_WIDTH;
         let pane_width = if side {
             (area.width / 3).clamp(32, 56)
@@ -175,7 +172,8 @@ impl Screen {
             _ => 0,
         };
         let pane_top = status_top.saturating_sub(below_rows);
-        let mut body_top = area.y + 2;
+        let header_rows = if short { 1 } else { 2 };
+        let mut body_top = area.y + header_rows;
         let mut body_bottom = pane_top;
         let rules = rules.then(|| {
             body_top += 1;
@@ -192,14 +190,21 @@ impl Screen {
             main_width.saturating_sub(2),
             body_height,
         );
-        let content = content_for(
-            input.page,
-            words,
-            input.selected,
-            body.width,
-            input.theme,
-            input.agent.is_some(),
-        );
+        let lay_out = |compact| {
+            content_for(
+                input.page,
+                words,
+                input.selected,
+                body.width,
+                input.theme,
+                input.agent.is_some(),
+                compact,
+            )
+        };
+        let mut content = lay_out(false);
+        if short && !content.options_fit(usize::from(body.height).saturating_sub(1)) {
+            content = lay_out(true);
+        }
         let mut more = None;
         if content.rows.len() > usize::from(body.height) && body.height >= 2 {
             body.height -= 1;
@@ -219,10 +224,17 @@ impl Screen {
             };
             pane_of(pane_area, side, session, input)
         });
+        // On a short screen the one header row shows the answers so far, or the title
+        // before the first answer; the other part gets no rows.
+        let (title, crumbs) = match (short, input.page.breadcrumbs.is_empty()) {
+            (false, _) => (row(area.y), row(area.y + 1)),
+            (true, true) => (row(area.y), Rect::new(area.x, area.y + 1, area.width, 0)),
+            (true, false) => (Rect::new(area.x, area.y, area.width, 0), row(area.y)),
+        };
         Some(Screen {
             area,
-            title: row(area.y),
-            crumbs: row(area.y + 1),
+            title,
+            crumbs,
             rules,
             body,
             more,

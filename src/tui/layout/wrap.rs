@@ -10,7 +10,8 @@ pub fn width(text: &str) -> usize {
 
 /// Breaks `text` into lines at most `width` cells wide, at spaces where possible.
 ///
-/// Line breaks in the text are kept; a word longer than a line is split. Always gives at
+/// Line breaks in the text are kept; a word longer than a line is split, except a web
+/// address, which is shortened instead (see [`shorten_url`]): split, it would copy broken. Always gives at
 /// least one line, and every line holds at least one character, so a width of 0 or a
 /// character wider than the line cannot loop forever.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -30,7 +31,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             if line_width > 0 {
                 lines.push(std::mem::take(&mut line));
             }
-            let mut pieces = hard_wrap(word, width);
+            let mut pieces = if is_address(word) {
+                vec![shorten_url(word, width)]
+            } else {
+                hard_wrap(word, width)
+            };
             line = pieces.pop().unwrap_or_default();
             line_width = self::width(&line);
             lines.append(&mut pieces);
@@ -38,6 +43,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// Whether `word` is a web address.
+fn is_address(word: &str) -> bool {
+    word.starts_with("https://") || word.starts_with("http://")
 }
 
 /// The characters of `text` as the terminal draws them — grapheme clusters, so an emoji
@@ -64,6 +74,61 @@ pub fn hard_wrap(text: &str, width: usize) -> Vec<String> {
     }
     pieces.push(piece);
     pieces
+}
+
+/// An address that fits `width` cells: the whole address when it fits, otherwise its
+/// scheme and host, "…", and as much of its end as fits (`https://learn.microsoft.com/…/
+/// unable-to-sign-in`), so it still says where it goes. Never split over lines: the
+/// full address stays one key away (copied with the transcript, opened as a hyperlink).
+pub fn shorten_url(url: &str, width: usize) -> String {
+    if self::width(url) <= width {
+        return url.to_owned();
+    }
+    let host_end = url
+        .find("://")
+        .map(|scheme| scheme + 3)
+        .and_then(|after| url[after..].find('/').map(|slash| after + slash + 1));
+    let Some(head) = host_end.map(|end| &url[..end]) else {
+        return truncate_end(url, width);
+    };
+    let room = width.saturating_sub(self::width(head));
+    // Keep the end only when enough of it shows to recognise the page.
+    if room < 9 {
+        return truncate_end(url, width);
+    }
+    let path = &url[head.len()..];
+    // Whole path segments read best ("…/reset-my-password"); a cut segment when none fits.
+    let tail = path
+        .match_indices('/')
+        .map(|(at, _)| &path[at..])
+        .find(|tail| self::width(tail) < room)
+        .map_or_else(|| truncate_start(path, room), |tail| format!("…{tail}"));
+    format!("{head}{tail}")
+}
+
+/// Keeps the first whole words of `text` that fit in `width` cells with "…" after them when
+/// cut; a first word too long for that is cut as [`truncate_end`] cuts.
+pub fn truncate_words(text: &str, width: usize) -> String {
+    if self::width(text) <= width {
+        return text.to_owned();
+    }
+    let mut kept = String::new();
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        let candidate = if kept.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{kept} {word}")
+        };
+        if self::width(&candidate) + 1 > width {
+            break;
+        }
+        kept = candidate;
+    }
+    if kept.is_empty() {
+        return truncate_end(text, width);
+    }
+    kept.push('…');
+    kept
 }
 
 /// Keeps the start of `text`, at most `width` cells, ending in "…" when cut.
@@ -119,19 +184,34 @@ mod tests {
         assert_eq!(wrap("a\n\nb", 10), ["a", "", "b"]);
         assert_eq!(wrap("", 10), [""]);
         assert_eq!(wrap("xy", 0), ["x", "y"]);
+        assert_eq!(
+            wrap("see https://example.com/a/long-page now", 24),
+            ["see", "https://example.com/a/l…", "now"]
+        );
     }
 
     #[test]
-    fn every_wrapped_line_fits_and_nothing_is_lost() {
-        let text = "Select Settings (gear icon) > Account settings > User management, then https://learn.microsoft.com/partner-center/permissions-overview";
-        for width in 1..60 {
-            let lines = wrap(text, width);
+    fn every_wrapped_line_fits_and_nothing_is_lost_but_an_address_too_long_to_fit() {
+        let url = "https://learn.microsoft.com/partner-center/permissions-overview";
+        let words = "Select Settings (gear icon) > Account settings > User management, then";
+        let text = format!("{words} {url}");
+        for width in 10..90 {
+            let lines = wrap(&text, width);
             assert!(
                 lines.iter().all(|line| super::width(line) <= width),
                 "{width}"
             );
+            let address = lines
+                .iter()
+                .find_map(|line| line.find("https://").map(|at| line[at..].to_owned()));
+            let shown = if width >= url.len() {
+                url.to_owned()
+            } else {
+                shorten_url(url, width)
+            };
+            assert_eq!(address, Some(shown.clone()), "{width}: never split");
             let joined: String = lines.concat().split_whitespace().collect();
-            let expected: String = text.split_whitespace().collect();
+            let expected: String = format!("{words} {shown}").split_whitespace().collect();
             assert_eq!(joined, expected);
         }
     }
@@ -147,6 +227,33 @@ mod tests {
         assert_eq!(hard_wrap(&hearts, 4), ["❤\u{fe0f}❤\u{fe0f}", "❤\u{fe0f}"]);
         assert_eq!(truncate_end(&hearts, 4), "❤\u{fe0f}…");
         assert_eq!(truncate_start(&hearts, 4), "…❤\u{fe0f}");
+    }
+
+    #[test]
+    fn long_addresses_keep_their_host_and_their_end() {
+        let url = "https://learn.microsoft.com/partner-center/account-settings/unable-to-sign-in";
+        assert_eq!(shorten_url(url, 80), url);
+        assert_eq!(
+            shorten_url(url, 48),
+            "https://learn.microsoft.com/…/unable-to-sign-in"
+        );
+        assert_eq!(
+            shorten_url(url, 46),
+            "https://learn.microsoft.com/…unable-to-sign-in"
+        );
+        for width in 0..90 {
+            let short = shorten_url(url, width);
+            assert!(super::width(&short) <= width.max(1), "{width}: {short}");
+        }
+        assert_eq!(shorten_url(url, 20), "https://learn.micro…");
+    }
+
+    #[test]
+    fn truncating_by_words_keeps_whole_words() {
+        assert_eq!(truncate_words("one two three", 13), "one two three");
+        assert_eq!(truncate_words("one two three", 12), "one two…");
+        assert_eq!(truncate_words("one two three", 5), "one…");
+        assert_eq!(truncate_words("abcdefgh ij", 4), "abc…");
     }
 
     #[test]

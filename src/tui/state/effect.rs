@@ -4,6 +4,7 @@
 use crate::core::{Notice, RecordKeeper};
 use crate::i18n::words;
 use crate::lang::Lang;
+use crate::page::{Body, Page};
 use crate::session::Session;
 use crate::transcript::Transcript;
 
@@ -69,7 +70,8 @@ fn copy(session: &Session, lang: Lang, can_copy: bool, now: jiff::Timestamp) -> 
             terminal: None,
         };
     }
-    let markdown = Transcript::of(session, lang, now).to_markdown();
+    let mut markdown = Transcript::of(session, lang, now).to_markdown();
+    markdown += &page_links(session, lang);
     Done {
         notices: vec![Notice {
             text: words.copied.to_owned(),
@@ -77,6 +79,26 @@ fn copy(session: &Session, lang: Lang, can_copy: bool, now: jiff::Timestamp) -> 
         }],
         terminal: Some(osc52(&markdown)),
     }
+}
+
+/// The links of the page on screen when it is not an ending (an ending's are in the
+/// transcript already), as Markdown lines with their full addresses: the screen may show
+/// an address shortened, and `y` is how to get it whole.
+fn page_links(session: &Session, lang: Lang) -> String {
+    let page = Page::of(session, lang);
+    if page.kind.is_ending() {
+        return String::new();
+    }
+    let mut out = String::new();
+    for section in &page.sections {
+        if let Body::Links(links) = &section.body {
+            out += &format!("\n**{}:**\n\n", section.title);
+            for link in links {
+                out += &format!("- {}: {}\n", link.title, link.url);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -141,10 +163,41 @@ mod tests {
             .unwrap();
         let markdown = String::from_utf8(decoded).unwrap();
         assert!(markdown.contains("caller on a new phone"), "{markdown}");
+        assert!(!markdown.contains("https://"), "a question has no links");
         assert!(!done.notices[0].error);
         let done = perform(Effect::Copy, &session, Lang::En, &mut records, false);
         assert_eq!(done.terminal, None);
         assert!(done.notices[0].error && done.notices[0].text.contains("press s"));
+    }
+}
+
+#[cfg(test)]
+mod copying_links {
+    use super::*;
+    use crate::flow::load_built_in;
+    use crate::page::Page;
+
+    #[test]
+    fn at_a_step_the_copy_holds_its_addresses_in_full() {
+        let mut session = Session::new(load_built_in().unwrap().flow.shared());
+        session.choose(0).unwrap();
+        session.choose(0).unwrap();
+        let page = Page::of(&session, Lang::En);
+        assert!(!page.kind.is_ending());
+        let urls: Vec<String> = page
+            .sections
+            .iter()
+            .filter_map(|section| match &section.body {
+                Body::Links(links) => Some(links.iter().map(|l| l.url.clone())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(urls.iter().any(|url| url.len() > 100), "{urls:?}");
+        let copied = page_links(&session, Lang::En);
+        for url in &urls {
+            assert!(copied.contains(&format!(": {url}\n")), "{copied}");
+        }
     }
 }
 

@@ -5,9 +5,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::symbols::line;
 
 use super::input_box;
+use crate::tui::layout::hints::more_text;
 use crate::tui::layout::screen::Screen;
 use crate::tui::layout::view_model::ViewModel;
-use crate::tui::layout::wrap::truncate_end;
 
 /// Draws the body rows in view, the rules around them and "more above/below" when cut;
 /// gives where the terminal's cursor goes when the answer box is in view.
@@ -29,14 +29,12 @@ pub fn render(buf: &mut Buffer, screen: &Screen, model: &ViewModel) -> Option<Po
         }
     }
     if let Some(more) = screen.more {
-        let words = crate::i18n::words(model.lang);
-        let text = match (screen.more_above(), screen.more_below()) {
-            (true, true) => words.more_both,
-            (true, false) => words.more_above,
-            (false, true) => words.more_below,
-            (false, false) => "",
-        };
-        let text = truncate_end(text, usize::from(more.width));
+        let text = more_text(
+            crate::i18n::words(model.lang),
+            screen.more_above(),
+            screen.more_below(),
+            usize::from(more.width),
+        );
         buf.set_stringn(more.x, more.y, text, usize::from(more.width), theme.more);
     }
     cursor

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::i18n::words;
 use crate::tui::layout::help_layout::layout;
+use crate::tui::layout::hints::more_text;
 use crate::tui::layout::view_model::ViewModel;
 
 /// Draws the help box centred in `area`, scrolled to `scroll`; when it does not
@@ -17,12 +18,13 @@ pub fn render(buf: &mut Buffer, area: Rect, model: &ViewModel, scroll: usize) {
     let (lines, boxed) = layout(theme, model.lang, model.help_for, area);
     let visible = usize::from(boxed.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(visible));
-    let more = match (scroll > 0, scroll + visible < lines.len()) {
-        (true, true) => Some(words.more_both),
-        (true, false) => Some(words.more_above),
-        (false, true) => Some(words.more_below),
-        (false, false) => None,
-    };
+    let more = more_text(
+        words,
+        scroll > 0,
+        scroll + visible < lines.len(),
+        usize::from(boxed.width.saturating_sub(4)),
+    );
+    let more = (!more.is_empty()).then_some(more);
     Clear.render(boxed, buf);
     let mut block = Block::bordered()
         .border_style(theme.help_border)

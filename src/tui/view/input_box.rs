@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use crate::tui::layout::theme::Theme;
-use crate::tui::layout::wrap::truncate_end;
+use crate::tui::layout::wrap::truncate_words;
 use crate::tui::state::input::LineInput;
 
 /// The prompt before the text field.
@@ -18,7 +18,7 @@ const PROMPT: &str = "› ";
 /// less a column of margin on each side.
 pub fn frame(buf: &mut Buffer, area: Rect, title: &str, theme: &Theme) -> Rect {
     Clear.render(area, buf);
-    let title = truncate_end(title, usize::from(area.width.saturating_sub(4)));
+    let title = truncate_words(title, usize::from(area.width.saturating_sub(4)));
     let block = Block::bordered()
         .border_style(theme.help_border)
         .title(Span::styled(format!(" {title} "), theme.help_border));
@@ -58,10 +58,10 @@ pub fn field(buf: &mut Buffer, area: Rect, input: &LineInput, theme: &Theme) -> 
     Some(Position::new(x + shown.cursor, area.y))
 }
 
-/// Draws `text` on row `y` of `area`, cut to fit, in `style`.
+/// Draws `text` on row `y` of `area`, cut to fit after a whole word, in `style`.
 pub fn line(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
     if y < area.bottom() {
-        let text = truncate_end(text, usize::from(area.width));
+        let text = truncate_words(text, usize::from(area.width));
         buf.set_stringn(area.x, y, text, usize::from(area.width), style);
     }
 }

@@ -6,6 +6,7 @@ use ratatui::layout::Position;
 
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
+use crate::tui::layout::hints::one_row;
 use crate::tui::layout::screen::Screen;
 use crate::tui::layout::view_model::ViewModel;
 use crate::tui::state::overlay::NoteEditor;
@@ -22,10 +23,13 @@ pub fn render(
     let inner = frame(buf, screen.note_box(), words.note_title, theme);
     let cursor = field(buf, inner, &note.input, theme);
     let (hint, style) = if note.refused {
-        (words.note_refused, theme.input_refused)
+        (words.note_refused.to_owned(), theme.input_refused)
     } else {
-        (words.note_keys, theme.input_hint)
+        (
+            one_row(words.note_keys, usize::from(inner.width)),
+            theme.input_hint,
+        )
     };
-    line(buf, inner, inner.y + 1, hint, style);
+    line(buf, inner, inner.y + 1, &hint, style);
     cursor
 }

@@ -7,6 +7,7 @@ use ratatui::layout::Position;
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
 use crate::sanitize::clean_line;
+use crate::tui::layout::hints::one_row;
 use crate::tui::layout::screen::Screen;
 use crate::tui::layout::view_model::ViewModel;
 use crate::tui::state::overlay::SearchBox;
@@ -39,7 +40,8 @@ pub fn render(
     // The keys go on the last row when there is room for a match above them.
     let keys_row = (inner.height >= 4).then(|| inner.bottom() - 1);
     if let Some(y) = keys_row {
-        line(buf, inner, y, words.search_keys, theme.input_hint);
+        let keys = one_row(words.search_keys, usize::from(inner.width));
+        line(buf, inner, y, &keys, theme.input_hint);
     }
     let list_top = inner.y + 2;
     let list_bottom = keys_row.unwrap_or(inner.bottom());

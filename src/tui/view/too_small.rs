@@ -5,17 +5,20 @@ use ratatui::layout::Rect;
 
 use crate::i18n::words;
 use crate::tui::layout::view_model::ViewModel;
-use crate::tui::layout::wrap::{self, truncate_end};
+use crate::tui::layout::wrap;
 
-/// Draws the "too small" message in the middle of `area`, cut to fit; draws nothing in an
-/// empty area.
+/// Draws the "too small" message in the middle of `area`, in whole words over as many
+/// lines as it needs (as many as fit are drawn); draws nothing in an empty area.
 pub fn render(buf: &mut Buffer, area: Rect, model: &ViewModel) {
     if area.is_empty() {
         return;
     }
-    let text = truncate_end(words(model.lang).too_small, usize::from(area.width));
-    let width = wrap::width(&text) as u16;
-    let x = area.x + area.width.saturating_sub(width) / 2;
-    let y = area.y + area.height / 2;
-    buf.set_stringn(x, y, text, usize::from(area.width), model.theme.too_small);
+    let lines = wrap::wrap(words(model.lang).too_small, usize::from(area.width));
+    let shown = lines.len().min(usize::from(area.height)) as u16;
+    let top = area.y + (area.height - shown) / 2;
+    for (y, line) in (top..).zip(lines.iter().take(usize::from(shown))) {
+        let width = wrap::width(line) as u16;
+        let x = area.x + area.width.saturating_sub(width) / 2;
+        buf.set_stringn(x, y, line, usize::from(area.width), model.theme.too_small);
+    }
 }
