@@ -180,20 +180,26 @@ fn stdin_that_ends_without_a_line_break_still_counts_the_last_answer() {
     // The last answer is "1" with no newline, then end of input.
     let mut typed = walk_to_an_ending();
     typed.pop();
-    let mut child = command(&["--plain"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(typed.as_bytes())
-        .unwrap();
-    let status = wait(&mut child);
-    assert_eq!(status.code(), Some(0));
+    let output = common::run(&["--plain"], &typed);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "stdout: {stdout}");
+    // The ending that last answer leads to is shown, after the last question's prompt.
+    let ending = ending_of_the_walk();
+    let last_prompt = stdout.rfind("(1-").expect("a question was asked");
+    assert!(
+        stdout[last_prompt..].contains(&ending),
+        "the ending {ending:?} is not shown after the last answer: {stdout}"
+    );
+    assert!(!stdout.contains("Input ended"), "stdout: {stdout}");
+}
+
+/// The heading of the ending [`walk_to_an_ending`] reaches, in English.
+fn ending_of_the_walk() -> String {
+    let mut session = common::built_in_session();
+    while session.option_count() > 0 {
+        session.choose(0).unwrap();
+    }
+    signin_doctor::page::Page::of(&session, signin_doctor::lang::Lang::En).heading
 }
 
 /// A flow file one byte over the limit, made of YAML comments so it would parse.
