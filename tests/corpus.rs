@@ -389,24 +389,6 @@ fn the_human_format_underlines_the_place_and_gives_help() {
     }
 }
 
-/// A folder in the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("signin-doctor-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("a temporary folder");
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 /// A valid flow of about `bytes` bytes: a chain of questions with long texts, each with a
 /// way out to `done`. The last question's second `next` names `dnoe`; returns the text and
 /// that line (from 1).
@@ -434,10 +416,10 @@ fn big_flow(bytes: usize) -> (String, usize) {
 
 #[test]
 fn a_ten_megabyte_flow_is_checked_and_the_typo_near_its_end_is_placed() {
-    let dir = TempDir::new("big");
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let (yaml, typo_line) = big_flow(10_000_000);
     assert!(yaml.len() >= 10_000_000);
-    fs::write(dir.0.join("big.yaml"), &yaml).expect("write the big flow");
+    fs::write(dir.path().join("big.yaml"), &yaml).expect("write the big flow");
     // A review date a century old is still current here, whatever day the test runs.
     let output = run(
         &[
@@ -448,7 +430,7 @@ fn a_ten_megabyte_flow_is_checked_and_the_typo_near_its_end_is_placed() {
             "--max-age-days",
             "36500",
         ],
-        &dir.0,
+        dir.path(),
     );
     assert_eq!(
         output.status.code(),
@@ -476,10 +458,10 @@ fn a_ten_megabyte_flow_is_checked_and_the_typo_near_its_end_is_placed() {
 
 #[test]
 fn a_flow_over_16_mib_is_refused_before_parsing() {
-    let dir = TempDir::new("huge");
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let (yaml, _) = big_flow(17 * 1024 * 1024);
-    fs::write(dir.0.join("huge.yaml"), &yaml).expect("write the huge flow");
-    let output = run(&["check", "huge.yaml", "--format", "json"], &dir.0);
+    fs::write(dir.path().join("huge.yaml"), &yaml).expect("write the huge flow");
+    let output = run(&["check", "huge.yaml", "--format", "json"], dir.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(output.stdout.is_empty(), "no diagnostics expected");
@@ -496,18 +478,18 @@ fn a_flow_over_16_mib_is_refused_before_parsing() {
 /// guards against a hang; speed itself is measured in the benchmarks.
 #[test]
 fn deeply_nested_brackets_are_refused_quickly() {
-    let dir = TempDir::new("deep");
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let depth = 20_000;
     let yaml = format!(
         "id: deep\ntitle:\n  en: \"Deep\"\nstart: deep\nnodes:\n  deep:\n    kind: solved\n    title: {}{}\n",
         "[".repeat(depth),
         "]".repeat(depth)
     );
-    fs::write(dir.0.join("deep.yaml"), &yaml).expect("write the deep flow");
+    fs::write(dir.path().join("deep.yaml"), &yaml).expect("write the deep flow");
     let started = Instant::now();
     let output = run_for(
         &["check", "deep.yaml", "--format", "json"],
-        &dir.0,
+        dir.path(),
         Duration::from_secs(30),
     )
     .unwrap_or_else(|| {
@@ -571,8 +553,8 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
         .find("## A complete example")
         .expect("the example section")..];
     let example = fenced(from_example, "yaml")[0];
-    let dir = TempDir::new("guide");
-    fs::write(dir.0.join("password-help.yaml"), example).expect("write the example");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("password-help.yaml"), example).expect("write the example");
     // The example's review date stays current for a century, whatever day the test runs.
     let checked = run(
         &[
@@ -582,7 +564,7 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
             "--max-age-days",
             "36500",
         ],
-        &dir.0,
+        dir.path(),
     );
     assert_eq!(
         checked.status.code(),
@@ -594,10 +576,10 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
     let broken = example
         .replacen("next: try-reset", "next: try-rest", 1)
         .replace("      nl: \"Fijn dat het weer werkt\"\n", "");
-    fs::write(dir.0.join("password-help.yaml"), broken).expect("write the broken example");
+    fs::write(dir.path().join("password-help.yaml"), broken).expect("write the broken example");
     let checked = run(
         &["check", "password-help.yaml", "--max-age-days", "36500"],
-        &dir.0,
+        dir.path(),
     );
     let from_checking = &guide[guide.find("## Checking a flow").expect("the check section")..];
     let quoted = fenced(from_checking, "text")[0];
@@ -606,8 +588,8 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
         "`Checking a flow` quotes:\n{quoted}\nbut check prints:\n{}",
         String::from_utf8_lossy(&checked.stdout)
     );
-    fs::write(dir.0.join("password-help.yaml"), example).expect("write the example");
-    let graph = run(&["graph", "password-help.yaml"], &dir.0);
+    fs::write(dir.path().join("password-help.yaml"), example).expect("write the example");
+    let graph = run(&["graph", "password-help.yaml"], dir.path());
     let mermaid = fenced(&guide, "mermaid");
     assert_eq!(
         mermaid.first().copied(),

@@ -17,13 +17,14 @@ use signin_doctor::session::Session;
 /// real home: XDG state and data folders inside a scratch folder of its own, new each call.
 pub fn scratch_env() -> [(&'static str, PathBuf); 2] {
     // One home per run: tests run in parallel, and a save one of them leaves for `--resume`
-    // must not turn another's first screen into a resume offer.
-    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let scratch = std::env::temp_dir().join(format!(
-        "signin-doctor-test-home-{}-{run}",
-        std::process::id()
-    ));
+    // must not turn another's first screen into a resume offer. Kept, as the program started
+    // with it may outlive this call; it lies in cargo's folder for test files, which
+    // `cargo clean` empties.
+    let scratch = tempfile::Builder::new()
+        .prefix("home-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("a scratch home")
+        .keep();
     [
         ("XDG_STATE_HOME", scratch.join("state")),
         ("XDG_DATA_HOME", scratch.join("data")),

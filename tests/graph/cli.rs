@@ -36,9 +36,8 @@ fn graph_command_prints_the_chosen_format_and_language() {
 
 #[test]
 fn graph_of_an_invalid_flow_exits_2_with_diagnostics() {
-    let dir = std::env::temp_dir().join(format!("signin-doctor-graph-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary directory");
-    let file = dir.join("broken.yaml");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("broken.yaml");
     let broken = HOSTILE.replace("next: fix", "next: fxi");
     std::fs::write(&file, broken).expect("the broken flow is written");
     let output = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
@@ -46,7 +45,6 @@ fn graph_of_an_invalid_flow_exits_2_with_diagnostics() {
         .arg(&file)
         .output()
         .expect("the binary runs");
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     assert!(output.stdout.is_empty(), "no half graph on stdout");
     let stderr = String::from_utf8_lossy(&output.stderr);
