@@ -11,6 +11,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod common;
+
 const BIN: &str = env!("CARGO_BIN_EXE_signin-doctor");
 
 /// Every code `check` can report.
@@ -145,15 +147,7 @@ fn run_for(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    let started = Instant::now();
-    while child.try_wait().expect("waiting works").is_none() {
-        if started.elapsed() > limit {
-            child.kill().expect("the binary can be stopped");
-            child.wait().expect("the binary stops");
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::child::exit_within(&mut child, limit)?;
     Some(child.wait_with_output().expect("output is readable"))
 }
 

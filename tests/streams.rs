@@ -20,17 +20,7 @@ fn command(args: &[&str]) -> Command {
 
 /// Waits for `child` with a deadline; a hang fails the test (and kills the child).
 fn wait(child: &mut Child) -> ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if start.elapsed() > DEADLINE {
-            child.kill().ok();
-            panic!("signin-doctor did not exit within {DEADLINE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    common::child::expect_exit(child, DEADLINE, "signin-doctor should have exited")
 }
 
 fn stderr_of(child: &mut Child) -> String {
