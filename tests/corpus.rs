@@ -6,14 +6,12 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 mod common;
-
-const BIN: &str = env!("CARGO_BIN_EXE_signin-doctor");
 
 /// Every code `check` can report.
 const CODES: [&str; 25] = [
@@ -138,13 +136,10 @@ fn expectations() -> Vec<Expected> {
 /// Runs the binary in the corpus folder (so file names in diagnostics are as in
 /// expected.txt), killing it after `limit`. `None` when it ran out of time.
 fn run_for(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
-    let mut child = Command::new(BIN)
-        .args(args)
+    let mut child = common::binary(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
     common::child::exit_within(&mut child, limit)?;

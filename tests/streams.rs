@@ -82,7 +82,7 @@ fn a_reader_that_goes_away_after_one_line_ends_the_wizard_quietly() {
 fn a_real_shell_pipe_into_head_ends_quietly() {
     let script = format!(
         "yes 9 | {:?} --plain | head -1; echo \"exit=${{PIPESTATUS[1]}}\"",
-        env!("CARGO_BIN_EXE_signin-doctor")
+        common::BINARY
     );
     let output = Command::new("bash")
         .args(["-c", &script])

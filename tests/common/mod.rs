@@ -136,12 +136,16 @@ pub fn error_codes_session() -> Session {
     Session::new_at(flow.shared(), at(0))
 }
 
+/// The path of the real binary the tests start: through [`binary`], or in a
+/// pseudo-terminal ([`pty::Wizard`]) or a shell pipeline where a `Command` cannot go.
+pub const BINARY: &str = env!("CARGO_BIN_EXE_signin-doctor");
+
 /// The real binary with `args`, as the tests run it: in English whatever the developer's
 /// locale, autosaves and the outcome log in a scratch home ([`scratch_env`]), colour
 /// allowed, no backtraces, and stdin, stdout and stderr piped.
 pub fn binary(args: &[&str]) -> std::process::Command {
     use std::process::Stdio;
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
+    let mut command = std::process::Command::new(BINARY);
     command
         .args(args)
         .envs(scratch_env())

@@ -43,7 +43,7 @@ impl Wizard {
 
     /// Starts the wizard with these environment variables set (`TERM` among them).
     pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Wizard {
-        Wizard::start_program(env!("CARGO_BIN_EXE_signin-doctor"), args, env)
+        Wizard::start_program(super::BINARY, args, env)
     }
 
     /// Starts `program` (the wizard, or a client such as `ssh` that shows it) in the pty.

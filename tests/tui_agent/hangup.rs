@@ -4,7 +4,7 @@
 //! for `--resume`.
 
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -29,7 +29,7 @@ fn a_closed_terminal_ends_the_wizard_and_keeps_the_session_for_resume() {
     let master = pty.master.try_clone().unwrap();
     drop(pty.master);
     let stdio = || Stdio::from(pty.slave.try_clone().unwrap());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
+    let mut child = crate::common::binary(&[])
         .args(args(dir.path(), &[]))
         .env("TERM", "xterm-256color")
         .env("LC_ALL", "C")
