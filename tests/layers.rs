@@ -160,17 +160,11 @@ fn violations(src: &Path) -> Vec<String> {
         .collect();
     let mut found = Vec::new();
     for rule in rules() {
-        let all_but = matches!(rule.scope, Scope::AllBut(_));
-        let (places, applies): (_, Box<dyn Fn(&Path) -> bool>) = match rule.scope {
-            Scope::In(places) => (
-                places,
-                Box::new(move |f| places.iter().any(|p| is_in(f, p))),
-            ),
-            Scope::AllBut(places) => (
-                places,
-                Box::new(move |f| !places.iter().any(|p| is_in(f, p))),
-            ),
+        let (places, all_but) = match rule.scope {
+            Scope::In(places) => (places, false),
+            Scope::AllBut(places) => (places, true),
         };
+        let applies = |file: &Path| places.iter().any(|place| is_in(file, place)) != all_but;
         for place in places {
             if !files.iter().any(|(relative, _)| is_in(relative, place)) {
                 found.push(format!(
