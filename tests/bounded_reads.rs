@@ -9,12 +9,13 @@ use std::process::{Command, Output};
 
 use nix::sys::resource::{Resource, setrlimit};
 
+mod common;
+
 /// Address space the child may use: far below what reading a device whole would take.
 const ADDRESS_SPACE: u64 = 512 * 1024 * 1024;
 
 fn limited(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
-    command.args(args);
+    let mut command = common::binary(args);
     // SAFETY: only an async-signal-safe system call between fork and exec.
     unsafe {
         command.pre_exec(|| {

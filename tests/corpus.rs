@@ -6,12 +6,12 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_signin-doctor");
+mod common;
 
 /// Every code `check` can report.
 const CODES: [&str; 25] = [
@@ -153,24 +153,13 @@ fn expectations() -> Vec<Expected> {
 /// Runs the binary in the corpus folder (so file names in diagnostics are as in
 /// expected.txt), killing it after `limit`. `None` when it ran out of time.
 fn run_for(args: &[&str], dir: &Path, limit: Duration) -> Option<Output> {
-    let mut child = Command::new(BIN)
-        .args(args)
+    let mut child = common::binary(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    let started = Instant::now();
-    while child.try_wait().expect("waiting works").is_none() {
-        if started.elapsed() > limit {
-            child.kill().expect("the binary can be stopped");
-            child.wait().expect("the binary stops");
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::child::exit_within(&mut child, limit)?;
     Some(child.wait_with_output().expect("output is readable"))
 }
 
@@ -424,24 +413,6 @@ fn the_human_format_underlines_the_place_and_gives_help() {
     }
 }
 
-/// A folder in the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("signin-doctor-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("a temporary folder");
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 /// A valid flow of about `bytes` bytes: a chain of questions with long texts, each with a
 /// way out to `done`. The last question's second `next` names `dnoe`; returns the text and
 /// that line (from 1).
@@ -469,10 +440,10 @@ fn big_flow(bytes: usize) -> (String, usize) {
 
 #[test]
 fn a_ten_megabyte_flow_is_checked_and_the_typo_near_its_end_is_placed() {
-    let dir = TempDir::new("big");
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let (yaml, typo_line) = big_flow(10_000_000);
     assert!(yaml.len() >= 10_000_000);
-    fs::write(dir.0.join("big.yaml"), &yaml).expect("write the big flow");
+    fs::write(dir.path().join("big.yaml"), &yaml).expect("write the big flow");
     // A review date a century old is still current here, whatever day the test runs.
     let output = run(
         &[
@@ -483,7 +454,7 @@ fn a_ten_megabyte_flow_is_checked_and_the_typo_near_its_end_is_placed() {
             "--max-age-days",
             "36500",
         ],
-        &dir.0,
+        dir.path(),
     );
     assert_eq!(
         output.status.code(),
@@ -511,10 +482,10 @@ fn a_ten_megabyte_flow_is_checked_and_the_typo_near_its_end_is_placed() {
 
 #[test]
 fn a_flow_over_16_mib_is_refused_before_parsing() {
-    let dir = TempDir::new("huge");
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let (yaml, _) = big_flow(17 * 1024 * 1024);
-    fs::write(dir.0.join("huge.yaml"), &yaml).expect("write the huge flow");
-    let output = run(&["check", "huge.yaml", "--format", "json"], &dir.0);
+    fs::write(dir.path().join("huge.yaml"), &yaml).expect("write the huge flow");
+    let output = run(&["check", "huge.yaml", "--format", "json"], dir.path());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(output.stdout.is_empty(), "no diagnostics expected");
@@ -531,18 +502,18 @@ fn a_flow_over_16_mib_is_refused_before_parsing() {
 /// guards against a hang; speed itself is measured in the benchmarks.
 #[test]
 fn deeply_nested_brackets_are_refused_quickly() {
-    let dir = TempDir::new("deep");
+    let dir = tempfile::tempdir().expect("a temporary folder");
     let depth = 20_000;
     let yaml = format!(
         "id: deep\ntitle:\n  en: \"Deep\"\nstart: deep\nnodes:\n  deep:\n    kind: solved\n    title: {}{}\n",
         "[".repeat(depth),
         "]".repeat(depth)
     );
-    fs::write(dir.0.join("deep.yaml"), &yaml).expect("write the deep flow");
+    fs::write(dir.path().join("deep.yaml"), &yaml).expect("write the deep flow");
     let started = Instant::now();
     let output = run_for(
         &["check", "deep.yaml", "--format", "json"],
-        &dir.0,
+        dir.path(),
         Duration::from_secs(30),
     )
     .unwrap_or_else(|| {
@@ -606,8 +577,8 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
         .find("## A complete example")
         .expect("the example section")..];
     let example = fenced(from_example, "yaml")[0];
-    let dir = TempDir::new("guide");
-    fs::write(dir.0.join("password-help.yaml"), example).expect("write the example");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("password-help.yaml"), example).expect("write the example");
     // The example's review date stays current for a century, whatever day the test runs.
     let checked = run(
         &[
@@ -617,7 +588,7 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
             "--max-age-days",
             "36500",
         ],
-        &dir.0,
+        dir.path(),
     );
     assert_eq!(
         checked.status.code(),
@@ -629,10 +600,10 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
     let broken = example
         .replacen("next: try-reset", "next: try-rest", 1)
         .replace("      nl: \"Fijn dat het weer werkt\"\n", "");
-    fs::write(dir.0.join("password-help.yaml"), broken).expect("write the broken example");
+    fs::write(dir.path().join("password-help.yaml"), broken).expect("write the broken example");
     let checked = run(
         &["check", "password-help.yaml", "--max-age-days", "36500"],
-        &dir.0,
+        dir.path(),
     );
     let from_checking = &guide[guide.find("## Checking a flow").expect("the check section")..];
     let quoted = fenced(from_checking, "text")[0];
@@ -641,8 +612,8 @@ fn the_guides_complete_example_is_valid_and_its_picture_is_current() {
         "`Checking a flow` quotes:\n{quoted}\nbut check prints:\n{}",
         String::from_utf8_lossy(&checked.stdout)
     );
-    fs::write(dir.0.join("password-help.yaml"), example).expect("write the example");
-    let graph = run(&["graph", "password-help.yaml"], &dir.0);
+    fs::write(dir.path().join("password-help.yaml"), example).expect("write the example");
+    let graph = run(&["graph", "password-help.yaml"], dir.path());
     let mermaid = fenced(&guide, "mermaid");
     assert_eq!(
         mermaid.first().copied(),

@@ -1,7 +1,9 @@
 //! The layers keep to their rooms (docs/architecture.md): only the edge (`main`, `run`,
 //! `cli`) knows the command line, nothing below the front ends knows a front end, the two
-//! front ends do not know each other, and the core neither reads the process's
-//! surroundings nor prints.
+//! front ends do not know each other, the core neither reads the process's surroundings
+//! nor prints, and inside the full-screen wizard the state and the views do not know each
+//! other. A rule whose module or folder holds no file fails too: code that moves must take
+//! its rule along, or the rule would go on checking nothing.
 
 use std::path::{Path, PathBuf};
 
@@ -20,16 +22,9 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The top-level module a file under `src/` belongs to: `tui` for `src/tui/app.rs`,
-/// `plain` for `src/plain.rs`, `run` for `src/run.rs`.
-fn module_of(file: &Path, src: &Path) -> String {
-    let relative = file.strip_prefix(src).unwrap();
-    let first = relative.components().next().unwrap().as_os_str();
-    first.to_string_lossy().trim_end_matches(".rs").to_owned()
-}
-
 /// The code of a file without comments (a doc comment may name any module), with
-/// grouped imports spelt out: `crate::{cli, tui::App}` also reads `crate::cli crate::tui::App`.
+/// grouped imports spelt out: `crate::{cli, tui::App}` also reads `crate::cli crate::tui::App`,
+/// and `crate::tui::{view, App}` also reads `crate::tui::view crate::tui::App`.
 fn code(file: &Path) -> String {
     let mut code = std::fs::read_to_string(file)
         .unwrap()
@@ -37,11 +32,16 @@ fn code(file: &Path) -> String {
         .map(|line| line.split("//").next().unwrap_or(""))
         .collect::<Vec<_>>()
         .join("\n");
+    let path_char = |c: char| c.is_alphanumeric() || c == '_' || c == ':';
     let mut spelt = String::new();
-    for group in code.split("crate::{").skip(1) {
-        let inside = group.split('}').next().unwrap_or("");
+    for (at, _) in code.match_indices("::{") {
+        let path_start = code[..at]
+            .rfind(|c: char| !path_char(c))
+            .map_or(0, |i| i + 1);
+        let path = &code[path_start..at];
+        let inside = code[at + 3..].split('}').next().unwrap_or("");
         for item in inside.split(',') {
-            spelt += &format!(" crate::{}", item.trim());
+            spelt += &format!(" {path}::{}", item.trim());
         }
     }
     code += &spelt;
@@ -61,80 +61,133 @@ fn names(code: &str, name: &str) -> bool {
     })
 }
 
-/// What the files of `module` may not name, and why.
-fn forbidden(module: &str) -> Vec<(&'static str, &'static str)> {
-    let edge = ["main", "run", "cli", "serve"];
-    if edge.contains(&module) {
-        return Vec::new();
-    }
-    let mut rules = vec![
-        ("crate::cli", "the command line is read at the edge only"),
-        ("crate::run", "the edge calls down, never the reverse"),
-    ];
-    match module {
-        "tui" => rules.push(("crate::plain", "front ends do not know each other")),
-        "plain" => rules.push(("crate::tui", "front ends do not know each other")),
-        _ => {
-            rules.push(("crate::tui", "only the edge picks a front end"));
-            rules.push(("crate::plain", "only the edge picks a front end"));
-        }
-    }
-    if module == "core" {
-        for (name, why) in [
-            (
-                "std::env::var",
-                "the core is given options, it reads no environment",
-            ),
-            (
-                "env::args",
-                "the core is given options, it reads no arguments",
-            ),
-            (
-                "is_terminal",
-                "the core is given options, it asks no terminal",
-            ),
-            ("println!", "the core returns notices, it never prints"),
-            ("eprintln!", "the core returns notices, it never prints"),
-            ("io::stdout", "the core returns notices, it never prints"),
-            ("io::stderr", "the core returns notices, it never prints"),
-            (
-                "io::stdin",
-                "the core asks through a prompt, it never reads stdin",
-            ),
-        ] {
-            rules.push((name, why));
-        }
-    }
-    rules
+/// The edge: the only modules that know the command line and pick a front end.
+const EDGE: [&str; 4] = ["main", "run", "cli", "serve"];
+
+/// The files a rule is about, as places under `src/`: a module `name` is `name.rs` and
+/// everything under `name/`; a folder `tui/view` is everything under it.
+enum Scope {
+    /// The files in these places.
+    In(&'static [&'static str]),
+    /// Every file except those in these places.
+    AllBut(&'static [&'static str]),
 }
 
-/// Inside the full-screen front end: the state (`tui/app`) and the views (`tui/view`) do
-/// not know each other; the views draw a view model.
-fn within_tui(relative: &Path) -> Vec<(&'static str, &'static str)> {
-    let why = "the views take a view model: state and views do not know each other";
-    if relative.starts_with("tui/view") {
-        vec![("crate::tui::state::app", why), ("super::app", why)]
-    } else if relative.starts_with("tui/app") || relative == Path::new("tui/app.rs") {
-        vec![("crate::tui::view", why), ("super::view", why)]
-    } else {
-        Vec::new()
-    }
+/// One rule: the files of `scope` may not name any of `names`, because of `why`.
+struct Rule {
+    scope: Scope,
+    names: &'static [&'static str],
+    why: &'static str,
 }
 
-/// Every place a file names a module its layer may not use.
+/// The layer rules of docs/architecture.md.
+fn rules() -> Vec<Rule> {
+    const EDGE_AND_FRONT_ENDS: &[&str] = &["main", "run", "cli", "serve", "tui", "plain"];
+    vec![
+        Rule {
+            scope: Scope::AllBut(&EDGE),
+            names: &["crate::cli"],
+            why: "the command line is read at the edge only",
+        },
+        Rule {
+            scope: Scope::AllBut(&EDGE),
+            names: &["crate::run"],
+            why: "the edge calls down, never the reverse",
+        },
+        Rule {
+            scope: Scope::In(&["tui"]),
+            names: &["crate::plain"],
+            why: "front ends do not know each other",
+        },
+        Rule {
+            scope: Scope::In(&["plain"]),
+            names: &["crate::tui"],
+            why: "front ends do not know each other",
+        },
+        Rule {
+            scope: Scope::AllBut(EDGE_AND_FRONT_ENDS),
+            names: &["crate::tui", "crate::plain"],
+            why: "only the edge picks a front end",
+        },
+        Rule {
+            scope: Scope::In(&["core"]),
+            names: &["std::env::var", "env::args"],
+            why: "the core is given options, it reads no environment or arguments",
+        },
+        Rule {
+            scope: Scope::In(&["core"]),
+            names: &["is_terminal"],
+            why: "the core is given options, it asks no terminal",
+        },
+        Rule {
+            scope: Scope::In(&["core"]),
+            names: &["println!", "eprintln!", "io::stdout", "io::stderr"],
+            why: "the core returns notices, it never prints",
+        },
+        Rule {
+            scope: Scope::In(&["core"]),
+            names: &["io::stdin"],
+            why: "the core asks through a prompt, it never reads stdin",
+        },
+        Rule {
+            scope: Scope::In(&["tui/view"]),
+            names: &["state::app"],
+            why: "the views take a view model: they do not know the state",
+        },
+        Rule {
+            scope: Scope::In(&["tui/state"]),
+            names: &["tui::view", "super::view"],
+            why: "the state does not know the views that draw it",
+        },
+    ]
+}
+
+/// Whether the file at `relative` (to `src/`) is in the module or folder `place`.
+fn is_in(relative: &Path, place: &str) -> bool {
+    relative.starts_with(place) || relative == Path::new(&format!("{place}.rs"))
+}
+
+/// Every place a file names a module its layer may not use, and every rule whose places
+/// match no file (a module moved or renamed, and the rule would silently check nothing).
 fn violations(src: &Path) -> Vec<String> {
+    let files: Vec<(PathBuf, String)> = rust_files(src)
+        .into_iter()
+        .map(|file| {
+            let relative = file.strip_prefix(src).unwrap().to_owned();
+            let code = code(&file);
+            (relative, code)
+        })
+        .collect();
     let mut found = Vec::new();
-    for file in rust_files(src) {
-        let module = module_of(&file, src);
-        let code = code(&file);
-        let mut rules = forbidden(&module);
-        rules.extend(within_tui(file.strip_prefix(src).unwrap()));
-        for (name, why) in rules {
-            if names(&code, name) {
-                found.push(format!("{} names {name}: {why}", file.display()));
+    for rule in rules() {
+        let (places, all_but) = match rule.scope {
+            Scope::In(places) => (places, false),
+            Scope::AllBut(places) => (places, true),
+        };
+        let applies = |file: &Path| places.iter().any(|place| is_in(file, place)) != all_but;
+        for place in places {
+            if !files.iter().any(|(relative, _)| is_in(relative, place)) {
+                found.push(format!(
+                    "no file under {} is in {place:?}, named by the rule {:?}: move the rule along with the code",
+                    src.display(),
+                    rule.why
+                ));
             }
         }
+        let mut checked = 0;
+        for (relative, code) in files.iter().filter(|(relative, _)| applies(relative)) {
+            checked += 1;
+            for name in rule.names {
+                if names(code, name) {
+                    found.push(format!("{} names {name}: {}", relative.display(), rule.why));
+                }
+            }
+        }
+        if all_but && checked == 0 {
+            found.push(format!("the rule {:?} checks no file", rule.why));
+        }
     }
+    found.sort();
     found
 }
 
@@ -145,40 +198,70 @@ fn every_layer_uses_only_the_layers_below_it() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
-#[test]
-fn a_front_end_naming_the_other_is_caught() {
+/// A `src/` folder with an empty file in every place the rules name, then `files`
+/// (path, code) written over it.
+fn fixture(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let src = dir.path();
-    std::fs::create_dir_all(src.join("tui/view")).unwrap();
-    std::fs::create_dir_all(src.join("core")).unwrap();
-    std::fs::write(
-        src.join("tui/view/page.rs"),
-        "use crate::plain::start::show;\n",
-    )
-    .unwrap();
-    std::fs::write(
-        src.join("core/start.rs"),
-        "// crate::cli in a comment is fine\nfn f() { eprintln!(\"x\"); }\n",
-    )
-    .unwrap();
-    std::fs::write(src.join("session.rs"), "use crate::{cli::Cli, lang};\n").unwrap();
-    std::fs::write(
-        src.join("run.rs"),
-        "use crate::cli::Cli;\nuse crate::tui;\n",
-    )
-    .unwrap();
-    let found = violations(src);
-    assert_eq!(found.len(), 3, "{found:#?}");
-    assert!(
-        found[0].contains("core/start.rs names eprintln!"),
-        "{found:#?}"
+    let every_place = [
+        "main.rs",
+        "run.rs",
+        "cli.rs",
+        "serve/mod.rs",
+        "plain.rs",
+        "core/mod.rs",
+        "tui/mod.rs",
+        "tui/view/mod.rs",
+        "tui/state/mod.rs",
+        "session.rs",
+    ];
+    let empty = every_place.iter().map(|path| (*path, ""));
+    for (path, code) in empty.chain(files.iter().copied()) {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, code).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_layer_naming_one_it_may_not_use_is_caught() {
+    let src = fixture(&[
+        ("tui/view/page.rs", "use crate::plain::start::show;\n"),
+        (
+            "core/start.rs",
+            "// crate::cli in a comment is fine\nfn f() { eprintln!(\"x\"); }\n",
+        ),
+        ("session.rs", "use crate::{cli::Cli, lang};\n"),
+        ("run.rs", "use crate::cli::Cli;\nuse crate::tui;\n"),
+        (
+            "tui/state/app/update.rs",
+            "use crate::tui::{\n    layout::screen,\n    view,\n};\n",
+        ),
+        ("tui/view/body.rs", "use crate::tui::state::app::App;\n"),
+    ]);
+    let found = violations(src.path());
+    assert_eq!(
+        found,
+        [
+            "core/start.rs names eprintln!: the core returns notices, it never prints",
+            "session.rs names crate::cli: the command line is read at the edge only",
+            "tui/state/app/update.rs names tui::view: the state does not know the views that draw it",
+            "tui/view/body.rs names state::app: the views take a view model: they do not know the state",
+            "tui/view/page.rs names crate::plain: front ends do not know each other",
+        ],
     );
+}
+
+#[test]
+fn a_rule_about_a_place_with_no_files_is_caught() {
+    // As when `tui/app` moved to `tui/state/app` and "the state does not use the views"
+    // went on checking a folder that was no longer there.
+    let src = fixture(&[]);
+    std::fs::remove_dir_all(src.path().join("tui/state")).unwrap();
+    let found = violations(src.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
     assert!(
-        found[1].contains("session.rs names crate::cli"),
-        "{found:#?}"
-    );
-    assert!(
-        found[2].contains("tui/view/page.rs names crate::plain"),
+        found[0].contains("\"tui/state\"") && found[0].contains("move the rule along"),
         "{found:#?}"
     );
 }

@@ -4,13 +4,10 @@
 
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_signin-doctor");
+mod common;
 
 fn run(args: &[&str]) -> String {
-    let output = Command::new(BIN)
-        .args(args)
-        .output()
-        .expect("run signin-doctor");
+    let output = common::binary(args).output().expect("run signin-doctor");
     assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
@@ -48,8 +45,7 @@ fn every_shell_gets_a_script_naming_every_command_and_option() {
             assert!(script.contains(word), "the {shell} script lacks {word}");
         }
     }
-    let refused = Command::new(BIN)
-        .args(["completions", "tcsh"])
+    let refused = common::binary(&["completions", "tcsh"])
         .output()
         .expect("run");
     assert_eq!(

@@ -2,41 +2,32 @@
 //! across the files, and every diagnostic naming the file (and line) it lies in.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use signin_doctor::flow::{Code, Diagnostic, EndingKind, LoadError, Location, load_path};
 use signin_doctor::lang::Lang;
 use signin_doctor::session::Session;
 
-/// A fresh folder in the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
+/// A temporary folder of flow files, removed when dropped.
+struct FlowFolder(tempfile::TempDir);
 
-impl TempDir {
+impl FlowFolder {
     /// A folder holding `files` (name, content).
-    fn with(test: &str, files: &[(&str, &str)]) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("signin-doctor-multi-{test}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).expect("a temporary folder");
+    fn with(files: &[(&str, &str)]) -> FlowFolder {
+        let dir = tempfile::tempdir().expect("a temporary folder");
         for (name, content) in files {
-            fs::write(dir.join(name), content).expect("write a flow file");
+            fs::write(dir.path().join(name), content).expect("write a flow file");
         }
-        TempDir(dir)
+        FlowFolder(dir)
     }
 
     fn path(&self) -> &Path {
-        &self.0
+        self.0.path()
     }
 
     /// How diagnostics name `file` of this folder.
     fn name(&self, file: &str) -> String {
-        self.0.join(file).display().to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
+        self.path().join(file).display().to_string()
     }
 }
 
@@ -78,7 +69,7 @@ const ENDINGS: &str = r#"nodes:
     title: { en: "Solved", nl: "Opgelost" }
 "#;
 
-fn diagnostics(dir: &TempDir) -> Vec<Diagnostic> {
+fn diagnostics(dir: &FlowFolder) -> Vec<Diagnostic> {
     match load_path(dir.path()) {
         Err(LoadError::Invalid(diagnostics)) => diagnostics,
         Err(other) => panic!("expected diagnostics, got: {other}"),
@@ -92,15 +83,12 @@ fn at(line: usize, column: usize) -> Option<Location> {
 
 #[test]
 fn a_valid_split_flow_loads_and_walks() {
-    let dir = TempDir::with(
-        "valid",
-        &[
-            ("1-header.yaml", HEADER),
-            ("2-password.yml", PASSWORD),
-            ("3-endings.yaml", ENDINGS),
-            ("notes.txt", "not part of the flow: not .yaml or .yml"),
-        ],
-    );
+    let dir = FlowFolder::with(&[
+        ("1-header.yaml", HEADER),
+        ("2-password.yml", PASSWORD),
+        ("3-endings.yaml", ENDINGS),
+        ("notes.txt", "not part of the flow: not .yaml or .yml"),
+    ]);
     let checked = load_path(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     assert!(checked.warnings.is_empty(), "{:?}", checked.warnings);
     let flow = checked.flow;
@@ -128,15 +116,12 @@ fn a_valid_split_flow_loads_and_walks() {
 #[test]
 fn a_node_id_defined_in_two_files_is_reported_in_the_second_file_at_its_line() {
     let again = "nodes:\n  # pasted from 3-endings.yaml\n  done:\n    kind: solved\n    title: { en: \"Done\", nl: \"Klaar\" }\n";
-    let dir = TempDir::with(
-        "duplicate",
-        &[
-            ("1-header.yaml", HEADER),
-            ("2-password.yaml", PASSWORD),
-            ("3-endings.yaml", ENDINGS),
-            ("4-again.yaml", again),
-        ],
-    );
+    let dir = FlowFolder::with(&[
+        ("1-header.yaml", HEADER),
+        ("2-password.yaml", PASSWORD),
+        ("3-endings.yaml", ENDINGS),
+        ("4-again.yaml", again),
+    ]);
     let found = diagnostics(&dir);
     let duplicate = found
         .iter()
@@ -151,17 +136,14 @@ fn a_node_id_defined_in_two_files_is_reported_in_the_second_file_at_its_line() {
 
 #[test]
 fn a_typo_in_a_later_file_names_that_file_and_its_line() {
-    let dir = TempDir::with(
-        "typo",
-        &[
-            ("1-header.yaml", HEADER),
-            (
-                "2-password.yaml",
-                &PASSWORD.replace("fixed: done", "fixed: dnoe"),
-            ),
-            ("3-endings.yaml", ENDINGS),
-        ],
-    );
+    let dir = FlowFolder::with(&[
+        ("1-header.yaml", HEADER),
+        (
+            "2-password.yaml",
+            &PASSWORD.replace("fixed: done", "fixed: dnoe"),
+        ),
+        ("3-endings.yaml", ENDINGS),
+    ]);
     let found = diagnostics(&dir);
     let typo = found
         .iter()
@@ -174,17 +156,14 @@ fn a_typo_in_a_later_file_names_that_file_and_its_line() {
 
 #[test]
 fn a_syntax_error_in_one_file_names_that_file() {
-    let dir = TempDir::with(
-        "syntax",
-        &[
-            ("1-header.yaml", HEADER),
-            (
-                "2-password.yaml",
-                &PASSWORD.replace("    fixed: done", "   fixed: done"),
-            ),
-            ("3-endings.yaml", ENDINGS),
-        ],
-    );
+    let dir = FlowFolder::with(&[
+        ("1-header.yaml", HEADER),
+        (
+            "2-password.yaml",
+            &PASSWORD.replace("    fixed: done", "   fixed: done"),
+        ),
+        ("3-endings.yaml", ENDINGS),
+    ]);
     let found = diagnostics(&dir);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].code, Code::Syntax);
@@ -197,14 +176,11 @@ fn a_syntax_error_in_one_file_names_that_file() {
 #[test]
 fn a_header_field_set_in_two_files_names_both_files() {
     let more = "# copied from 1-header.yaml\nstart: first\n".to_owned() + ENDINGS;
-    let dir = TempDir::with(
-        "header",
-        &[
-            ("1-header.yaml", HEADER),
-            ("2-password.yaml", PASSWORD),
-            ("3-endings.yaml", &more),
-        ],
-    );
+    let dir = FlowFolder::with(&[
+        ("1-header.yaml", HEADER),
+        ("2-password.yaml", PASSWORD),
+        ("3-endings.yaml", &more),
+    ]);
     let found = diagnostics(&dir);
     let twice = found
         .iter()
@@ -225,7 +201,7 @@ fn a_header_field_set_in_two_files_names_both_files() {
 
 #[test]
 fn an_empty_folder_is_a_clear_error() {
-    let dir = TempDir::with("empty", &[]);
+    let dir = FlowFolder::with(&[]);
     let error = load_path(dir.path()).expect_err("no flow in an empty folder");
     assert!(matches!(error, LoadError::EmptyFolder { .. }), "{error:?}");
     assert_eq!(
@@ -236,10 +212,7 @@ fn an_empty_folder_is_a_clear_error() {
         )
     );
 
-    let dir = TempDir::with(
-        "no-yaml",
-        &[("README.md", "# notes"), ("flow.yaml.bak", "id: x")],
-    );
+    let dir = FlowFolder::with(&[("README.md", "# notes"), ("flow.yaml.bak", "id: x")]);
     let error = load_path(dir.path()).expect_err("no .yaml file in the folder");
     assert!(matches!(error, LoadError::EmptyFolder { .. }), "{error:?}");
 }
@@ -250,17 +223,14 @@ fn the_header_may_be_in_any_file() {
     let (header, first_node) = nodes_first
         .split_once("nodes_placeholder:\n")
         .expect("the header ends before the nodes");
-    let dir = TempDir::with(
-        "header-last",
-        &[
-            (
-                "a-nodes.yaml",
-                &format!("nodes:\n{first_node}{}", &PASSWORD["nodes:\n".len()..]),
-            ),
-            ("b-endings.yaml", ENDINGS),
-            ("z-header.yaml", header),
-        ],
-    );
+    let dir = FlowFolder::with(&[
+        (
+            "a-nodes.yaml",
+            &format!("nodes:\n{first_node}{}", &PASSWORD["nodes:\n".len()..]),
+        ),
+        ("b-endings.yaml", ENDINGS),
+        ("z-header.yaml", header),
+    ]);
     let checked = load_path(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(checked.flow.node(checked.flow.start()).key, "first");
 }

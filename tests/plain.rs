@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use common::{built_in_session, walk};
 use signin_doctor::lang::Lang;
@@ -78,10 +78,7 @@ fn a_dutch_walk_through_a_pipe_is_dutch_throughout() {
 
 #[test]
 fn the_language_comes_from_the_locale_when_not_given() {
-    let output = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-        .envs(common::scratch_env())
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+    let output = common::binary(&[])
         .env("LANG", "nl_NL.UTF-8")
         .stdin(Stdio::null())
         .output()

@@ -160,13 +160,7 @@ fn check_on_the_command_line_warns_in_json_and_denies_with_the_flag() {
     )
     .unwrap();
     let old = old.display().to_string();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-            .args(args)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| common::binary(args).env("NO_COLOR", "1").output().unwrap();
     let stale = run(&["check", &old, "--format", "json"]);
     let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&stale.stdout)
         .lines()
@@ -192,11 +186,7 @@ fn check_on_the_command_line_warns_in_json_and_denies_with_the_flag() {
     let century = run(&["check", &old, "--max-age-days", "36500", "--deny-warnings"]);
     assert_eq!(century.status.code(), Some(0));
     // The wizard still starts on the stale flow.
-    let mut wizard = std::process::Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-        .args(["--plain", "--flow", &old])
-        .envs(common::scratch_env())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
+    let mut wizard = common::binary(&["--plain", "--flow", &old])
         .spawn()
         .unwrap();
     use std::io::Write;

@@ -2,10 +2,11 @@
 //! shipped flow validates against it, and broken flows do not.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{Value, json};
 use signin_doctor::flow::load_str;
+
+mod common;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -44,8 +45,7 @@ fn yaml_value(text: &str) -> Value {
 
 #[test]
 fn committed_schema_matches_the_schema_command() {
-    let output = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-        .arg("schema")
+    let output = common::binary(&["schema"])
         .output()
         .expect("the binary runs");
     assert!(output.status.success(), "{output:?}");

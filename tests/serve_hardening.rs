@@ -196,14 +196,7 @@ fn sigterm_tells_every_user_saves_every_session_and_exits_0() {
 
     let pid = nix::unistd::Pid::from_raw(server.child.id() as i32);
     nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
-    let start = std::time::Instant::now();
-    let status = loop {
-        if let Some(status) = server.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(start.elapsed() < DEADLINE, "the server did not stop");
-        thread::sleep(std::time::Duration::from_millis(20));
-    };
+    let status = common::child::expect_exit(&mut server.child, DEADLINE, "the server should stop");
     assert_eq!(status.code(), Some(0), "a stopped server exits 0");
 
     let stopping = "The server is stopping, so this session is closed.";

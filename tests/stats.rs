@@ -2,18 +2,18 @@
 //! and two malformed lines), every figure checked in both formats.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::{Value, json};
+
+mod common;
 
 fn fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/outcomes.jsonl")
 }
 
 fn stats(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-        .arg("stats")
-        .arg("--log")
+    common::binary(&["stats", "--log"])
         .arg(fixture())
         .args(args)
         .env("TZ", "UTC")
@@ -129,8 +129,7 @@ Abandoned at, most first
 
 #[test]
 fn a_missing_log_or_a_bad_date_is_a_clear_error() {
-    let out = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-        .args(["stats", "--log", "/nonexistent/outcomes.jsonl"])
+    let out = common::binary(&["stats", "--log", "/nonexistent/outcomes.jsonl"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -20,17 +20,7 @@ fn command(args: &[&str]) -> Command {
 
 /// Waits for `child` with a deadline; a hang fails the test (and kills the child).
 fn wait(child: &mut Child) -> ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if start.elapsed() > DEADLINE {
-            child.kill().ok();
-            panic!("signin-doctor did not exit within {DEADLINE:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    common::child::expect_exit(child, DEADLINE, "signin-doctor should have exited")
 }
 
 fn stderr_of(child: &mut Child) -> String {
@@ -92,7 +82,7 @@ fn a_reader_that_goes_away_after_one_line_ends_the_wizard_quietly() {
 fn a_real_shell_pipe_into_head_ends_quietly() {
     let script = format!(
         "yes 9 | {:?} --plain | head -1; echo \"exit=${{PIPESTATUS[1]}}\"",
-        env!("CARGO_BIN_EXE_signin-doctor")
+        common::BINARY
     );
     let output = Command::new("bash")
         .args(["-c", &script])
@@ -180,20 +170,26 @@ fn stdin_that_ends_without_a_line_break_still_counts_the_last_answer() {
     // The last answer is "1" with no newline, then end of input.
     let mut typed = walk_to_an_ending();
     typed.pop();
-    let mut child = command(&["--plain"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(typed.as_bytes())
-        .unwrap();
-    let status = wait(&mut child);
-    assert_eq!(status.code(), Some(0));
+    let output = common::run(&["--plain"], &typed);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "stdout: {stdout}");
+    // The ending that last answer leads to is shown, after the last question's prompt.
+    let ending = ending_of_the_walk();
+    let last_prompt = stdout.rfind("(1-").expect("a question was asked");
+    assert!(
+        stdout[last_prompt..].contains(&ending),
+        "the ending {ending:?} is not shown after the last answer: {stdout}"
+    );
+    assert!(!stdout.contains("Input ended"), "stdout: {stdout}");
+}
+
+/// The heading of the ending [`walk_to_an_ending`] reaches, in English.
+fn ending_of_the_walk() -> String {
+    let mut session = common::built_in_session();
+    while session.option_count() > 0 {
+        session.choose(0).unwrap();
+    }
+    signin_doctor::page::Page::of(&session, signin_doctor::lang::Lang::En).heading
 }
 
 /// A flow file one byte over the limit, made of YAML comments so it would parse.

@@ -10,6 +10,7 @@ use ratatui::style::{Color, Modifier};
 use signin_doctor::flow::load_str;
 use signin_doctor::lang::Lang;
 use signin_doctor::session::Session;
+use signin_doctor::tui::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
 use signin_doctor::tui::{Action, App, Options, update, view};
 
 const FLOW: &str = r#"
@@ -152,21 +153,55 @@ fn reachable_words(app: &mut App, width: u16, height: u16) -> String {
 const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
 #[test]
-fn every_screen_draws_at_every_size_without_panicking() {
+fn every_screen_draws_in_full_or_asks_to_be_enlarged_at_every_size() {
     let sizes = [1, 2, 3, 5, 7, 8, 9, 12, 15, 16, 19, 20, 21, 24, 40, 80, 200];
-    for (_, actions) in SCREENS {
+    for (name, actions) in SCREENS {
         for lang in [Lang::En, Lang::Nl] {
             let mut app = app_with(lang, false, actions);
             for width in sizes {
                 for height in sizes {
-                    draw(&mut app, width, height);
-                    update(&mut app, Action::Bottom);
-                    draw(&mut app, width, height);
-                    update(&mut app, Action::Top);
+                    for end in [Action::Bottom, Action::Top] {
+                        let terminal = draw(&mut app, width, height);
+                        let place = format!("{name} ({lang}) at {width}x{height}");
+                        drawn_in_full_or_asked_larger(terminal.backend().buffer(), lang, &place);
+                        update(&mut app, end);
+                    }
                 }
             }
         }
     }
+}
+
+/// Asserts what a screen of any size shows: below the usable size only the request to
+/// enlarge the window (cut to fit), otherwise the screen itself, header to footer.
+fn drawn_in_full_or_asked_larger(buffer: &Buffer, lang: Lang, place: &str) {
+    let enlarge = signin_doctor::i18n::words(lang).too_small;
+    let screen = words_on(buffer);
+    let area = buffer.area;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let kept = screen.trim_end_matches('…');
+        assert!(
+            !screen.is_empty() && enlarge.starts_with(kept),
+            "{place}: only {enlarge:?} (cut to fit) expected, got {screen:?}"
+        );
+        return;
+    }
+    assert!(
+        !screen.contains(enlarge),
+        "{place}: usable, yet asks to enlarge: {screen:?}"
+    );
+    let rows = rows(buffer);
+    let (top, bottom) = (rows[0].trim(), rows[rows.len() - 1].trim());
+    let title = if lang == Lang::En {
+        "Render test flow"
+    } else {
+        "Testflow voor tekenen"
+    };
+    assert!(
+        top.contains('┌') || (!top.is_empty() && title.starts_with(top.trim_end_matches('…'))),
+        "{place}: the top row is neither the flow's title nor the help box: {top:?}"
+    );
+    assert!(!bottom.is_empty(), "{place}: nothing on the bottom row");
 }
 
 #[test]

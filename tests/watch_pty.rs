@@ -7,13 +7,13 @@ use std::path::PathBuf;
 
 use common::pty::Wizard;
 
-/// A private copy of the built-in flow in a fresh temporary folder.
-fn flow_copy(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("signin-doctor-{test}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("flow.yaml");
+/// A private copy of the built-in flow in a fresh temporary folder (removed when the
+/// folder is dropped), and the copy's path.
+fn flow_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("flow.yaml");
     std::fs::write(&file, signin_doctor::flow::BUILT_IN_YAML).unwrap();
-    file
+    (dir, file)
 }
 
 /// Writes the file the way editors do: a new file renamed over the old one.
@@ -25,7 +25,7 @@ fn save(file: &PathBuf, text: &str) {
 
 #[test]
 fn edits_reload_in_place_and_broken_edits_keep_the_last_good_flow() {
-    let file = flow_copy("watch");
+    let (_dir, file) = flow_copy();
     let path = file.to_str().unwrap();
     let state = file.parent().unwrap().join("state");
     let state = state.to_str().unwrap();
@@ -72,12 +72,11 @@ fn edits_reload_in_place_and_broken_edits_keep_the_last_good_flow() {
 
     wizard.send("q");
     assert_eq!(wizard.exit_code(), 130);
-    std::fs::remove_dir_all(file.parent().unwrap()).ok();
 }
 
 #[test]
 fn a_removed_node_moves_the_user_to_the_nearest_earlier_question() {
-    let file = flow_copy("watch-removed");
+    let (_dir, file) = flow_copy();
     let path = file.to_str().unwrap();
     let state = file.parent().unwrap().join("state");
     let state = state.to_str().unwrap();
@@ -100,12 +99,11 @@ fn a_removed_node_moves_the_user_to_the_nearest_earlier_question() {
     wizard.wait_for("What is going wrong");
     wizard.send("q");
     assert_eq!(wizard.exit_code(), 130);
-    std::fs::remove_dir_all(file.parent().unwrap()).ok();
 }
 
 #[test]
 fn a_reload_in_agent_mode_keeps_the_note_the_call_time_and_the_save() {
-    let file = flow_copy("watch-note");
+    let (_dir, file) = flow_copy();
     let path = file.to_str().unwrap();
     let state_dir = file.parent().unwrap().join("state");
     let state = state_dir.to_str().unwrap();
@@ -154,5 +152,4 @@ fn a_reload_in_agent_mode_keeps_the_note_the_call_time_and_the_save() {
 
     wizard.send("q");
     wizard.exit_code();
-    std::fs::remove_dir_all(file.parent().unwrap()).ok();
 }

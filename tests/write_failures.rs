@@ -240,8 +240,7 @@ fn a_save_folder_that_fails_mid_call_is_said_every_time_and_the_notes_are_rescue
 #[test]
 fn output_to_a_full_disk_exits_1_with_a_message() {
     for args in [&["check"][..], &["schema"][..], &["graph"][..]] {
-        let output = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-            .args(args)
+        let output = common::binary(args)
             .stdout(std::fs::File::create("/dev/full").unwrap())
             .output()
             .unwrap();

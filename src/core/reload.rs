@@ -212,8 +212,8 @@ mod tests {
 
     #[test]
     fn file_changes_are_seen() {
-        let dir = std::env::temp_dir().join(format!("signin-doctor-watch-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let temporary = tempfile::tempdir().unwrap();
+        let dir = temporary.path();
         let file = dir.join("flow.yaml");
         std::fs::write(&file, "one").unwrap();
         let mut watcher = Watcher::new(&file);
@@ -226,12 +226,11 @@ mod tests {
         assert!(watcher.changed_now());
         assert!(!watcher.changed_now());
         // In a folder only the flow's own files count.
-        let mut folder = Watcher::new(&dir);
+        let mut folder = Watcher::new(dir);
         std::fs::write(dir.join("notes.txt"), "not a flow file").unwrap();
         assert!(!folder.changed_now());
         std::fs::write(dir.join("more.yaml"), "a flow file").unwrap();
         assert!(folder.changed_now());
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod child;
 pub mod frame;
 pub mod pty;
 pub mod serve;
@@ -18,13 +19,14 @@ use signin_doctor::session::Session;
 /// real home: XDG state and data folders inside a scratch folder of its own, new each call.
 pub fn scratch_env() -> [(&'static str, PathBuf); 2] {
     // One home per run: tests run in parallel, and a save one of them leaves for `--resume`
-    // must not turn another's first screen into a resume offer.
-    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let scratch = std::env::temp_dir().join(format!(
-        "signin-doctor-test-home-{}-{run}",
-        std::process::id()
-    ));
+    // must not turn another's first screen into a resume offer. Kept, as the program started
+    // with it may outlive this call; it lies in cargo's folder for test files, which
+    // `cargo clean` empties.
+    let scratch = tempfile::Builder::new()
+        .prefix("home-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .expect("a scratch home")
+        .keep();
     [
         ("XDG_STATE_HOME", scratch.join("state")),
         ("XDG_DATA_HOME", scratch.join("data")),
@@ -135,12 +137,16 @@ pub fn error_codes_session() -> Session {
     Session::new_at(flow.shared(), at(0))
 }
 
+/// The path of the real binary the tests start: through [`binary`], or in a
+/// pseudo-terminal ([`pty::Wizard`]) or a shell pipeline where a `Command` cannot go.
+pub const BINARY: &str = env!("CARGO_BIN_EXE_signin-doctor");
+
 /// The real binary with `args`, as the tests run it: in English whatever the developer's
 /// locale, autosaves and the outcome log in a scratch home ([`scratch_env`]), colour
 /// allowed, no backtraces, and stdin, stdout and stderr piped.
 pub fn binary(args: &[&str]) -> std::process::Command {
     use std::process::Stdio;
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_signin-doctor"));
+    let mut command = std::process::Command::new(BINARY);
     command
         .args(args)
         .envs(scratch_env())

@@ -43,7 +43,7 @@ impl Wizard {
 
     /// Starts the wizard with these environment variables set (`TERM` among them).
     pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Wizard {
-        Wizard::start_program(env!("CARGO_BIN_EXE_signin-doctor"), args, env)
+        Wizard::start_program(super::BINARY, args, env)
     }
 
     /// Starts `program` (the wizard, or a client such as `ssh` that shows it) in the pty.
@@ -222,20 +222,12 @@ impl Wizard {
 
     /// Waits for the wizard to exit and for its last output, and gives its exit code.
     pub fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            if start.elapsed() > DEADLINE {
-                self.child.kill().ok();
-                panic!(
-                    "signin-doctor did not exit; the screen shows:\n{}",
-                    self.rows().join("\n")
-                );
-            }
-            thread::sleep(Duration::from_millis(10));
-        };
+        let status = super::child::exit_within(&mut self.child, DEADLINE).unwrap_or_else(|| {
+            panic!(
+                "signin-doctor did not exit; the screen shows:\n{}",
+                self.rows().join("\n")
+            )
+        });
         self.wait_until("the end of the output", |wizard| {
             wizard.output.lock().unwrap().closed
         });

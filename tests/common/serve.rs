@@ -229,20 +229,15 @@ pub fn ssh(args: &[String], input: &str) -> Output {
 
 /// Waits for `child` within the deadline, killing it if it takes longer.
 pub fn wait_output(mut child: Child) -> Output {
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > DEADLINE {
-            child.kill().unwrap();
-            let output = child.wait_with_output().unwrap();
-            panic!(
-                "ssh did not finish; it printed:\n{}\n{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
+    let finished = super::child::exit_within(&mut child, DEADLINE).is_some();
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        finished,
+        "ssh did not finish; it printed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
 }
 
 /// Makes an ed25519 key pair `name` in `dir` with `ssh-keygen`; gives the private key's path.

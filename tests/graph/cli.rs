@@ -1,20 +1,18 @@
 //! `signin-doctor graph` from the command line, and the README's copy of its output.
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use signin_doctor::export::{dot, mermaid};
 use signin_doctor::flow::load_built_in;
 use signin_doctor::lang::Lang;
 
 use crate::HOSTILE;
+use crate::common::binary;
 
 #[test]
 fn graph_command_prints_the_chosen_format_and_language() {
     let flow = load_built_in().expect("the built-in flow is valid").flow;
-    let bin = env!("CARGO_BIN_EXE_signin-doctor");
-    let output = Command::new(bin)
-        .args(["graph", "--format", "dot", "--lang", "nl"])
+    let output = binary(&["graph", "--format", "dot", "--lang", "nl"])
         .output()
         .expect("the binary runs");
     assert!(output.status.success(), "{output:?}");
@@ -23,8 +21,7 @@ fn graph_command_prints_the_chosen_format_and_language() {
         dot(&flow, Lang::Nl)
     );
 
-    let output = Command::new(bin)
-        .args(["--lang", "en", "graph"])
+    let output = binary(&["--lang", "en", "graph"])
         .output()
         .expect("the binary runs");
     assert!(output.status.success(), "{output:?}");
@@ -36,17 +33,14 @@ fn graph_command_prints_the_chosen_format_and_language() {
 
 #[test]
 fn graph_of_an_invalid_flow_exits_2_with_diagnostics() {
-    let dir = std::env::temp_dir().join(format!("signin-doctor-graph-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary directory");
-    let file = dir.join("broken.yaml");
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let file = dir.path().join("broken.yaml");
     let broken = HOSTILE.replace("next: fix", "next: fxi");
     std::fs::write(&file, broken).expect("the broken flow is written");
-    let output = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
-        .arg("graph")
+    let output = binary(&["graph"])
         .arg(&file)
         .output()
         .expect("the binary runs");
-    std::fs::remove_dir_all(&dir).ok();
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     assert!(output.stdout.is_empty(), "no half graph on stdout");
     let stderr = String::from_utf8_lossy(&output.stderr);

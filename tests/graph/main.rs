@@ -3,6 +3,9 @@
 //! works from the command line, and the README's copy of the built-in flow's diagram is
 //! current.
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod cli;
 mod input;
 mod mermaid;

@@ -4,7 +4,7 @@
 //! for `--resume`.
 
 use std::io::{Read, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -29,7 +29,7 @@ fn a_closed_terminal_ends_the_wizard_and_keeps_the_session_for_resume() {
     let master = pty.master.try_clone().unwrap();
     drop(pty.master);
     let stdio = || Stdio::from(pty.slave.try_clone().unwrap());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_signin-doctor"))
+    let mut child = crate::common::binary(&[])
         .args(args(dir.path(), &[]))
         .env("TERM", "xterm-256color")
         .env("LC_ALL", "C")
@@ -78,17 +78,11 @@ fn a_closed_terminal_ends_the_wizard_and_keeps_the_session_for_resume() {
     close.store(true, Ordering::SeqCst);
     reader.join().unwrap();
 
-    let start_time = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start_time.elapsed() > Duration::from_secs(10) {
-            child.kill().ok();
-            panic!("the wizard kept running on a closed terminal");
-        }
-        thread::sleep(Duration::from_millis(20));
-    };
+    let status = crate::common::child::expect_exit(
+        &mut child,
+        Duration::from_secs(10),
+        "the wizard should end when its terminal is closed",
+    );
     assert_eq!(status.code(), Some(130), "{status:?}");
     let state = dir.path().join("state");
     assert_eq!(files(&state, ".json").len(), 1, "the save is kept");
