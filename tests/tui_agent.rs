@@ -71,7 +71,7 @@ fn dutch_agent_mode_shows_what_to_say_the_path_pane_and_a_running_call_time() {
         "▌ Zeg tegen de beller",
         "▌ Wat gebeurt er als u Partner Center",
         "Tot nu toe",
-        "Gespreksduur 0:0",
+        "Gespreksduur 0:",
         "n notitie",
     ] {
         assert!(
