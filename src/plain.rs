@@ -209,7 +209,7 @@ pub fn run(
                 show_page = false;
                 match session.add_note(&text) {
                     Ok(()) => {
-                        writeln!(output, "{}", crate::secrets::note_added(session, lang))?;
+                        writeln!(output, "{}", crate::core::note_added(session, lang))?;
                         hooks.changed(session)
                     }
                     Err(_) => {
