@@ -79,6 +79,9 @@ fn forbidden(module: &str) -> Vec<(&'static str, &'static str)> {
             rules.push(("crate::plain", "only the edge picks a front end"));
         }
     }
+    for (name, why) in below_the_core(module) {
+        rules.push((name, why));
+    }
     if module == "core" {
         for (name, why) in [
             (
@@ -104,6 +107,56 @@ fn forbidden(module: &str) -> Vec<(&'static str, &'static str)> {
         ] {
             rules.push((name, why));
         }
+    }
+    rules
+}
+
+/// The layers below the core, lowest first (docs/architecture.md's table): a module in
+/// one row names no module of a later row, nor the core.
+const LOWER_LAYERS: [&[&str]; 5] = [
+    &[
+        "crate::lang",
+        "crate::i18n",
+        "crate::clock",
+        "crate::sanitize",
+        "crate::secrets",
+        "crate::atomic_file",
+        "crate::bounded_read",
+        "crate::default_paths",
+    ],
+    &["crate::handoff"],
+    &["crate::flow"],
+    &["crate::session"],
+    &[
+        "crate::page",
+        "crate::transcript",
+        "crate::autosave",
+        "crate::outcome_log",
+        "crate::stats",
+        "crate::export",
+    ],
+];
+
+/// What a module below the core may not name: the layers above it, and the crates of a
+/// terminal, a server or the command line.
+fn below_the_core(module: &str) -> Vec<(&'static str, &'static str)> {
+    let module = format!("crate::{module}");
+    let Some(row) = LOWER_LAYERS
+        .iter()
+        .position(|row| row.contains(&module.as_str()))
+    else {
+        return Vec::new();
+    };
+    let above = LOWER_LAYERS[row + 1..].iter().flat_map(|row| row.iter());
+    let mut rules: Vec<_> = above
+        .chain(&["crate::core"])
+        .map(|name| (*name, "a lower layer does not use the layers above it"))
+        .collect();
+    for name in ["clap::", "ratatui::", "crossterm::", "russh::", "tokio::"] {
+        rules.push((
+            name,
+            "below the core, no terminal, server or command-line crate",
+        ));
     }
     rules
 }

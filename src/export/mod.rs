@@ -18,7 +18,7 @@ use crate::sanitize::clean_line;
 pub const MAX_LABEL_CHARS: usize = 60;
 
 /// A graph format that `signin-doctor graph` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GraphFormat {
     /// A Mermaid flowchart (GitHub renders it in Markdown).
     #[default]
