@@ -4,6 +4,7 @@ mod check;
 mod codes;
 mod diagnostic;
 mod kind;
+mod line_column;
 mod load;
 mod load_error;
 mod locate;
@@ -40,6 +41,6 @@ pub use pattern::{
 };
 pub use positions::{Place, PositionIndex, Spot};
 pub use raw::{RawChoice, RawFlow, RawLink, RawMatch, RawNode};
-pub use reader::{MAX_FLOW_NESTING, MAX_NESTING, Read, ReadError, read};
+pub use reader::{MAX_FLOW_NESTING, MAX_NESTING, Read, ReadError, ReadErrorKind, SyntaxKind, read};
 pub use sources::Part;
 pub use text::Text;
