@@ -231,3 +231,22 @@ pub enum Command {
         log: LogOption,
     },
 }
+
+/// `graph --format`: the export's formats as the command line names and describes them
+/// (the export itself knows no command line).
+impl clap::ValueEnum for GraphFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[GraphFormat::Mermaid, GraphFormat::Dot]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let (name, help) = match self {
+            GraphFormat::Mermaid => (
+                "mermaid",
+                "A Mermaid flowchart (GitHub renders it in Markdown)",
+            ),
+            GraphFormat::Dot => ("dot", "Graphviz DOT, for `dot -Tsvg`"),
+        };
+        Some(clap::builder::PossibleValue::new(name).help(help))
+    }
+}

@@ -22,9 +22,9 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::autosave::SavedSession;
+use crate::flow::{EndingKind, Kind};
 use crate::lang::Lang;
 use crate::session::Session;
-use crate::transcript::kind_name;
 
 /// One line of the outcome log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,8 +80,8 @@ impl OutcomeRecord {
             ended,
             duration_seconds: ended.duration_since(session.started()).as_secs().max(0),
             outcome: outcome.map(|_| session.node().key.clone()),
-            kind: outcome.map(|e| kind_name(e.kind).to_owned()),
-            solved: outcome.is_some_and(|e| kind_name(e.kind) == "solved"),
+            kind: outcome.map(|e| Kind::from(e.kind).name().to_owned()),
+            solved: outcome.is_some_and(|e| e.kind == EndingKind::Solved),
             abandoned: outcome.is_none(),
             last_node: session.node().key.clone(),
             answers: session.path().len() - jumps,

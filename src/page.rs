@@ -3,50 +3,11 @@
 //! Every string in a [`Page`] is already translated and cleaned of control characters, so
 //! a front end only lays it out.
 
-use crate::flow::{EndingKind, Flow, Link, LinkId, NodeKind, Text};
-use crate::i18n::{Words, words};
+use crate::flow::{Flow, Kind, Link, LinkId, NodeKind, Text};
+use crate::i18n::words;
 use crate::lang::Lang;
 use crate::sanitize::{clean, clean_line};
 use crate::session::{Move, Session};
-
-/// Which kind of screen a page is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageKind {
-    /// A question with answers.
-    Question,
-    /// A question answered by typing a line of text.
-    Input,
-    /// Instructions, then "Did that fix it?".
-    Step,
-    /// An ending: what to do.
-    Remedy,
-    /// An ending: who to contact.
-    Contact,
-    /// An ending: fixed.
-    Solved,
-}
-
-impl PageKind {
-    /// Whether the walk ends on this page.
-    pub fn is_ending(self) -> bool {
-        matches!(
-            self,
-            PageKind::Remedy | PageKind::Contact | PageKind::Solved
-        )
-    }
-
-    /// The page kind's name in the interface language.
-    pub fn label(self, words: &Words) -> &'static str {
-        match self {
-            PageKind::Question => words.question,
-            PageKind::Input => words.input,
-            PageKind::Step => words.step,
-            PageKind::Remedy => words.remedy,
-            PageKind::Contact => words.contact,
-            PageKind::Solved => words.solved,
-        }
-    }
-}
 
 /// A link as shown: its title and full address.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +44,7 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
     /// What kind of screen.
-    pub kind: PageKind,
+    pub kind: Kind,
     /// The flow's title.
     pub flow_title: String,
     /// The answers given so far, as short labels.
@@ -125,7 +86,7 @@ impl Page {
                     .map(|c| clean_line(c.label.get(lang)))
                     .collect();
                 (
-                    PageKind::Question,
+                    Kind::Question,
                     text(&question.text),
                     question.say.as_ref(),
                     None,
@@ -137,7 +98,7 @@ impl Page {
                     push(words.help, Body::Paragraph(text(help)));
                 }
                 (
-                    PageKind::Input,
+                    Kind::Input,
                     text(&input.text),
                     input.say.as_ref(),
                     None,
@@ -159,7 +120,7 @@ impl Page {
                 let options = vec![words.fixed.to_owned(), words.not_fixed.to_owned()];
                 let prompt = Some(words.did_that_fix_it.to_owned());
                 (
-                    PageKind::Step,
+                    Kind::Step,
                     text(&step.title),
                     step.say.as_ref(),
                     prompt,
@@ -195,12 +156,13 @@ impl Page {
                 if !further.is_empty() {
                     push(words.further_reading, Body::Links(further));
                 }
-                let kind = match ending.kind {
-                    EndingKind::Remedy => PageKind::Remedy,
-                    EndingKind::Contact => PageKind::Contact,
-                    EndingKind::Solved => PageKind::Solved,
-                };
-                (kind, text(&ending.title), None, None, Vec::new())
+                (
+                    ending.kind.into(),
+                    text(&ending.title),
+                    None,
+                    None,
+                    Vec::new(),
+                )
             }
         };
         Page {
@@ -358,7 +320,7 @@ nodes:
     fn a_contact_ending_lists_every_non_empty_typed_answer() {
         let flow = load_str(TWO_INPUTS, "two.yaml").unwrap().flow.shared();
         let mut session = Session::new(flow);
-        assert_eq!(Page::of(&session, Lang::En).kind, PageKind::Input);
+        assert_eq!(Page::of(&session, Lang::En).kind, Kind::Input);
         session.answer_text("AADSTS50053").unwrap();
         session.answer_text("").unwrap();
         session

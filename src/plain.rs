@@ -15,9 +15,10 @@ use crate::core::search::search;
 use crate::core::typed_answer::{Asker, Entered, TypedAnswer};
 use crate::core::{Notice, RecordKeeper};
 use crate::exit::WalkEnd;
+use crate::flow::Kind;
 use crate::i18n::{Words, words};
 use crate::lang::Lang;
-use crate::page::{Body, Page, PageKind};
+use crate::page::{Body, Page};
 use crate::sanitize::clean_line;
 use crate::session::{MAX_TYPED_CHARS, Session, SessionError};
 
@@ -132,7 +133,7 @@ pub fn run(
         if commands.hand_off {
             extra += &format!(", {}", crate::i18n::sharing_words(lang).plain_hand_off_keys);
         }
-        let typing = page.kind == PageKind::Input;
+        let typing = page.kind == Kind::Input;
         let asking = typed_answer.asking(session).filter(|_| typing).cloned();
         if let Some(confirm) = &asking {
             writeln!(output, "{}", confirm.prompt(lang, Asker::Lines))?;
@@ -209,7 +210,7 @@ pub fn run(
                 show_page = false;
                 match session.add_note(&text) {
                     Ok(()) => {
-                        writeln!(output, "{}", crate::secrets::note_added(session, lang))?;
+                        writeln!(output, "{}", crate::core::note_added(session, lang))?;
                         hooks.changed(session)
                     }
                     Err(_) => {

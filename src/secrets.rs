@@ -27,7 +27,7 @@
 //!    `cvv`/`cvc` are keywords. `code` after `error`, `status`, `http` or `exit` is an
 //!    error code, not a secret.
 //!
-//! Notes are masked as they are written ([`crate::session::Session::add_note`]), so the
+//! Notes are masked as they are written (by the session, when a note is added), so the
 //! screen, the save file and every record show the same masked text. [`MARKER`] is the
 //! stored form; [`shown`] puts it in the reader's language (`[gemaskeerd]` in Dutch).
 //!
@@ -73,18 +73,6 @@ pub fn shown(text: &str, lang: Lang) -> Cow<'_, str> {
         Cow::Borrowed(text)
     } else {
         Cow::Owned(text.replace(MARKER, marker(lang)))
-    }
-}
-
-/// What to tell the user after a note was added to `session`: "Note added.", and if
-/// something in it was masked, that it was.
-pub fn note_added(session: &crate::session::Session, lang: Lang) -> String {
-    let added = crate::i18n::words(lang).note_added;
-    match session.notes().last() {
-        Some(note) if note.text.contains(MARKER) => {
-            format!("{added} ({})", crate::transcript::labels(lang).masked)
-        }
-        _ => added.to_owned(),
     }
 }
 

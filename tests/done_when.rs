@@ -5,9 +5,10 @@
 mod common;
 
 use common::{Answer::Pick, Answer::Type, built_in_session, walk_answers};
+use signin_doctor::flow::Kind;
 use signin_doctor::i18n::words;
 use signin_doctor::lang::Lang;
-use signin_doctor::page::{Page, PageKind};
+use signin_doctor::page::Page;
 use signin_doctor::plain;
 
 const LOCKED: &str =
@@ -32,7 +33,7 @@ fn pasting_the_lockout_message_at_the_first_screen_reaches_the_lockout_advice_in
         let mut session = built_in_session();
         assert_eq!(session.current(), session.flow().start());
         walk_answers(&mut session, lang, &[Pick(pick)]);
-        assert_eq!(Page::of(&session, lang).kind, PageKind::Input, "({lang})");
+        assert_eq!(Page::of(&session, lang).kind, Kind::Input, "({lang})");
         walk_answers(&mut session, lang, &[Type(LOCKED)]);
         assert_eq!(session.path().len(), 2, "({lang}) two steps");
         let page = Page::of(&session, lang);
@@ -48,7 +49,7 @@ fn pasting_the_lockout_message_at_the_first_screen_reaches_the_lockout_advice_in
         );
         // Back forgets the pasted text and returns to the typing question.
         assert!(session.back());
-        assert_eq!(Page::of(&session, lang).kind, PageKind::Input);
+        assert_eq!(Page::of(&session, lang).kind, Kind::Input);
         assert_eq!(session.typed().count(), 0);
     }
 }
@@ -105,7 +106,7 @@ fn a_partner_who_lost_their_phone_gets_the_mfa_re_registration_route() {
         let mut session = built_in_session();
         walk_answers(&mut session, lang, &answers);
         let page = Page::of(&session, lang);
-        assert_eq!(page.kind, PageKind::Contact, "({lang})");
+        assert_eq!(page.kind, Kind::Contact, "({lang})");
         let screen = plain::render(&page, words(lang));
         assert!(screen.contains(wanted), "({lang}):\n{screen}");
     }
@@ -138,7 +139,7 @@ fn a_sole_global_admin_who_is_locked_out_is_told_whom_to_call() {
         let mut session = built_in_session();
         walk_answers(&mut session, lang, &answers);
         let page = Page::of(&session, lang);
-        assert_eq!(page.kind, PageKind::Contact, "({lang})");
+        assert_eq!(page.kind, Kind::Contact, "({lang})");
         let screen = plain::render(&page, words(lang));
         let who = screen
             .split(&format!("{}:", words(lang).who))

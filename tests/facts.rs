@@ -17,9 +17,10 @@
 mod common;
 
 use common::{Answer, Answer::Pick, Answer::Type, built_in_session, walk_answers};
+use signin_doctor::flow::Kind;
 use signin_doctor::i18n::words;
 use signin_doctor::lang::Lang;
-use signin_doctor::page::{Page, PageKind};
+use signin_doctor::page::Page;
 use signin_doctor::plain;
 use signin_doctor::session::Session;
 
@@ -1090,7 +1091,7 @@ fn every_contact_says_who_what_to_ask_what_to_have_ready_and_what_if_unreachable
     let contacts: Vec<_> = flow
         .nodes()
         .filter(|(_, node)| {
-            node.is_ending() && Page::of(&session_at(&node.key), Lang::En).kind == PageKind::Contact
+            node.is_ending() && Page::of(&session_at(&node.key), Lang::En).kind == Kind::Contact
         })
         .map(|(_, node)| node.key.clone())
         .collect();
@@ -1149,7 +1150,7 @@ fn self_help_steps_end_as_solved_when_they_worked() {
             let mut session = built_in_session();
             walk_answers(&mut session, lang, &walk);
             let page = Page::of(&session, lang);
-            assert_eq!(page.kind, PageKind::Solved, "{id} ({lang})");
+            assert_eq!(page.kind, Kind::Solved, "{id} ({lang})");
         }
     }
 }

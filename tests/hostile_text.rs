@@ -19,10 +19,11 @@ use common::pty::Wizard;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use signin_doctor::flow::Kind;
 use signin_doctor::flow::{Flow, load_path};
 use signin_doctor::i18n::words;
 use signin_doctor::lang::Lang;
-use signin_doctor::page::{Body, LinkLine, Page, PageKind, Section};
+use signin_doctor::page::{Body, LinkLine, Page, Section};
 use signin_doctor::sanitize::clean;
 use signin_doctor::session::Session;
 use signin_doctor::tui::layout::content::content;
@@ -295,7 +296,7 @@ fn the_second_guard_removes_every_escape_from_what_is_drawn() {
         assert!(steering(&cleaned).is_empty(), "{what}: {cleaned:?}");
         let line = |s: &str| clean(s).replace('\n', " ");
         let page = Page {
-            kind: PageKind::Step,
+            kind: Kind::Step,
             flow_title: line(payload),
             breadcrumbs: vec![line(payload)],
             heading: cleaned.clone(),

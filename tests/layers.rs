@@ -139,8 +139,121 @@ fn rules() -> Vec<Rule> {
             names: &["tui::view", "super::view"],
             why: "the state does not know the views that draw it",
         },
+        Rule {
+            scope: Scope::In(HELPERS),
+            names: &[
+                "crate::handoff",
+                "crate::flow",
+                "crate::session",
+                "crate::page",
+                "crate::transcript",
+                "crate::autosave",
+                "crate::outcome_log",
+                "crate::stats",
+                "crate::export",
+                "crate::core",
+            ],
+            why: "helpers are leaves: they use only each other",
+        },
+        Rule {
+            scope: Scope::In(&["handoff"]),
+            names: &[
+                "crate::flow",
+                "crate::session",
+                "crate::page",
+                "crate::transcript",
+                "crate::autosave",
+                "crate::outcome_log",
+                "crate::stats",
+                "crate::export",
+                "crate::core",
+            ],
+            why: "hand-off codes know nothing of flows or sessions",
+        },
+        Rule {
+            scope: Scope::In(&["flow"]),
+            names: &[
+                "crate::handoff",
+                "crate::session",
+                "crate::page",
+                "crate::transcript",
+                "crate::autosave",
+                "crate::outcome_log",
+                "crate::stats",
+                "crate::export",
+                "crate::core",
+            ],
+            why: "the flow is data: it uses only the helpers",
+        },
+        Rule {
+            scope: Scope::In(&["session"]),
+            names: &[
+                "crate::handoff",
+                "crate::page",
+                "crate::transcript",
+                "crate::autosave",
+                "crate::outcome_log",
+                "crate::stats",
+                "crate::export",
+                "crate::core",
+            ],
+            why: "the engine uses only the flow and the helpers",
+        },
+        Rule {
+            scope: Scope::In(RECORDS),
+            names: &["crate::core"],
+            why: "records and views of a session do not use the core above them",
+        },
+        Rule {
+            scope: Scope::In(BELOW_THE_CORE),
+            names: &["clap::", "ratatui::", "crossterm::", "russh::", "tokio::"],
+            why: "below the core, no terminal, server or command-line crate",
+        },
     ]
 }
+
+/// The helpers: leaves that use only each other (docs/architecture.md's table).
+const HELPERS: &[&str] = &[
+    "lang",
+    "i18n",
+    "clock",
+    "sanitize",
+    "secrets",
+    "atomic_file",
+    "bounded_read",
+    "default_paths",
+];
+
+/// Records and views of a session, just below the core.
+const RECORDS: &[&str] = &[
+    "page",
+    "transcript",
+    "autosave",
+    "outcome_log",
+    "stats",
+    "export",
+];
+
+/// Every module below the core.
+const BELOW_THE_CORE: &[&str] = &[
+    "lang",
+    "i18n",
+    "clock",
+    "sanitize",
+    "secrets",
+    "atomic_file",
+    "bounded_read",
+    "default_paths",
+    "handoff",
+    "flow",
+    "session",
+    "page",
+    "transcript",
+    "autosave",
+    "outcome_log",
+    "stats",
+    "export",
+];
 
 /// Whether the file at `relative` (to `src/`) is in the module or folder `place`.
 fn is_in(relative: &Path, place: &str) -> bool {
@@ -213,6 +326,22 @@ fn fixture(files: &[(&str, &str)]) -> tempfile::TempDir {
         "tui/view/mod.rs",
         "tui/state/mod.rs",
         "session.rs",
+        "lang.rs",
+        "i18n.rs",
+        "clock.rs",
+        "sanitize.rs",
+        "secrets.rs",
+        "atomic_file.rs",
+        "bounded_read.rs",
+        "default_paths.rs",
+        "handoff/mod.rs",
+        "flow/mod.rs",
+        "page.rs",
+        "transcript/mod.rs",
+        "autosave/mod.rs",
+        "outcome_log.rs",
+        "stats/mod.rs",
+        "export/mod.rs",
     ];
     let empty = every_place.iter().map(|path| (*path, ""));
     for (path, code) in empty.chain(files.iter().copied()) {
@@ -238,12 +367,16 @@ fn a_layer_naming_one_it_may_not_use_is_caught() {
             "use crate::tui::{\n    layout::screen,\n    view,\n};\n",
         ),
         ("tui/view/body.rs", "use crate::tui::state::app::App;\n"),
+        ("flow/model.rs", "use crate::session::Session;\n"),
+        ("secrets.rs", "use ratatui::text::Line;\n"),
     ]);
     let found = violations(src.path());
     assert_eq!(
         found,
         [
             "core/start.rs names eprintln!: the core returns notices, it never prints",
+            "flow/model.rs names crate::session: the flow is data: it uses only the helpers",
+            "secrets.rs names ratatui::: below the core, no terminal, server or command-line crate",
             "session.rs names crate::cli: the command line is read at the edge only",
             "tui/state/app/update.rs names tui::view: the state does not know the views that draw it",
             "tui/view/body.rs names state::app: the views take a view model: they do not know the state",

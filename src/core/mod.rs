@@ -15,5 +15,5 @@ pub mod start;
 pub mod trail;
 pub mod typed_answer;
 
-pub use notice::Notice;
+pub use notice::{Notice, note_added};
 pub use record_keeper::{RecordKeeper, RecordOptions};

@@ -1,7 +1,7 @@
 //! The flow as a Graphviz DOT graph.
 
-use super::{Shape, edges, label};
-use crate::flow::{Flow, NodeId};
+use super::{colours, edges, label};
+use crate::flow::{Flow, Kind, NodeId};
 use crate::lang::Lang;
 
 /// Draws `flow` as a Graphviz `digraph`, with its text in `lang`.
@@ -23,14 +23,14 @@ pub fn dot(flow: &Flow, lang: Lang) -> String {
     ));
     lines.push(format!("    start -> {};", id(flow.start())));
     for (node_id, node) in flow.nodes() {
-        let shape = Shape::of(node);
-        let (fill, stroke) = shape.colours();
+        let kind = Kind::of(node);
+        let (fill, stroke) = colours(kind);
         lines.push(format!(
             "    {} [label=\"{}\", {}, fillcolor=\"{fill}\", color=\"{stroke}\", class=\"{}\"];",
             id(node_id),
             escape(&label(node.heading().get(lang))),
-            attributes(shape),
-            shape.class()
+            attributes(kind),
+            kind.name()
         ));
     }
     for edge in edges(flow, lang) {
@@ -50,14 +50,14 @@ fn id(node: NodeId) -> String {
 }
 
 /// The shape attributes of a node, one shape per kind.
-fn attributes(shape: Shape) -> &'static str {
-    match shape {
-        Shape::Question => "shape=diamond",
-        Shape::Input => "shape=parallelogram",
-        Shape::Step => "shape=box, style=\"rounded,filled\"",
-        Shape::Remedy => "shape=note",
-        Shape::Contact => "shape=hexagon",
-        Shape::Solved => "shape=ellipse, peripheries=2",
+fn attributes(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Question => "shape=diamond",
+        Kind::Input => "shape=parallelogram",
+        Kind::Step => "shape=box, style=\"rounded,filled\"",
+        Kind::Remedy => "shape=note",
+        Kind::Contact => "shape=hexagon",
+        Kind::Solved => "shape=ellipse, peripheries=2",
     }
 }
 

@@ -1,7 +1,7 @@
 //! The flow as a Mermaid flowchart.
 
-use super::{Shape, edges, label};
-use crate::flow::{Flow, NodeId};
+use super::{colours, edges, label};
+use crate::flow::{Flow, Kind, NodeId};
 use crate::lang::Lang;
 
 /// Draws `flow` as a Mermaid flowchart (`flowchart TD`), with its text in `lang`.
@@ -18,13 +18,13 @@ pub fn mermaid(flow: &Flow, lang: Lang) -> String {
     ));
     lines.push(format!("    start --> {}", id(flow.start())));
     for (node_id, node) in flow.nodes() {
-        let shape = Shape::of(node);
-        let (open, close) = brackets(shape);
+        let kind = Kind::of(node);
+        let (open, close) = brackets(kind);
         lines.push(format!(
             "    {}{open}\"{}\"{close}:::{}",
             id(node_id),
             escape(&label(node.heading().get(lang))),
-            shape.class()
+            kind.name()
         ));
     }
     for edge in edges(flow, lang) {
@@ -37,12 +37,12 @@ pub fn mermaid(flow: &Flow, lang: Lang) -> String {
     }
     // A style class for each kind the flow uses, so a flow without input questions
     // draws as it did before they existed.
-    let used: Vec<Shape> = flow.nodes().map(|(_, node)| Shape::of(node)).collect();
-    for shape in Shape::ALL.into_iter().filter(|shape| used.contains(shape)) {
-        let (fill, stroke) = shape.colours();
+    let used: Vec<Kind> = flow.nodes().map(|(_, node)| Kind::of(node)).collect();
+    for kind in Kind::ALL.into_iter().filter(|kind| used.contains(kind)) {
+        let (fill, stroke) = colours(kind);
         lines.push(format!(
             "    classDef {} fill:{fill},stroke:{stroke},color:#000000",
-            shape.class()
+            kind.name()
         ));
     }
     lines.push(
@@ -56,14 +56,14 @@ fn id(node: NodeId) -> String {
 }
 
 /// The brackets around a node's label, one pair per kind.
-fn brackets(shape: Shape) -> (&'static str, &'static str) {
-    match shape {
-        Shape::Question => ("{", "}"),
-        Shape::Input => ("[/", "/]"),
-        Shape::Step => ("(", ")"),
-        Shape::Remedy => ("[[", "]]"),
-        Shape::Contact => ("{{", "}}"),
-        Shape::Solved => ("((", "))"),
+fn brackets(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Question => ("{", "}"),
+        Kind::Input => ("[/", "/]"),
+        Kind::Step => ("(", ")"),
+        Kind::Remedy => ("[[", "]]"),
+        Kind::Contact => ("{{", "}}"),
+        Kind::Solved => ("((", "))"),
     }
 }
 

@@ -9,7 +9,7 @@ pub use dot::dot;
 pub use mermaid::mermaid;
 pub use schema::schema;
 
-use crate::flow::{EndingKind, Flow, Node, NodeId, NodeKind};
+use crate::flow::{Flow, Kind, NodeId, NodeKind};
 use crate::i18n::words;
 use crate::lang::Lang;
 use crate::sanitize::clean_line;
@@ -18,7 +18,7 @@ use crate::sanitize::clean_line;
 pub const MAX_LABEL_CHARS: usize = 60;
 
 /// A graph format that `signin-doctor graph` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum GraphFormat {
     /// A Mermaid flowchart (GitHub renders it in Markdown).
     #[default]
@@ -37,71 +37,16 @@ impl GraphFormat {
     }
 }
 
-/// How a node is drawn: each kind has its own shape and colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Shape {
-    /// A question.
-    Question,
-    /// A question answered by typing.
-    Input,
-    /// A step to try.
-    Step,
-    /// A remedy ending.
-    Remedy,
-    /// A contact ending.
-    Contact,
-    /// A solved ending.
-    Solved,
-}
-
-impl Shape {
-    /// The shape of this node's kind.
-    pub(crate) fn of(node: &Node) -> Shape {
-        match &node.kind {
-            NodeKind::Question(_) => Shape::Question,
-            NodeKind::Input(_) => Shape::Input,
-            NodeKind::Step(_) => Shape::Step,
-            NodeKind::Ending(ending) => match ending.kind {
-                EndingKind::Remedy => Shape::Remedy,
-                EndingKind::Contact => Shape::Contact,
-                EndingKind::Solved => Shape::Solved,
-            },
-        }
+/// The fill colour, then the border colour, of a node of `kind`: each kind has its own.
+pub(crate) fn colours(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::Question => ("#dbeafe", "#1e40af"),
+        Kind::Input => ("#cffafe", "#155e75"),
+        Kind::Step => ("#fef3c7", "#92400e"),
+        Kind::Remedy => ("#dcfce7", "#166534"),
+        Kind::Contact => ("#fae8ff", "#86198f"),
+        Kind::Solved => ("#bbf7d0", "#15803d"),
     }
-
-    /// The kind's name, used as a style class.
-    pub(crate) fn class(self) -> &'static str {
-        match self {
-            Shape::Question => "question",
-            Shape::Input => "input",
-            Shape::Step => "step",
-            Shape::Remedy => "remedy",
-            Shape::Contact => "contact",
-            Shape::Solved => "solved",
-        }
-    }
-
-    /// The fill colour, then the border colour.
-    pub(crate) fn colours(self) -> (&'static str, &'static str) {
-        match self {
-            Shape::Question => ("#dbeafe", "#1e40af"),
-            Shape::Input => ("#cffafe", "#155e75"),
-            Shape::Step => ("#fef3c7", "#92400e"),
-            Shape::Remedy => ("#dcfce7", "#166534"),
-            Shape::Contact => ("#fae8ff", "#86198f"),
-            Shape::Solved => ("#bbf7d0", "#15803d"),
-        }
-    }
-
-    /// Every shape, in the order the legend lists them.
-    pub(crate) const ALL: [Shape; 6] = [
-        Shape::Question,
-        Shape::Input,
-        Shape::Step,
-        Shape::Remedy,
-        Shape::Contact,
-        Shape::Solved,
-    ];
 }
 
 /// One arrow of the graph: an answer that leads from one node to another.

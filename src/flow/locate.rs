@@ -1,6 +1,7 @@
 //! Gives each diagnostic its line, column and underlined source line.
 
 use super::diagnostic::{Diagnostic, Location, Snippet};
+use super::line_column::byte_in_line;
 use super::positions::PositionIndex;
 
 /// Fills in `location` (from the diagnostic's path, through `index`, the position index
@@ -26,7 +27,7 @@ pub(crate) fn locate<'a>(
             };
             diagnostic.location = Some(Location {
                 line: span.line(),
-                column: span.col() + 1,
+                column: span.column(),
             });
             if let Some(end) = span.end_col_on_its_line().filter(|&end| end > span.col()) {
                 end_column = Some(end + 1);
@@ -43,11 +44,7 @@ pub(crate) fn locate<'a>(
 /// The line with the part from `column` to `end_column` (both from 1, in characters) marked;
 /// without an end, the word at `column`.
 fn snippet(line: &str, column: usize, end_column: Option<usize>) -> Snippet {
-    let byte_at = |column: usize| {
-        line.char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(line.len(), |(at, _)| at)
-    };
+    let byte_at = |column: usize| byte_in_line(line, column);
     let start = byte_at(column);
     let end = match end_column {
         Some(end) => byte_at(end),

@@ -3,6 +3,8 @@
 mod check;
 mod codes;
 mod diagnostic;
+mod kind;
+mod line_column;
 mod load;
 mod load_error;
 mod locate;
@@ -24,6 +26,7 @@ pub use check::{
 };
 pub use codes::{Suggestion, literal_codes};
 pub use diagnostic::{Code, Diagnostic, Location, Severity, Snippet};
+pub use kind::Kind;
 pub use load::{
     BUILT_IN_NAME, BUILT_IN_YAML, LoadError, MAX_FLOW_BYTES, load_built_in, load_built_in_with,
     load_bytes, load_parts, load_parts_with, load_path, load_path_with, load_str, parse,
@@ -37,7 +40,7 @@ pub use pattern::{
     MAX_PATTERN_BYTES, MAX_PATTERN_CHARS, MAX_PATTERNS, Matcher, PatternError, check_pattern,
 };
 pub use positions::{Place, PositionIndex, Spot};
-pub use raw::{RawChoice, RawFlow, RawKind, RawLink, RawMatch, RawNode};
-pub use reader::{MAX_FLOW_NESTING, MAX_NESTING, Read, ReadError, read};
+pub use raw::{RawChoice, RawFlow, RawLink, RawMatch, RawNode};
+pub use reader::{MAX_FLOW_NESTING, MAX_NESTING, Read, ReadError, ReadErrorKind, SyntaxKind, read};
 pub use sources::Part;
 pub use text::Text;

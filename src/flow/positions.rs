@@ -50,6 +50,11 @@ impl Spot {
         self.col as usize
     }
 
+    /// The column it starts at as messages give it: from 1, in characters.
+    pub fn column(self) -> usize {
+        self.col() + 1
+    }
+
     /// The column it ends at (exclusive, from 0), when it ends on the line it starts on.
     pub fn end_col_on_its_line(self) -> Option<usize> {
         (self.end_col != OTHER_LINE).then_some(self.end_col as usize)
@@ -303,7 +308,7 @@ mod tests {
         let place = index
             .find(&path)
             .unwrap_or_else(|| panic!("{path} not indexed"));
-        let pos = |spot: Spot| (spot.line(), spot.col() + 1);
+        let pos = |spot: Spot| (spot.line(), spot.column());
         (pos(place.value), place.key.map(pos))
     }
 

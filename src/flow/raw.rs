@@ -7,6 +7,7 @@ use std::marker::PhantomData;
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 
+use super::kind::Kind;
 use super::text::Text;
 
 /// What a `reviewed:` date looks like, for the JSON Schema (the checker also refuses days
@@ -58,44 +59,12 @@ pub struct RawLink {
     pub reviewed: Option<String>,
 }
 
-/// The kind of a node, from its `kind:` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum RawKind {
-    /// Asks something and branches on the answer.
-    Question,
-    /// Something to try now, followed by "Did that fix it?".
-    Step,
-    /// Ending: what to do.
-    Remedy,
-    /// Ending: who to contact.
-    Contact,
-    /// Ending: the problem is fixed.
-    Solved,
-    /// Asks the user to type or paste something, and branches on what it matches.
-    Input,
-}
-
-impl RawKind {
-    /// The name as written in the file.
-    pub fn name(self) -> &'static str {
-        match self {
-            RawKind::Question => "question",
-            RawKind::Step => "step",
-            RawKind::Remedy => "remedy",
-            RawKind::Contact => "contact",
-            RawKind::Solved => "solved",
-            RawKind::Input => "input",
-        }
-    }
-}
-
 /// One node with every field any kind may have; the checker decides which belong.
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawNode {
     /// What kind of node this is.
-    pub kind: RawKind,
+    pub kind: Kind,
     /// Heading (steps and endings).
     pub title: Option<Text>,
     /// The question, or an introduction.

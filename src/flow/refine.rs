@@ -3,74 +3,47 @@
 //! rather than the end of the file, the tab, the stray `---`, the control byte.
 
 use super::diagnostic::{Diagnostic, Location};
+use super::line_column::{byte_offset, line_column};
 use super::positions::PositionIndex;
-use super::reader::MAX_FLOW_NESTING;
+use super::reader::{MAX_FLOW_NESTING, ReadErrorKind, SyntaxKind};
 
-/// Improves the place and help of a syntax or type error found in `text`; `index` has the
-/// places of what was read before it, `syntax` says the YAML parser found it.
-pub(crate) fn refine(diagnostic: &mut Diagnostic, text: &str, index: &PositionIndex, syntax: bool) {
-    let message = diagnostic.message.clone();
-    if let Some(offset) = number_after(&message, "control characters are not allowed at position ")
-    {
-        control_byte(diagnostic, text, offset);
-    } else if let Some(key) = quoted_after(&message, "duplicate field `")
-        .or_else(|| quoted_after(&message, "duplicate language `"))
-    {
-        repeated_key(diagnostic, index, &key);
-    } else if message.contains("more than one YAML document") {
-        second_document(diagnostic, text);
-    } else if message.contains("while scanning a quoted scalar")
-        && message.contains("end of stream")
-    {
-        unclosed_quote(diagnostic, text);
-    } else if message.contains("invalid indentation in quoted scalar") {
-        quote_runs_on(diagnostic, text);
-    } else if message.contains("brackets are nested more than") {
-        if diagnostic.location.is_none()
-            && let Some(at) = too_deep_at(text)
-        {
-            let (line, column) = line_column(text, at);
-            set(diagnostic, line, column);
+/// Improves the place and help of a syntax or type error found in `text`, knowing what
+/// happened (`kind`); `index` has the places of what was read before it.
+pub(crate) fn refine(
+    diagnostic: &mut Diagnostic,
+    text: &str,
+    index: &PositionIndex,
+    kind: &ReadErrorKind,
+) {
+    match kind {
+        ReadErrorKind::ControlCharacter { offset } => control_byte(diagnostic, text, *offset),
+        ReadErrorKind::RepeatedKey(key) => repeated_key(diagnostic, index, key),
+        ReadErrorKind::SecondDocument => second_document(diagnostic, text),
+        ReadErrorKind::Syntax(SyntaxKind::UnclosedQuote) => unclosed_quote(diagnostic, text),
+        ReadErrorKind::Syntax(SyntaxKind::QuoteRunsOn) => quote_runs_on(diagnostic, text),
+        ReadErrorKind::BracketsTooDeep => {
+            if diagnostic.location.is_none()
+                && let Some(at) = too_deep_at(text)
+            {
+                let (line, column) = line_column(text, at);
+                set(diagnostic, line, column);
+            }
+            diagnostic.help =
+                Some("close the brackets; a flow never needs this much nesting".to_owned());
         }
-        diagnostic.help =
-            Some("close the brackets; a flow never needs this much nesting".to_owned());
-    } else if message.contains("invalid type: string") && message.contains("a text per language") {
-        diagnostic.help =
-            Some("write the text per language, like `text: { en: \"…\", nl: \"…\" }`".to_owned());
-    } else if syntax {
-        unclosed_bracket(diagnostic, text);
+        ReadErrorKind::NotPerLanguage => {
+            diagnostic.help = Some(
+                "write the text per language, like `text: { en: \"…\", nl: \"…\" }`".to_owned(),
+            );
+        }
+        ReadErrorKind::Syntax(SyntaxKind::Other) => unclosed_bracket(diagnostic, text),
+        ReadErrorKind::Other => {}
     }
     tab(diagnostic, text);
 }
 
 fn set(diagnostic: &mut Diagnostic, line: usize, column: usize) {
     diagnostic.location = Some(Location { line, column });
-}
-
-/// The number right after `prefix` in `message`.
-fn number_after(message: &str, prefix: &str) -> Option<usize> {
-    let rest = &message[message.find(prefix)? + prefix.len()..];
-    let end = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    rest[..end].parse().ok()
-}
-
-/// The text between `prefix` and the next backtick.
-fn quoted_after(message: &str, prefix: &str) -> Option<String> {
-    let rest = &message[message.find(prefix)? + prefix.len()..];
-    Some(rest[..rest.find('`')?].to_owned())
-}
-
-/// Line and column (from 1, column in characters) of a byte offset.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = text.floor_char_boundary(offset.min(text.len()));
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 fn control_byte(diagnostic: &mut Diagnostic, text: &str, offset: usize) {
@@ -99,9 +72,9 @@ fn repeated_key(diagnostic: &mut Diagnostic, index: &PositionIndex, key: &str) {
         .repeats_of(key)
         .into_iter()
         .map(|place| place.key.unwrap_or(place.value))
-        .find(|start| (start.line(), start.col() + 1) >= after);
+        .find(|start| (start.line(), start.column()) >= after);
     if let Some(start) = repeat {
-        set(diagnostic, start.line(), start.col() + 1);
+        set(diagnostic, start.line(), start.column());
         diagnostic.help = Some(format!("`{key}` is given twice here; keep one of them"));
     }
 }
@@ -150,21 +123,6 @@ fn too_deep_at(text: &str) -> Option<usize> {
         true
     });
     too_deep_at
-}
-
-/// The byte offset of a line (from 1) and column (from 1, in characters) in `text`.
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(at, _)| at + 1)
-    };
-    text[line_start..]
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(text.len(), |(at, _)| line_start + at)
 }
 
 /// A quoted text that goes on over the next lines: YAML takes the next quote of the same
@@ -333,11 +291,11 @@ mod tests {
     use super::*;
     use crate::flow::diagnostic::Code;
 
-    fn refined(message: &str, at: Option<(usize, usize)>, text: &str) -> Diagnostic {
-        let mut diagnostic = Diagnostic::new(Code::Syntax, "t.yaml", message);
+    fn refined(kind: ReadErrorKind, at: Option<(usize, usize)>, text: &str) -> Diagnostic {
+        let mut diagnostic = Diagnostic::new(Code::Syntax, "t.yaml", "as the reader said");
         diagnostic.location = at.map(|(line, column)| Location { line, column });
         let index = PositionIndex::build(text);
-        refine(&mut diagnostic, text, &index, false);
+        refine(&mut diagnostic, text, &index, &kind);
         diagnostic
     }
 
@@ -349,7 +307,11 @@ mod tests {
     fn a_repeated_key_is_pointed_at_where_it_repeats() {
         let text = "nodes:\n  a:\n    kind: solved\n    text: x\n    title: y\n    text: z\n";
         assert_eq!(
-            at(&refined("duplicate field `text`", Some((3, 5)), text)),
+            at(&refined(
+                ReadErrorKind::RepeatedKey("text".to_owned()),
+                Some((3, 5)),
+                text
+            )),
             (6, 5)
         );
     }
@@ -358,7 +320,7 @@ mod tests {
     fn an_unclosed_quote_is_found_where_it_opens() {
         let text = "a: \"closed\"\nb: it's fine\nc: \"never closed\n";
         let d = refined(
-            "found unexpected end of stream, while scanning a quoted scalar",
+            ReadErrorKind::Syntax(SyntaxKind::UnclosedQuote),
             Some((4, 1)),
             text,
         );
@@ -368,7 +330,11 @@ mod tests {
     #[test]
     fn a_quote_that_runs_on_is_placed_after_the_quote_that_ends_it() {
         let text = "a:\n  en: \"open\n  b: 1\n  c: \"x\"\n";
-        let d = refined("invalid indentation in quoted scalar", Some((3, 3)), text);
+        let d = refined(
+            ReadErrorKind::Syntax(SyntaxKind::QuoteRunsOn),
+            Some((3, 3)),
+            text,
+        );
         assert_eq!(at(&d), (4, 7));
         assert!(d.message.contains("line 2 column 7"), "{}", d.message);
     }
@@ -378,7 +344,8 @@ mod tests {
         let text = "a: [one\nb: two\n";
         let mut d = Diagnostic::new(Code::Syntax, "t.yaml", "illegal placement");
         d.location = Some(Location { line: 2, column: 2 });
-        refine(&mut d, text, &PositionIndex::default(), true);
+        let syntax = ReadErrorKind::Syntax(SyntaxKind::Other);
+        refine(&mut d, text, &PositionIndex::default(), &syntax);
         assert_eq!(at(&d), (2, 2));
         assert!(
             d.message.contains("`[` at line 1 column 4"),
@@ -391,13 +358,13 @@ mod tests {
     #[test]
     fn control_bytes_and_tabs_and_second_documents_are_placed() {
         let d = refined(
-            "control characters are not allowed at position 9",
+            ReadErrorKind::ControlCharacter { offset: 9 },
             None,
             "a: b\nc: d\u{b}e\n",
         );
         assert_eq!((at(&d), d.message.contains("U+000B")), ((2, 5), true));
         let d = refined(
-            "found character that cannot start any token",
+            ReadErrorKind::Syntax(SyntaxKind::Other),
             Some((2, 1)),
             "a:\n\tb: c\n",
         );
@@ -406,7 +373,7 @@ mod tests {
             ((2, 1), "a tab is used for indentation")
         );
         let d = refined(
-            "the file holds more than one YAML document",
+            ReadErrorKind::SecondDocument,
             None,
             "---\na: b\n---\nc: d\n",
         );

@@ -5,8 +5,8 @@ use std::path::Path;
 use crate::bounded_read::{self, BoundedReadError};
 
 use super::diagnostic::{Code, Diagnostic, Location};
+use super::line_column::line_column;
 use super::load_error::{LoadError, MAX_FLOW_BYTES};
-use super::refine::line_column;
 
 /// One file of a flow, read and known to be UTF-8.
 #[derive(Debug, Clone)]

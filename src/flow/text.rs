@@ -46,6 +46,12 @@ fn encode<S: AsRef<str>>(pairs: &[(S, S)]) -> Box<str> {
     encoded.into_boxed_str()
 }
 
+/// What a text is expected to be, in messages about a value of the wrong type.
+pub(crate) const PER_LANGUAGE: &str = "a text per language, like { en: \"…\", nl: \"…\" }";
+
+/// How the message about a language given twice in one text starts.
+pub(crate) const REPEATED_LANGUAGE: &str = "duplicate language";
+
 /// Reads a language → text mapping, refusing a language given twice (YAML would silently
 /// keep the last one).
 fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<str>, D::Error> {
@@ -55,7 +61,7 @@ fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<st
         type Value = Box<str>;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a text per language, like { en: \"…\", nl: \"…\" }")
+            f.write_str(PER_LANGUAGE)
         }
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
@@ -65,7 +71,7 @@ fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<st
                 match texts.binary_search_by(|(code, _)| code.as_ref().cmp(&lang)) {
                     Ok(_) => {
                         return Err(de::Error::custom(format_args!(
-                            "duplicate language `{lang}`"
+                            "{REPEATED_LANGUAGE} `{lang}`"
                         )));
                     }
                     Err(at) => texts.insert(at, (lang, text)),

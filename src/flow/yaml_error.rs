@@ -38,7 +38,7 @@ pub(crate) fn from_read_error(
             "fix the YAML at this place; the fields are described in docs/flow-format.md".to_owned()
         }
     });
-    refine::refine(&mut diagnostic, text, index, error.is_syntax());
+    refine::refine(&mut diagnostic, text, index, error.kind());
     diagnostic
 }
 

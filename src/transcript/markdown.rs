@@ -20,11 +20,7 @@ pub(super) fn render(t: &Transcript) -> String {
     let outcome = match &t.outcome {
         Some(o) => {
             let verdict = if t.solved { l.solved } else { l.not_solved };
-            let kind = match o.kind {
-                "remedy" => w.remedy,
-                "contact" => w.contact,
-                _ => w.solved,
-            };
+            let kind = o.kind.label(w);
             format!("{kind}: {} ({verdict})", md(&o.title))
         }
         None => format!("{} “{}”", l.not_reached, md(&t.current.title)),

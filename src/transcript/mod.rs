@@ -13,7 +13,7 @@ pub use labels::{Labels, labels};
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::flow::{EndingKind, Flow, NodeId, NodeKind};
+use crate::flow::{Flow, Kind, NodeId, NodeKind};
 use crate::i18n::words;
 use crate::lang::Lang;
 use crate::page::{answer_given, shown_typed};
@@ -97,7 +97,7 @@ pub enum StepRecord {
         /// The key of the question or step.
         node: String,
         /// `question`, `input` or `step`.
-        kind: &'static str,
+        kind: Kind,
         /// The question asked (for a step: its title).
         question: String,
         /// The option picked, counted from 0 (for an input question: the pattern that
@@ -146,7 +146,7 @@ pub struct Outcome {
     /// The ending's key.
     pub node: String,
     /// `remedy`, `contact` or `solved`.
-    pub kind: &'static str,
+    pub kind: Kind,
     /// Its heading.
     pub title: String,
     /// Its explanation.
@@ -182,15 +182,6 @@ pub struct LinkInfo {
     pub url: String,
 }
 
-/// The name of an ending kind in records and logs.
-pub fn kind_name(kind: EndingKind) -> &'static str {
-    match kind {
-        EndingKind::Remedy => "remedy",
-        EndingKind::Contact => "contact",
-        EndingKind::Solved => "solved",
-    }
-}
-
 impl Transcript {
     /// The transcript of `session` in `lang`; `now` is the end time if no ending was reached.
     pub fn of(session: &Session, lang: Lang, now: Timestamp) -> Transcript {
@@ -214,7 +205,7 @@ impl Transcript {
                     let node = flow.node(step.node);
                     let typed = step.typed.as_deref().map(shown_typed);
                     let (kind, question, answer) = match &node.kind {
-                        NodeKind::Question(q) => ("question", text(&q.text), {
+                        NodeKind::Question(q) => (Kind::Question, text(&q.text), {
                             answer_given(flow, step, lang)
                         }),
                         NodeKind::Input(input) => {
@@ -224,10 +215,10 @@ impl Transcript {
                                 }
                                 _ => words(lang).nothing_typed.to_owned(),
                             };
-                            ("input", text(&input.text), answer)
+                            (Kind::Input, text(&input.text), answer)
                         }
                         _ => (
-                            "step",
+                            Kind::Step,
                             clean_line(node.heading().get(lang)),
                             answer_word(choice, lang).to_owned(),
                         ),
@@ -280,7 +271,7 @@ impl Transcript {
             .collect();
         let outcome = session.outcome().map(|ending| Outcome {
             node: session.node().key.clone(),
-            kind: kind_name(ending.kind),
+            kind: ending.kind.into(),
             title: text(&ending.title),
             text: ending.text.as_ref().map(text),
             contact: ending.contact.as_ref().map(|c| ContactInfo {
@@ -306,7 +297,7 @@ impl Transcript {
             ended,
             duration_seconds: ended.duration_since(session.started()).as_secs().max(0),
             finished: outcome.is_some(),
-            solved: outcome.as_ref().is_some_and(|o| o.kind == "solved"),
+            solved: outcome.as_ref().is_some_and(|o| o.kind == Kind::Solved),
             current: node_info(session.current()),
             steps,
             notes,

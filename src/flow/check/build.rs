@@ -3,12 +3,13 @@
 
 use jiff::civil::Date;
 
+use crate::flow::kind::Kind;
 use crate::flow::model::{
     Choice, Contact, Ending, EndingKind, Flow, Input, Link, LinkId, Match, Node, NodeId, NodeKind,
     Question, Step,
 };
 use crate::flow::pattern::Matcher;
-use crate::flow::raw::{RawFlow, RawKind, RawNode};
+use crate::flow::raw::{RawFlow, RawNode};
 
 use super::dates::parse_date;
 use super::{Checked, Verdict};
@@ -79,7 +80,7 @@ fn build_kind(
 ) -> NodeKind {
     let steps = node.steps.unwrap_or_default();
     match node.kind {
-        RawKind::Question => NodeKind::Question(Question {
+        Kind::Question => NodeKind::Question(Question {
             title: node.title,
             text: node.text.unwrap_or_default(),
             help: node.help,
@@ -95,7 +96,7 @@ fn build_kind(
                 })
                 .collect(),
         }),
-        RawKind::Input => NodeKind::Input(Input {
+        Kind::Input => NodeKind::Input(Input {
             title: node.title,
             text: node.text.unwrap_or_default(),
             help: node.help,
@@ -113,7 +114,7 @@ fn build_kind(
             otherwise: NodeId(targets.last().copied().unwrap_or_default()),
             matcher,
         }),
-        RawKind::Step => NodeKind::Step(Step {
+        Kind::Step => NodeKind::Step(Step {
             title: node.title.unwrap_or_default(),
             text: node.text,
             help: node.help,
@@ -123,10 +124,10 @@ fn build_kind(
             fixed: NodeId(targets[0]),
             not_fixed: NodeId(targets[1]),
         }),
-        RawKind::Remedy | RawKind::Contact | RawKind::Solved => NodeKind::Ending(Ending {
+        Kind::Remedy | Kind::Contact | Kind::Solved => NodeKind::Ending(Ending {
             kind: match node.kind {
-                RawKind::Contact => EndingKind::Contact,
-                RawKind::Solved => EndingKind::Solved,
+                Kind::Contact => EndingKind::Contact,
+                Kind::Solved => EndingKind::Solved,
                 _ => EndingKind::Remedy,
             },
             title: node.title.unwrap_or_default(),

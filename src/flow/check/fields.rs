@@ -1,24 +1,25 @@
 //! Which fields each kind of node needs, and which it may have.
 
 use crate::flow::diagnostic::{Code, Diagnostics};
+use crate::flow::kind::Kind;
 use crate::flow::path::YamlPath;
-use crate::flow::raw::{RawKind, RawNode};
+use crate::flow::raw::RawNode;
 
 /// The fields a kind must have, and the ones it may have besides.
-fn rules(kind: RawKind) -> (&'static [&'static str], &'static [&'static str]) {
+fn rules(kind: Kind) -> (&'static [&'static str], &'static [&'static str]) {
     match kind {
-        RawKind::Question => (&["text", "choices"], &["title", "help", "say"]),
-        RawKind::Step => (
+        Kind::Question => (&["text", "choices"], &["title", "help", "say"]),
+        Kind::Step => (
             &["title", "steps", "fixed", "not_fixed"],
             &["text", "help", "say", "links"],
         ),
-        RawKind::Remedy => (&["title"], &["text", "steps", "links"]),
-        RawKind::Contact => (
+        Kind::Remedy => (&["title"], &["text", "steps", "links"]),
+        Kind::Contact => (
             &["title", "who", "ask"],
             &["text", "ready", "steps", "links"],
         ),
-        RawKind::Solved => (&["title"], &["text", "links"]),
-        RawKind::Input => (&["text", "matches", "otherwise"], &["title", "help", "say"]),
+        Kind::Solved => (&["title"], &["text", "links"]),
+        Kind::Input => (&["text", "matches", "otherwise"], &["title", "help", "say"]),
     }
 }
 
@@ -83,7 +84,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
             ));
         }
     }
-    if let (RawKind::Question, Some(choices)) = (node.kind, &node.choices)
+    if let (Kind::Question, Some(choices)) = (node.kind, &node.choices)
         && choices.len() < 2
     {
         out.report(
@@ -97,7 +98,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
         .at(YamlPath::node(key).key("choices"))
         .with_help("add another choice, or make it a step or an ending");
     }
-    if node.kind == RawKind::Remedy && node.text.is_none() && node.steps.is_none() {
+    if node.kind == Kind::Remedy && node.text.is_none() && node.steps.is_none() {
         out.report(
             Code::MissingField,
             Some(key),
@@ -106,7 +107,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
         .at(YamlPath::node(key))
         .with_help("say what the user should do");
     }
-    if node.kind == RawKind::Remedy && node.links.as_ref().is_none_or(Vec::is_empty) {
+    if node.kind == Kind::Remedy && node.links.as_ref().is_none_or(Vec::is_empty) {
         out.report(
             Code::EndingWithoutHelp,
             Some(key),
@@ -117,7 +118,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
             "add `links:` with at least one page, or make it a contact ending with `who` and `ask`",
         );
     }
-    if node.kind == RawKind::Input && node.matches.as_ref().is_some_and(Vec::is_empty) {
+    if node.kind == Kind::Input && node.matches.as_ref().is_some_and(Vec::is_empty) {
         out.report(
             Code::MissingField,
             Some(key),
@@ -126,7 +127,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
         .at(YamlPath::node(key).key("matches"))
         .with_help("add `- pattern: '…'` with a `next:`, or make it a question with choices");
     }
-    if node.kind == RawKind::Step && node.steps.as_ref().is_some_and(Vec::is_empty) {
+    if node.kind == Kind::Step && node.steps.as_ref().is_some_and(Vec::is_empty) {
         out.report(
             Code::MissingField,
             Some(key),

@@ -18,10 +18,11 @@ pub use style::MAX_LABEL_CHARS;
 use std::cell::Cell;
 
 use super::diagnostic::{Code, Diagnostic, Diagnostics};
+use super::kind::Kind;
 use super::model::Flow;
 use super::path::YamlPath;
 use super::pattern::{MAX_PATTERNS, Matcher};
-use super::raw::{RawFlow, RawKind, RawNode};
+use super::raw::{RawFlow, RawNode};
 use graph::GraphNode;
 use resolve::{Resolver, index_keys};
 
@@ -132,10 +133,7 @@ fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict
         );
         graph_nodes.push(GraphNode {
             key,
-            is_ending: !matches!(
-                node.kind,
-                RawKind::Question | RawKind::Step | RawKind::Input
-            ),
+            is_ending: !matches!(node.kind, Kind::Question | Kind::Step | Kind::Input),
             targets: raw_targets(node)
                 .into_iter()
                 .filter_map(|(at, target)| {
@@ -267,7 +265,7 @@ fn check_node(
         || YamlPath::node(key).key("reviewed"),
         out,
     );
-    if node.kind == RawKind::Question {
+    if node.kind == Kind::Question {
         style::check_same_targets(key, node, out);
         style::check_label_lengths(key, node, out);
     }
@@ -298,14 +296,14 @@ impl TargetAt {
 /// The targets a node names, with where each is written inside the node.
 fn raw_targets(node: &RawNode) -> Vec<(TargetAt, &str)> {
     match node.kind {
-        RawKind::Question => node
+        Kind::Question => node
             .choices
             .iter()
             .flatten()
             .enumerate()
             .map(|(i, choice)| (TargetAt::Choice(i), choice.next.as_str()))
             .collect(),
-        RawKind::Input => node
+        Kind::Input => node
             .matches
             .iter()
             .flatten()
@@ -317,10 +315,10 @@ fn raw_targets(node: &RawNode) -> Vec<(TargetAt, &str)> {
                     .map(|t| (TargetAt::Field("otherwise"), t)),
             )
             .collect(),
-        RawKind::Step => [("fixed", &node.fixed), ("not_fixed", &node.not_fixed)]
+        Kind::Step => [("fixed", &node.fixed), ("not_fixed", &node.not_fixed)]
             .into_iter()
             .filter_map(|(place, target)| Some((TargetAt::Field(place), target.as_deref()?)))
             .collect(),
-        RawKind::Remedy | RawKind::Contact | RawKind::Solved => Vec::new(),
+        Kind::Remedy | Kind::Contact | Kind::Solved => Vec::new(),
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, Span, StrInput};
 
-use super::error::ReadError;
+use super::error::{ReadError, ReadErrorKind};
 
 /// Collections opened with a bracket (`[`, `{`) nested deeper than this are refused: a real
 /// flow needs a handful.
@@ -129,9 +129,9 @@ impl<'de> Events<'de> {
             }
             // The scanner's own limit on open brackets (255), met before the parser has
             // given the events that break ours; the place is found from the text.
-            Some(Err(error)) if error.info() == "recursion limit exceeded" => Err(ReadError::new(
-                format!("brackets are nested more than {MAX_FLOW_NESTING} levels deep"),
-            )),
+            Some(Err(error)) if error.info() == "recursion limit exceeded" => {
+                Err(brackets_too_deep(None))
+            }
             Some(Err(error)) => {
                 let mark = error.marker();
                 Err(ReadError::syntax(error.info(), mark.line(), mark.col()))
@@ -150,10 +150,7 @@ impl<'de> Events<'de> {
                 self.open.push(bracket);
                 self.bracketed += usize::from(bracket);
                 if self.bracketed > MAX_FLOW_NESTING {
-                    return Err(at(
-                        span,
-                        format!("brackets are nested more than {MAX_FLOW_NESTING} levels deep"),
-                    ));
+                    return Err(brackets_too_deep(Some(span)));
                 }
                 if self.open.len() > MAX_NESTING {
                     return Err(at(
@@ -247,6 +244,16 @@ impl<'de> Events<'de> {
             }
         }
     }
+}
+
+/// Brackets nested deeper than [`MAX_FLOW_NESTING`], at the start of `span` if known.
+fn brackets_too_deep(span: Option<Span>) -> ReadError {
+    let message = format!("brackets are nested more than {MAX_FLOW_NESTING} levels deep");
+    match span {
+        Some(span) => at(span, message),
+        None => ReadError::new(message),
+    }
+    .because(ReadErrorKind::BracketsTooDeep)
 }
 
 /// An error at the start of `span`.

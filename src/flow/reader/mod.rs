@@ -14,13 +14,14 @@ mod scalar;
 use serde::Deserialize;
 use serde::de::{MapAccess, SeqAccess, Visitor};
 
-pub use error::ReadError;
+pub use error::{ReadError, ReadErrorKind, SyntaxKind};
 pub use events::{MAX_FLOW_NESTING, MAX_NESTING};
 
 use de::{Reader, spot};
 use events::Events;
 use saphyr_parser::Event;
 
+use super::line_column::end_of;
 use super::positions::PositionIndex;
 
 /// What reading a text gave: the value or the error, and the places of everything read.
@@ -72,15 +73,6 @@ pub(crate) fn index_only(text: &str) -> PositionIndex {
     read::<Anything>(text).index
 }
 
-/// Where `text` ends: its last line (lines end at `\r\n`, `\n` or a lone `\r`, as in
-/// YAML) and the column after its last character, both from 1.
-fn end_of(text: &str) -> (usize, usize) {
-    let breaks =
-        text.matches('\n').count() + text.matches('\r').count() - text.matches("\r\n").count();
-    let last_line = text.rfind(['\n', '\r']).map_or(text, |at| &text[at + 1..]);
-    (breaks + 1, last_line.chars().count() + 1)
-}
-
 /// Takes the events before the document's value; returns where the value starts.
 fn start_document(events: &mut Events) -> Result<saphyr_parser::Span, ReadError> {
     loop {
@@ -100,7 +92,10 @@ fn end_document(events: &mut Events) -> Result<(), ReadError> {
         match events.next()?.0 {
             Event::DocumentEnd | Event::Nothing => {}
             Event::StreamEnd => return Ok(()),
-            _ => return Err(ReadError::new("the file holds more than one YAML document")),
+            _ => {
+                return Err(ReadError::new("the file holds more than one YAML document")
+                    .because(ReadErrorKind::SecondDocument));
+            }
         }
     }
 }
@@ -123,9 +118,10 @@ fn control_character(text: &str) -> Option<ReadError> {
             _ => true,
         };
         if refused {
-            return Some(ReadError::new(format!(
-                "control characters are not allowed at position {at}"
-            )));
+            let message = format!("control characters are not allowed at position {at}");
+            return Some(
+                ReadError::new(message).because(ReadErrorKind::ControlCharacter { offset: at }),
+            );
         }
         from = at + 1;
     }

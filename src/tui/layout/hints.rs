@@ -1,7 +1,8 @@
 //! The key hints at the bottom of the screen: which keys to mention, packed into rows.
 
+use crate::flow::Kind;
 use crate::i18n::Words;
-use crate::page::{Page, PageKind};
+use crate::page::Page;
 use crate::tui::layout::wrap;
 
 /// The separator between key hints.
@@ -31,7 +32,7 @@ pub fn hints(
 fn hint_text(page: &Page, words: &Words, agent: bool, extra: Option<&str>) -> String {
     let (keys, agent_keys) = if page.kind.is_ending() {
         (words.ending_keys, words.agent_hints)
-    } else if page.kind == PageKind::Input {
+    } else if page.kind == Kind::Input {
         (words.input_keys, words.agent_input_hints)
     } else {
         (words.question_keys, words.agent_hints)

@@ -1,8 +1,9 @@
 //! The body of a question or a step: what to answer, and the numbered answers.
 
 use super::content::Content;
+use crate::flow::Kind;
 use crate::i18n::Words;
-use crate::page::{Body, Page, PageKind, Section};
+use crate::page::{Body, Page, Section};
 use crate::tui::layout::theme::Theme;
 
 /// Adds the rows of a question or step page to `content`.
@@ -20,7 +21,7 @@ pub fn rows(
     width: usize,
     theme: &Theme,
 ) {
-    if page.kind == PageKind::Step {
+    if page.kind == Kind::Step {
         content.text(page.kind.label(words), width, theme.kind);
         content.text(&page.heading, width, theme.heading);
         let (links, text): (Vec<Section>, Vec<Section>) = page
@@ -35,7 +36,7 @@ pub fn rows(
         }
         content.options(&page.options, selected, width, theme);
         content.sections(&links, words, width, theme);
-    } else if page.kind == PageKind::Input {
+    } else if page.kind == Kind::Input {
         content.text(&page.heading, width, theme.heading);
         content.gap();
         content.answer_box();

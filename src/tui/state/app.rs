@@ -18,8 +18,9 @@ pub use crate::tui::state::status::Status;
 use crate::clock::duration_text;
 use crate::core::typed_answer::{Asker, TypedAnswer};
 use crate::exit::WalkEnd;
+use crate::flow::Kind;
 use crate::lang::Lang;
-use crate::page::{Page, PageKind};
+use crate::page::Page;
 use crate::session::Session;
 
 mod answer;
@@ -158,7 +159,7 @@ impl App {
 
     /// Whether the page is a question answered by typing, with its box taking the keys.
     pub fn answering(&self) -> bool {
-        self.page.kind == PageKind::Input
+        self.page.kind == Kind::Input
     }
 
     /// Sets (or clears, with `None`) the banner saying that saving fails.

@@ -66,8 +66,7 @@ impl App {
             Overlay::Note(note) => match self.session.add_note(note.input.text()) {
                 Ok(()) => {
                     self.overlay = None;
-                    self.status =
-                        Status::info(crate::secrets::note_added(&self.session, self.lang));
+                    self.status = Status::info(crate::core::note_added(&self.session, self.lang));
                     Some(Effect::Save)
                 }
                 Err(_) => {
