@@ -46,7 +46,15 @@ fn main() {
         .unwrap_or(100);
     println!("load average at the start: {}", load_average());
     // Room for the rate measurement's sessions while abandoned ones wind down.
-    let server = Server::start_as_service(&["--open", "--max-sessions", "1000"]);
+    let server = Server::start_as_service(&[
+        "--open",
+        "--max-sessions",
+        "1000",
+        "--max-per-address",
+        "1000",
+        "--max-startups",
+        "1000",
+    ]);
     let pid = server.child.id();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
