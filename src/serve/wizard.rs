@@ -189,7 +189,7 @@ fn walk(
         {
             return Err(Error::Serve(
                 "the partner is connected now, and joining them live needs a terminal: \
-                 connect with `ssh -t HOST join CODE`"
+                 connect with `ssh -t agent@HOST join CODE`"
                     .into(),
             ));
         }
