@@ -104,7 +104,10 @@ pub async fn accept_all(
 fn turned_away_words(refused: Refused, peer: SocketAddr, shared: &Shared) -> String {
     let caps = shared.gate.caps();
     let why = match refused {
-        Refused::Full => format!("{} connections are open (--max-connections)", caps.connections),
+        Refused::Full => format!(
+            "{} connections are open (--max-connections)",
+            caps.connections
+        ),
         Refused::Startups => format!(
             "{} connections are signing in (--max-startups)",
             caps.startups
@@ -155,4 +158,6 @@ async fn serve(
         }
     }
     guard.abort();
+    // Whatever still waits on the connection (a wizard's output) stops waiting.
+    entry.kill.kill();
 }

@@ -138,7 +138,9 @@ impl Read for ChannelReader {
                     let capped = self.cap.feed(&bytes);
                     for _ in 0..capped.dropped {
                         let text = format!("signin-doctor: {}\r\n", self.too_long);
-                        let _ = self.to_client.blocking_send(Out::Problem(text.into_bytes()));
+                        let _ = self
+                            .to_client
+                            .blocking_send(Out::Problem(text.into_bytes()));
                     }
                     self.pending = capped.lines;
                 }

@@ -33,8 +33,7 @@ pub const WINDOW: Duration = Duration::from_secs(60 * 60);
 /// Said when a client gave too many wrong codes.
 const TOO_MANY: &str = "too many wrong hand-off codes lately";
 /// What a client refused on its connection can do.
-const CONNECT_ANEW: &str =
-    "ask the partner to read the code out again and connect anew to try it";
+const CONNECT_ANEW: &str = "ask the partner to read the code out again and connect anew to try it";
 /// What a client without an agent key refused for its address or for everyone can do.
 const AS_AN_AGENT: &str = "helpdesk agents are not held back by this: sign in with your agent \
      key as user agent, e.g. `ssh -t agent@HOST join CODE`; others wait an hour";
@@ -182,7 +181,13 @@ mod tests {
         assert_eq!(wrong, 0, "not counted on the connection");
         assert!(
             guesses
-                .try_code(Who::Partner, peer, &mut wrong, Some(root.path()), good.bare())
+                .try_code(
+                    Who::Partner,
+                    peer,
+                    &mut wrong,
+                    Some(root.path()),
+                    good.bare()
+                )
                 .is_ok(),
             "nor for the address or for everyone"
         );

@@ -208,11 +208,17 @@ impl Connection {
         );
         state.input = Some(match feed {
             Feed::Keys(sender) => Input::Keys(KeyParser::default(), sender),
-            Feed::Lines(sender) => {
-                Input::Lines(pty.is_some().then(|| (LineEditor::default(), to_client)), sender)
-            }
+            Feed::Lines(sender) => Input::Lines(
+                pty.is_some().then(|| (LineEditor::default(), to_client)),
+                sender,
+            ),
         });
-        tokio::spawn(send_out(outgoing, writer, session.handle(), self.entry.kill.clone()));
+        tokio::spawn(send_out(
+            outgoing,
+            writer,
+            session.handle(),
+            self.entry.kill.clone(),
+        ));
     }
 
     /// What to tell a client turned away for `refused` when starting a wizard.
@@ -285,6 +291,29 @@ impl Connection {
     }
 }
 
+/// What `sending` gives, or `None` when the client has not made room for it within
+/// [`MAX_OUTPUT_STALL`] or the connection was ended meanwhile.
+async fn unless_stalled<T>(
+    kill: &super::kill::KillSwitch,
+    sending: impl Future<Output = T>,
+) -> Option<T> {
+    tokio::pin!(sending);
+    let deadline = tokio::time::Instant::now() + MAX_OUTPUT_STALL;
+    loop {
+        tokio::select! {
+            sent = &mut sending => return Some(sent),
+            () = tokio::time::sleep(LOOK_AGAIN) => {
+                if kill.killed() || tokio::time::Instant::now() >= deadline {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// How often output waiting for a client looks whether the connection is gone.
+const LOOK_AGAIN: Duration = Duration::from_millis(200);
+
 /// Closes `entry`'s connection after [`LAST_WORDS`], whatever it waits for.
 fn kill_soon(entry: &Entry) {
     let kill = entry.kill.clone();
@@ -305,24 +334,25 @@ async fn send_out(
 ) {
     while let Some(out) = outgoing.recv().await {
         let sent = match out {
-            Out::Data(bytes) => timeout(MAX_OUTPUT_STALL, writer.data_bytes(bytes)).await,
+            Out::Data(bytes) => unless_stalled(&kill, writer.data_bytes(bytes)).await,
             Out::Problem(bytes) => {
-                timeout(MAX_OUTPUT_STALL, writer.extended_data_bytes(1, bytes)).await
+                unless_stalled(&kill, writer.extended_data_bytes(1, bytes)).await
             }
             Out::Exit(code) => {
-                let _ = timeout(MAX_OUTPUT_STALL, async {
+                let _ = unless_stalled(&kill, async {
                     let _ = writer.exit_status(code).await;
                     let _ = writer.eof().await;
-                    let _ = writer.close().await;
+                    writer.close().await
                 })
                 .await;
                 return;
             }
         };
         match sent {
-            Ok(Ok(())) => {}
-            Ok(Err(_)) => return,
-            Err(_) => {
+            Some(Ok(())) => {}
+            Some(Err(_)) => return,
+            None if kill.killed() => return,
+            None => {
                 let _ = timeout(
                     LAST_WORDS,
                     handle.disconnect(
@@ -477,7 +507,9 @@ impl Handler for Connection {
     ) -> Result<(), Self::Error> {
         let state = self.channels.get_mut(&channel);
         if let Some(state) = state.filter(|state| wanted(name) && state.env.len() < 4) {
-            state.env.insert(name.to_owned(), value.chars().take(100).collect());
+            state
+                .env
+                .insert(name.to_owned(), value.chars().take(100).collect());
             session.channel_success(channel)?;
         } else {
             session.channel_failure(channel)?;

@@ -11,10 +11,10 @@ use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 
 use super::Shared;
 use super::channel_io::{ChannelReader, ChannelWriter, Out, ToClient};
-use super::gate::Seat;
-use super::pacing::{Backlog, MAX_QUEUED};
 use super::full_screen::{Screen, tell};
+use super::gate::Seat;
 use super::live::{self, Joined, PartnerLink};
+use super::pacing::{Backlog, MAX_QUEUED};
 use super::role::Role;
 use super::wizards::{self, Watch};
 use super::words::{goodbye, line_too_long};

@@ -269,8 +269,17 @@ mod tests {
         }
         client.send(RemoteInput::End).unwrap();
         let watch = Watch::default();
-        forward(&from_client, to_wizard, &watch, Duration::from_secs(60), &backlog);
-        assert!(matches!(wizard.recv().unwrap(), RemoteInput::Resize(120, 40)));
+        forward(
+            &from_client,
+            to_wizard,
+            &watch,
+            Duration::from_secs(60),
+            &backlog,
+        );
+        assert!(matches!(
+            wizard.recv().unwrap(),
+            RemoteInput::Resize(120, 40)
+        ));
         assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
     }
 
@@ -285,7 +294,13 @@ mod tests {
         let (to_wizard, wizard) = sync_channel(4);
         let (_client_keys, from_client) = channel::<RemoteInput>();
         let backlog = Backlog::default();
-        forward(&from_client, to_wizard, &watch, Duration::from_secs(60), &backlog);
+        forward(
+            &from_client,
+            to_wizard,
+            &watch,
+            Duration::from_secs(60),
+            &backlog,
+        );
         assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
         wizards.leave(number);
         let (_, late) = wizards.enter(to_client);
