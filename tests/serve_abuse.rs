@@ -396,3 +396,64 @@ fn out_of_file_descriptors_the_server_waits_and_serves_again() {
     runtime().block_on(a_partner_is_served(server.port));
     assert!(server.running());
 }
+
+/// Every folder and file under `dir` with its permission bits, as `mode path` lines.
+fn modes(dir: &std::path::Path) -> Vec<(u32, std::path::PathBuf)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut found = Vec::new();
+    let mut to_visit = vec![dir.to_path_buf()];
+    while let Some(path) = to_visit.pop() {
+        let metadata = std::fs::symlink_metadata(&path).unwrap();
+        found.push((metadata.permissions().mode() & 0o777, path.clone()));
+        if metadata.is_dir() {
+            to_visit.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    found
+}
+
+#[test]
+fn under_umask_022_the_state_folder_keeps_codes_and_answers_private() {
+    if !common::serve::have_ssh() {
+        return;
+    }
+    let server = Server::start_limited(&["--open"], None, Some(0o022));
+    // A partner answers, asks for a code and leaves: a save, a lock, a hand-off ticket.
+    let partner = server.plain("partner", None, "1\nh\nq\n");
+    let said = common::serve::text(&partner.stdout);
+    assert!(said.contains("Your code for the helpdesk agent"), "{said}");
+    let found = modes(&server.state_dir());
+    assert!(
+        found.iter().any(|(_, path)| path.ends_with("handoff")),
+        "{found:?}"
+    );
+    assert!(found.len() > 4, "folders and files were made: {found:?}");
+    for (mode, path) in &found {
+        let expected = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(*mode, expected, "{} is {mode:o}", path.display());
+    }
+}
+
+#[test]
+fn a_state_folder_others_may_read_is_refused_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state");
+    std::fs::create_dir(&state).unwrap();
+    std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let output = common::run(
+        &[
+            "serve",
+            "--open",
+            "--listen",
+            "127.0.0.1:0",
+            "--state-dir",
+            state.to_str().unwrap(),
+        ],
+        "",
+    );
+    let said = common::serve::text(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(said.contains("mode 755"), "{said}");
+    assert!(said.contains("chmod 700"), "{said}");
+}
