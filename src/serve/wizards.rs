@@ -75,7 +75,7 @@ pub trait Ending: Send + 'static {
     fn is_end(&self) -> bool;
     /// Whether the client sent this (counted in its [`Backlog`]), not the server or the
     /// other side of a shared session.
-    fn from_client(&self) -> bool;
+    fn sent_by_client(&self) -> bool;
     /// This, brought up to date with what the client asked since it was sent.
     fn newest(self, _backlog: &Backlog) -> Self
     where
@@ -94,7 +94,7 @@ impl Ending for RemoteInput {
         matches!(self, RemoteInput::End)
     }
 
-    fn from_client(&self) -> bool {
+    fn sent_by_client(&self) -> bool {
         matches!(self, RemoteInput::Event(_) | RemoteInput::Resize(..))
     }
 
@@ -118,7 +118,7 @@ impl Ending for Vec<u8> {
         self.is_empty()
     }
 
-    fn from_client(&self) -> bool {
+    fn sent_by_client(&self) -> bool {
         !self.is_empty()
     }
 }
@@ -196,7 +196,7 @@ pub fn forward<T: Ending>(
         match from_client.recv_timeout(LOOK.min(idle)) {
             Ok(input) => {
                 last_input = Instant::now();
-                if input.from_client() {
+                if input.sent_by_client() {
                     backlog.taken();
                 }
                 let input = input.newest(backlog);
