@@ -10,6 +10,7 @@ use std::io::Read;
 use std::net::TcpStream;
 use std::time::Duration;
 
+use common::floods;
 use common::serve::{DEADLINE, Server};
 use common::ssh_client::{RemoteTerminal, connect};
 use russh::ChannelMsg;
@@ -88,22 +89,7 @@ fn a_flood_of_window_changes_is_coalesced_and_the_server_stays_small() {
     runtime.block_on(a_partner_is_served(server.port));
     let before = server.rss_kib();
     let sent = runtime.block_on(async {
-        let deadline = Instant::now() + DEADLINE;
-        let flooder =
-            RemoteTerminal::open(server.port, "partner", "xterm-256color", (80, 24), deadline)
-                .await
-                .unwrap();
-        let sizes = [(500, 200), (65_535, 65_535), (81, 25), (499, 199)];
-        let end = Instant::now() + FLOOD;
-        let mut sent = 0;
-        while Instant::now() < end && sent < 100_000 {
-            let (columns, rows) = sizes[sent % sizes.len()];
-            let resized = tokio::time::timeout_at(end, flooder.resize(columns, rows)).await;
-            if !matches!(resized, Ok(Ok(()))) {
-                break;
-            }
-            sent += 1;
-        }
+        let sent = floods::window_changes(server.port, Instant::now() + FLOOD).await;
         a_partner_is_served(server.port).await;
         sent
     });
@@ -124,21 +110,7 @@ fn a_flood_of_keys_from_a_client_that_reads_nothing_is_held_back() {
     runtime.block_on(a_partner_is_served(server.port));
     let before = server.rss_kib();
     runtime.block_on(async {
-        let deadline = Instant::now() + DEADLINE;
-        let flooder =
-            RemoteTerminal::open(server.port, "partner", "xterm-256color", (80, 24), deadline)
-                .await
-                .unwrap();
-        // Arrow keys and `?` (help on, help off): each redraws the screen.
-        let keys = "\x1b[B\x1b[A??".repeat(4096);
-        let end = Instant::now() + FLOOD;
-        let mut sent = 0;
-        while sent < 5 * 1024 * 1024 {
-            match tokio::time::timeout_at(end, flooder.send(&keys)).await {
-                Ok(Ok(())) => sent += keys.len(),
-                _ => break,
-            }
-        }
+        let sent = floods::keys(server.port, Instant::now() + FLOOD).await;
         eprintln!("{sent} bytes of keys taken before the deadline");
         a_partner_is_served(server.port).await;
     });
@@ -152,20 +124,7 @@ fn a_flood_of_plain_lines_is_held_back_to_the_pace_of_the_wizard() {
     runtime.block_on(a_partner_is_served(server.port));
     let before = server.rss_kib();
     runtime.block_on(async {
-        let connection = connect(server.port, "partner").await.unwrap();
-        let channel = connection.channel_open_session().await.unwrap();
-        channel.exec(false, "plain").await.unwrap();
-        // Answers that are no option: each is answered with the question again.
-        let lines = "9\n".repeat(16 * 1024);
-        let end = Instant::now() + FLOOD;
-        let mut sent = 0;
-        while sent < 15 * 1024 * 1024 {
-            match tokio::time::timeout_at(end, channel.data_bytes(lines.clone().into_bytes())).await
-            {
-                Ok(Ok(())) => sent += lines.len(),
-                _ => break,
-            }
-        }
+        let sent = floods::plain_lines(server.port, Instant::now() + FLOOD).await;
         eprintln!("{sent} bytes of lines taken before the deadline");
         assert!(
             sent < 15 * 1024 * 1024,

@@ -15,4 +15,4 @@ pub mod start;
 pub mod trail;
 
 pub use notice::Notice;
-pub use record_keeper::{RecordKeeper, RecordOptions};
+pub use record_keeper::{RecordKeeper, RecordOptions, tell_operator_with};

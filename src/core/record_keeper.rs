@@ -375,15 +375,26 @@ const SERVED_PROBLEM: &str = "the server could not write this session's records 
      be full); what could be kept is kept on the server. Connect again later (the same ssh \
      command) to go on; the server's log tells its operator more.";
 
+/// Where a server wants the details its users are not shown (see [`tell_operator_with`]).
+static OPERATOR: std::sync::OnceLock<fn(&str)> = std::sync::OnceLock::new();
+
+/// Has the details of served sessions' record problems (with the server's paths) given to
+/// `tell`, e.g. the server's log; the first call counts.
+pub fn tell_operator_with(tell: fn(&str)) {
+    let _ = OPERATOR.set(tell);
+}
+
 impl RecordKeeper {
     /// `notice` as this session's user may read it: as it is, unless the session is
     /// served and it tells of a problem with the server's files — then the details go to
-    /// the server's log (stderr) and the user reads [`SERVED_PROBLEM`].
+    /// the server's operator ([`tell_operator_with`]) and the user reads [`SERVED_PROBLEM`].
     fn for_user(&self, notice: Notice) -> Notice {
         if !self.options.served || !notice.error {
             return notice;
         }
-        eprintln!("signin-doctor: a served session: {}", notice.text);
+        if let Some(tell) = OPERATOR.get() {
+            tell(&notice.text);
+        }
         Notice::error(SERVED_PROBLEM.to_owned())
     }
 }

@@ -142,6 +142,10 @@ pub fn main(options: Options) -> Result<()> {
         }
     };
     private::prepare(options.state_dir.as_deref())?;
+    // What a remote user is not shown of a problem with the records, the operator reads.
+    crate::core::tell_operator_with(|details| {
+        eprintln!("signin-doctor: a served session's records: {details}");
+    });
     let key = host_key::load_or_make(&key_path)?;
     let auth = auth::Auth::new(
         options.open,

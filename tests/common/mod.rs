@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod floods;
 pub mod pty;
 pub mod serve;
 pub mod ssh_client;
