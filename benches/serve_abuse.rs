@@ -13,7 +13,7 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use common::floods;
-use common::serve::Server;
+use common::serve::{Server, load_average};
 use common::ssh_client::RemoteTerminal;
 use tokio::time::{Instant, sleep};
 
@@ -215,15 +215,6 @@ fn raise_own_file_limit() {
     use nix::sys::resource::{Resource, getrlimit, setrlimit};
     let (_, hard) = getrlimit(Resource::RLIMIT_NOFILE).unwrap();
     setrlimit(Resource::RLIMIT_NOFILE, hard, hard).unwrap();
-}
-
-/// The machine's load averages (1, 5, 15 minutes).
-fn load_average() -> String {
-    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    text.split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn mib(kib: u64) -> f64 {

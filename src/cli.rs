@@ -147,8 +147,8 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_MAX_CONNECTIONS,
               value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         max_connections: usize,
-        /// The most connections signing in at once (as OpenSSH's MaxStartups); more are
-        /// closed at once.
+        /// The most connections signing in at once (as OpenSSH's MaxStartups); a newcomer
+        /// beyond it closes the one that has been signing in longest.
         #[arg(long, value_name = "N", default_value_t = 100,
               value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         max_startups: usize,

@@ -194,12 +194,16 @@ fn a_client_that_stops_reading_is_held_back_then_cut_off_and_its_session_logged(
     assert!(log[0].contains("\"abandoned\":true"), "{}", log[0]);
 }
 
-/// Reads from `socket` until it is closed; gives what came.
+/// Reads from `socket` until the server closes it; gives what came. Fails when it is still
+/// open at the deadline.
 fn read_to_close(mut socket: TcpStream) -> Vec<u8> {
     socket.set_read_timeout(Some(DEADLINE)).unwrap();
     let mut seen = Vec::new();
-    let _ = socket.read_to_end(&mut seen);
-    seen
+    match socket.read_to_end(&mut seen) {
+        Ok(_) => seen,
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => seen,
+        Err(e) => panic!("the server did not close the connection: {e}; it sent {seen:?}"),
+    }
 }
 
 #[test]
@@ -271,6 +275,29 @@ fn connections_signing_in_are_capped_per_address_and_others_are_still_served() {
     assert!(third.is_empty(), "closed at once, ungreeted: {third:?}");
     // Another address is not held back.
     runtime().block_on(a_partner_is_served(server.port));
+}
+
+#[test]
+fn sockets_held_open_to_fill_the_server_make_room_for_a_partner() {
+    let server = Server::start(&["--open", "--max-startups", "2"]);
+    let held: Vec<_> = ["127.0.0.2", "127.0.0.3"]
+        .iter()
+        .map(|source| silent_socket_from(source, server.port))
+        .collect();
+    for socket in &held {
+        let mut greeting = [0u8; 8];
+        socket.set_read_timeout(Some(DEADLINE)).unwrap();
+        (&*socket).read_exact(&mut greeting).unwrap();
+    }
+    // Both places for signing in are taken: the partner still gets in.
+    runtime().block_on(a_partner_is_served(server.port));
+    // The socket waiting longest was closed (before its login grace of 30 s).
+    let oldest = held.into_iter().next().unwrap();
+    let rest = read_to_close(oldest);
+    assert!(
+        rest.ends_with(b"\r\n"),
+        "the rest of the greeting: {rest:?}"
+    );
 }
 
 #[test]

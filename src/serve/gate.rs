@@ -3,8 +3,13 @@
 //! (as OpenSSH's `MaxStartups` and `PerSourceMaxStartups`); wizards at most
 //! `--max-sessions` in all and `--max-per-address` from one client. A client is its IPv4
 //! address, or its IPv6 /64 (one home or office network gets a /64).
+//!
+//! When `--max-startups` connections are signing in, a newcomer is not turned away: the
+//! one that has been signing in longest is closed to make room. A client signs in within a
+//! second; sockets held open to fill the server are the ones that have waited longest, so
+//! holding them no longer keeps partners out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, Ipv6Addr};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -43,6 +48,10 @@ struct Counts {
     signing_in_by: HashMap<IpAddr, usize>,
     sessions: usize,
     sessions_by: HashMap<IpAddr, usize>,
+    /// The connections signing in, oldest first, each with the way to close it.
+    waiting: VecDeque<(u64, KillSwitch)>,
+    /// Numbers the connections.
+    next: u64,
 }
 
 /// The door every connection and every wizard passes.
@@ -96,21 +105,28 @@ impl Gate {
         if counts.open >= self.caps.connections {
             return Err(Refused::Full);
         }
-        if counts.signing_in >= self.caps.startups {
-            return Err(Refused::Startups);
-        }
         let from_client = counts.signing_in_by.get(&client).copied().unwrap_or(0);
         if from_client >= self.caps.per_address {
             return Err(Refused::Address);
         }
+        if counts.signing_in >= self.caps.startups {
+            // Room is made by closing the longest waiting (it leaves the counts once gone).
+            let (_, oldest) = counts.waiting.pop_front().ok_or(Refused::Startups)?;
+            oldest.kill();
+        }
+        let number = counts.next;
+        counts.next += 1;
+        let kill = KillSwitch::default();
+        counts.waiting.push_back((number, kill.clone()));
         counts.open += 1;
         counts.signing_in += 1;
         counts.signing_in_by.insert(client, from_client + 1);
         Ok(Entry {
             gate: Arc::clone(self),
             client,
+            number,
             signed_in: AtomicBool::new(false),
-            kill: KillSwitch::default(),
+            kill,
         })
     }
 
@@ -157,6 +173,8 @@ pub struct Entry {
     gate: Arc<Gate>,
     /// The client it came from (see [`client_of`]).
     pub client: IpAddr,
+    /// Its number among the connections.
+    number: u64,
     signed_in: AtomicBool,
     /// Ends the connection at once (its login grace ran out, its client stopped reading).
     pub kill: KillSwitch,
@@ -169,6 +187,7 @@ impl Entry {
             let mut counts = self.gate.counts();
             counts.signing_in = counts.signing_in.saturating_sub(1);
             take_one(&mut counts.signing_in_by, self.client);
+            counts.waiting.retain(|(number, _)| *number != self.number);
         }
     }
 
@@ -231,16 +250,20 @@ mod tests {
     }
 
     #[test]
-    fn signing_in_is_capped_per_client_and_in_all_and_signed_in_ones_make_room() {
+    fn signing_in_is_capped_per_client_and_in_all_the_longest_waiting_making_room() {
         let gate = gate(10, 3, 2);
         let first = gate.admit(ip("192.0.2.1")).unwrap();
-        let _second = gate.admit(ip("192.0.2.1")).unwrap();
+        let second = gate.admit(ip("192.0.2.1")).unwrap();
         assert_eq!(gate.admit(ip("192.0.2.1")).unwrap_err(), Refused::Address);
-        // Another address in the same IPv6 /64 is the same client; another /64 is not.
-        let _v6 = gate.admit(ip("2001:db8::1")).unwrap();
-        assert_eq!(gate.admit(ip("192.0.2.2")).unwrap_err(), Refused::Startups);
+        let v6 = gate.admit(ip("2001:db8::1")).unwrap();
+        // Three signing in: a fourth closes the one waiting longest, not a signed-in one.
         first.signed_in();
         let _third = gate.admit(ip("192.0.2.1")).unwrap();
+        assert!(!second.kill.killed() && !v6.kill.killed());
+        let _fourth = gate.admit(ip("192.0.2.9")).unwrap();
+        assert!(second.kill.killed(), "the longest waiting was closed");
+        assert!(!first.kill.killed() && !v6.kill.killed());
+        drop(second);
         assert_eq!(gate.open(), 4);
     }
 

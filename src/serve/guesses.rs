@@ -104,10 +104,10 @@ impl CodeGuesses {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::handoff::issue;
+    use crate::handoff::{Code, issue};
 
-    #[test]
-    fn wrong_codes_are_limited_per_connection_and_per_address_but_agents_only_per_connection() {
+    /// A state folder with one code given, and that code.
+    fn a_good_code() -> (tempfile::TempDir, Code) {
         let root = tempfile::tempdir().unwrap();
         let good = issue(
             root.path(),
@@ -115,6 +115,12 @@ mod tests {
             crate::clock::now(),
         )
         .unwrap();
+        (root, good)
+    }
+
+    #[test]
+    fn wrong_codes_are_limited_per_connection_and_per_address_but_agents_only_per_connection() {
+        let (root, good) = a_good_code();
         let guesses = CodeGuesses::default();
         let peer: Option<IpAddr> = Some("192.0.2.7".parse().unwrap());
         let root = Some(root.path());
@@ -160,13 +166,7 @@ mod tests {
 
     #[test]
     fn malformed_codes_count_nowhere_and_never_lock_out_a_good_code() {
-        let root = tempfile::tempdir().unwrap();
-        let good = issue(
-            root.path(),
-            &root.path().join("s.json"),
-            crate::clock::now(),
-        )
-        .unwrap();
+        let (root, good) = a_good_code();
         let guesses = CodeGuesses::default();
         let peer: Option<IpAddr> = Some("192.0.2.7".parse().unwrap());
         let mut wrong = 0;

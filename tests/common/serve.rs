@@ -249,6 +249,15 @@ impl Drop for Server {
     }
 }
 
+/// The machine's load averages (1, 5, 15 minutes): benchmarks share two cores with others.
+pub fn load_average() -> String {
+    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    text.split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Runs `ssh` with `args` and `input` on its stdin, within the deadline.
 pub fn ssh(args: &[String], input: &str) -> Output {
     let mut command = Command::new("ssh");
