@@ -11,7 +11,7 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::serve::Server;
+use common::serve::{Server, load_average};
 use common::ssh_client::{Failure, RemoteTerminal};
 use tokio::sync::Barrier;
 use tokio::time::{Instant, sleep, sleep_until};
@@ -46,7 +46,15 @@ fn main() {
         .unwrap_or(100);
     println!("load average at the start: {}", load_average());
     // Room for the rate measurement's sessions while abandoned ones wind down.
-    let server = Server::start_as_service(&["--open", "--max-sessions", "1000"]);
+    let server = Server::start_as_service(&[
+        "--open",
+        "--max-sessions",
+        "1000",
+        "--max-per-address",
+        "1000",
+        "--max-startups",
+        "1000",
+    ]);
     let pid = server.child.id();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -299,15 +307,6 @@ fn cpu_seconds(pid: u32) -> f64 {
     ticks(11)
         .zip(ticks(12))
         .map_or(0.0, |(user, system)| (user + system) / per_second)
-}
-
-/// The machine's load averages (1, 5, 15 minutes): the runs share two cores with others.
-fn load_average() -> String {
-    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    text.split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn mib(bytes: u64) -> f64 {

@@ -213,8 +213,29 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         agent_keys: Option<PathBuf>,
         /// The most wizards running at once; more are turned away with a message.
-        #[arg(long, value_name = "N", default_value_t = 100)]
+        #[arg(long, value_name = "N", default_value_t = 100,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         max_sessions: usize,
+        /// The most connections open at once; more are closed at once. Keep the service's
+        /// LimitNOFILE above it (see the serve guide).
+        #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_MAX_CONNECTIONS,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        max_connections: usize,
+        /// The most connections signing in at once (as OpenSSH's MaxStartups); a newcomer
+        /// beyond it closes the one that has been signing in longest.
+        #[arg(long, value_name = "N", default_value_t = 100,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        max_startups: usize,
+        /// The most connections signing in, and the most sessions, from one address (an
+        /// IPv6 /64 counts as one address).
+        #[arg(long, value_name = "N", default_value_t = 10,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        max_per_address: usize,
+        /// Close a connection that has not signed in within this many seconds (as
+        /// OpenSSH's LoginGraceTime).
+        #[arg(long, value_name = "SECS", default_value_t = 30,
+              value_parser = clap::value_parser!(u64).range(1..))]
+        login_grace: u64,
         /// End a session after this many seconds without input: its answers are saved
         /// and the user is told before the connection closes.
         #[arg(long, value_name = "SECS", default_value_t = 1800,

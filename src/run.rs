@@ -116,6 +116,10 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             authorized_keys,
             agent_keys,
             max_sessions,
+            max_connections,
+            max_startups,
+            max_per_address,
+            login_grace,
             idle_timeout,
             flow,
             state,
@@ -133,6 +137,10 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
                 log: log_file(log.or(&cli.log)),
                 keep_days,
                 max_sessions: *max_sessions,
+                max_connections: *max_connections,
+                max_startups: *max_startups,
+                max_per_address: *max_per_address,
+                login_grace: std::time::Duration::from_secs(*login_grace),
                 idle_timeout: std::time::Duration::from_secs(*idle_timeout),
             })
         }

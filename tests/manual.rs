@@ -302,10 +302,7 @@ fn shared_options_work_before_and_after_the_command() {
         let said = run(args);
         assert!(said.contains("0"), "{args:?}: {said}");
     }
-    let refused = Command::new(BIN)
-        .args(["check", "--agent"])
-        .output()
-        .expect("run");
+    let refused = common::binary(&["check", "--agent"]).output().expect("run");
     assert_eq!(
         refused.status.code(),
         Some(2),

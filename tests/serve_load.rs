@@ -51,7 +51,15 @@ async fn walk_to_an_ending(
 fn a_hundred_sessions_at_once_each_reach_an_ending_exit_0_and_are_logged_once() {
     let max = SESSIONS.to_string();
     // As a service runs it: the wizards must not depend on the server's own terminal.
-    let server = Server::start_as_service(&["--open", "--max-sessions", &max]);
+    let server = Server::start_as_service(&[
+        "--open",
+        "--max-sessions",
+        &max,
+        "--max-per-address",
+        &max,
+        "--max-startups",
+        &max,
+    ]);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -16,4 +16,4 @@ pub mod trail;
 pub mod typed_answer;
 
 pub use notice::{Notice, note_added};
-pub use record_keeper::{RecordKeeper, RecordOptions};
+pub use record_keeper::{RecordKeeper, RecordOptions, tell_operator_with};

@@ -160,11 +160,12 @@ impl RecordKeeper {
             self.lock = SessionLock::acquire(autosave.path()).ok();
         }
         match autosave.save(session, self.lang) {
-            Ok(()) => self.problem.take().map(|_| {
-                Notice::info(format!(
+            Ok(()) => self.problem.take().map(|_| match self.options.served {
+                true => Notice::info("The session is being saved again.".to_owned()),
+                false => Notice::info(format!(
                     "The session is being saved again, to {}.",
                     autosave.path().display()
-                ))
+                )),
             }),
             Err(error) => {
                 let message = format!(
@@ -172,8 +173,9 @@ impl RecordKeeper {
                      free some space or fix the folder — saving is tried again at every change."
                 );
                 self.failed = true;
-                self.problem = Some(message.clone());
-                Some(Notice::error(message))
+                let notice = self.for_user(Notice::error(message));
+                self.problem = Some(notice.text.clone());
+                Some(notice)
             }
         }
     }
@@ -284,7 +286,7 @@ impl RecordKeeper {
             if let Err(error) = append(log, &record) {
                 written = false;
                 self.failed = true;
-                notices.push(Notice::error(error.to_string()));
+                notices.push(self.for_user(Notice::error(error.to_string())));
             }
         }
         if !written || self.problem.is_some() {
@@ -337,7 +339,7 @@ impl RecordKeeper {
         let mut tried = Vec::new();
         if let Some(autosave) = &self.autosave {
             match autosave.save_at(session, self.lang, now) {
-                Ok(()) => return kept_notice(autosave.path()),
+                Ok(()) => return self.for_user(kept_notice(autosave.path())),
                 Err(error) => tried.push(error.to_string()),
             }
         }
@@ -347,10 +349,12 @@ impl RecordKeeper {
             now.strftime("%Y%m%d-%H%M%S"),
             std::process::id()
         );
-        for dir in [PathBuf::from("."), std::env::temp_dir()] {
+        // A server's working folder is no place for its users' sessions.
+        let here = (!self.options.served).then(|| PathBuf::from("."));
+        for dir in here.into_iter().chain([std::env::temp_dir()]) {
             let path = dir.join(&name);
             match write_replace(&path, json.as_bytes()) {
-                Ok(()) => return kept_notice(&path),
+                Ok(()) => return self.for_user(kept_notice(&path)),
                 Err(error) => tried.push(error.to_string()),
             }
         }
@@ -362,6 +366,36 @@ impl RecordKeeper {
             text += &format!("\n  - [{}] {}", note.node, note.text);
         }
         Notice::error(text)
+    }
+}
+
+/// What a served session's user is told when the server could not write its records: no
+/// paths of the server, nothing to run on the server; its operator reads the details.
+const SERVED_PROBLEM: &str = "the server could not write this session's records (its disk may \
+     be full); what could be kept is kept on the server. Connect again later (the same ssh \
+     command) to go on; the server's log tells its operator more.";
+
+/// Where a server wants the details its users are not shown (see [`tell_operator_with`]).
+static OPERATOR: std::sync::OnceLock<fn(&str)> = std::sync::OnceLock::new();
+
+/// Has the details of served sessions' record problems (with the server's paths) given to
+/// `tell`, e.g. the server's log; the first call counts.
+pub fn tell_operator_with(tell: fn(&str)) {
+    let _ = OPERATOR.set(tell);
+}
+
+impl RecordKeeper {
+    /// `notice` as this session's user may read it: as it is, unless the session is
+    /// served and it tells of a problem with the server's files — then the details go to
+    /// the server's operator ([`tell_operator_with`]) and the user reads [`SERVED_PROBLEM`].
+    fn for_user(&self, notice: Notice) -> Notice {
+        if !self.options.served || !notice.error {
+            return notice;
+        }
+        if let Some(tell) = OPERATOR.get() {
+            tell(&notice.text);
+        }
+        Notice::error(SERVED_PROBLEM.to_owned())
     }
 }
 

@@ -1,13 +1,24 @@
 //! An SSH channel as the reader and writer the front ends take: what the wizard writes
 //! goes, on each flush, to the task that sends it to the client; what the client types
-//! arrives here from the connection's handler.
+//! arrives here from the connection's handler. The way to the client is bounded
+//! ([`OUT_QUEUE`] flushes): a wizard whose client does not read waits.
 
 use std::io::{self, Read, Write};
 use std::sync::mpsc::Receiver;
 
-use tokio::sync::mpsc::UnboundedSender;
-
 use super::line_cap::LineCap;
+
+/// The most flushes waiting to go to one client.
+pub const OUT_QUEUE: usize = 8;
+
+/// The way from a wizard to its client's channel, bounded to [`OUT_QUEUE`] (see
+/// [`to_client`]).
+pub type ToClient = tokio::sync::mpsc::Sender<Out>;
+
+/// A new way to a client's channel, and its far end.
+pub fn to_client() -> (ToClient, tokio::sync::mpsc::Receiver<Out>) {
+    tokio::sync::mpsc::channel(OUT_QUEUE)
+}
 
 /// What a wizard's thread sends toward its client, in order.
 #[derive(Debug)]
@@ -25,7 +36,7 @@ pub enum Out {
 #[derive(Debug)]
 pub struct ChannelWriter {
     /// Toward the sending task.
-    to_client: UnboundedSender<Out>,
+    to_client: ToClient,
     /// Written since the last flush.
     buffer: Vec<u8>,
     /// Turn LF into CR LF.
@@ -34,7 +45,7 @@ pub struct ChannelWriter {
 
 impl ChannelWriter {
     /// A writer toward `to_client`.
-    pub fn new(to_client: UnboundedSender<Out>, crlf: bool) -> ChannelWriter {
+    pub fn new(to_client: ToClient, crlf: bool) -> ChannelWriter {
         ChannelWriter {
             to_client,
             buffer: Vec::new(),
@@ -63,8 +74,10 @@ impl Write for ChannelWriter {
             return Ok(());
         }
         let bytes = std::mem::take(&mut self.buffer);
+        // Waits while the client is behind; fails once the connection is gone or was cut
+        // off for not reading.
         self.to_client
-            .send(Out::Data(bytes))
+            .blocking_send(Out::Data(bytes))
             .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the client has gone"))
     }
 }
@@ -84,7 +97,7 @@ pub struct ChannelReader {
     /// From the connection's handler.
     from_client: Receiver<Vec<u8>>,
     /// Toward the client, for saying a line was too long.
-    to_client: UnboundedSender<Out>,
+    to_client: ToClient,
     /// What to say then.
     too_long: String,
     /// Lines gathered from what arrived.
@@ -102,7 +115,7 @@ impl ChannelReader {
     /// each line dropped for its length.
     pub fn new(
         from_client: Receiver<Vec<u8>>,
-        to_client: UnboundedSender<Out>,
+        to_client: ToClient,
         too_long: String,
     ) -> ChannelReader {
         ChannelReader {
@@ -125,7 +138,9 @@ impl Read for ChannelReader {
                     let capped = self.cap.feed(&bytes);
                     for _ in 0..capped.dropped {
                         let text = format!("signin-doctor: {}\r\n", self.too_long);
-                        let _ = self.to_client.send(Out::Problem(text.into_bytes()));
+                        let _ = self
+                            .to_client
+                            .blocking_send(Out::Problem(text.into_bytes()));
                     }
                     self.pending = capped.lines;
                 }

@@ -3,9 +3,7 @@
 
 use std::sync::mpsc::Receiver;
 
-use tokio::sync::mpsc::UnboundedSender;
-
-use super::channel_io::{ChannelWriter, Out};
+use super::channel_io::{ChannelWriter, ToClient};
 use super::live::{self, PartnerLink};
 use super::wizards::Watch;
 use crate::core::RecordKeeper;
@@ -23,7 +21,7 @@ pub struct Screen<'a> {
     /// The keys.
     pub input: &'a Receiver<RemoteInput>,
     /// Toward the client.
-    pub to_client: &'a UnboundedSender<Out>,
+    pub to_client: &'a ToClient,
     /// Says when the server ends the session.
     pub watch: &'a Watch,
 }

@@ -4,45 +4,37 @@
 //! agent and X11 forwarding — is refused, with a message where the client shows one.
 
 use std::collections::HashMap;
+use std::net::IpAddr;
 use std::sync::Arc;
+use std::sync::mpsc::Sender;
+use std::time::Duration;
 
 use russh::keys::PublicKey;
 use russh::server::{Auth, ChannelOpenHandle, Handler, Msg, Session};
-use russh::{Channel, ChannelId, ChannelOpenFailure, Pty};
-use tokio::sync::mpsc::unbounded_channel;
+use russh::{Channel, ChannelId, ChannelOpenFailure, ChannelWriteHalf, Disconnect, Pty};
+use tokio::time::timeout;
 
 use super::Shared;
 use super::auth::Who;
-use super::channel_io::Out;
+use super::channel_io::{Out, ToClient, to_client};
+use super::gate::{Entry, Refused};
 use super::keys::KeyParser;
 use super::line_mode::LineEditor;
+use super::pacing::{Backlog, MAX_OUTPUT_STALL, MAX_STALL};
 use super::role::{Asked, Role};
 use super::wizard::{self, Feed, Mode};
+use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW};
 use crate::lang::Lang;
 use crate::tui::remote::RemoteInput;
 
-/// Makes a [`Connection`] for each client.
-#[derive(Debug, Clone)]
-pub struct Server {
-    /// What every connection shares.
-    pub shared: Arc<Shared>,
-}
+/// The most session channels open at once on one connection (each may run a wizard).
+pub const MAX_CHANNELS: usize = 4;
 
-impl russh::server::Server for Server {
-    type Handler = Connection;
+/// The longest part of a refused command shown back to the client.
+const SHOWN_COMMAND: usize = 60;
 
-    fn new_client(&mut self, peer: Option<std::net::SocketAddr>) -> Connection {
-        Connection {
-            shared: Arc::clone(&self.shared),
-            peer: peer.map(|address| address.ip()),
-            _open: self.shared.wizards.connected(),
-            user: String::new(),
-            who: Who::Partner,
-            wrong_codes: 0,
-            channels: HashMap::new(),
-        }
-    }
-}
+/// How long a client cut off is given to read why before its connection is closed.
+const LAST_WORDS: Duration = Duration::from_secs(1);
 
 /// One client's connection.
 #[derive(Debug)]
@@ -50,7 +42,9 @@ pub struct Connection {
     /// What every connection shares.
     shared: Arc<Shared>,
     /// The client's address, for counting failed sign-ins.
-    peer: Option<std::net::IpAddr>,
+    peer: Option<IpAddr>,
+    /// Its place among the connections: counted while signing in, ended from outside.
+    entry: Arc<Entry>,
     /// Counted among the open connections while it lives (a stopping server waits).
     _open: super::wizards::OpenConnection,
     /// The user name signed in with (`nl` or `en` choose the language).
@@ -72,6 +66,10 @@ struct ChannelState {
     env: HashMap<String, String>,
     /// Where typing goes once the wizard runs.
     input: Option<Input>,
+    /// The client's inputs its wizard has not taken yet.
+    backlog: Arc<Backlog>,
+    /// Writes to the client as its SSH window allows: taken by the wizard's sending task.
+    writer: Option<ChannelWriteHalf<Msg>>,
 }
 
 impl Drop for ChannelState {
@@ -89,8 +87,15 @@ impl Drop for ChannelState {
 enum Input {
     /// Full-screen: bytes become keys.
     Keys(KeyParser, std::sync::mpsc::Sender<RemoteInput>),
-    /// Plain mode; with a line editor when the client's terminal is raw.
-    Lines(Option<LineEditor>, std::sync::mpsc::Sender<Vec<u8>>),
+    /// Plain mode; with a line editor (echoing toward the client) when the client's
+    /// terminal is raw.
+    Lines(Option<(LineEditor, ToClient)>, Sender<Vec<u8>>),
+}
+
+/// Something the client sent, on its way to the wizard.
+enum Sending {
+    Keys(Sender<RemoteInput>, Vec<RemoteInput>),
+    Lines(Sender<Vec<u8>>, Vec<Vec<u8>>),
 }
 
 /// Refuses a channel other than a session (a forwarded port, X11).
@@ -106,12 +111,41 @@ fn wanted(name: &str) -> bool {
     matches!(name, "LANG" | "LC_ALL" | "LC_MESSAGES" | "NO_COLOR")
 }
 
-/// A size as the terminal gives it, kept within what a screen can be.
-fn cells(value: u32) -> u16 {
-    u16::try_from(value).unwrap_or(u16::MAX).max(1)
+/// The widest terminal drawn: wider asks are drawn at this many columns.
+pub const MAX_COLUMNS: u16 = 500;
+/// The tallest terminal drawn: taller asks are drawn at this many rows.
+pub const MAX_ROWS: u16 = 200;
+
+/// `text` cut to at most `most` characters, marked with "…" where cut.
+fn shorten(text: &str, most: usize) -> String {
+    match text.char_indices().nth(most) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// A terminal size as the client gives it (columns, rows), kept within what one
+/// session's screen may cost: at least 1×1, at most [`MAX_COLUMNS`]×[`MAX_ROWS`].
+fn terminal_size(columns: u32, rows: u32) -> (u16, u16) {
+    let within = |value: u32, max: u16| u16::try_from(value).unwrap_or(max).clamp(1, max);
+    (within(columns, MAX_COLUMNS), within(rows, MAX_ROWS))
 }
 
 impl Connection {
+    /// A connection from `peer`, admitted as `entry`.
+    pub fn new(shared: Arc<Shared>, peer: IpAddr, entry: Arc<Entry>) -> Connection {
+        Connection {
+            _open: shared.wizards.connected(),
+            shared,
+            peer: Some(peer),
+            entry,
+            user: String::new(),
+            who: Who::Partner,
+            wrong_codes: 0,
+            channels: HashMap::new(),
+        }
+    }
+
     /// The role of a wizard started without a code: by the key signed in with.
     fn own_role(&self) -> Role {
         match self.who {
@@ -147,45 +181,194 @@ impl Connection {
                 echo: pty.is_some(),
             },
         };
-        let (to_client, mut outgoing) = unbounded_channel();
-        let feed = wizard::start(&self.shared, mode, lang, role, to_client);
-        let input = match feed {
-            Feed::Keys(sender) => Input::Keys(KeyParser::default(), sender),
-            Feed::Lines(sender) => Input::Lines(pty.is_some().then(LineEditor::default), sender),
-        };
-        if let Some(state) = self.channels.get_mut(&channel) {
-            state.input = Some(input);
-        }
-        let handle = session.handle();
-        tokio::spawn(async move {
-            while let Some(out) = outgoing.recv().await {
-                let sent = match out {
-                    Out::Data(bytes) => handle.data(channel, bytes).await.is_ok(),
-                    Out::Problem(bytes) => handle.extended_data(channel, 1, bytes).await.is_ok(),
-                    Out::Exit(code) => {
-                        let _ = handle.exit_status_request(channel, code).await;
-                        let _ = handle.eof(channel).await;
-                        let _ = handle.close(channel).await;
-                        false
-                    }
-                };
-                if !sent {
-                    break;
-                }
+        let seat = match self.shared.gate.seat(self.entry.client) {
+            Ok(seat) => seat,
+            Err(refused) => {
+                let message = self.busy(refused);
+                self.turn_away(channel, session, &message, RUNTIME_ERROR);
+                return;
             }
+        };
+        let Some(state) = self.channels.get_mut(&channel) else {
+            return;
+        };
+        let Some(writer) = state.writer.take() else {
+            return;
+        };
+        let (to_client, outgoing) = to_client();
+        let backlog = Arc::clone(&state.backlog);
+        let feed = wizard::start(
+            &self.shared,
+            seat,
+            mode,
+            lang,
+            role,
+            to_client.clone(),
+            backlog,
+        );
+        state.input = Some(match feed {
+            Feed::Keys(sender) => Input::Keys(KeyParser::default(), sender),
+            Feed::Lines(sender) => Input::Lines(
+                pty.is_some().then(|| (LineEditor::default(), to_client)),
+                sender,
+            ),
         });
+        tokio::spawn(send_out(
+            outgoing,
+            writer,
+            session.handle(),
+            self.entry.kill.clone(),
+        ));
+    }
+
+    /// What to tell a client turned away for `refused` when starting a wizard.
+    fn busy(&self, refused: Refused) -> String {
+        let caps = self.shared.gate.caps();
+        match refused {
+            Refused::Address => format!(
+                "too many sessions from your network are open here ({}); close one, or try \
+                 again in a few minutes.",
+                caps.per_address
+            ),
+            Refused::Full | Refused::Startups => format!(
+                "this server is busy ({} sessions); please try again in a few minutes.",
+                caps.sessions
+            ),
+        }
     }
 
     /// Refuses a request on `channel` with `message` on the client's stderr and exit
     /// status 2, then closes the channel.
     fn refuse(&mut self, channel: ChannelId, session: &mut Session, message: &str) {
+        self.turn_away(channel, session, message, USAGE_OR_INVALID_FLOW);
+    }
+
+    /// Says `message` on the client's stderr, exits with `code` and closes `channel`.
+    fn turn_away(&mut self, channel: ChannelId, session: &mut Session, message: &str, code: u8) {
         let text = format!("signin-doctor: {message}\r\n");
         let _ = session.channel_success(channel);
         let _ = session.extended_data(channel, 1, text.into_bytes());
-        let _ = session.exit_status_request(channel, crate::exit::USAGE_OR_INVALID_FLOW.into());
+        let _ = session.exit_status_request(channel, code.into());
         let _ = session.eof(channel);
         let _ = session.close(channel);
         self.channels.remove(&channel);
+    }
+
+    /// Cuts off a client that kept its input waiting for [`MAX_STALL`]: says why, then
+    /// closes the connection. Its wizard ends as when a connection is lost, its answers kept.
+    fn cut_off(&mut self, session: &mut Session) -> Result<(), russh::Error> {
+        let _ = session.disconnect(
+            Disconnect::ByApplication,
+            "signin-doctor: you sent more than the wizard could take in; your answers are kept, \
+             connect again to go on",
+            "en",
+        );
+        kill_soon(&self.entry);
+        Ok(())
+    }
+
+    /// Hands what the client sent to its wizard as the wizard takes it in; false when
+    /// the client kept it waiting too long.
+    async fn pass_on(&self, backlog: &Backlog, sending: Sending) -> bool {
+        macro_rules! each {
+            ($sender:expr, $items:expr) => {
+                for item in $items {
+                    if backlog.room(MAX_STALL).await.is_err() {
+                        return false;
+                    }
+                    if $sender.send(item).is_err() {
+                        backlog.taken();
+                        return true;
+                    }
+                }
+            };
+        }
+        match sending {
+            Sending::Keys(sender, items) => each!(sender, items),
+            Sending::Lines(sender, items) => each!(sender, items),
+        }
+        true
+    }
+}
+
+/// What `sending` gives, or `None` when the client has not made room for it within
+/// [`MAX_OUTPUT_STALL`] or the connection was ended meanwhile.
+async fn unless_stalled<T>(
+    kill: &super::kill::KillSwitch,
+    sending: impl Future<Output = T>,
+) -> Option<T> {
+    tokio::pin!(sending);
+    let deadline = tokio::time::Instant::now() + MAX_OUTPUT_STALL;
+    loop {
+        tokio::select! {
+            sent = &mut sending => return Some(sent),
+            () = tokio::time::sleep(LOOK_AGAIN) => {
+                if kill.killed() || tokio::time::Instant::now() >= deadline {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// How often output waiting for a client looks whether the connection is gone.
+const LOOK_AGAIN: Duration = Duration::from_millis(200);
+
+/// Closes `entry`'s connection after [`LAST_WORDS`], whatever it waits for.
+fn kill_soon(entry: &Entry) {
+    let kill = entry.kill.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(LAST_WORDS).await;
+        kill.kill();
+    });
+}
+
+/// Sends a wizard's output to its channel as the client's SSH window allows, in order,
+/// until the wizard exits. A client that reads nothing for [`MAX_OUTPUT_STALL`] is told
+/// why and cut off (its wizard, waiting to write, then ends as when a connection is lost).
+async fn send_out(
+    mut outgoing: tokio::sync::mpsc::Receiver<Out>,
+    writer: ChannelWriteHalf<Msg>,
+    handle: russh::server::Handle,
+    kill: super::kill::KillSwitch,
+) {
+    while let Some(out) = outgoing.recv().await {
+        let sent = match out {
+            Out::Data(bytes) => unless_stalled(&kill, writer.data_bytes(bytes)).await,
+            Out::Problem(bytes) => {
+                unless_stalled(&kill, writer.extended_data_bytes(1, bytes)).await
+            }
+            Out::Exit(code) => {
+                let _ = unless_stalled(&kill, async {
+                    let _ = writer.exit_status(code).await;
+                    let _ = writer.eof().await;
+                    writer.close().await
+                })
+                .await;
+                return;
+            }
+        };
+        match sent {
+            Some(Ok(())) => {}
+            Some(Err(_)) => return,
+            None if kill.killed() => return,
+            None => {
+                let _ = timeout(
+                    LAST_WORDS,
+                    handle.disconnect(
+                        Disconnect::ByApplication,
+                        "signin-doctor: your client stopped reading; your answers are kept, \
+                         connect again to go on"
+                            .into(),
+                        "en".into(),
+                    ),
+                )
+                .await;
+                tokio::time::sleep(LAST_WORDS).await;
+                kill.kill();
+                return;
+            }
+        }
     }
 }
 
@@ -195,6 +378,7 @@ impl Handler for Connection {
     async fn auth_none(&mut self, user: &str) -> Result<Auth, Self::Error> {
         if self.shared.auth.lets_in_without_key(user) {
             self.user = user.to_owned();
+            self.entry.signed_in();
             return Ok(Auth::Accept);
         }
         Ok(Auth::reject())
@@ -212,6 +396,7 @@ impl Handler for Connection {
         if let Some(who) = self.shared.auth.who(user, key.key_data()) {
             self.user = user.to_owned();
             self.who = who;
+            self.entry.signed_in();
             return Ok(Auth::Accept);
         }
         self.shared.sign_in_limits.failed(self.peer);
@@ -224,7 +409,16 @@ impl Handler for Connection {
         reply: ChannelOpenHandle,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.channels.insert(channel.id(), ChannelState::default());
+        if self.channels.len() >= MAX_CHANNELS {
+            reply.reject(ChannelOpenFailure::ResourceShortage).await;
+            return Ok(());
+        }
+        // Only the writing half is kept: what the client sends comes through this handler.
+        let id = channel.id();
+        let (_, writer) = channel.split();
+        let mut state = ChannelState::default();
+        state.writer = Some(writer);
+        self.channels.insert(id, state);
         reply.accept().await;
         Ok(())
     }
@@ -294,8 +488,12 @@ impl Handler for Connection {
         _: &[(Pty, u32)],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        let state = self.channels.entry(channel).or_default();
-        state.pty = Some((term.to_owned(), cells(columns), cells(rows)));
+        let Some(state) = self.channels.get_mut(&channel) else {
+            session.channel_failure(channel)?;
+            return Ok(());
+        };
+        let (columns, rows) = terminal_size(columns, rows);
+        state.pty = Some((term.to_owned(), columns, rows));
         session.channel_success(channel)?;
         Ok(())
     }
@@ -307,9 +505,11 @@ impl Handler for Connection {
         value: &str,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if wanted(name) {
-            let state = self.channels.entry(channel).or_default();
-            state.env.insert(name.to_owned(), value.to_owned());
+        let state = self.channels.get_mut(&channel);
+        if let Some(state) = state.filter(|state| wanted(name) && state.env.len() < 4) {
+            state
+                .env
+                .insert(name.to_owned(), value.chars().take(100).collect());
             session.channel_success(channel)?;
         } else {
             session.channel_failure(channel)?;
@@ -336,7 +536,7 @@ impl Handler for Connection {
     ) -> Result<(), Self::Error> {
         let command = String::from_utf8_lossy(command);
         let Some(Asked { plain, role }) = Role::from_command(&command, self.own_role()) else {
-            let shown = crate::sanitize::clean_line(&command);
+            let shown = shorten(&crate::sanitize::clean_line(&command), SHOWN_COMMAND);
             let refusal = match shown.trim() {
                 word @ ("join" | "resume") => format!(
                     "`{word}` needs the partner's hand-off code after it, as in \
@@ -392,15 +592,26 @@ impl Handler for Connection {
         rows: u32,
         _: u32,
         _: u32,
-        _: &mut Session,
+        session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if let Some(state) = self.channels.get_mut(&channel) {
-            if let Some(pty) = &mut state.pty {
-                (pty.1, pty.2) = (cells(columns), cells(rows));
-            }
-            if let Some(Input::Keys(_, sender)) = &state.input {
-                let _ = sender.send(RemoteInput::Resize(cells(columns), cells(rows)));
-            }
+        let Some(state) = self.channels.get_mut(&channel) else {
+            return Ok(());
+        };
+        let (columns, rows) = terminal_size(columns, rows);
+        if let Some(pty) = &mut state.pty {
+            (pty.1, pty.2) = (columns, rows);
+        }
+        // While a resize waits for the wizard, later ones only change the size it gets.
+        let Some(Input::Keys(_, sender)) = &state.input else {
+            return Ok(());
+        };
+        if !state.backlog.resized((columns, rows)) {
+            return Ok(());
+        }
+        let sending = Sending::Keys(sender.clone(), vec![RemoteInput::Resize(columns, rows)]);
+        let backlog = Arc::clone(&state.backlog);
+        if !self.pass_on(&backlog, sending).await {
+            return self.cut_off(session);
         }
         Ok(())
     }
@@ -414,29 +625,32 @@ impl Handler for Connection {
         let Some(state) = self.channels.get_mut(&channel) else {
             return Ok(());
         };
-        match &mut state.input {
+        let sending = match &mut state.input {
             Some(Input::Keys(parser, sender)) => {
-                for event in parser.feed(bytes) {
-                    let _ = sender.send(RemoteInput::Event(event));
-                }
+                let events = parser.feed(bytes).into_iter().map(RemoteInput::Event);
+                Sending::Keys(sender.clone(), events.collect())
             }
-            Some(Input::Lines(Some(editor), sender)) => {
+            Some(Input::Lines(Some((editor, to_client)), sender)) => {
                 let typed = editor.feed(bytes);
-                if !typed.echo.is_empty() {
-                    session.data(channel, typed.echo)?;
+                // The echo waits its turn behind the wizard's output.
+                if !typed.echo.is_empty() && to_client.send(Out::Data(typed.echo)).await.is_err() {
+                    return Ok(());
                 }
-                for line in typed.lines {
-                    let _ = sender.send(line);
-                }
+                let sending = Sending::Lines(sender.clone(), typed.lines);
                 if typed.ended {
                     state.input = None;
                 }
+                sending
             }
             Some(Input::Lines(None, sender)) if !bytes.is_empty() => {
                 // (An empty packet would tell plain mode its input ended.)
-                let _ = sender.send(bytes.to_vec());
+                Sending::Lines(sender.clone(), vec![bytes.to_vec()])
             }
-            Some(Input::Lines(None, _)) | None => {}
+            Some(Input::Lines(None, _)) | None => return Ok(()),
+        };
+        let backlog = Arc::clone(&state.backlog);
+        if !self.pass_on(&backlog, sending).await {
+            return self.cut_off(session);
         }
         Ok(())
     }
@@ -463,5 +677,27 @@ impl Handler for Connection {
         // Dropping the sender tells the wizard its client has gone.
         self.channels.remove(&channel);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_sizes_are_kept_within_the_maximum_and_never_zero() {
+        assert_eq!(terminal_size(80, 24), (80, 24));
+        assert_eq!(terminal_size(65_535, 65_535), (MAX_COLUMNS, MAX_ROWS));
+        assert_eq!(terminal_size(u32::MAX, 0), (MAX_COLUMNS, 1));
+        assert_eq!(terminal_size(0, 70_000), (1, MAX_ROWS));
+    }
+
+    #[test]
+    fn a_long_command_is_shortened_where_shown() {
+        assert_eq!(shorten("join ABC", 60), "join ABC");
+        let long = "x".repeat(100_000);
+        let shown = shorten(&long, 60);
+        assert_eq!(shown.chars().count(), 61);
+        assert!(shown.ends_with('…'));
     }
 }

@@ -1,4 +1,4 @@
-//! Failed sign-ins counted per address: besides russh's limit of attempts on one
+//! Failed sign-ins counted per address (an IPv6 /64 counts as one): besides russh's limit of attempts on one
 //! connection, an address with [`MAX_FAILURES`] failed sign-ins within [`WINDOW`] is
 //! refused at once — even with a good key — until its oldest failure leaves the window.
 //! Memory stays bounded: at most [`MAX_ADDRESSES`] addresses are remembered, those whose
@@ -59,7 +59,7 @@ impl SignInLimits {
 
     /// [`SignInLimits::refuses`] as at `now`.
     fn refuses_at(&self, address: Option<IpAddr>, now: Instant) -> bool {
-        let Some(address) = address else {
+        let Some(address) = address.map(super::gate::client_of) else {
             return false;
         };
         let Ok(mut failures) = self.failures.lock() else {
@@ -78,7 +78,7 @@ impl SignInLimits {
 
     /// [`SignInLimits::failed`] as at `now`.
     fn failed_at(&self, address: Option<IpAddr>, now: Instant) {
-        let Some(address) = address else {
+        let Some(address) = address.map(super::gate::client_of) else {
             return;
         };
         let Ok(mut failures) = self.failures.lock() else {
@@ -160,6 +160,13 @@ mod tests {
             "another address is not refused"
         );
         assert!(!limits.refuses_at(None, start));
+        // An IPv6 client is its /64: another address in it is refused too.
+        let v6 = |text: &str| Some(text.parse::<IpAddr>().unwrap());
+        for _ in 0..3 {
+            limits.failed_at(v6("2001:db8:0:1::a"), start);
+        }
+        assert!(limits.refuses_at(v6("2001:db8:0:1::b"), start));
+        assert!(!limits.refuses_at(v6("2001:db8:0:2::a"), start));
         // The first failure leaves the window after 60 s: two remain, below the limit.
         assert!(!limits.refuses_at(address(1), start + Duration::from_secs(60)));
     }

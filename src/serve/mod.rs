@@ -4,23 +4,31 @@
 //! its own saves, all writing the one outcome log.
 //!
 //! By role: `host_key` (the server's key), `auth` (who may in), `limits` (failed sign-ins
-//! per address), `handler` (the SSH protocol: what is accepted and what refused), `wizard`
+//! per address), `accept` (taking connections, the login grace), `gate` (caps on
+//! connections and wizards, per client and in all), `kill` (ending a connection from
+//! outside), `pacing` (a client's input, bounded), `private` (the state folder, kept
+//! private), `handler` (the SSH protocol: what is accepted and what refused), `wizard`
 //! (one wizard on one channel, on a thread of its own), `wizards` (the running ones, ended
 //! when idle or when the server stops), `words` (what the server says), `keys`,
 //! `line_mode` and `line_cap` (a remote terminal's input, bounded), `channel_io` (the
 //! channel as a reader and a writer).
 
+mod accept;
 mod auth;
 mod channel_io;
 mod full_screen;
+mod gate;
 mod guesses;
 mod handler;
 mod host_key;
 pub mod keys;
+mod kill;
 mod limits;
 mod line_cap;
 mod line_mode;
 mod live;
+mod pacing;
+mod private;
 mod role;
 mod tidy;
 mod wizard;
@@ -33,7 +41,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 use std::time::Duration;
 
-use russh::server::{Config, Server as _};
+use russh::server::Config;
 
 use crate::commands::walkable_flow;
 use crate::error::{Error, Result};
@@ -62,9 +70,21 @@ pub struct Options {
     pub keep_days: u32,
     /// The most wizards at once.
     pub max_sessions: usize,
+    /// The most connections open at once; more are closed at once.
+    pub max_connections: usize,
+    /// The most connections signing in at once (as OpenSSH's `MaxStartups`).
+    pub max_startups: usize,
+    /// The most connections signing in, and the most wizards, from one client (an IPv4
+    /// address or an IPv6 /64).
+    pub max_per_address: usize,
+    /// How long a connection has to sign in (as OpenSSH's `LoginGraceTime`).
+    pub login_grace: Duration,
     /// Sessions without input for this long are ended, with a goodbye line.
     pub idle_timeout: Duration,
 }
+
+/// The default of `--max-connections`; the service's `LimitNOFILE` leaves room above it.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 1000;
 
 /// How long past `--idle-timeout` a connection without input is dropped, giving a
 /// wizard ended at the idle timeout time to say goodbye.
@@ -90,10 +110,10 @@ pub(crate) struct Shared {
     pub log: Option<PathBuf>,
     /// How many days set-aside sessions are kept.
     pub keep_days: u32,
-    /// The most wizards at once, and how many run now.
-    pub max_sessions: usize,
-    /// Wizards running now.
-    pub running: AtomicUsize,
+    /// Caps on connections and wizards, and their counts.
+    pub gate: Arc<gate::Gate>,
+    /// How long a connection has to sign in.
+    pub login_grace: Duration,
     /// Numbers sessions for their folders.
     pub started: AtomicUsize,
     /// This server process's name in its sessions' folder names, unlike any other's
@@ -121,6 +141,11 @@ pub fn main(options: Options) -> Result<()> {
             ));
         }
     };
+    private::prepare(options.state_dir.as_deref())?;
+    // What a remote user is not shown of a problem with the records, the operator reads.
+    crate::core::tell_operator_with(|details| {
+        eprintln!("signin-doctor: a served session's records: {details}");
+    });
     let key = host_key::load_or_make(&key_path)?;
     let auth = auth::Auth::new(
         options.open,
@@ -151,8 +176,13 @@ pub fn main(options: Options) -> Result<()> {
         live: live::Registry::default(),
         log: options.log,
         keep_days: options.keep_days,
-        max_sessions: options.max_sessions,
-        running: AtomicUsize::new(0),
+        gate: Arc::new(gate::Gate::new(gate::Caps {
+            connections: options.max_connections,
+            startups: options.max_startups,
+            per_address: options.max_per_address,
+            sessions: options.max_sessions,
+        })),
+        login_grace: options.login_grace,
         started: AtomicUsize::new(0),
         instance: instance_name(),
         sign_in_limits: limits::SignInLimits::default(),
@@ -183,17 +213,15 @@ async fn listen(shared: Arc<Shared>, config: Config, address: SocketAddr) -> Res
             "cannot listen on {address}: {e}; pick another with --listen ADDR:PORT"
         ))
     })?;
-    let mut server = handler::Server {
-        shared: Arc::clone(&shared),
-    };
-    let running = server.run_on_socket(Arc::new(config), &socket);
-    let handle = running.handle();
+    let (stopping, stop) = tokio::sync::watch::channel(false);
     eprintln!("signin-doctor: serving on {address}");
     tokio::select! {
-        result = running => result.map_err(|e| Error::Serve(format!("stopped: {e}"))),
+        () = accept::accept_all(socket, Arc::clone(&shared), Arc::new(config), stop) => Ok(()),
         () = stop_signal() => {
             say_goodbye_to_all(&shared).await;
-            handle.shutdown("the server is stopping".into());
+            let _ = stopping.send(true);
+            // Each connection's goodbye on its way.
+            tokio::time::sleep(Duration::from_millis(50)).await;
             Ok(())
         }
     }

@@ -7,21 +7,21 @@
 use std::io::{BufReader, Write};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::{Receiver, Sender, channel};
-
-use tokio::sync::mpsc::UnboundedSender;
+use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 
 use super::Shared;
-use super::channel_io::{ChannelReader, ChannelWriter, Out};
+use super::channel_io::{ChannelReader, ChannelWriter, Out, ToClient};
 use super::full_screen::{Screen, tell};
+use super::gate::Seat;
 use super::live::{self, Joined, PartnerLink};
+use super::pacing::{Backlog, MAX_QUEUED};
 use super::role::Role;
 use super::wizards::{self, Watch};
 use super::words::{goodbye, line_too_long};
 use crate::core::start::{StartOptions, Started, begin};
 use crate::core::{RecordKeeper, RecordOptions};
 use crate::error::{Error, Result};
-use crate::exit::{RUNTIME_ERROR, WalkEnd};
+use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
 use crate::session::Session;
@@ -68,15 +68,17 @@ struct Inputs {
     watch: Arc<Watch>,
 }
 
-/// Starts a wizard in `mode` and `lang` for `role`, whose output goes to `to_client`,
-/// ending with [`Out::Exit`]; gives where its input goes. When the server is full, says
-/// so and exits 1 at once.
+/// Starts a wizard in `mode` and `lang` for `role` in `seat`, whose output goes to
+/// `to_client`, ending with [`Out::Exit`]; gives where its input goes, the client's
+/// inputs counted in `backlog`.
 pub fn start(
     shared: &Arc<Shared>,
+    seat: Seat,
     mode: Mode,
     lang: Lang,
     role: Role,
-    to_client: UnboundedSender<Out>,
+    to_client: ToClient,
+    backlog: Arc<Backlog>,
 ) -> Feed {
     let (keys, key_input) = channel();
     let (lines, line_input) = channel();
@@ -85,23 +87,8 @@ pub fn start(
         Mode::FullScreen { .. } => Feed::Keys(keys),
         Mode::Plain { .. } => Feed::Lines(lines),
     };
-    let admitted = shared
-        .running
-        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |running| {
-            (running < shared.max_sessions).then_some(running + 1)
-        })
-        .is_ok();
-    if !admitted {
-        let text = format!(
-            "signin-doctor: this server is busy ({} sessions); please try again in a few minutes.\r\n",
-            shared.max_sessions
-        );
-        let _ = to_client.send(Out::Problem(text.into_bytes()));
-        let _ = to_client.send(Out::Exit(RUNTIME_ERROR.into()));
-        return feed;
-    }
     let (number, watch) = shared.wizards.enter(to_client.clone());
-    let (key_input, line_input) = watched(shared, &watch, mode, key_input, line_input);
+    let (key_input, line_input) = watched(shared, &watch, mode, key_input, line_input, backlog);
     let inputs = Inputs {
         keys: key_input,
         lines: line_input,
@@ -124,38 +111,44 @@ pub fn start(
             Err(error) => {
                 if !error.said_already() {
                     let text = format!("signin-doctor: {error}\r\n");
-                    let _ = to_client.send(Out::Problem(text.into_bytes()));
+                    let _ = to_client.blocking_send(Out::Problem(text.into_bytes()));
                 }
                 error.exit_code()
             }
         };
-        shared.running.fetch_sub(1, Ordering::SeqCst);
+        drop(seat);
         shared.wizards.leave(number);
-        let _ = to_client.send(Out::Exit(code.into()));
+        let _ = to_client.blocking_send(Out::Exit(code.into()));
     });
     feed
 }
 
 /// Puts a watch between the client's input and the wizard (see [`wizards::forward`]):
-/// gives the wizard's ends of the keys and lines, the one for `mode` watched.
+/// gives the wizard's ends of the keys and lines, the one for `mode` watched and
+/// bounded to [`MAX_QUEUED`] inputs.
 fn watched(
     shared: &Shared,
     watch: &Arc<Watch>,
     mode: Mode,
     keys: Receiver<RemoteInput>,
     lines: Receiver<Vec<u8>>,
+    backlog: Arc<Backlog>,
 ) -> (Receiver<RemoteInput>, Receiver<Vec<u8>>) {
     let idle = shared.idle_timeout;
     let watch = Arc::clone(watch);
     match mode {
         Mode::FullScreen { .. } => {
-            let (to_wizard, from_watch) = channel();
-            std::thread::spawn(move || wizards::forward(&keys, to_wizard, &watch, idle));
+            let (to_wizard, from_watch) = sync_channel(MAX_QUEUED);
+            std::thread::spawn(move || {
+                wizards::forward(&keys, to_wizard, &watch, idle, &backlog);
+            });
             (from_watch, lines)
         }
         Mode::Plain { .. } => {
-            let (to_wizard, from_watch) = channel();
-            std::thread::spawn(move || wizards::forward(&lines, to_wizard, &watch, idle));
+            let (to_wizard, from_watch) = sync_channel(MAX_QUEUED);
+            std::thread::spawn(move || {
+                wizards::forward(&lines, to_wizard, &watch, idle, &backlog);
+            });
             (keys, from_watch)
         }
     }
@@ -177,7 +170,7 @@ fn walk(
     mode: Mode,
     lang: Lang,
     role: &Role,
-    to_client: &UnboundedSender<Out>,
+    to_client: &ToClient,
     inputs: Inputs,
     start: &StartOptions,
 ) -> Result<WalkEnd> {
@@ -196,7 +189,7 @@ fn walk(
         {
             return Err(Error::Serve(
                 "the partner is connected now, and joining them live needs a terminal: \
-                 connect with `ssh -t HOST join CODE`"
+                 connect with `ssh -t agent@HOST join CODE`"
                     .into(),
             ));
         }

@@ -8,13 +8,12 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use tokio::sync::mpsc::UnboundedSender;
-
-use super::channel_io::Out;
+use super::channel_io::ToClient;
+use super::pacing::Backlog;
 use super::words::Farewell;
 use crate::tui::remote::RemoteInput;
 
@@ -45,7 +44,7 @@ impl Drop for OpenConnection {
 }
 
 /// One running wizard's watch and the way to its client.
-type Running = (Arc<Watch>, UnboundedSender<Out>);
+type Running = (Arc<Watch>, ToClient);
 
 /// Why one wizard is to end, once it is.
 #[derive(Debug, Default)]
@@ -74,6 +73,16 @@ pub trait Ending: Send + 'static {
     fn end() -> Self;
     /// Whether this tells the wizard its session is over (nothing follows it).
     fn is_end(&self) -> bool;
+    /// Whether the client sent this (counted in its [`Backlog`]), not the server or the
+    /// other side of a shared session.
+    fn sent_by_client(&self) -> bool;
+    /// This, brought up to date with what the client asked since it was sent.
+    fn newest(self, _backlog: &Backlog) -> Self
+    where
+        Self: Sized,
+    {
+        self
+    }
 }
 
 impl Ending for RemoteInput {
@@ -83,6 +92,20 @@ impl Ending for RemoteInput {
 
     fn is_end(&self) -> bool {
         matches!(self, RemoteInput::End)
+    }
+
+    fn sent_by_client(&self) -> bool {
+        matches!(self, RemoteInput::Event(_) | RemoteInput::Resize(..))
+    }
+
+    fn newest(self, backlog: &Backlog) -> RemoteInput {
+        match self {
+            RemoteInput::Resize(..) => match backlog.last_size() {
+                Some((columns, rows)) => RemoteInput::Resize(columns, rows),
+                None => self,
+            },
+            other => other,
+        }
     }
 }
 
@@ -94,11 +117,15 @@ impl Ending for Vec<u8> {
     fn is_end(&self) -> bool {
         self.is_empty()
     }
+
+    fn sent_by_client(&self) -> bool {
+        !self.is_empty()
+    }
 }
 
 impl Wizards {
     /// Registers a wizard whose output goes to `to_client`; gives its number and watch.
-    pub fn enter(&self, to_client: UnboundedSender<Out>) -> (u64, Arc<Watch>) {
+    pub fn enter(&self, to_client: ToClient) -> (u64, Arc<Watch>) {
         let number = self.next.fetch_add(1, Ordering::SeqCst);
         let watch = Arc::new(Watch::default());
         if let Ok(mut running) = self.running.lock() {
@@ -130,7 +157,7 @@ impl Wizards {
 
     /// Ends every running wizard (and any that starts from now on) because the server
     /// stops; gives the ways to their clients, which close once each has said goodbye.
-    pub fn end_all(&self) -> Vec<UnboundedSender<Out>> {
+    pub fn end_all(&self) -> Vec<ToClient> {
         self.stopping.store(true, Ordering::SeqCst);
         let Ok(running) = self.running.lock() else {
             return Vec::new();
@@ -148,12 +175,14 @@ impl Wizards {
 /// Forwards what arrives on `from_client` to the wizard on `to_wizard` until the client
 /// goes (then `to_wizard` is dropped: the wizard sees its input end), or until the
 /// session is to end — no input for `idle`, or ended through `watch` — when the wizard
-/// is sent [`Ending::end`]. Runs on the calling thread.
+/// is sent [`Ending::end`]. What the client sent is taken off its `backlog` as it goes
+/// on; `to_wizard` being bounded, a slow wizard holds it back. Runs on the calling thread.
 pub fn forward<T: Ending>(
     from_client: &Receiver<T>,
-    to_wizard: Sender<T>,
+    to_wizard: SyncSender<T>,
     watch: &Watch,
     idle: Duration,
+    backlog: &Backlog,
 ) {
     let mut last_input = Instant::now();
     loop {
@@ -167,6 +196,10 @@ pub fn forward<T: Ending>(
         match from_client.recv_timeout(LOOK.min(idle)) {
             Ok(input) => {
                 last_input = Instant::now();
+                if input.sent_by_client() {
+                    backlog.taken();
+                }
+                let input = input.newest(backlog);
                 let ended = input.is_end();
                 if to_wizard.send(input).is_err() || ended {
                     return;
@@ -182,16 +215,17 @@ pub fn forward<T: Ending>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::mpsc::channel;
+    use std::sync::mpsc::{channel, sync_channel};
 
     #[test]
     fn input_is_forwarded_and_silence_ends_the_wizard_as_idle() {
         let (client, from_client) = channel();
-        let (to_wizard, wizard) = channel();
+        let (to_wizard, wizard) = sync_channel(4);
         let watch = Watch::default();
+        let backlog = Backlog::default();
         client.send(b"1\n".to_vec()).unwrap();
         let idle = Duration::from_millis(200);
-        forward(&from_client, to_wizard, &watch, idle);
+        forward(&from_client, to_wizard, &watch, idle, &backlog);
         assert_eq!(wizard.recv().unwrap(), b"1\n");
         assert_eq!(wizard.recv().unwrap(), Vec::<u8>::new(), "the end of input");
         assert_eq!(watch.farewell(), Some(Farewell::Idle(idle)));
@@ -200,7 +234,7 @@ mod tests {
     #[test]
     fn the_watch_stops_once_it_passed_the_end_on_even_while_others_hold_the_channel() {
         let (client, from_client) = channel();
-        let (to_wizard, wizard) = channel();
+        let (to_wizard, wizard) = sync_channel(4);
         let (done, finished) = channel();
         // A shared session's other side keeps a sender: the channel never closes.
         let _other_side = client.clone();
@@ -211,6 +245,7 @@ mod tests {
                 to_wizard,
                 &Watch::default(),
                 Duration::from_secs(3600),
+                &Backlog::default(),
             );
             let _ = done.send(());
         });
@@ -222,16 +257,50 @@ mod tests {
     }
 
     #[test]
+    fn a_resize_reaches_the_wizard_at_the_last_size_asked() {
+        let (client, from_client) = channel();
+        let (to_wizard, wizard) = sync_channel(4);
+        let backlog = Backlog::default();
+        // Three window changes: only the first is sent, the last is drawn.
+        for size in [(80, 24), (100, 30), (120, 40)] {
+            if backlog.resized(size) {
+                client.send(RemoteInput::Resize(size.0, size.1)).unwrap();
+            }
+        }
+        client.send(RemoteInput::End).unwrap();
+        let watch = Watch::default();
+        forward(
+            &from_client,
+            to_wizard,
+            &watch,
+            Duration::from_secs(60),
+            &backlog,
+        );
+        assert!(matches!(
+            wizard.recv().unwrap(),
+            RemoteInput::Resize(120, 40)
+        ));
+        assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
+    }
+
+    #[test]
     fn a_stopping_server_ends_running_wizards_and_those_that_start_later() {
         let wizards = Wizards::default();
-        let (to_client, _client) = tokio::sync::mpsc::unbounded_channel();
+        let (to_client, _client) = tokio::sync::mpsc::channel(4);
         let (number, watch) = wizards.enter(to_client.clone());
         assert_eq!(watch.farewell(), None);
         assert_eq!(wizards.end_all().len(), 1);
         assert_eq!(watch.farewell(), Some(Farewell::Stopping));
-        let (to_wizard, wizard) = channel();
+        let (to_wizard, wizard) = sync_channel(4);
         let (_client_keys, from_client) = channel::<RemoteInput>();
-        forward(&from_client, to_wizard, &watch, Duration::from_secs(60));
+        let backlog = Backlog::default();
+        forward(
+            &from_client,
+            to_wizard,
+            &watch,
+            Duration::from_secs(60),
+            &backlog,
+        );
         assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
         wizards.leave(number);
         let (_, late) = wizards.enter(to_client);

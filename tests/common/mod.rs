@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod child;
+pub mod floods;
 pub mod frame;
 pub mod pty;
 pub mod serve;

@@ -70,6 +70,44 @@ impl Server {
         })
     }
 
+    /// Starts `serve` with `args`, at most `files` open file descriptors (RLIMIT_NOFILE)
+    /// and the file mode mask `umask`, as a service manager may start it.
+    pub fn start_limited(args: &[&str], files: Option<u64>, umask: Option<u32>) -> Server {
+        Server::launch(tempfile::tempdir().unwrap(), args, |command| {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: setrlimit and umask are async-signal-safe system calls.
+            unsafe {
+                command.pre_exec(move || {
+                    if let Some(files) = files {
+                        let resource = nix::sys::resource::Resource::RLIMIT_NOFILE;
+                        nix::sys::resource::setrlimit(resource, files, files)?;
+                    }
+                    if let Some(mask) = umask {
+                        let mask = nix::sys::stat::Mode::from_bits_truncate(mask);
+                        nix::sys::stat::umask(mask);
+                    }
+                    Ok(())
+                });
+            }
+        })
+    }
+
+    /// The server's resident memory now, in KiB (VmRSS in /proc); 0 once it has gone.
+    pub fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    /// Whether the server process still runs.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
     /// Starts `serve` in `dir` with `args`, `prepare` having its say on the command last.
     fn launch(dir: tempfile::TempDir, args: &[&str], prepare: impl FnOnce(&mut Command)) -> Server {
         let port = free_port();
@@ -209,6 +247,15 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The machine's load averages (1, 5, 15 minutes): benchmarks share two cores with others.
+pub fn load_average() -> String {
+    let text = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    text.split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Runs `ssh` with `args` and `input` on its stdin, within the deadline.

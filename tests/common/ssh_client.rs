@@ -16,7 +16,7 @@ use super::pty::{option_number, selected_option};
 pub type Failure = String;
 
 /// Trusts the server's host key: a throwaway server on loopback, started by the test.
-struct TrustLoopback;
+pub struct TrustLoopback;
 
 impl client::Handler for TrustLoopback {
     type Error = russh::Error;
@@ -40,6 +40,28 @@ pub struct RemoteTerminal {
     closed: bool,
 }
 
+/// Connects to 127.0.0.1:`port` and signs in as `user` without a key.
+pub async fn connect(port: u16, user: &str) -> Result<Handle<TrustLoopback>, Failure> {
+    let config = Arc::new(client::Config {
+        nodelay: true,
+        ..client::Config::default()
+    });
+    let mut connection = client::connect(config, ("127.0.0.1", port), TrustLoopback)
+        .await
+        .map_err(|e| format!("cannot connect: {e}"))?;
+    let auth = connection
+        .authenticate_none(user)
+        .await
+        .map_err(|e| format!("cannot sign in: {e}"))?;
+    if !auth.success() {
+        return Err("the server refused to let us in without a key".to_owned());
+    }
+    Ok(connection)
+}
+
+/// The largest terminal the server draws (`serve` clamps wider and taller asks to it).
+pub const LARGEST: (u16, u16) = (500, 200);
+
 impl RemoteTerminal {
     /// Connects to 127.0.0.1:`port` as `user` without a key, asks for a terminal of type
     /// `term` with `size` (columns, rows) and a shell, all before `deadline`.
@@ -50,21 +72,8 @@ impl RemoteTerminal {
         size: (u16, u16),
         deadline: Instant,
     ) -> Result<RemoteTerminal, Failure> {
-        let config = Arc::new(client::Config {
-            nodelay: true,
-            ..client::Config::default()
-        });
         let steps = async {
-            let mut connection = client::connect(config, ("127.0.0.1", port), TrustLoopback)
-                .await
-                .map_err(|e| format!("cannot connect: {e}"))?;
-            let auth = connection
-                .authenticate_none(user)
-                .await
-                .map_err(|e| format!("cannot sign in: {e}"))?;
-            if !auth.success() {
-                return Err("the server refused to let us in without a key".to_owned());
-            }
+            let connection = connect(port, user).await?;
             let channel = connection
                 .channel_open_session()
                 .await
@@ -78,6 +87,8 @@ impl RemoteTerminal {
                 .request_shell(false)
                 .await
                 .map_err(|e| format!("cannot ask for a shell: {e}"))?;
+            // The screen as the server draws it: at most the largest it draws.
+            let (rows, columns) = (rows.min(LARGEST.1), columns.min(LARGEST.0));
             Ok(RemoteTerminal {
                 connection,
                 channel,
@@ -170,6 +181,14 @@ impl RemoteTerminal {
         while self.receive(deadline).await? {}
         self.exit
             .ok_or_else(|| "the channel closed without an exit status".to_owned())
+    }
+
+    /// Tells the server the terminal is now `columns` × `rows`.
+    pub async fn resize(&self, columns: u32, rows: u32) -> Result<(), Failure> {
+        self.channel
+            .window_change(columns, rows, 0, 0)
+            .await
+            .map_err(|e| format!("cannot resize: {e}"))
     }
 
     /// Leaves: ends the connection.
