@@ -31,11 +31,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             if line_width > 0 {
                 lines.push(std::mem::take(&mut line));
             }
-            let mut pieces = if is_address(word) {
-                vec![shorten_url(word, width)]
-            } else {
-                hard_wrap(word, width)
-            };
+            let mut pieces = address_pieces(word, width);
             line = pieces.pop().unwrap_or_default();
             line_width = self::width(&line);
             lines.append(&mut pieces);
@@ -45,9 +41,36 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Whether `word` is a web address.
-fn is_address(word: &str) -> bool {
-    word.starts_with("https://") || word.starts_with("http://")
+/// The fewest cells an address glued to text before it (`(https://…`) keeps on the
+/// text's line; with less room it starts a line of its own.
+const GLUED_ADDRESS_ROOM: usize = 20;
+
+/// Where a web address starts in `word`, if it holds one: at its start, or after text
+/// glued to it, such as a bracket or a quote.
+fn address_start(word: &str) -> Option<usize> {
+    ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| word.find(scheme))
+        .min()
+}
+
+/// A word too long for its line, in lines: cut anywhere, except a web address in it,
+/// which is shortened and kept on one line (split, it would copy broken).
+fn address_pieces(word: &str, width: usize) -> Vec<String> {
+    let Some(at) = address_start(word) else {
+        return hard_wrap(word, width);
+    };
+    let (lead, address) = word.split_at(at);
+    if lead.is_empty() {
+        return vec![shorten_url(address, width)];
+    }
+    let room = width.saturating_sub(self::width(lead));
+    if room >= GLUED_ADDRESS_ROOM {
+        return vec![format!("{lead}{}", shorten_url(address, room))];
+    }
+    let mut pieces = hard_wrap(lead, width);
+    pieces.push(shorten_url(address, width));
+    pieces
 }
 
 /// The characters of `text` as the terminal draws them — grapheme clusters, so an emoji
@@ -187,6 +210,18 @@ mod tests {
         assert_eq!(
             wrap("see https://example.com/a/long-page now", 24),
             ["see", "https://example.com/a/l…", "now"]
+        );
+    }
+
+    #[test]
+    fn an_address_glued_to_text_is_shortened_not_split() {
+        let text = "(https://learn.microsoft.com/partner-center/a-very-long-address)";
+        assert_eq!(wrap(text, 40), ["(https://learn.microsoft.com/…g-address)"]);
+        // Too little room beside the text before it: the address starts its own line.
+        let glued = "abcdefghijklmnopqrstuvwxyzhttps://example.com/a/page";
+        assert_eq!(
+            wrap(glued, 30),
+            ["abcdefghijklmnopqrstuvwxyz", "https://example.com/a/page"]
         );
     }
 
