@@ -1,7 +1,7 @@
 //! What a walk leaves behind — the autosave, transcripts and the outcome log — kept in
 //! one place so both front ends do the same: call [`RecordKeeper::changed`] after every
 //! answer, back, restart, jump and note; [`RecordKeeper::save_transcript`] for "save now";
-//! [`RecordKeeper::finish`] once when the wizard exits.
+//! [`RecordKeeper::end`] once when the wizard exits, with how it ended.
 //!
 //! One rule for every write of the user's data: each is atomic (a temporary file renamed
 //! into place; a log line appended whole, or taken back) and checked. A failure is
@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::end::End;
 use super::notice::Notice;
 use crate::atomic_file::{write_new_or_next, write_replace};
 use crate::autosave::{Autosave, Found, SavedSession, SessionLock};
@@ -237,7 +238,27 @@ impl RecordKeeper {
         Notice::info(text)
     }
 
-    /// Call once when the wizard exits: writes the transcript (`--transcript`, or in agent
+    /// Call once when the wizard exits, with how it ended — the one rule for every front
+    /// end: a session at an ending, or one the user quit, is finished
+    /// ([`RecordKeeper::finish`]); one stopped by a signal or the server, or whose
+    /// terminal went away, is kept for `--resume`: not set aside, not logged, only secured
+    /// when saving had been failing ([`RecordKeeper::secure`]). Run locally, a kept
+    /// session's notice says how to continue it.
+    pub fn end(&mut self, session: &Session, how: End) -> Vec<Notice> {
+        if session.outcome().is_some() || !how.keeps_session() {
+            return self.finish(session);
+        }
+        if let Some(notice) = self.secure(session) {
+            return vec![notice];
+        }
+        let saved = self.autosave_path().is_some_and(Path::is_file);
+        if saved && !self.options.served {
+            return vec![Notice::info(words(self.lang).resume_hint.to_owned())];
+        }
+        Vec::new()
+    }
+
+    /// What [`RecordKeeper::end`] does at an ending or a quit: writes the transcript (`--transcript`, or in agent
     /// mode at an ending the default file), appends the outcome to the log, and then —
     /// only if both worked — removes the save, or, if the session was abandoned with notes,
     /// moves it aside and says where. If anything failed, the session stays on disk and

@@ -212,6 +212,7 @@ fn walk(
                             as Arc<dyn crate::core::hand_off::CodeGiver>
                     }),
                     remote: true,
+                    terminal: false,
                 },
                 BufReader::new(ChannelReader::new(
                     inputs.lines,
