@@ -23,6 +23,7 @@ use crate::session::{MAX_TYPED_CHARS, Session, SessionError};
 
 mod agent;
 mod reply;
+mod signals;
 pub mod start;
 mod typed;
 

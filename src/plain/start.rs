@@ -45,6 +45,10 @@ pub fn main_on(
     let started = begin(fresh, lang, start, &mut prompt)?;
     let (mut session, lang, mut records) = (started.session, started.lang, started.records);
     let remote = options.remote;
+    if !remote {
+        // This process is the user's own (a served wizard is a thread of the server).
+        super::signals::leave_on_signal(records.autosave_path().map(Into::into), lang);
+    }
     let result = run(
         &mut session,
         lang,
