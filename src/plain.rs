@@ -265,7 +265,8 @@ pub fn run(
 /// of piped input (a script, a client that sent all it had) is a quit.
 fn input_ended(output: &mut impl Write, words: &Words, options: &Options) -> io::Result<End> {
     if options.terminal {
-        writeln!(output, "{}", words.input_ended)?;
+        // A hung-up terminal ends its input and then fails every write: the end stands.
+        let _ = writeln!(output, "{}", words.input_ended);
         return Ok(End::TerminalGone);
     }
     let again = words.come_back(options.remote);

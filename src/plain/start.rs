@@ -4,8 +4,8 @@
 use std::io::{self, BufRead, Write};
 
 use super::{Options, run};
-use crate::core::{End, Notice};
 use crate::core::start::{Prompt, StartOptions, begin};
+use crate::core::{End, Notice};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
 use crate::lang::Lang;
@@ -59,7 +59,8 @@ pub fn main_on(
     );
     let how = match &result {
         Ok(how) => *how,
-        // Input was cut off (a served session the server ended): interrupted, not over.
+        // Input was cut off (the server ended a served session, or its client went away):
+        // interrupted, not over.
         Err(error) if error.kind() == io::ErrorKind::ConnectionAborted => End::Interrupted,
         // The lines failed (a hung-up terminal): the session is kept, as full-screen.
         Err(_) => End::TerminalGone,
