@@ -57,12 +57,7 @@ impl Surroundings {
 pub fn run(cli: Cli) -> ExitCode {
     match run_in(cli, &Surroundings::read()) {
         Ok(code) => code,
-        Err(error) => {
-            if !error.said_already() {
-                say(&format!("signin-doctor: {error}"));
-            }
-            ExitCode::from(error.exit_code())
-        }
+        Err(error) => ExitCode::from(error.reported(say)),
     }
 }
 

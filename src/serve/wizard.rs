@@ -121,13 +121,9 @@ pub fn start(
         }
         let code = match result {
             Ok(end) => end.code(),
-            Err(error) => {
-                if !error.said_already() {
-                    let text = format!("signin-doctor: {error}\r\n");
-                    let _ = to_client.send(Out::Problem(text.into_bytes()));
-                }
-                error.exit_code()
-            }
+            Err(error) => error.reported(|text| {
+                let _ = to_client.send(Out::Problem(format!("{text}\r\n").into_bytes()));
+            }),
         };
         shared.running.fetch_sub(1, Ordering::SeqCst);
         shared.wizards.leave(number);
