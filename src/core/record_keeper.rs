@@ -395,3 +395,79 @@ fn kept_notice(path: &Path) -> Notice {
         path.display()
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{WIZARD, session};
+
+    /// Record keeping in `dir` for a session with one answer and a note, saved.
+    fn answered(dir: &Path, served: bool) -> (RecordKeeper, Session) {
+        let mut session = session(WIZARD);
+        session.choose(0).unwrap();
+        session.add_note("caller is on a train").unwrap();
+        let options = RecordOptions {
+            state_dir: Some(dir.join("state")),
+            log: Some(dir.join("log.jsonl")),
+            served,
+            ..RecordOptions::default()
+        };
+        let mut records = RecordKeeper::new(options, Lang::En, &session);
+        assert!(records.changed(&session).is_none());
+        (records, session)
+    }
+
+    fn saves(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir.join("state"))
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".json"))
+            .collect()
+    }
+
+    #[test]
+    fn a_stopped_walk_or_a_gone_terminal_keeps_the_session_unlogged() {
+        for how in [End::Interrupted, End::TerminalGone] {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut records, session) = answered(dir.path(), false);
+            let notices = records.end(&session, how);
+            assert_eq!(notices.len(), 1, "{how:?}");
+            assert_eq!(notices[0].text, words(Lang::En).resume_hint, "{how:?}");
+            let kept = saves(dir.path());
+            assert_eq!(kept.len(), 1, "{how:?}: {kept:?}");
+            assert!(!kept[0].ends_with(".abandoned.json"), "{how:?}");
+            assert!(!dir.path().join("log.jsonl").exists(), "{how:?}");
+            assert!(!records.failed());
+
+            // Served: the same rule, without the local command to continue.
+            let dir = tempfile::tempdir().unwrap();
+            let (mut records, session) = answered(dir.path(), true);
+            assert!(records.end(&session, how).is_empty(), "{how:?}");
+            assert_eq!(saves(dir.path()).len(), 1, "{how:?}");
+        }
+    }
+
+    #[test]
+    fn a_quit_is_logged_and_its_notes_set_aside_and_an_ending_wins_over_a_gone_terminal() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut records, session) = answered(dir.path(), false);
+        records.end(&session, End::Quit);
+        let kept = saves(dir.path());
+        assert!(
+            kept.len() == 1 && kept[0].ends_with(".abandoned.json"),
+            "{kept:?}"
+        );
+        let log = std::fs::read_to_string(dir.path().join("log.jsonl")).unwrap();
+        assert!(log.contains("\"abandoned\":true"), "{log}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let (mut records, mut session) = answered(dir.path(), false);
+        session.choose(0).unwrap();
+        assert!(session.outcome().is_some(), "the walk is at an ending");
+        records.end(&session, End::TerminalGone);
+        assert!(saves(dir.path()).is_empty(), "the save is removed");
+        let log = std::fs::read_to_string(dir.path().join("log.jsonl")).unwrap();
+        assert!(log.contains("\"abandoned\":false"), "{log}");
+    }
+}
