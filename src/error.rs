@@ -101,6 +101,16 @@ impl Error {
         }
     }
 
+    /// Tells the user what went wrong through `say` — one line, `signin-doctor: …`, with
+    /// no line end — unless it was said already, and gives the exit code. The one place
+    /// where an error becomes a message and a code, for this process and a served client.
+    pub fn reported(&self, say: impl FnOnce(&str)) -> u8 {
+        if !self.said_already() {
+            say(&format!("signin-doctor: {self}"));
+        }
+        self.exit_code()
+    }
+
     /// Whether the message is left out: it was said already (the check report, the
     /// record keeping's notices) or nobody is left to read it (a closed pipe, `| head`).
     pub fn said_already(&self) -> bool {
@@ -163,5 +173,24 @@ mod tests {
         assert!(Error::RecordsFailed.said_already());
         assert!(!Error::Output(io::Error::from(io::ErrorKind::StorageFull)).said_already());
         assert!(!Error::NoLogHome.said_already());
+    }
+
+    #[test]
+    fn an_error_is_reported_once_with_the_program_name_and_its_code() {
+        let mut said = Vec::new();
+        assert_eq!(
+            Error::NoLogHome.reported(|text| said.push(text.to_owned())),
+            1
+        );
+        assert_eq!(
+            Error::FlowProblems.reported(|text| said.push(text.to_owned())),
+            2
+        );
+        assert_eq!(
+            said.len(),
+            1,
+            "what was said already is not said again: {said:?}"
+        );
+        assert_eq!(said[0], format!("signin-doctor: {}", Error::NoLogHome));
     }
 }

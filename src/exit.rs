@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use crate::core::End;
 use crate::error::{Error, Result};
 
 /// How a walk through the wizard ended.
@@ -33,6 +34,15 @@ impl WalkEnd {
         match self {
             WalkEnd::Ending => SUCCESS,
             WalkEnd::Quit => INTERRUPTED,
+        }
+    }
+}
+
+impl From<End> for WalkEnd {
+    fn from(end: End) -> WalkEnd {
+        match end {
+            End::Finished => WalkEnd::Ending,
+            End::Quit | End::Interrupted | End::TerminalGone => WalkEnd::Quit,
         }
     }
 }

@@ -13,8 +13,7 @@ use std::io::{self, BufRead, Write};
 use crate::core::hand_off::CodeGiver;
 use crate::core::search::search;
 use crate::core::typed_answer::{Asker, Entered, TypedAnswer};
-use crate::core::{Notice, RecordKeeper};
-use crate::exit::WalkEnd;
+use crate::core::{End, Notice, RecordKeeper};
 use crate::flow::Kind;
 use crate::i18n::{Words, words};
 use crate::lang::Lang;
@@ -24,6 +23,7 @@ use crate::session::{MAX_TYPED_CHARS, Session, SessionError};
 
 mod agent;
 mod reply;
+mod signals;
 pub mod start;
 mod typed;
 
@@ -39,6 +39,9 @@ pub struct Options {
     /// Served over SSH to another machine: problems are shown on the output (this
     /// process's stderr is the server's), and the closing lines say to connect again.
     pub remote: bool,
+    /// Input comes from a terminal: its end means the terminal went away (the session is
+    /// kept for `--resume`), not that a script is done.
+    pub terminal: bool,
 }
 
 /// What plain mode tells the record keeping after each change and on "save now";
@@ -93,7 +96,8 @@ impl Hooks for NoHooks {
 }
 
 /// Runs the wizard on `input` and `output` until an ending is printed, the user quits,
-/// or input ends. The session is left where the walk stopped, for the caller to record.
+/// or input ends, and says how the walk ended. The session is left where the walk
+/// stopped, for the caller to record.
 pub fn run(
     session: &mut Session,
     lang: Lang,
@@ -101,7 +105,7 @@ pub fn run(
     mut input: impl BufRead,
     mut output: impl Write,
     hooks: &mut dyn Hooks,
-) -> io::Result<WalkEnd> {
+) -> io::Result<End> {
     let words = words(lang);
     let mut line = String::new();
     let mut show_page = true;
@@ -120,7 +124,7 @@ pub fn run(
         if page.kind.is_ending() {
             writeln!(output, "{}", words.plain_finished)?;
             output.flush()?;
-            return Ok(WalkEnd::Ending);
+            return Ok(End::Finished);
         }
         let commands = Commands {
             agent: options.agent,
@@ -154,9 +158,7 @@ pub fn run(
         }
         output.flush()?;
         if !read(&mut input, &mut line)? {
-            let again = words.come_back(options.remote);
-            writeln!(output, "{} {again}", words.input_ended)?;
-            return Ok(WalkEnd::Quit);
+            return input_ended(&mut output, words, &options);
         }
         show_page = true;
         let reply = if let Some(reply) = typed::reply_to(asking.as_ref(), &line) {
@@ -204,7 +206,7 @@ pub fn run(
             Reply::Quit => {
                 let again = words.come_back(options.remote);
                 writeln!(output, "{} {again}", words.quit_before_ending)?;
-                return Ok(WalkEnd::Quit);
+                return Ok(End::Quit);
             }
             Reply::Note(text) => {
                 show_page = false;
@@ -242,11 +244,7 @@ pub fn run(
                         show_page = false;
                         Vec::new()
                     }
-                    None => {
-                        let again = words.come_back(options.remote);
-                        writeln!(output, "{} {again}", words.input_ended)?;
-                        return Ok(WalkEnd::Quit);
-                    }
+                    None => return input_ended(&mut output, words, &options),
                 }
             }
             Reply::Unknown => {
@@ -260,6 +258,20 @@ pub fn run(
         };
         start::show_where(&mut output, &notices, options.remote)?;
     }
+}
+
+/// Says that input ended before an ending. The end of a terminal's input is a terminal
+/// gone — the session is kept, and the record keeping says how to continue it; the end
+/// of piped input (a script, a client that sent all it had) is a quit.
+fn input_ended(output: &mut impl Write, words: &Words, options: &Options) -> io::Result<End> {
+    if options.terminal {
+        // A hung-up terminal ends its input and then fails every write: the end stands.
+        let _ = writeln!(output, "{}", words.input_ended);
+        return Ok(End::TerminalGone);
+    }
+    let again = words.come_back(options.remote);
+    writeln!(output, "{} {again}", words.input_ended)?;
+    Ok(End::Quit)
 }
 
 /// Reads one line into `line`; `false` when input has ended.

@@ -7,12 +7,11 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, StateOptions};
 use crate::commands::{self, walkable_flow};
 use crate::core::start::{StartOptions, begin};
-use crate::core::{Notice, RecordKeeper, RecordOptions};
+use crate::core::{Notice, RecordOptions};
 use crate::default_paths::{log_file, state_dir};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
 use crate::flow::ReviewPolicy;
-use crate::i18n::words;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
 use crate::session::Session;
@@ -58,12 +57,7 @@ impl Surroundings {
 pub fn run(cli: Cli) -> ExitCode {
     match run_in(cli, &Surroundings::read()) {
         Ok(code) => code,
-        Err(error) => {
-            if !error.said_already() {
-                say(&format!("signin-doctor: {error}"));
-            }
-            ExitCode::from(error.exit_code())
-        }
+        Err(error) => ExitCode::from(error.reported(say)),
     }
 }
 
@@ -169,6 +163,7 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
             agent: agent_mode(cli),
             hand_off: None,
             remote: false,
+            terminal: env.stdin_terminal,
         };
         plain::start::main(session, lang, &start, options)
     } else {
@@ -244,9 +239,9 @@ pub fn takes_escapes(term: Option<&str>) -> bool {
 /// autosave, then — once the terminal is back to normal — the transcript, the outcome log
 /// and what became of the save.
 ///
-/// When a signal, a closed window or a terminal failure ends the wizard before an ending,
-/// the session is not finished: its save stays for `--resume` (a closed terminal must not lose a call's
-/// notes).
+/// What becomes of the session follows the core's one rule ([`crate::core::RecordKeeper::end`]): when
+/// a signal, a closed window or a terminal failure ends the wizard before an ending, its
+/// save stays for `--resume` (a closed terminal must not lose a call's notes).
 fn full_screen(
     start: &StartOptions,
     options: tui::Options,
@@ -261,30 +256,12 @@ fn full_screen(
     let started = begin(fresh, lang, start, &mut prompt)?;
     let (mut session, lang, mut records) = (started.session, started.lang, started.records);
     let left = tui::run(&mut session, lang, options, &mut records);
-    let finished = match &left {
-        Ok(left) => !left.interrupted || session.outcome().is_some(),
-        Err(_) => session.outcome().is_some(),
-    };
-    if finished {
-        show(&records.finish(&session));
-    } else {
-        kept_for_resume(&mut records, &session, lang);
-    }
+    show(&records.end(&session, tui::Left::how(&left)));
     let left = left?;
     if records.failed() {
         return Err(Error::RecordsFailed);
     }
     Ok(left.end)
-}
-
-/// Tells how to continue a session whose save was kept, if there is one — after making
-/// sure its latest state is on disk when saving had been failing.
-fn kept_for_resume(records: &mut RecordKeeper, session: &Session, lang: Lang) {
-    if let Some(notice) = records.secure(session) {
-        show(&[notice]);
-    } else if records.autosave_path().is_some_and(Path::is_file) {
-        say(words(lang).resume_hint);
-    }
 }
 
 /// Prints the record keeping's messages once the terminal is back to normal.

@@ -6,6 +6,7 @@
 //! process's arguments, environment or terminal, and never prints. A front end asks the
 //! user through [`start::Prompt`] and shows [`Notice`]s in its own way.
 
+mod end;
 pub mod hand_off;
 mod notice;
 mod record_keeper;
@@ -15,5 +16,6 @@ pub mod start;
 pub mod trail;
 pub mod typed_answer;
 
+pub use end::End;
 pub use notice::{Notice, note_added};
 pub use record_keeper::{RecordKeeper, RecordOptions, tell_operator_with};

@@ -1,7 +1,7 @@
 //! What a walk leaves behind — the autosave, transcripts and the outcome log — kept in
 //! one place so both front ends do the same: call [`RecordKeeper::changed`] after every
 //! answer, back, restart, jump and note; [`RecordKeeper::save_transcript`] for "save now";
-//! [`RecordKeeper::finish`] once when the wizard exits.
+//! [`RecordKeeper::end`] once when the wizard exits, with how it ended.
 //!
 //! One rule for every write of the user's data: each is atomic (a temporary file renamed
 //! into place; a log line appended whole, or taken back) and checked. A failure is
@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use super::end::End;
 use super::notice::Notice;
 use crate::atomic_file::{write_new_or_next, write_replace};
 use crate::autosave::{Autosave, Found, SavedSession, SessionLock};
@@ -239,7 +240,27 @@ impl RecordKeeper {
         Notice::info(text)
     }
 
-    /// Call once when the wizard exits: writes the transcript (`--transcript`, or in agent
+    /// Call once when the wizard exits, with how it ended — the one rule for every front
+    /// end: a session at an ending, or one the user quit, is finished
+    /// ([`RecordKeeper::finish`]); one stopped by a signal or the server, or whose
+    /// terminal went away, is kept for `--resume`: not set aside, not logged, only secured
+    /// when saving had been failing ([`RecordKeeper::secure`]). Run locally, a kept
+    /// session's notice says how to continue it.
+    pub fn end(&mut self, session: &Session, how: End) -> Vec<Notice> {
+        if session.outcome().is_some() || !how.keeps_session() {
+            return self.finish(session);
+        }
+        if let Some(notice) = self.secure(session) {
+            return vec![notice];
+        }
+        let saved = self.autosave_path().is_some_and(Path::is_file);
+        if saved && !self.options.served {
+            return vec![Notice::info(words(self.lang).resume_hint.to_owned())];
+        }
+        Vec::new()
+    }
+
+    /// What [`RecordKeeper::end`] does at an ending or a quit: writes the transcript (`--transcript`, or in agent
     /// mode at an ending the default file), appends the outcome to the log, and then —
     /// only if both worked — removes the save, or, if the session was abandoned with notes,
     /// moves it aside and says where. If anything failed, the session stays on disk and
@@ -407,4 +428,80 @@ fn kept_notice(path: &Path) -> Notice {
          transcript and log again.",
         path.display()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{WIZARD, session};
+
+    /// Record keeping in `dir` for a session with one answer and a note, saved.
+    fn answered(dir: &Path, served: bool) -> (RecordKeeper, Session) {
+        let mut session = session(WIZARD);
+        session.choose(0).unwrap();
+        session.add_note("caller is on a train").unwrap();
+        let options = RecordOptions {
+            state_dir: Some(dir.join("state")),
+            log: Some(dir.join("log.jsonl")),
+            served,
+            ..RecordOptions::default()
+        };
+        let mut records = RecordKeeper::new(options, Lang::En, &session);
+        assert!(records.changed(&session).is_none());
+        (records, session)
+    }
+
+    fn saves(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir.join("state"))
+            .unwrap()
+            .flatten()
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".json"))
+            .collect()
+    }
+
+    #[test]
+    fn a_stopped_walk_or_a_gone_terminal_keeps_the_session_unlogged() {
+        for how in [End::Interrupted, End::TerminalGone] {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut records, session) = answered(dir.path(), false);
+            let notices = records.end(&session, how);
+            assert_eq!(notices.len(), 1, "{how:?}");
+            assert_eq!(notices[0].text, words(Lang::En).resume_hint, "{how:?}");
+            let kept = saves(dir.path());
+            assert_eq!(kept.len(), 1, "{how:?}: {kept:?}");
+            assert!(!kept[0].ends_with(".abandoned.json"), "{how:?}");
+            assert!(!dir.path().join("log.jsonl").exists(), "{how:?}");
+            assert!(!records.failed());
+
+            // Served: the same rule, without the local command to continue.
+            let dir = tempfile::tempdir().unwrap();
+            let (mut records, session) = answered(dir.path(), true);
+            assert!(records.end(&session, how).is_empty(), "{how:?}");
+            assert_eq!(saves(dir.path()).len(), 1, "{how:?}");
+        }
+    }
+
+    #[test]
+    fn a_quit_is_logged_and_its_notes_set_aside_and_an_ending_wins_over_a_gone_terminal() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut records, session) = answered(dir.path(), false);
+        records.end(&session, End::Quit);
+        let kept = saves(dir.path());
+        assert!(
+            kept.len() == 1 && kept[0].ends_with(".abandoned.json"),
+            "{kept:?}"
+        );
+        let log = std::fs::read_to_string(dir.path().join("log.jsonl")).unwrap();
+        assert!(log.contains("\"abandoned\":true"), "{log}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let (mut records, mut session) = answered(dir.path(), false);
+        session.choose(0).unwrap();
+        assert!(session.outcome().is_some(), "the walk is at an ending");
+        records.end(&session, End::TerminalGone);
+        assert!(saves(dir.path()).is_empty(), "the save is removed");
+        let log = std::fs::read_to_string(dir.path().join("log.jsonl")).unwrap();
+        assert!(log.contains("\"abandoned\":false"), "{log}");
+    }
 }

@@ -4,8 +4,8 @@
 use std::io::{self, BufRead, Write};
 
 use super::{Options, run};
-use crate::core::Notice;
 use crate::core::start::{Prompt, StartOptions, begin};
+use crate::core::{End, Notice};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
 use crate::lang::Lang;
@@ -25,8 +25,10 @@ pub fn main(fresh: Session, lang: Lang, start: &StartOptions, options: Options) 
 }
 
 /// Runs plain mode as [`main`] does, on `input` and `output` (e.g. an SSH channel).
-/// Input that fails with [`io::ErrorKind::ConnectionAborted`] interrupts the walk: the
-/// session is secured and kept for resume, not finished, and the walk ends as quit.
+/// Input that fails with [`io::ErrorKind::ConnectionAborted`] interrupts the walk, and
+/// lines that fail or a terminal's input that ends lose the terminal: the session is then
+/// kept for resume, not finished ([`crate::core::RecordKeeper::end`]), and the walk ends
+/// as quit.
 pub fn main_on(
     fresh: Session,
     lang: Lang,
@@ -43,6 +45,10 @@ pub fn main_on(
     let started = begin(fresh, lang, start, &mut prompt)?;
     let (mut session, lang, mut records) = (started.session, started.lang, started.records);
     let remote = options.remote;
+    if !remote {
+        // This process is the user's own (a served wizard is a thread of the server).
+        super::signals::leave_on_signal(records.autosave_path().map(Into::into), lang);
+    }
     let result = run(
         &mut session,
         lang,
@@ -51,23 +57,21 @@ pub fn main_on(
         &mut output,
         &mut records,
     );
-    if let Err(error) = &result
-        && error.kind() == io::ErrorKind::ConnectionAborted
-    {
-        // Input was cut off (a served session the server ended): the walk is
-        // interrupted, not over — its save is kept for resume, as when the full-screen
-        // wizard loses its terminal.
-        if let Some(notice) = records.secure(&session) {
-            let _ = show_where(&mut output, &[notice], remote);
+    let how = match &result {
+        Ok(how) => *how,
+        // Input was cut off (the server ended a served session, or its client went away):
+        // interrupted, not over.
+        Err(error) if error.kind() == io::ErrorKind::ConnectionAborted => End::Interrupted,
+        // The lines failed (a hung-up terminal): the session is kept, as full-screen.
+        Err(_) => End::TerminalGone,
+    };
+    let _ = show_where(&mut output, &records.end(&session, how), remote);
+    let end = match result {
+        Err(error) if error.kind() != io::ErrorKind::ConnectionAborted => {
+            return Err(Error::Lines(error));
         }
-        if records.failed() {
-            return Err(Error::RecordsFailed);
-        }
-        return Ok(WalkEnd::Quit);
-    }
-    let notices = records.finish(&session);
-    let _ = show_where(&mut output, &notices, remote);
-    let end = result.map_err(Error::Lines)?;
+        _ => WalkEnd::from(how),
+    };
     if records.failed() {
         return Err(Error::RecordsFailed);
     }

@@ -145,7 +145,8 @@ impl Read for ChannelReader {
                     self.pending = capped.lines;
                 }
                 Ok(_) => {
-                    // The server ends the session: the walk is interrupted, not over.
+                    // The server ends the session, or its client went away: the walk is
+                    // interrupted, not over.
                     self.cut_off = true;
                     self.ended = true;
                 }

@@ -66,19 +66,13 @@ impl Screen<'_> {
             self.input,
             link,
         );
-        let finished =
-            left.as_ref().is_ok_and(|left| !left.interrupted) || session.outcome().is_some();
         // A session the server ends (stopping, idle) is not handed over: the agent's ends too.
         let keep = session.outcome().is_some() || self.watch.farewell().is_some();
         let Some(mut records) = link.hand_over(records, keep) else {
             tell(output, crate::i18n::sharing_words(lang).agent_carries_on);
             return left.map(|left| left.end);
         };
-        if finished {
-            let _ = show_where(output, &records.finish(&session), true);
-        } else if let Some(notice) = records.secure(&session) {
-            let _ = show_where(output, &[notice], true);
-        }
+        let _ = show_where(output, &records.end(&session, tui::Left::how(&left)), true);
         let left = left?;
         if records.failed() {
             return Err(Error::RecordsFailed);

@@ -75,9 +75,17 @@ struct ChannelState {
 impl Drop for ChannelState {
     fn drop(&mut self) {
         // The wizard's keys channel may have other senders (a shared session's other
-        // side): say outright that this client is gone.
-        if let Some(Input::Keys(_, sender)) = &self.input {
-            let _ = sender.send(RemoteInput::End);
+        // side): say outright that this client is gone. Plain mode whose input has not
+        // ended is told its terminal went away (an empty packet), so the session is kept
+        // for resume rather than ended as if all input had been read.
+        match &self.input {
+            Some(Input::Keys(_, sender)) => {
+                let _ = sender.send(RemoteInput::End);
+            }
+            Some(Input::Lines(_, sender)) => {
+                let _ = sender.send(Vec::new());
+            }
+            None => {}
         }
     }
 }

@@ -108,13 +108,9 @@ pub fn start(
         }
         let code = match result {
             Ok(end) => end.code(),
-            Err(error) => {
-                if !error.said_already() {
-                    let text = format!("signin-doctor: {error}\r\n");
-                    let _ = to_client.blocking_send(Out::Problem(text.into_bytes()));
-                }
-                error.exit_code()
-            }
+            Err(error) => error.reported(|text| {
+                let _ = to_client.blocking_send(Out::Problem(format!("{text}\r\n").into_bytes()));
+            }),
         };
         drop(seat);
         shared.wizards.leave(number);
@@ -205,6 +201,7 @@ fn walk(
                             as Arc<dyn crate::core::hand_off::CodeGiver>
                     }),
                     remote: true,
+                    terminal: false,
                 },
                 BufReader::new(ChannelReader::new(
                     inputs.lines,

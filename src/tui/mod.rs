@@ -31,7 +31,7 @@ use event::action;
 use state::effect;
 use terminal::hyperlink;
 
-use crate::core::RecordKeeper;
+use crate::core::{End, RecordKeeper};
 use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::session::Session;
@@ -73,6 +73,25 @@ pub struct Left {
     /// (a closed window) ended it rather than the user: the session is then kept for
     /// `--resume`, not finished.
     pub interrupted: bool,
+}
+
+impl Left {
+    /// How a full-screen walk that gave `left` ended, for [`RecordKeeper::end`]: left by
+    /// the user (at an ending or before one), stopped (a signal, the server), or its
+    /// terminal failed — a window or connection that is gone.
+    pub fn how(left: &Result<Left>) -> End {
+        match left {
+            Ok(Left {
+                end: WalkEnd::Ending,
+                ..
+            }) => End::Finished,
+            Ok(Left {
+                interrupted: true, ..
+            }) => End::Interrupted,
+            Ok(_) => End::Quit,
+            Err(_) => End::TerminalGone,
+        }
+    }
 }
 
 /// Runs the full-screen wizard on `session` until the user reaches an ending and leaves,

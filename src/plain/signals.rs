@@ -1,0 +1,32 @@
+//! Termination signals in plain mode on this machine: the walk leaves as the full-screen
+//! wizard does — the session kept for `--resume`, a line saying so, exit 130 — rather
+//! than dying with the signal's default action.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::exit::INTERRUPTED;
+use crate::i18n::words;
+use crate::lang::Lang;
+
+/// From now on, SIGTERM, SIGHUP and SIGINT end the process with exit code 130, after
+/// saying on stderr how to continue the session when its save (`save`) is on disk. The
+/// save is written after every change, so it holds the walk as it was; nothing is logged.
+/// If the signals cannot be caught, they keep their default action.
+pub fn leave_on_signal(save: Option<PathBuf>, lang: Lang) {
+    let Ok(mut signals) = Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            if save.is_some_and(|save| save.is_file()) {
+                // The terminal may be gone (a hang-up): nothing to do about it.
+                let _ = writeln!(std::io::stderr(), "\n{}", words(lang).resume_hint);
+            }
+            std::process::exit(i32::from(INTERRUPTED));
+        }
+    });
+}

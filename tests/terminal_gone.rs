@@ -1,0 +1,221 @@
+//! A terminal that goes away keeps the session for `--resume`, the same in every front
+//! end: plain mode whose terminal input ends or that is hung up or stopped by a signal,
+//! the full-screen wizard hung up (a window closed without SIGHUP: `tui_agent/hangup.rs`),
+//! and a served session whose SSH client is gone. Each time the save is still there, not
+//! set aside, nothing is in the outcome log, and `--resume` continues at the step reached.
+//! With `CI` set, a missing `ssh` fails the served tests.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::pty::Wizard;
+use common::serve::{Server, have_ssh};
+use nix::sys::signal::Signal;
+
+const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
+/// The question after the first answer, "I forgot my password".
+const SECOND_QUESTION: &str = "Has your company turned on self-service password reset?";
+const RESUME_HINT: &str = "continue it with: signin-doctor --resume";
+
+/// A folder of the test's own with the `--state-dir` and `--log` arguments into it.
+struct Records {
+    dir: tempfile::TempDir,
+}
+
+impl Records {
+    fn new() -> Records {
+        Records {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn state(&self) -> PathBuf {
+        self.dir.path().join("state")
+    }
+
+    fn log(&self) -> PathBuf {
+        self.dir.path().join("log.jsonl")
+    }
+
+    fn args(&self, more: &[&str]) -> Vec<String> {
+        let mut args = vec![
+            "--state-dir".to_owned(),
+            self.state().display().to_string(),
+            "--log".to_owned(),
+            self.log().display().to_string(),
+        ];
+        args.extend(more.iter().map(|s| s.to_string()));
+        args
+    }
+
+    /// The wizard with these records in a pseudo-terminal, answered "I forgot my
+    /// password" (so its save holds one answer), at the second question.
+    fn at_second_question(&self, more: &[&str], enter: &str) -> Wizard {
+        let args = self.args(more);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut wizard = Wizard::start(&args);
+        wizard.wait_for(FIRST_QUESTION);
+        wizard.send(&format!("1{enter}"));
+        wizard.wait_for(SECOND_QUESTION);
+        wizard
+    }
+}
+
+/// The files in `dir` whose names end with `suffix`.
+fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.display().to_string().ends_with(suffix))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Asserts the session saved in `state` was kept as the walk left it — one save, none
+/// set aside, no record in the outcome `log` — and that `--resume` continues it at the
+/// second question with the first answer on its path.
+fn assert_kept_for_resume(state: &Path, log: &Path, how: &str) {
+    let saves = files(state, ".json");
+    assert_eq!(saves.len(), 1, "{how}: the save is kept: {saves:?}");
+    assert!(
+        files(state, ".abandoned.json").is_empty(),
+        "{how}: not set aside"
+    );
+    let logged = std::fs::read_to_string(log).unwrap_or_default();
+    assert!(logged.is_empty(), "{how}: not logged as ended: {logged}");
+
+    // Quitting the resumed walk logs it: into a log of its own, not the one checked.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let log = elsewhere.path().join("log.jsonl").display().to_string();
+    let state = state.display().to_string();
+    let resumed = common::run(
+        &[
+            "--plain",
+            "--agent",
+            "--state-dir",
+            &state,
+            "--log",
+            &log,
+            "--resume",
+        ],
+        "q\n",
+    );
+    let out = String::from_utf8_lossy(&resumed.stdout);
+    assert!(out.contains(SECOND_QUESTION), "{how}: resumed at:\n{out}");
+    assert!(
+        out.contains("I forgot my password"),
+        "{how}: the first answer is on the path:\n{out}"
+    );
+}
+
+#[test]
+fn plain_mode_keeps_the_session_when_its_terminal_input_ends() {
+    let records = Records::new();
+    let mut wizard = records.at_second_question(&["--plain"], "\r");
+    wizard.send("\x04"); // Ctrl-D: the end of the terminal's input.
+    assert_eq!(wizard.exit_code(), 130);
+    assert!(wizard.words().contains(RESUME_HINT), "{}", wizard.words());
+    assert_kept_for_resume(&records.state(), &records.log(), "end of input");
+}
+
+#[test]
+fn plain_mode_hung_up_or_stopped_keeps_the_session_as_full_screen_does() {
+    for signal in [Signal::SIGHUP, Signal::SIGTERM, Signal::SIGINT] {
+        let records = Records::new();
+        let mut wizard = records.at_second_question(&["--plain"], "\r");
+        wizard.signal(signal);
+        assert_eq!(wizard.exit_code(), 130, "{signal}");
+        assert!(
+            wizard.words().contains(RESUME_HINT),
+            "{signal}: {}",
+            wizard.words()
+        );
+        assert_kept_for_resume(&records.state(), &records.log(), signal.as_str());
+    }
+}
+
+#[test]
+fn the_full_screen_wizard_hung_up_keeps_the_session() {
+    let records = Records::new();
+    let mut wizard = records.at_second_question(&[], "");
+    wizard.signal(Signal::SIGHUP);
+    assert_eq!(wizard.exit_code(), 130);
+    assert_kept_for_resume(&records.state(), &records.log(), "full-screen SIGHUP");
+}
+
+/// The one session folder the server made under `served/`, once it holds a save.
+fn served_folder(server: &Server) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        let folders = files(&server.state_dir().join("served"), "");
+        if let Some(folder) = folders.iter().find(|f| !files(f, ".json").is_empty()) {
+            return folder.clone();
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no save");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Waits until the server's wizard has let go of the session saved in `folder` (its
+/// lock is free): the walk on the server is over.
+fn wait_until_let_go(folder: &Path) {
+    let lock = files(folder, ".lock").pop().expect("a locked save");
+    let start = Instant::now();
+    while std::fs::File::open(&lock).unwrap().try_lock().is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the wizard still holds the session"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_served_session_keeps_the_session_when_its_client_disconnects() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let log = server.dir.path().join("outcomes.jsonl");
+
+    // Full-screen: the ssh client killed, its connection dropped.
+    let mut wizard = server.full_screen();
+    wizard.wait_for(FIRST_QUESTION);
+    wizard.send("1");
+    wizard.wait_for(SECOND_QUESTION);
+    let folder = served_folder(&server);
+    wizard.signal(Signal::SIGKILL);
+    wait_until_let_go(&folder);
+    assert_kept_for_resume(&folder, &log, "served full-screen");
+    std::fs::remove_dir_all(&folder).unwrap();
+
+    // Plain mode (`ssh -T`), its input still open when the client goes.
+    let mut client = std::process::Command::new("ssh")
+        .args(server.plain_args("partner", None))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut typing = client.stdin.take().unwrap();
+    std::io::Write::write_all(&mut typing, b"1\n").unwrap();
+    let folder = served_folder(&server);
+    let save = files(&folder, ".json").pop().unwrap();
+    let start = Instant::now();
+    while !std::fs::read_to_string(&save)
+        .unwrap_or_default()
+        .contains("\"choice\": 0")
+    {
+        assert!(start.elapsed() < Duration::from_secs(10), "no answer saved");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    client.kill().unwrap();
+    client.wait().unwrap();
+    wait_until_let_go(&folder);
+    assert_kept_for_resume(&folder, &log, "served plain");
+}
