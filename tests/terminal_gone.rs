@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use common::pty::Wizard;
-use common::serve::{Server, have_ssh};
+use common::serve::{Server, files, have_ssh, served_folder, wait_until_let_go};
 use nix::sys::signal::Signal;
 
 const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
@@ -61,19 +61,6 @@ impl Records {
         wizard.wait_for(SECOND_QUESTION);
         wizard
     }
-}
-
-/// The files in `dir` whose names end with `suffix`.
-fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|entry| entry.path())
-                .filter(|path| path.display().to_string().ends_with(suffix))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Asserts the session saved in `state` was kept as the walk left it — one save, none
@@ -146,33 +133,6 @@ fn the_full_screen_wizard_hung_up_keeps_the_session() {
     wizard.signal(Signal::SIGHUP);
     assert_eq!(wizard.exit_code(), 130);
     assert_kept_for_resume(&records.state(), &records.log(), "full-screen SIGHUP");
-}
-
-/// The one session folder the server made under `served/`, once it holds a save.
-fn served_folder(server: &Server) -> PathBuf {
-    let start = Instant::now();
-    loop {
-        let folders = files(&server.state_dir().join("served"), "");
-        if let Some(folder) = folders.iter().find(|f| !files(f, ".json").is_empty()) {
-            return folder.clone();
-        }
-        assert!(start.elapsed() < Duration::from_secs(10), "no save");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// Waits until the server's wizard has let go of the session saved in `folder` (its
-/// lock is free): the walk on the server is over.
-fn wait_until_let_go(folder: &Path) {
-    let lock = files(folder, ".lock").pop().expect("a locked save");
-    let start = Instant::now();
-    while std::fs::File::open(&lock).unwrap().try_lock().is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the wizard still holds the session"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 #[test]

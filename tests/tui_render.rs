@@ -163,7 +163,13 @@ fn every_screen_draws_in_full_or_asks_to_be_enlarged_at_every_size() {
                     for end in [Action::Bottom, Action::Top] {
                         let terminal = draw(&mut app, width, height);
                         let place = format!("{name} ({lang}) at {width}x{height}");
-                        drawn_in_full_or_asked_larger(terminal.backend().buffer(), lang, &place);
+                        let path = signin_doctor::page::Page::of(app.session(), lang).breadcrumbs;
+                        drawn_in_full_or_asked_larger(
+                            terminal.backend().buffer(),
+                            lang,
+                            &path,
+                            &place,
+                        );
                         update(&mut app, end);
                     }
                 }
@@ -173,8 +179,9 @@ fn every_screen_draws_in_full_or_asks_to_be_enlarged_at_every_size() {
 }
 
 /// Asserts what a screen of any size shows: below the usable size only the request to
-/// enlarge the window (cut to fit), otherwise the screen itself, header to footer.
-fn drawn_in_full_or_asked_larger(buffer: &Buffer, lang: Lang, place: &str) {
+/// enlarge the window (cut to fit), otherwise the screen itself, header to footer (on a
+/// short screen the header is the `path` so far, cut by whole words or steps).
+fn drawn_in_full_or_asked_larger(buffer: &Buffer, lang: Lang, path: &[String], place: &str) {
     let enlarge = signin_doctor::i18n::words(lang).too_small;
     let screen = words_on(buffer);
     let area = buffer.area;
@@ -199,9 +206,21 @@ fn drawn_in_full_or_asked_larger(buffer: &Buffer, lang: Lang, place: &str) {
     } else {
         "Testflow voor tekenen"
     };
+    let label = format!("{}:", signin_doctor::i18n::words(lang).path);
+    let shown = top.trim_start_matches(&label).trim();
+    let shown = shown.trim_start_matches('…').trim_end_matches('…').trim();
+    let is_path = !path.is_empty()
+        && !shown.is_empty()
+        && shown
+            .split('›')
+            .map(|step| step.trim().trim_matches('…').trim())
+            .filter(|step| !step.is_empty())
+            .all(|step| path.iter().any(|label| label.contains(step)));
     assert!(
-        top.contains('┌') || (!top.is_empty() && title.starts_with(top.trim_end_matches('…'))),
-        "{place}: the top row is neither the flow's title nor the help box: {top:?}"
+        top.contains('┌')
+            || (!top.is_empty() && title.starts_with(top.trim_end_matches('…')))
+            || is_path,
+        "{place}: the top row is neither the flow's title, the path so far nor the help box: {top:?}"
     );
     assert!(!bottom.is_empty(), "{place}: nothing on the bottom row");
 }

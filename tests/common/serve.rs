@@ -302,3 +302,43 @@ pub fn keygen(dir: &Path, name: &str) -> PathBuf {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// The files in `dir` whose names end with `suffix`.
+pub fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.display().to_string().ends_with(suffix))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The one session folder the server made under `served/`, once it holds a save.
+pub fn served_folder(server: &Server) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        let folders = files(&server.state_dir().join("served"), "");
+        if let Some(folder) = folders.iter().find(|f| !files(f, ".json").is_empty()) {
+            return folder.clone();
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no save");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Waits until the server's wizard has let go of the session saved in `folder` (its
+/// lock is free): the walk on the server is over.
+pub fn wait_until_let_go(folder: &Path) {
+    let lock = files(folder, ".lock").pop().expect("a locked save");
+    let start = Instant::now();
+    while std::fs::File::open(&lock).unwrap().try_lock().is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the wizard still holds the session"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

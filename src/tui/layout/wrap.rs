@@ -41,8 +41,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The fewest cells an address glued to text before it (`(https://…`) keeps on the
-/// text's line; with less room it starts a line of its own.
+/// The fewest cells a shortened address glued to text before it (`(https://…`) keeps on
+/// the text's line; with less room it starts a line of its own.
 const GLUED_ADDRESS_ROOM: usize = 20;
 
 /// Where a web address starts in `word`, if it holds one: at its start, or after text
@@ -65,7 +65,9 @@ fn address_pieces(word: &str, width: usize) -> Vec<String> {
         return vec![shorten_url(address, width)];
     }
     let room = width.saturating_sub(self::width(lead));
-    if room >= GLUED_ADDRESS_ROOM {
+    let address_width = self::width(address);
+    // Beside its text when it fits there whole, or when it is shortened on any line.
+    if address_width <= room || (address_width > width && room >= GLUED_ADDRESS_ROOM) {
         return vec![format!("{lead}{}", shorten_url(address, room))];
     }
     let mut pieces = hard_wrap(lead, width);
@@ -222,6 +224,12 @@ mod tests {
         assert_eq!(
             wrap(glued, 30),
             ["abcdefghijklmnopqrstuvwxyz", "https://example.com/a/page"]
+        );
+        // Whole on a line of its own rather than shortened beside the text.
+        let long = "(https://learn.microsoft.com/partner-center/a-long-address)";
+        assert_eq!(
+            wrap(&format!("abcdefghijklmnopqrstuvwxyz{long}"), 60),
+            ["abcdefghijklmnopqrstuvwxyz(", &long[1..]]
         );
     }
 
