@@ -93,7 +93,7 @@ fn main() {
             rss
         };
         println!(
-            "one session asking for 65535x65535 (drawn at 500x200): VmRSS {:.1} MiB",
+            "one session asking for 65535x65535 (drawn at 300x150): VmRSS {:.1} MiB",
             mib(largest)
         );
         sleep(SETTLE).await;

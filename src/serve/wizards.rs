@@ -20,7 +20,7 @@ use crate::tui::remote::RemoteInput;
 /// How often a watch looks whether its wizard is to end.
 const LOOK: Duration = Duration::from_millis(100);
 /// The least time between two sizes drawn for one session: each new size is a whole
-/// screen drawn anew (up to 500×200 cells), so a client that changes its size without
+/// screen drawn anew (up to 300×150 cells), so a client that changes its size without
 /// pause gets at most four a second, the last one always drawn.
 pub const RESIZE_GAP: Duration = Duration::from_millis(250);
 
