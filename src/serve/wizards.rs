@@ -299,7 +299,7 @@ impl<T: Ending> Resizes<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::mpsc::{channel, sync_channel};
+    use std::sync::mpsc::{Sender, channel, sync_channel};
 
     #[test]
     fn input_is_forwarded_and_silence_ends_the_wizard_as_idle() {
@@ -340,6 +340,29 @@ mod tests {
         );
     }
 
+    /// [`forward`] with an idle time no test reaches.
+    fn forward_a_minute<T: Ending>(
+        from_client: &Receiver<T>,
+        to_wizard: SyncSender<T>,
+        watch: &Watch,
+        backlog: &Backlog,
+    ) {
+        forward(
+            from_client,
+            to_wizard,
+            watch,
+            Duration::from_secs(60),
+            backlog,
+        );
+    }
+
+    /// A window change as the connection's handler passes it on: sent unless one waits.
+    fn window_change(backlog: &Backlog, client: &Sender<RemoteInput>, size: (u16, u16)) {
+        if backlog.resized(size) {
+            client.send(RemoteInput::Resize(size.0, size.1)).unwrap();
+        }
+    }
+
     #[test]
     fn a_resize_reaches_the_wizard_at_the_last_size_asked() {
         let (client, from_client) = channel();
@@ -347,19 +370,11 @@ mod tests {
         let backlog = Backlog::default();
         // Three window changes: only the first is sent, the last is drawn.
         for size in [(80, 24), (100, 30), (120, 40)] {
-            if backlog.resized(size) {
-                client.send(RemoteInput::Resize(size.0, size.1)).unwrap();
-            }
+            window_change(&backlog, &client, size);
         }
         client.send(RemoteInput::End).unwrap();
         let watch = Watch::default();
-        forward(
-            &from_client,
-            to_wizard,
-            &watch,
-            Duration::from_secs(60),
-            &backlog,
-        );
+        forward_a_minute(&from_client, to_wizard, &watch, &backlog);
         assert!(matches!(
             wizard.recv().unwrap(),
             RemoteInput::Resize(120, 40)
@@ -376,20 +391,10 @@ mod tests {
             let backlog = Arc::clone(&backlog);
             std::thread::spawn(move || {
                 let watch = Watch::default();
-                forward(
-                    &from_client,
-                    to_wizard,
-                    &watch,
-                    Duration::from_secs(60),
-                    &backlog,
-                );
+                forward_a_minute(&from_client, to_wizard, &watch, &backlog);
             })
         };
-        let resize = |size: (u16, u16)| {
-            if backlog.resized(size) {
-                client.send(RemoteInput::Resize(size.0, size.1)).unwrap();
-            }
-        };
+        let resize = |size| window_change(&backlog, &client, size);
         resize((80, 24));
         assert!(matches!(
             wizard.recv().unwrap(),
@@ -421,13 +426,7 @@ mod tests {
         let (to_wizard, wizard) = sync_channel(4);
         let (_client_keys, from_client) = channel::<RemoteInput>();
         let backlog = Backlog::default();
-        forward(
-            &from_client,
-            to_wizard,
-            &watch,
-            Duration::from_secs(60),
-            &backlog,
-        );
+        forward_a_minute(&from_client, to_wizard, &watch, &backlog);
         assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
         wizards.leave(number);
         let (_, late) = wizards.enter(to_client);
