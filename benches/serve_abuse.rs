@@ -3,7 +3,8 @@
 //! how long a socket that sends nothing is held; and how many partners sign in a second
 //! while 1,000 such sockets are held. Runs the server as the systemd unit in docs/serve.md
 //! does (LimitNOFILE=4096). `cargo bench --bench serve_abuse` (about 2 minutes); numbers in
-//! docs/performance.md.
+//! docs/performance.md. `cargo bench --bench serve_abuse -- window-changes` measures only
+//! the idle server, one session at the largest size and the window-change flood.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -32,6 +33,7 @@ const RATE_FOR: Duration = Duration::from_secs(5);
 const RATE_CLIENTS: usize = 8;
 
 fn main() {
+    let only_window_changes = std::env::args().any(|arg| arg == "window-changes");
     raise_own_file_limit();
     println!("load average at the start: {}", load_average());
     let server = Server::start_limited(
@@ -93,12 +95,15 @@ fn main() {
             rss
         };
         println!(
-            "one session asking for 65535x65535 (drawn at 500x200): VmRSS {:.1} MiB",
+            "one session asking for 65535x65535 (drawn at 300x150): VmRSS {:.1} MiB",
             mib(largest)
         );
         sleep(SETTLE).await;
 
         flood(&server, "window changes", "changes", floods::window_changes).await;
+        if only_window_changes {
+            return;
+        }
         flood(&server, "keys", "bytes", floods::keys).await;
         flood(&server, "plain-mode lines", "bytes", floods::plain_lines).await;
 

@@ -21,7 +21,7 @@ const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
 /// How long each flood goes on, at most.
 const FLOOD: Duration = Duration::from_secs(5);
 
-/// The most a flood may grow the server, in KiB (a 500×200 screen's frames waiting for a
+/// The most a flood may grow the server, in KiB (a 300×150 screen's frames waiting for a
 /// client that does not read them, and the input waiting for the wizard, fit well within).
 const FLOOD_GROWTH_KIB: u64 = 32 * 1024;
 
@@ -71,16 +71,21 @@ fn a_terminal_of_65535_by_65535_is_drawn_at_the_largest_size_and_the_server_goes
         )
         .await
         .unwrap();
-        // Drawn at 500×200: the question shows on a screen of that size.
+        // Drawn at 300×150: the question shows on a screen of that size.
         huge.wait_for(FIRST_QUESTION, deadline).await.unwrap();
         huge.resize(u32::MAX, u32::MAX).await.unwrap();
         huge.resize(65_535, 65_535).await.unwrap();
         a_partner_is_served(server.port).await;
         huge.disconnect().await;
     });
-    // One 500×200 screen costs a few MiB; 65535×65535 would have cost 200 GB.
+    // One 300×150 screen costs a few MiB; 65535×65535 would have cost 200 GB.
     assert_bounded(&mut server, before, FLOOD_GROWTH_KIB, "a huge terminal");
 }
+
+/// The most a window-change flood may grow the server, in KiB, at any time during it and
+/// after: the 8 MiB of issue 16. Each size drawn is a whole screen of up to 300×150 cells,
+/// and the server draws at most a few sizes a second.
+const RESIZE_FLOOD_GROWTH_KIB: u64 = 8 * 1024;
 
 #[test]
 fn a_flood_of_window_changes_is_coalesced_and_the_server_stays_small() {
@@ -88,19 +93,70 @@ fn a_flood_of_window_changes_is_coalesced_and_the_server_stays_small() {
     let runtime = runtime();
     runtime.block_on(a_partner_is_served(server.port));
     let before = server.rss_kib();
-    let sent = runtime.block_on(async {
-        let sent = floods::window_changes(server.port, Instant::now() + FLOOD).await;
+    let (sent, peak) = runtime.block_on(async {
+        let flood = tokio::spawn(floods::window_changes(server.port, Instant::now() + FLOOD));
+        // VmRSS read every 100 ms while the flood goes on, as `benches/serve_abuse.rs` does.
+        let mut peak = before;
+        while !flood.is_finished() {
+            peak = peak.max(server.rss_kib());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let sent = flood.await.unwrap();
         a_partner_is_served(server.port).await;
-        sent
+        (sent, peak)
     });
-    eprintln!("{sent} window changes sent");
+    eprintln!("{sent} window changes sent; VmRSS {before} KiB before, {peak} KiB at the peak");
     assert!(sent > 1000, "the flood was a flood: {sent}");
+    assert!(
+        peak <= before + RESIZE_FLOOD_GROWTH_KIB,
+        "a window-change flood grew the server from {before} KiB to {peak} KiB"
+    );
     assert_bounded(
         &mut server,
         before,
-        FLOOD_GROWTH_KIB,
+        RESIZE_FLOOD_GROWTH_KIB,
         "a window-change flood",
     );
+}
+
+/// The screen shows the "too small" message, which only a frame below 20×8 shows.
+fn too_small(screen: &RemoteTerminal) -> bool {
+    screen
+        .rows()
+        .iter()
+        .any(|row| row.contains("Make the window"))
+}
+
+#[test]
+fn a_client_resizing_quickly_ends_with_a_frame_at_its_last_size() {
+    let server = Server::start(&["--open"]);
+    runtime().block_on(async {
+        let deadline = Instant::now() + DEADLINE;
+        let mut user =
+            RemoteTerminal::open(server.port, "partner", "xterm-256color", (80, 24), deadline)
+                .await
+                .unwrap();
+        user.wait_for(FIRST_QUESTION, deadline).await.unwrap();
+        // A window dragged smaller: only the last size is below the usable size, so only a
+        // frame at the last size shows the "too small" message.
+        for (columns, rows) in [(120, 40), (100, 30), (60, 20), (40, 12), (19, 7)] {
+            user.resize(columns, rows).await.unwrap();
+        }
+        user.wait_until("a frame at 19×7", deadline, too_small)
+            .await
+            .unwrap();
+        // And dragged back: every size but the last is too small, so only a frame at the
+        // last size shows the question again (each new size clears the screen first).
+        for (columns, rows) in [(15, 5), (19, 7), (10, 3), (80, 24)] {
+            user.resize(columns, rows).await.unwrap();
+        }
+        user.wait_until("a frame at 80×24", deadline, |screen| {
+            !too_small(screen) && screen.rows().iter().any(|row| row.contains(FIRST_QUESTION))
+        })
+        .await
+        .unwrap();
+        user.disconnect().await;
+    });
 }
 
 #[test]

@@ -119,10 +119,13 @@ fn wanted(name: &str) -> bool {
     matches!(name, "LANG" | "LC_ALL" | "LC_MESSAGES" | "NO_COLOR")
 }
 
-/// The widest terminal drawn: wider asks are drawn at this many columns.
-pub const MAX_COLUMNS: u16 = 500;
+/// The widest terminal drawn: wider asks are drawn at this many columns. With
+/// [`MAX_ROWS`], one new size drawn (three ratatui buffers of 48 bytes a cell while it is
+/// drawn, one kept) costs about 6 MiB at most, within the 8 MiB a client may grow the
+/// server by; 500×200 cost 14 MiB.
+pub const MAX_COLUMNS: u16 = 300;
 /// The tallest terminal drawn: taller asks are drawn at this many rows.
-pub const MAX_ROWS: u16 = 200;
+pub const MAX_ROWS: u16 = 150;
 
 /// `text` cut to at most `most` characters, marked with "…" where cut.
 fn shorten(text: &str, most: usize) -> String {

@@ -19,6 +19,10 @@ use crate::tui::remote::RemoteInput;
 
 /// How often a watch looks whether its wizard is to end.
 const LOOK: Duration = Duration::from_millis(100);
+/// The least time between two sizes drawn for one session: each new size is a whole
+/// screen drawn anew (up to 300×150 cells), so a client that changes its size without
+/// pause gets at most four a second, the last one always drawn.
+pub const RESIZE_GAP: Duration = Duration::from_millis(250);
 
 /// The wizards running now.
 #[derive(Debug, Default)]
@@ -76,6 +80,10 @@ pub trait Ending: Send + 'static {
     /// Whether the client sent this (counted in its [`Backlog`]), not the server or the
     /// other side of a shared session.
     fn sent_by_client(&self) -> bool;
+    /// Whether this asks the wizard to draw at a new size.
+    fn is_resize(&self) -> bool {
+        false
+    }
     /// This, brought up to date with what the client asked since it was sent.
     fn newest(self, _backlog: &Backlog) -> Self
     where
@@ -96,6 +104,10 @@ impl Ending for RemoteInput {
 
     fn sent_by_client(&self) -> bool {
         matches!(self, RemoteInput::Event(_) | RemoteInput::Resize(..))
+    }
+
+    fn is_resize(&self) -> bool {
+        matches!(self, RemoteInput::Resize(..))
     }
 
     fn newest(self, backlog: &Backlog) -> RemoteInput {
@@ -176,7 +188,9 @@ impl Wizards {
 /// goes (then `to_wizard` is dropped: the wizard sees its input end), or until the
 /// session is to end — no input for `idle`, or ended through `watch` — when the wizard
 /// is sent [`Ending::end`]. What the client sent is taken off its `backlog` as it goes
-/// on; `to_wizard` being bounded, a slow wizard holds it back. Runs on the calling thread.
+/// on; `to_wizard` being bounded, a slow wizard holds it back. A resize that comes
+/// sooner than [`RESIZE_GAP`] after the last one passed on is held until then, and then
+/// passed on at the last size asked by then. Runs on the calling thread.
 pub fn forward<T: Ending>(
     from_client: &Receiver<T>,
     to_wizard: SyncSender<T>,
@@ -185,6 +199,7 @@ pub fn forward<T: Ending>(
     backlog: &Backlog,
 ) {
     let mut last_input = Instant::now();
+    let mut resizes: Resizes<T> = Resizes::default();
     loop {
         if watch.farewell().is_some() {
             break;
@@ -193,12 +208,21 @@ pub fn forward<T: Ending>(
             watch.end(Farewell::Idle(idle));
             break;
         }
-        match from_client.recv_timeout(LOOK.min(idle)) {
+        if let Some(resize) = resizes.due() {
+            if to_wizard.send(resize.newest(backlog)).is_err() {
+                return;
+            }
+            continue;
+        }
+        match from_client.recv_timeout(resizes.wait(LOOK.min(idle))) {
             Ok(input) => {
                 last_input = Instant::now();
                 if input.sent_by_client() {
                     backlog.taken();
                 }
+                let Some(input) = resizes.pass(input) else {
+                    continue;
+                };
                 let input = input.newest(backlog);
                 let ended = input.is_end();
                 if to_wizard.send(input).is_err() || ended {
@@ -212,10 +236,70 @@ pub fn forward<T: Ending>(
     let _ = to_wizard.send(T::end());
 }
 
+/// The pace of one wizard's resizes: when the last was passed on, and the one held
+/// until [`RESIZE_GAP`] after it. Only one is ever held: it is brought up to the last
+/// size asked when it goes (see [`Ending::newest`]), so nothing grows while it waits.
+struct Resizes<T> {
+    /// When the last resize was passed on.
+    last: Option<Instant>,
+    /// A resize that came too soon after it.
+    held: Option<T>,
+}
+
+impl<T> Default for Resizes<T> {
+    fn default() -> Resizes<T> {
+        Resizes {
+            last: None,
+            held: None,
+        }
+    }
+}
+
+impl<T: Ending> Resizes<T> {
+    /// When the next resize may be passed on.
+    fn next_at(&self) -> Option<Instant> {
+        self.last.map(|last| last + RESIZE_GAP)
+    }
+
+    /// `input` if it is to go to the wizard now; a resize that comes too soon is held
+    /// instead (in place of one held already, which it only brings up to date).
+    fn pass(&mut self, input: T) -> Option<T> {
+        if !input.is_resize() {
+            return Some(input);
+        }
+        let now = Instant::now();
+        if self.held.is_some() || self.next_at().is_some_and(|at| now < at) {
+            self.held.get_or_insert(input);
+            return None;
+        }
+        self.last = Some(now);
+        Some(input)
+    }
+
+    /// The held resize, once its time has come.
+    fn due(&mut self) -> Option<T> {
+        let at = self.next_at()?;
+        if self.held.is_none() || Instant::now() < at {
+            return None;
+        }
+        self.last = Some(Instant::now());
+        self.held.take()
+    }
+
+    /// How long to wait for input: at most `look`, and no longer than until the held
+    /// resize is due.
+    fn wait(&self, look: Duration) -> Duration {
+        match (&self.held, self.next_at()) {
+            (Some(_), Some(at)) => look.min(at.saturating_duration_since(Instant::now())),
+            _ => look,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::mpsc::{channel, sync_channel};
+    use std::sync::mpsc::{Sender, channel, sync_channel};
 
     #[test]
     fn input_is_forwarded_and_silence_ends_the_wizard_as_idle() {
@@ -256,6 +340,29 @@ mod tests {
         );
     }
 
+    /// [`forward`] with an idle time no test reaches.
+    fn forward_a_minute<T: Ending>(
+        from_client: &Receiver<T>,
+        to_wizard: SyncSender<T>,
+        watch: &Watch,
+        backlog: &Backlog,
+    ) {
+        forward(
+            from_client,
+            to_wizard,
+            watch,
+            Duration::from_secs(60),
+            backlog,
+        );
+    }
+
+    /// A window change as the connection's handler passes it on: sent unless one waits.
+    fn window_change(backlog: &Backlog, client: &Sender<RemoteInput>, size: (u16, u16)) {
+        if backlog.resized(size) {
+            client.send(RemoteInput::Resize(size.0, size.1)).unwrap();
+        }
+    }
+
     #[test]
     fn a_resize_reaches_the_wizard_at_the_last_size_asked() {
         let (client, from_client) = channel();
@@ -263,24 +370,49 @@ mod tests {
         let backlog = Backlog::default();
         // Three window changes: only the first is sent, the last is drawn.
         for size in [(80, 24), (100, 30), (120, 40)] {
-            if backlog.resized(size) {
-                client.send(RemoteInput::Resize(size.0, size.1)).unwrap();
-            }
+            window_change(&backlog, &client, size);
         }
         client.send(RemoteInput::End).unwrap();
         let watch = Watch::default();
-        forward(
-            &from_client,
-            to_wizard,
-            &watch,
-            Duration::from_secs(60),
-            &backlog,
-        );
+        forward_a_minute(&from_client, to_wizard, &watch, &backlog);
         assert!(matches!(
             wizard.recv().unwrap(),
             RemoteInput::Resize(120, 40)
         ));
         assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
+    }
+
+    #[test]
+    fn resizes_in_quick_succession_are_drawn_a_gap_apart_and_the_last_size_is_drawn() {
+        let (client, from_client) = channel();
+        let (to_wizard, wizard) = sync_channel(4);
+        let backlog = Arc::new(Backlog::default());
+        let forwarding = {
+            let backlog = Arc::clone(&backlog);
+            std::thread::spawn(move || {
+                let watch = Watch::default();
+                forward_a_minute(&from_client, to_wizard, &watch, &backlog);
+            })
+        };
+        let resize = |size| window_change(&backlog, &client, size);
+        resize((80, 24));
+        assert!(matches!(
+            wizard.recv().unwrap(),
+            RemoteInput::Resize(80, 24)
+        ));
+        let first = Instant::now();
+        for size in [(100, 30), (500, 200), (120, 40)] {
+            resize(size);
+        }
+        // Held until the gap is over, then drawn once, at the last size asked.
+        assert!(matches!(
+            wizard.recv().unwrap(),
+            RemoteInput::Resize(120, 40)
+        ));
+        assert!(first.elapsed() >= RESIZE_GAP - Duration::from_millis(20));
+        client.send(RemoteInput::End).unwrap();
+        assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
+        forwarding.join().unwrap();
     }
 
     #[test]
@@ -294,13 +426,7 @@ mod tests {
         let (to_wizard, wizard) = sync_channel(4);
         let (_client_keys, from_client) = channel::<RemoteInput>();
         let backlog = Backlog::default();
-        forward(
-            &from_client,
-            to_wizard,
-            &watch,
-            Duration::from_secs(60),
-            &backlog,
-        );
+        forward_a_minute(&from_client, to_wizard, &watch, &backlog);
         assert!(matches!(wizard.recv().unwrap(), RemoteInput::End));
         wizards.leave(number);
         let (_, late) = wizards.enter(to_client);

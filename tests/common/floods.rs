@@ -7,7 +7,7 @@ use tokio::time::{Instant, timeout_at};
 use super::ssh_client::{RemoteTerminal, connect};
 
 /// Sizes a window-change flood cycles through, the absurd among them.
-const SIZES: [(u32, u32); 4] = [(500, 200), (65_535, 65_535), (81, 25), (499, 199)];
+const SIZES: [(u32, u32); 4] = [(500, 200), (65_535, 65_535), (81, 25), (299, 149)];
 
 /// Opens a full-screen session on 127.0.0.1:`port` as a partner, by `until`.
 async fn terminal(port: u16, until: Instant) -> RemoteTerminal {

@@ -60,7 +60,7 @@ pub async fn connect(port: u16, user: &str) -> Result<Handle<TrustLoopback>, Fai
 }
 
 /// The largest terminal the server draws (`serve` clamps wider and taller asks to it).
-pub const LARGEST: (u16, u16) = (500, 200);
+pub const LARGEST: (u16, u16) = (300, 150);
 
 impl RemoteTerminal {
     /// Connects to 127.0.0.1:`port` as `user` without a key, asks for a terminal of type
