@@ -140,63 +140,28 @@ fn rules() -> Vec<Rule> {
             why: "the state does not know the views that draw it",
         },
         Rule {
+            scope: Scope::In(BELOW_RECORDS),
+            names: RECORDS_AND_CORE,
+            why: "the layers below the records use neither them nor the core",
+        },
+        Rule {
             scope: Scope::In(HELPERS),
-            names: &[
-                "crate::handoff",
-                "crate::flow",
-                "crate::session",
-                "crate::page",
-                "crate::transcript",
-                "crate::autosave",
-                "crate::outcome_log",
-                "crate::stats",
-                "crate::export",
-                "crate::core",
-            ],
+            names: &["crate::handoff", "crate::flow", "crate::session"],
             why: "helpers are leaves: they use only each other",
         },
         Rule {
             scope: Scope::In(&["handoff"]),
-            names: &[
-                "crate::flow",
-                "crate::session",
-                "crate::page",
-                "crate::transcript",
-                "crate::autosave",
-                "crate::outcome_log",
-                "crate::stats",
-                "crate::export",
-                "crate::core",
-            ],
+            names: &["crate::flow", "crate::session"],
             why: "hand-off codes know nothing of flows or sessions",
         },
         Rule {
             scope: Scope::In(&["flow"]),
-            names: &[
-                "crate::handoff",
-                "crate::session",
-                "crate::page",
-                "crate::transcript",
-                "crate::autosave",
-                "crate::outcome_log",
-                "crate::stats",
-                "crate::export",
-                "crate::core",
-            ],
+            names: &["crate::handoff", "crate::session"],
             why: "the flow is data: it uses only the helpers",
         },
         Rule {
             scope: Scope::In(&["session"]),
-            names: &[
-                "crate::handoff",
-                "crate::page",
-                "crate::transcript",
-                "crate::autosave",
-                "crate::outcome_log",
-                "crate::stats",
-                "crate::export",
-                "crate::core",
-            ],
+            names: &["crate::handoff"],
             why: "the engine uses only the flow and the helpers",
         },
         Rule {
@@ -222,6 +187,32 @@ const HELPERS: &[&str] = &[
     "atomic_file",
     "bounded_read",
     "default_paths",
+];
+
+/// What the layers below the records may not name: the records and the core.
+const RECORDS_AND_CORE: &[&str] = &[
+    "crate::page",
+    "crate::transcript",
+    "crate::autosave",
+    "crate::outcome_log",
+    "crate::stats",
+    "crate::export",
+    "crate::core",
+];
+
+/// The layers below the records: the helpers, hand-off codes, the flow and the engine.
+const BELOW_RECORDS: &[&str] = &[
+    "lang",
+    "i18n",
+    "clock",
+    "sanitize",
+    "secrets",
+    "atomic_file",
+    "bounded_read",
+    "default_paths",
+    "handoff",
+    "flow",
+    "session",
 ];
 
 /// Records and views of a session, just below the core.
