@@ -19,7 +19,7 @@ use crate::i18n::{Words, words};
 use crate::lang::Lang;
 use crate::page::{Body, Page};
 use crate::sanitize::clean_line;
-use crate::session::{MAX_TYPED_CHARS, Session, SessionError};
+use crate::session::{Author, MAX_TYPED_CHARS, Session, SessionError};
 
 mod agent;
 mod reply;
@@ -210,7 +210,7 @@ pub fn run(
             }
             Reply::Note(text) => {
                 show_page = false;
-                match session.add_note(&text) {
+                match session.add_note_by(&text, Author::of_mode(options.agent)) {
                     Ok(()) => {
                         writeln!(output, "{}", crate::core::note_added(session, lang))?;
                         hooks.changed(session)

@@ -66,6 +66,36 @@ pub struct Note {
     pub text: String,
     /// When it was written.
     pub at: Timestamp,
+    /// Who wrote it: an agent's notes are private to agents.
+    pub author: Author,
+}
+
+/// Who wrote a note. An agent's notes are the agent's: never shown to, copied by or
+/// written out for the partner ([`Session::for_partner`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Author {
+    /// The partner (self-help), on their own screen.
+    Partner,
+    /// A helpdesk agent (agent mode). Notes whose author is not known (older saves) count
+    /// as the agent's, so they are never shown to a partner.
+    #[default]
+    Agent,
+}
+
+impl Author {
+    /// The author of what is written in agent mode (`agent`) or in self-help.
+    pub fn of_mode(agent: bool) -> Author {
+        if agent { Author::Agent } else { Author::Partner }
+    }
+
+    /// The name in records: `agent` or `partner`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Author::Partner => "partner",
+            Author::Agent => "agent",
+        }
+    }
 }
 
 /// The moment an agent took a session over with a hand-off code.
@@ -330,23 +360,30 @@ impl Session {
         self.current = self.flow.start();
     }
 
-    /// Adds a note to the current node, now.
+    /// Adds an agent's note to the current node, now.
     pub fn add_note(&mut self, text: &str) -> Result<(), SessionError> {
-        self.add_note_at(text, now())
+        self.add_note_by(text, Author::Agent)
     }
 
-    /// Adds a note to the current node at time `at`. Surrounding whitespace is trimmed;
-    /// a note with nothing else is refused.
+    /// Adds a note by `author` to the current node, now.
+    pub fn add_note_by(&mut self, text: &str, author: Author) -> Result<(), SessionError> {
+        self.add_note_to(self.current, text, now(), author)
+    }
+
+    /// Adds an agent's note to the current node at time `at`. Surrounding whitespace is
+    /// trimmed; a note with nothing else is refused.
     pub fn add_note_at(&mut self, text: &str, at: Timestamp) -> Result<(), SessionError> {
-        self.add_note_to(self.current, text, at)
+        self.add_note_to(self.current, text, at, Author::Agent)
     }
 
-    /// Adds a note to `node` (used when notes are carried over from a saved session).
+    /// Adds a note by `author` to `node` (used when notes are carried over from a saved
+    /// session).
     pub(crate) fn add_note_to(
         &mut self,
         node: NodeId,
         text: &str,
         at: Timestamp,
+        author: Author,
     ) -> Result<(), SessionError> {
         let text = text.trim();
         if text.is_empty() {
@@ -354,8 +391,21 @@ impl Session {
         }
         // Masked as it is written, so the secret is never kept anywhere.
         let (text, _) = crate::secrets::mask(text);
-        self.notes.push(Note { node, text, at });
+        self.notes.push(Note {
+            node,
+            text,
+            at,
+            author,
+        });
         Ok(())
+    }
+
+    /// The session as a partner may see it: without the agent's notes. Everything a
+    /// partner is shown, copies or is given a transcript of is made from this.
+    pub fn for_partner(&self) -> Session {
+        let mut session = self.clone();
+        session.notes.retain(|note| note.author == Author::Partner);
+        session
     }
 
     /// Records that an agent took the session over with `code` at `at`, at the current

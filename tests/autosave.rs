@@ -133,7 +133,7 @@ fn typed_answers_are_saved_masked_and_routed_again_on_resume() {
         .answer_text_at("AADSTS50053: account locked, pwd=abc123", at(9))
         .unwrap();
     let save = saved(&session);
-    assert_eq!(save.format, 2);
+    assert_eq!(save.format, 3);
     let json = serde_json::to_value(&save).unwrap();
     assert_eq!(
         json["moves"][1]["typed"], "AADSTS50053: account locked, pwd=[masked]",
@@ -200,4 +200,27 @@ fn set_aside_sessions_expire_after_the_kept_days_and_stale_temporaries_go() {
         !temporary.exists(),
         "a killed process's temporary file is gone"
     );
+}
+
+#[test]
+fn who_wrote_each_note_is_saved_and_a_note_of_an_older_save_counts_as_the_agents() {
+    use signin_doctor::session::Author;
+    let mut session = scripted_call();
+    session
+        .add_note_by("my phone is new", Author::Partner)
+        .unwrap();
+    let restored = restore(session.shared_flow(), &saved(&session)).unwrap();
+    assert_eq!(restored.notes(), session.notes());
+    assert_eq!(restored.notes().last().unwrap().author, Author::Partner);
+
+    // A format 2 save has no authors: its notes stay private to agents.
+    let mut json = serde_json::to_value(saved(&session)).unwrap();
+    json["format"] = 2.into();
+    for note in json["notes"].as_array_mut().unwrap() {
+        note.as_object_mut().unwrap().remove("author");
+    }
+    let old: SavedSession = serde_json::from_value(json).unwrap();
+    let restored = restore(session.shared_flow(), &old).unwrap();
+    assert!(restored.notes().iter().all(|n| n.author == Author::Agent));
+    assert!(restored.for_partner().notes().is_empty());
 }

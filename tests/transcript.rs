@@ -305,3 +305,32 @@ fn an_agents_case_id_survives_into_the_transcript_while_a_secret_beside_it_does_
     );
     assert!(!md.contains("4321") && !md.contains("eyJ"), "{md}");
 }
+
+#[test]
+fn each_note_says_who_wrote_it_and_the_partners_view_has_no_agent_notes() {
+    use signin_doctor::session::Author;
+    let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
+    pick(&mut session, "forgot my password", 15);
+    session
+        .add_note_by("Caller Jan de Vries, ticket INC-4242", Author::Agent)
+        .unwrap();
+    session
+        .add_note_by("I use a new phone", Author::Partner)
+        .unwrap();
+    let markdown = Transcript::of(&session, Lang::En, at(90)).to_markdown();
+    assert!(
+        markdown.contains("reset?” (agent): Caller Jan de Vries")
+            && markdown.contains("reset?” (partner): I use a new phone"),
+        "{markdown}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&Transcript::of(&session, Lang::Nl, at(90)).to_json()).unwrap();
+    assert_eq!(json["notes"][0]["author"], "agent");
+    assert_eq!(json["notes"][1]["author"], "partner");
+    let dutch = Transcript::of(&session, Lang::Nl, at(90)).to_markdown();
+    assert!(dutch.contains("(medewerker): Caller Jan"), "{dutch}");
+
+    let partners = Transcript::of(&session.for_partner(), Lang::En, at(90)).to_markdown();
+    assert!(!partners.contains("Jan de Vries"), "{partners}");
+    assert!(partners.contains("I use a new phone"), "{partners}");
+}

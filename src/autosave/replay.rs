@@ -172,7 +172,7 @@ pub fn place_notes(session: &mut Session, notes: &[SavedNote]) -> Vec<Mismatch> 
             }
         };
         // Saved notes are never empty; if one was, there is nothing to keep.
-        let _ = session.add_note_to(node, &text, note.at);
+        let _ = session.add_note_to(node, &text, note.at, note.author);
     }
     moved
 }

@@ -7,12 +7,13 @@ use sha2::{Digest, Sha256};
 
 use crate::flow::Flow;
 use crate::lang::Lang;
-use crate::session::{MoveKind, Session};
+use crate::session::{Author, MoveKind, Session};
 
 /// The version of the save file format written by this program. Format 2 added the text
 /// typed at input questions (`typed` on answers); a format 1 save has none and resumes
-/// as it always did.
-pub const FORMAT: u32 = 2;
+/// as it always did. Format 3 added who wrote each note (`author`); a note of an older
+/// save counts as the agent's, so it is never shown to a partner.
+pub const FORMAT: u32 = 3;
 
 /// A session as saved to disk. Nodes are named by their keys, so a save survives a
 /// program upgrade as long as the flow keeps them.
@@ -101,6 +102,9 @@ pub struct SavedNote {
     pub text: String,
     /// When.
     pub at: Timestamp,
+    /// Who wrote it (format 3 on; older notes count as the agent's).
+    #[serde(default)]
+    pub author: Author,
 }
 
 impl SavedSession {
@@ -144,6 +148,7 @@ impl SavedSession {
                     node: key(note.node),
                     text: note.text.clone(),
                     at: note.at,
+                    author: note.author,
                 })
                 .collect(),
             hand_offs: session

@@ -44,6 +44,20 @@ pub struct Labels {
     pub continued_from_save: &'static str,
     /// Before a hand-off code.
     pub code: &'static str,
+    /// Who wrote a note: the agent.
+    pub by_agent: &'static str,
+    /// Who wrote a note: the partner.
+    pub by_partner: &'static str,
+}
+
+impl Labels {
+    /// Who wrote a note, as a transcript says it.
+    pub fn author(&self, author: crate::session::Author) -> &'static str {
+        match author {
+            crate::session::Author::Agent => self.by_agent,
+            crate::session::Author::Partner => self.by_partner,
+        }
+    }
 }
 
 const ENGLISH: Labels = Labels {
@@ -66,6 +80,8 @@ const ENGLISH: Labels = Labels {
     joined_live: "an agent joined while the partner was connected",
     continued_from_save: "an agent continued the saved session",
     code: "code",
+    by_agent: "agent",
+    by_partner: "partner",
 };
 
 const DUTCH: Labels = Labels {
@@ -88,6 +104,8 @@ const DUTCH: Labels = Labels {
     joined_live: "een medewerker kwam erbij terwijl de partner verbonden was",
     continued_from_save: "een medewerker ging verder met de opgeslagen sessie",
     code: "code",
+    by_agent: "medewerker",
+    by_partner: "partner",
 };
 
 /// The transcript words in `lang`.

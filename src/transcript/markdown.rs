@@ -86,10 +86,11 @@ pub(super) fn render(t: &Transcript) -> String {
             };
             let _ = writeln!(
                 out,
-                "- +{} {} “{}”: {}{flag}",
+                "- +{} {} “{}” ({}): {}{flag}",
                 duration_text(since),
                 l.at,
                 md(&note.node_title),
+                l.author(note.author),
                 md(&note.text).replace('\n', "\n  ")
             );
         }

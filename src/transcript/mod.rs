@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::page::{answer_given, shown_typed};
 use crate::sanitize::{clean, clean_line};
 use crate::secrets::{MARKER, mask, shown};
-use crate::session::{MoveKind, Session};
+use crate::session::{Author, MoveKind, Session};
 
 /// A session as a record: what was asked, answered, jumped to and noted, and where it ended.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -138,6 +138,8 @@ pub struct NoteRecord {
     pub text: String,
     /// Whether anything was masked.
     pub masked: bool,
+    /// Who wrote it: `agent` or `partner`.
+    pub author: Author,
 }
 
 /// The ending reached.
@@ -252,6 +254,7 @@ impl Transcript {
                     node_title: info.title,
                     text,
                     masked,
+                    author: note.author,
                 }
             })
             .collect();

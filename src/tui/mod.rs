@@ -162,7 +162,13 @@ fn perform(
     let Some(effect) = effect else {
         return;
     };
-    let done = effect::perform(effect, app.session(), app.lang(), records, can_copy);
+    // What leaves the screen (a copy, a transcript) is the user's own: a partner's has no
+    // agent notes. The save keeps the whole session.
+    let session = match effect {
+        Effect::Copy | Effect::SaveTranscript => app.session_for_user(),
+        _ => std::borrow::Cow::Borrowed(app.session()),
+    };
+    let done = effect::perform(effect, &session, app.lang(), records, can_copy);
     // The banner already says why saving fails; the status line tells the rest.
     let problem = records.write_problem();
     let notices: Vec<_> = done

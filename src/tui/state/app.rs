@@ -216,6 +216,16 @@ impl App {
         &self.session
     }
 
+    /// The session as this screen's user may have it (copied, shown as a transcript):
+    /// all of it for an agent, without the agent's notes for a partner.
+    pub fn session_for_user(&self) -> std::borrow::Cow<'_, Session> {
+        if self.agent {
+            std::borrow::Cow::Borrowed(&self.session)
+        } else {
+            std::borrow::Cow::Owned(self.session.for_partner())
+        }
+    }
+
     /// What the current screen shows.
     pub fn page(&self) -> &Page {
         &self.page

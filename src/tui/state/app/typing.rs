@@ -4,7 +4,7 @@
 use super::{App, Status};
 use crate::core::search::search;
 use crate::i18n::words;
-use crate::session::SessionError;
+use crate::session::{Author, SessionError};
 use crate::tui::event::action::Action;
 use crate::tui::state::effect::Effect;
 use crate::tui::state::overlay::{NoteEditor, Overlay, SearchBox};
@@ -63,7 +63,10 @@ impl App {
     fn submit(&mut self) -> Option<Effect> {
         let words = words(self.lang);
         match self.overlay.as_mut()? {
-            Overlay::Note(note) => match self.session.add_note(note.input.text()) {
+            Overlay::Note(note) => match self
+                .session
+                .add_note_by(note.input.text(), Author::of_mode(self.agent))
+            {
                 Ok(()) => {
                     self.overlay = None;
                     self.status = Status::info(crate::core::note_added(&self.session, self.lang));
