@@ -250,6 +250,10 @@ pub enum Command {
         /// Where finished sessions are logged.
         #[command(flatten)]
         log: LogOption,
+        /// How the operator's log on stderr is written: one line per event (connection,
+        /// sign-in, session start and end, hand-off codes, joins, limits hit, stopping).
+        #[arg(long, value_enum, value_name = "FORMAT", default_value_t = crate::serve::log::LogFormat::Text)]
+        log_format: crate::serve::log::LogFormat,
     },
 }
 

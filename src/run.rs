@@ -118,6 +118,7 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             flow,
             state,
             log,
+            log_format,
         }) => {
             let (state_folder, keep_days) = state.or(&cli.state);
             crate::serve::main(crate::serve::Options {
@@ -136,6 +137,7 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
                 max_per_address: *max_per_address,
                 login_grace: std::time::Duration::from_secs(*login_grace),
                 idle_timeout: std::time::Duration::from_secs(*idle_timeout),
+                log_format: *log_format,
             })
         }
         None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),

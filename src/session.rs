@@ -86,7 +86,11 @@ pub enum Author {
 impl Author {
     /// The author of what is written in agent mode (`agent`) or in self-help.
     pub fn of_mode(agent: bool) -> Author {
-        if agent { Author::Agent } else { Author::Partner }
+        if agent {
+            Author::Agent
+        } else {
+            Author::Partner
+        }
     }
 
     /// The name in records: `agent` or `partner`.

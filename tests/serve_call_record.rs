@@ -88,3 +88,136 @@ fn the_agents_notes_never_reach_the_partners_copy() {
     partner.send("q");
     assert_eq!(partner.exit_code(), 130);
 }
+
+/// Stops `server` with SIGTERM and waits for it to exit.
+fn stop(server: &mut Server) {
+    let pid = nix::unistd::Pid::from_raw(server.child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    assert!(common::child::exit_within(&mut server.child, DEADLINE).is_some());
+}
+
+/// The value of `key=` in a text log line.
+fn field<'a>(line: &'a str, key: &str) -> &'a str {
+    line.split(' ')
+        .find_map(|part| part.strip_prefix(&format!("{key}=")))
+        .unwrap_or_else(|| panic!("no {key} in {line}"))
+}
+
+#[test]
+fn the_operator_log_tells_a_whole_live_call_without_the_code() {
+    if !have_ssh() {
+        return;
+    }
+    let (mut server, log) = Server::start_logged(&["--open"]);
+    log.wait_for(&["listening", "address=127.0.0.1:"]);
+    let (mut partner, mut agent, code) = joined(&server, "agent");
+    let given = log.wait_for(&["code_given"]);
+    let code_id = field(&given, "code");
+    let partner_session = field(&given, "session");
+    let started = log.wait_for(&["session_start", "role=partner", "mode=full_screen"]);
+    assert_eq!(field(&started, "session"), partner_session);
+    let partner_conn = field(&started, "conn");
+    log.wait_for(&[
+        "sign_in",
+        &format!("conn={partner_conn} "),
+        "user=partner",
+        "role=partner",
+    ]);
+    log.wait_for(&[
+        "connection",
+        &format!("conn={partner_conn} "),
+        "peer=127.0.0.1:",
+    ]);
+    let joined = log.wait_for(&["join ", &format!("code={code_id}"), "live=true"]);
+    let agent_session = field(&joined, "session");
+    log.wait_for(&[
+        "session_start",
+        "role=join",
+        &format!("code={code_id}"),
+        &format!("session={agent_session}"),
+    ]);
+
+    // The partner stops the sharing, then leaves; the agent's wizard ends.
+    agent.wait_for("Say to the caller");
+    partner.send("x");
+    log.wait_for(&["sharing_ended", &format!("session={partner_session}")]);
+    log.wait_for(&["agent_left", &format!("session={agent_session}")]);
+    agent.exit_code();
+    log.wait_for(&[
+        "session_end",
+        &format!("session={agent_session}"),
+        "exit=130",
+    ]);
+    partner.send("q");
+    partner.exit_code();
+    log.wait_for(&[
+        "session_end",
+        &format!("session={partner_session}"),
+        "how=quit",
+    ]);
+    log.wait_for(&["disconnect", &format!("conn={partner_conn} "), "how=closed"]);
+
+    // A wrong code is refused, named by its id only.
+    let wrong = server.plain("agent", Some("join 222-333"), "");
+    assert_eq!(wrong.status.code(), Some(2));
+    log.wait_for(&["code_refused", "reason=unknown_or_used", "code="]);
+
+    stop(&mut server);
+    log.wait_for(&["stopping", "signal=SIGTERM"]);
+    log.wait_for(&["stopped"]);
+    let all = log.lines().join("\n");
+    for secret in [code.as_str(), &code.replace('-', ""), "222-333", "222333"] {
+        assert!(!all.contains(secret), "the log names a code:\n{all}");
+    }
+    for line in log.lines() {
+        // Each line: a time, then the event's name.
+        assert!(line.len() > 21 && line.as_bytes()[19] == b'Z', "{line}");
+    }
+}
+
+#[test]
+fn the_operator_log_in_json_is_one_object_a_line() {
+    if !have_ssh() {
+        return;
+    }
+    let (mut server, log) = Server::start_logged(&["--open", "--log-format", "json"]);
+    // A plain partner asks for a code and leaves; an agent continues from the save.
+    let partner = server.plain("partner", None, "1\nh\nq\n");
+    let said = text(&partner.stdout);
+    let code = said
+        .split("Your code for the helpdesk agent: ")
+        .nth(1)
+        .map(|rest| rest[..7].to_owned())
+        .unwrap_or_else(|| panic!("{said}"));
+    let agent = server.plain("agent", Some(&format!("resume {code}")), "q\n");
+    assert_eq!(agent.status.code(), Some(130), "{}", text(&agent.stderr));
+    stop(&mut server);
+    log.wait_for(&["\"event\":\"stopped\""]);
+    let events: Vec<serde_json::Value> = log
+        .lines()
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: not JSON: {line}")))
+        .collect();
+    let named = |name: &str| -> Vec<&serde_json::Value> {
+        events.iter().filter(|e| e["event"] == name).collect()
+    };
+    assert!(events.iter().all(|e| e["at"].is_string()));
+    let given = named("code_given");
+    assert_eq!(given.len(), 1, "{events:?}");
+    let code_id = given[0]["code"].as_str().unwrap();
+    let claimed = named("code_claimed");
+    assert_eq!(claimed[0]["code"], code_id);
+    assert_eq!(claimed[0]["live"], false);
+    let ends: Vec<_> = named("session_end")
+        .iter()
+        .map(|e| e["how"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ends, ["quit", "quit"], "{events:?}");
+    assert_eq!(named("sign_in").len(), 2);
+    assert_eq!(named("stopping")[0]["signal"], "SIGTERM");
+    let all = log.lines().join("\n");
+    assert!(
+        !all.contains(&code) && !all.contains(&code.replace('-', "")),
+        "{all}"
+    );
+}

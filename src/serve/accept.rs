@@ -18,6 +18,7 @@ use super::Shared;
 use super::gate::{Entry, Refused};
 use super::handler::Connection;
 use super::kill::Killable;
+use super::log::{Event, event};
 
 /// The first pause after a failed accept; each further failure doubles it.
 const FIRST_PAUSE: Duration = Duration::from_millis(10);
@@ -26,26 +27,22 @@ const LONGEST_PAUSE: Duration = Duration::from_secs(1);
 /// How often the same kind of trouble is said in the server's log, at most.
 const SAY_EVERY: Duration = Duration::from_secs(60);
 
-/// Says a kind of trouble at most once every [`SAY_EVERY`], with how often it happened.
+/// Logs a kind of trouble at most once every [`SAY_EVERY`], with how often it happened
+/// meanwhile (`more`).
 #[derive(Debug, Default)]
 struct Sayer {
     last: Mutex<Option<(Instant, usize)>>,
 }
 
 impl Sayer {
-    /// Counts one more; says `what` when the last saying is long enough ago.
-    fn say(&self, what: &str) {
+    /// Counts one more; logs `event` when the last one logged is long enough ago.
+    fn say(&self, event: Event) {
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         match &mut *last {
             Some((when, more)) if when.elapsed() < SAY_EVERY => *more += 1,
             _ => {
                 let more = last.map_or(0, |(_, more)| more);
-                let also = if more > 0 {
-                    format!(" ({more} more since last said)")
-                } else {
-                    String::new()
-                };
-                eprintln!("signin-doctor: {what}{also}");
+                event.with("more", more).log();
                 *last = Some((Instant::now(), 0));
             }
         }
@@ -71,11 +68,15 @@ pub async fn accept_all(
             Err(error) => {
                 // EMFILE, ENFILE, ENOBUFS, ENOMEM, ECONNABORTED…: the listener itself is
                 // fine; waiting lets connections end and free what ran out.
-                failed.say(&format!(
-                    "cannot take a connection now: {error}; waiting {} ms and going on \
-                     (see LimitNOFILE and --max-connections in the serve guide)",
-                    pause.as_millis()
-                ));
+                failed.say(
+                    event("accept_failed")
+                        .with("error", error.to_string())
+                        .with("wait_ms", pause.as_millis() as u64)
+                        .with(
+                            "see",
+                            "LimitNOFILE and --max-connections in the serve guide",
+                        ),
+                );
                 tokio::time::sleep(pause).await;
                 pause = (pause * 2).min(LONGEST_PAUSE);
                 continue;
@@ -84,7 +85,7 @@ pub async fn accept_all(
         let entry = match shared.gate.admit(peer.ip()) {
             Ok(entry) => Arc::new(entry),
             Err(refused) => {
-                turned_away.say(&turned_away_words(refused, peer, &shared));
+                turned_away.say(turned_away_words(refused, peer, &shared));
                 drop(stream);
                 continue;
             }
@@ -100,24 +101,18 @@ pub async fn accept_all(
     }
 }
 
-/// What the server's log says when a connection is closed at once.
-fn turned_away_words(refused: Refused, peer: SocketAddr, shared: &Shared) -> String {
+/// What the server's log says when a connection is closed at once: the limit hit.
+fn turned_away_words(refused: Refused, peer: SocketAddr, shared: &Shared) -> Event {
     let caps = shared.gate.caps();
-    let why = match refused {
-        Refused::Full => format!(
-            "{} connections are open (--max-connections)",
-            caps.connections
-        ),
-        Refused::Startups => format!(
-            "{} connections are signing in (--max-startups)",
-            caps.startups
-        ),
-        Refused::Address => format!(
-            "{} connections from its network are signing in (--max-per-address)",
-            caps.per_address
-        ),
+    let (limit, count) = match refused {
+        Refused::Full => ("--max-connections", caps.connections),
+        Refused::Startups => ("--max-startups", caps.startups),
+        Refused::Address => ("--max-per-address", caps.per_address),
     };
-    format!("closed a connection from {} at once: {why}", peer.ip())
+    event("connection_refused")
+        .with("peer", peer.ip().to_string())
+        .with("limit", limit)
+        .with("count", count)
 }
 
 /// Serves one connection until it ends, the server stops, or its login grace runs out
@@ -142,11 +137,19 @@ async fn serve(
         })
     };
     let stream = Killable::new(stream, entry.kill.clone());
-    let handler = Connection::new(Arc::clone(&shared), peer.ip(), Arc::clone(&entry));
+    let number = shared
+        .connections_made
+        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    event("connection")
+        .with("conn", number)
+        .with("peer", peer.to_string())
+        .log();
+    let handler = Connection::new(Arc::clone(&shared), peer.ip(), Arc::clone(&entry), number);
+    let mut stopped = false;
     if let Ok(session) = run_stream(config, stream, handler).await {
         let handle = session.handle();
         let stopping = async { stop.wait_for(|stopping| *stopping).await.is_ok() };
-        let stopped = tokio::select! {
+        stopped = tokio::select! {
             _ = session => false,
             stopped = stopping => stopped,
         };
@@ -158,6 +161,18 @@ async fn serve(
         }
     }
     guard.abort();
+    let how = if stopped {
+        "server_stopping"
+    } else if !entry.is_signed_in() {
+        // Never signed in: gave up, or closed at the end of the login grace.
+        "not_signed_in"
+    } else {
+        "closed"
+    };
+    event("disconnect")
+        .with("conn", number)
+        .with("how", how)
+        .log();
     // Whatever still waits on the connection (a wizard's output) stops waiting.
     entry.kill.kill();
 }

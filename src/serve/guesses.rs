@@ -68,19 +68,25 @@ impl CodeGuesses {
         wrong: &mut usize,
         root: Option<&Path>,
         typed: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refusal> {
         let anonymous = who != Who::Agent;
         if crate::handoff::Code::parse(typed).is_none() {
             // Never a code: refused as such, counted nowhere.
-            return Err(ClaimError::Malformed(crate::sanitize::clean_line(typed)).to_string());
+            let message = ClaimError::Malformed(crate::sanitize::clean_line(typed)).to_string();
+            return Err(Refusal::new("malformed", message));
         }
         if *wrong >= PER_CONNECTION {
-            return Err(format!("{TOO_MANY}; {CONNECT_ANEW}"));
+            let message = format!("{TOO_MANY}; {CONNECT_ANEW}");
+            return Err(Refusal::new("too_many_on_connection", message));
         }
         if anonymous && (self.per_address.refuses(peer) || self.anonymous.refuses(EVERYONE)) {
-            return Err(format!("{TOO_MANY}; {AS_AN_AGENT}"));
+            let message = format!("{TOO_MANY}; {AS_AN_AGENT}");
+            return Err(Refusal::new("too_many_lately", message));
         }
-        let root = root.ok_or("this server keeps no sessions, so it has no hand-off codes")?;
+        let Some(root) = root else {
+            let message = "this server keeps no sessions, so it has no hand-off codes";
+            return Err(Refusal::new("no_state_folder", message.to_owned()));
+        };
         check(root, typed, crate::clock::now())
             .map(drop)
             .map_err(|refused| {
@@ -89,15 +95,51 @@ impl CodeGuesses {
                     self.per_address.failed(peer);
                     self.anonymous.failed(EVERYONE);
                     if self.anonymous.refuses(EVERYONE) {
-                        eprintln!(
-                            "signin-doctor: {ANONYMOUS_PER_HOUR} wrong hand-off codes within \
-                             an hour from clients without an agent key; such clients' codes \
-                             are refused until the hour has passed (agents are not held back)"
-                        );
+                        // Such clients' codes are refused for the hour; agents' are not.
+                        super::log::event("limit")
+                            .with("limit", "wrong_codes_without_agent_key")
+                            .with("count", ANONYMOUS_PER_HOUR)
+                            .with("window_minutes", WINDOW.as_secs() / 60)
+                            .log();
                     }
                 }
-                refused.to_string()
+                let reason = match &refused {
+                    ClaimError::Expired(_) => "expired",
+                    ClaimError::Unreadable { .. } => "unreadable",
+                    _ => "unknown_or_used",
+                };
+                Refusal::new(reason, refused.to_string())
             })
+    }
+}
+
+/// Why a code was refused: what to tell the client, and the reason's name for the log
+/// (which never names the code).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// The reason, for the log: `malformed`, `unknown_or_used`, `expired`, …
+    pub reason: &'static str,
+    /// What the client is told.
+    pub message: String,
+}
+
+impl Refusal {
+    fn new(reason: &'static str, message: String) -> Refusal {
+        Refusal { reason, message }
+    }
+}
+
+impl std::ops::Deref for Refusal {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.message
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
     }
 }
 

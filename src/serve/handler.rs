@@ -20,10 +20,12 @@ use super::channel_io::{Out, ToClient, to_client};
 use super::gate::{Entry, Refused};
 use super::keys::KeyParser;
 use super::line_mode::LineEditor;
+use super::log::event;
 use super::pacing::{Backlog, MAX_OUTPUT_STALL, MAX_STALL};
 use super::role::{Asked, Role};
 use super::wizard::{self, Feed, Mode};
 use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW};
+use crate::handoff::Code;
 use crate::lang::Lang;
 use crate::tui::remote::RemoteInput;
 
@@ -53,6 +55,8 @@ pub struct Connection {
     who: Who,
     /// Wrong hand-off codes given on this connection.
     wrong_codes: usize,
+    /// The connection's number in the operator's log.
+    number: u64,
     /// The session channels open on this connection.
     channels: HashMap<ChannelId, ChannelState>,
 }
@@ -144,8 +148,9 @@ fn terminal_size(columns: u32, rows: u32) -> (u16, u16) {
 
 impl Connection {
     /// A connection from `peer`, admitted as `entry`.
-    pub fn new(shared: Arc<Shared>, peer: IpAddr, entry: Arc<Entry>) -> Connection {
+    pub fn new(shared: Arc<Shared>, peer: IpAddr, entry: Arc<Entry>, number: u64) -> Connection {
         Connection {
+            number,
             _open: shared.wizards.connected(),
             shared,
             peer: Some(peer),
@@ -195,6 +200,14 @@ impl Connection {
         let seat = match self.shared.gate.seat(self.entry.client) {
             Ok(seat) => seat,
             Err(refused) => {
+                let limit = match refused {
+                    Refused::Address => "--max-per-address",
+                    Refused::Full | Refused::Startups => "--max-sessions",
+                };
+                event("session_refused")
+                    .with("conn", self.number)
+                    .with("limit", limit)
+                    .log();
                 let message = self.busy(refused);
                 self.turn_away(channel, session, &message, RUNTIME_ERROR);
                 return;
@@ -208,7 +221,14 @@ impl Connection {
         };
         let (to_client, outgoing) = to_client();
         let backlog = Arc::clone(&state.backlog);
-        let feed = wizard::start(
+        let code = role.code().and_then(Code::parse);
+        let started = event("session_start")
+            .with("conn", self.number)
+            .with("role", role.name())
+            .with("mode", mode.name())
+            .with("lang", lang.code())
+            .with_some("code", code.map(|code| self.shared.call_ids.of_code(&code)));
+        let (feed, number) = wizard::start(
             &self.shared,
             seat,
             mode,
@@ -217,6 +237,7 @@ impl Connection {
             to_client.clone(),
             backlog,
         );
+        started.with("session", number).log();
         state.input = Some(match feed {
             Feed::Keys(sender) => Input::Keys(KeyParser::default(), sender),
             Feed::Lines(sender) => Input::Lines(
@@ -230,6 +251,21 @@ impl Connection {
             session.handle(),
             self.entry.kill.clone(),
         ));
+    }
+
+    /// Logs the sign-in of this connection's user by `method` (with the key's fingerprint).
+    fn signed_in(&self, method: &'static str, key: Option<&str>) {
+        let role = match self.who {
+            Who::Agent => "agent",
+            Who::Partner => "partner",
+        };
+        event("sign_in")
+            .with("conn", self.number)
+            .with("user", self.user.as_str())
+            .with("method", method)
+            .with_some("key", key)
+            .with("role", role)
+            .log();
     }
 
     /// What to tell a client turned away for `refused` when starting a wizard.
@@ -390,6 +426,7 @@ impl Handler for Connection {
         if self.shared.auth.lets_in_without_key(user) {
             self.user = user.to_owned();
             self.entry.signed_in();
+            self.signed_in("none", None);
             return Ok(Auth::Accept);
         }
         Ok(Auth::reject())
@@ -401,15 +438,32 @@ impl Handler for Connection {
         key: russh::server::VerifiedPublicKey<'_>,
     ) -> Result<Auth, Self::Error> {
         let key: &PublicKey = key.public_key;
+        let fingerprint = key.fingerprint(russh::keys::HashAlg::Sha256).to_string();
+        let number = self.number;
+        let refused = |reason: &'static str| {
+            event("sign_in_refused")
+                .with("conn", number)
+                .with("user", user)
+                .with("key", fingerprint.as_str())
+                .with("reason", reason)
+                .log();
+        };
         if self.shared.sign_in_limits.refuses(self.peer) {
+            refused("too_many_failed_sign_ins_from_address");
             return Ok(Auth::reject());
         }
         if let Some(who) = self.shared.auth.who(user, key.key_data()) {
             self.user = user.to_owned();
             self.who = who;
             self.entry.signed_in();
+            self.signed_in("publickey", Some(&fingerprint));
             return Ok(Auth::Accept);
         }
+        refused(if super::auth::is_agent_name(user) {
+            "not_an_agent_key"
+        } else {
+            "unknown_key"
+        });
         self.shared.sign_in_limits.failed(self.peer);
         Ok(Auth::reject())
     }
@@ -559,6 +613,8 @@ impl Handler for Connection {
                      `join CODE` / `resume CODE` with a partner's hand-off code."
                 ),
             };
+            // What was typed is not logged: it may hold anything.
+            event("command_refused").with("conn", self.number).log();
             self.refuse(channel, session, &refusal);
             return Ok(());
         };
@@ -571,6 +627,14 @@ impl Handler for Connection {
                 code,
             );
             if let Err(refused) = tried {
+                event("code_refused")
+                    .with("conn", self.number)
+                    .with_some(
+                        "code",
+                        Code::parse(code).map(|code| self.shared.call_ids.of_code(&code)),
+                    )
+                    .with("reason", refused.reason)
+                    .log();
                 self.refuse(channel, session, &refused);
                 return Ok(());
             }

@@ -11,10 +11,12 @@
 //! (one wizard on one channel, on a thread of its own), `wizards` (the running ones, ended
 //! when idle or when the server stops), `words` (what the server says), `keys`,
 //! `line_mode` and `line_cap` (a remote terminal's input, bounded), `channel_io` (the
-//! channel as a reader and a writer).
+//! channel as a reader and a writer), `log` (the operator's log: one line per event on
+//! stderr), `call_id` (the ids of calls and codes), `logged` (hand-off codes given, logged).
 
 mod accept;
 mod auth;
+mod call_id;
 mod channel_io;
 mod full_screen;
 mod gate;
@@ -27,6 +29,8 @@ mod limits;
 mod line_cap;
 mod line_mode;
 mod live;
+pub mod log;
+mod logged;
 mod pacing;
 mod private;
 mod role;
@@ -38,7 +42,7 @@ mod words;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicU64, AtomicUsize};
 use std::time::Duration;
 
 use russh::server::Config;
@@ -81,6 +85,8 @@ pub struct Options {
     pub login_grace: Duration,
     /// Sessions without input for this long are ended, with a goodbye line.
     pub idle_timeout: Duration,
+    /// How the operator's log on stderr is written.
+    pub log_format: log::LogFormat,
 }
 
 /// The default of `--max-connections`; the service's `LimitNOFILE` leaves room above it.
@@ -127,10 +133,15 @@ pub(crate) struct Shared {
     pub idle_timeout: Duration,
     /// The wizards running now, to end them when the server stops.
     pub wizards: wizards::Wizards,
+    /// Names calls and hand-off codes in the log and the kept transcripts.
+    pub call_ids: call_id::CallIds,
+    /// Numbers connections for the log.
+    pub connections_made: AtomicU64,
 }
 
 /// Runs the server until it is stopped (Ctrl+C, SIGTERM) or cannot listen.
 pub fn main(options: Options) -> Result<()> {
+    log::use_format(options.log_format);
     let flow = walkable_flow(options.flow.as_deref(), "the server cannot start.")?;
     let key_path = match (&options.host_key, &options.state_dir) {
         (Some(path), _) => path.clone(),
@@ -143,9 +154,7 @@ pub fn main(options: Options) -> Result<()> {
     };
     private::prepare(options.state_dir.as_deref())?;
     // What a remote user is not shown of a problem with the records, the operator reads.
-    crate::core::tell_operator_with(|details| {
-        eprintln!("signin-doctor: a served session's records: {details}");
-    });
+    crate::core::tell_operator_with(log::records_problem);
     let key = host_key::load_or_make(&key_path)?;
     let auth = auth::Auth::new(
         options.open,
@@ -168,6 +177,7 @@ pub fn main(options: Options) -> Result<()> {
         nodelay: true,
         ..Config::default()
     };
+    let call_ids = call_id::CallIds::load(options.state_dir.as_deref())?;
     let shared = Arc::new(Shared {
         flow,
         auth,
@@ -189,6 +199,8 @@ pub fn main(options: Options) -> Result<()> {
         code_guesses: guesses::CodeGuesses::default(),
         idle_timeout: options.idle_timeout,
         wizards: wizards::Wizards::default(),
+        call_ids,
+        connections_made: AtomicU64::new(0),
     });
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
@@ -214,14 +226,23 @@ async fn listen(shared: Arc<Shared>, config: Config, address: SocketAddr) -> Res
         ))
     })?;
     let (stopping, stop) = tokio::sync::watch::channel(false);
-    eprintln!("signin-doctor: serving on {address}");
+    log::event("listening")
+        .with("address", address.to_string())
+        .with("flow", shared.flow.id())
+        .with("flow_version", u64::from(shared.flow.version()))
+        .log();
     tokio::select! {
         () = accept::accept_all(socket, Arc::clone(&shared), Arc::new(config), stop) => Ok(()),
-        () = stop_signal() => {
+        signal = stop_signal() => {
+            log::event("stopping")
+                .with("signal", signal)
+                .with("sessions", shared.wizards.running())
+                .log();
             say_goodbye_to_all(&shared).await;
             let _ = stopping.send(true);
             // Each connection's goodbye on its way.
             tokio::time::sleep(Duration::from_millis(50)).await;
+            log::event("stopped").log();
             Ok(())
         }
     }
@@ -239,7 +260,9 @@ async fn say_goodbye_to_all(shared: &Shared) {
             .await
             .is_err()
         {
-            eprintln!("signin-doctor: not every session ended in time; stopping anyway");
+            log::event("stop_timeout")
+                .with("sessions", shared.wizards.running())
+                .log();
             return;
         }
     }
@@ -249,18 +272,18 @@ async fn say_goodbye_to_all(shared: &Shared) {
     }
 }
 
-/// Waits for Ctrl+C or SIGTERM.
-async fn stop_signal() {
+/// Waits for Ctrl+C or SIGTERM; gives which came.
+async fn stop_signal() -> &'static str {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
         if let Ok(mut term) = signal(SignalKind::terminate()) {
-            tokio::select! {
-                _ = term.recv() => {}
-                _ = tokio::signal::ctrl_c() => {}
-            }
-            return;
+            return tokio::select! {
+                _ = term.recv() => "SIGTERM",
+                _ = tokio::signal::ctrl_c() => "SIGINT",
+            };
         }
     }
     let _ = tokio::signal::ctrl_c().await;
+    "SIGINT"
 }

@@ -53,6 +53,16 @@ impl Role {
         }
     }
 
+    /// The role's name in the operator's log.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Role::Partner => "partner",
+            Role::Agent => "agent",
+            Role::Join(_) => "join",
+            Role::Resume(_) => "resume",
+        }
+    }
+
     /// The hand-off code given, if any.
     pub fn code(&self) -> Option<&str> {
         match self {

@@ -14,14 +14,17 @@ use super::channel_io::{ChannelReader, ChannelWriter, Out, ToClient};
 use super::full_screen::{Screen, tell};
 use super::gate::Seat;
 use super::live::{self, Joined, PartnerLink};
+use super::log::event;
+use super::logged::{Logged, LoggedCodes};
 use super::pacing::{Backlog, MAX_QUEUED};
 use super::role::Role;
 use super::wizards::{self, Watch};
-use super::words::{goodbye, line_too_long};
+use super::words::{Farewell, goodbye, line_too_long};
 use crate::core::start::{StartOptions, Started, begin};
 use crate::core::{RecordKeeper, RecordOptions};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
+use crate::handoff::Code;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
 use crate::session::Session;
@@ -49,6 +52,16 @@ pub enum Mode {
     },
 }
 
+impl Mode {
+    /// The mode's name in the operator's log.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::FullScreen { .. } => "full_screen",
+            Mode::Plain { .. } => "plain",
+        }
+    }
+}
+
 /// Where the connection's handler sends what the client types.
 #[derive(Debug)]
 pub enum Feed {
@@ -66,11 +79,13 @@ struct Inputs {
     keys_sender: Sender<RemoteInput>,
     /// Says when the server ends the session (idle, stopping).
     watch: Arc<Watch>,
+    /// The wizard's number in the operator's log.
+    number: u64,
 }
 
 /// Starts a wizard in `mode` and `lang` for `role` in `seat`, whose output goes to
 /// `to_client`, ending with [`Out::Exit`]; gives where its input goes, the client's
-/// inputs counted in `backlog`.
+/// inputs counted in `backlog`, and the wizard's number (in the operator's log).
 pub fn start(
     shared: &Arc<Shared>,
     seat: Seat,
@@ -79,7 +94,7 @@ pub fn start(
     role: Role,
     to_client: ToClient,
     backlog: Arc<Backlog>,
-) -> Feed {
+) -> (Feed, u64) {
     let (keys, key_input) = channel();
     let (lines, line_input) = channel();
     let keys_sender = keys.clone();
@@ -94,6 +109,7 @@ pub fn start(
         lines: line_input,
         keys_sender,
         watch: Arc::clone(&watch),
+        number,
     };
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
@@ -106,17 +122,36 @@ pub fn start(
             let mut output = ChannelWriter::new(to_client.clone(), crlf);
             let _ = writeln!(output, "{}", goodbye(farewell, lang));
         }
+        let how = how_it_ended(&result, &watch);
         let code = match result {
             Ok(end) => end.code(),
             Err(error) => error.reported(|text| {
                 let _ = to_client.blocking_send(Out::Problem(format!("{text}\r\n").into_bytes()));
             }),
         };
+        event("session_end")
+            .with("session", number)
+            .with("how", how)
+            .with("exit", u64::from(code))
+            .log();
         drop(seat);
         shared.wizards.leave(number);
         let _ = to_client.blocking_send(Out::Exit(code.into()));
     });
-    feed
+    (feed, number)
+}
+
+/// How a wizard's walk ended, for the operator's log: at an ending, quit, its client
+/// gone, ended by the server (idle, stopping), or an error.
+fn how_it_ended(result: &Result<WalkEnd>, watch: &Watch) -> &'static str {
+    match (watch.farewell(), result) {
+        (Some(Farewell::Idle(_)), _) => "idle",
+        (Some(Farewell::Stopping), _) => "server_stopping",
+        (None, Err(_)) => "error",
+        (None, Ok(WalkEnd::Ending)) => "ending",
+        (None, Ok(WalkEnd::Quit)) if watch.client_left() => "disconnected",
+        (None, Ok(WalkEnd::Quit)) => "quit",
+    }
 }
 
 /// Puts a watch between the client's input and the wizard (see [`wizards::forward`]):
@@ -190,15 +225,18 @@ fn walk(
             ));
         }
         Mode::Plain { echo } => {
-            return plain::start::main_on(
+            let walked = plain::start::main_on(
                 fresh,
                 lang,
                 start,
                 plain::Options {
                     agent,
                     hand_off: (*role == Role::Partner).then(|| {
-                        Arc::new(live::PlainCodes::new(shared.state_root.clone()))
-                            as Arc<dyn crate::core::hand_off::CodeGiver>
+                        Arc::new(LoggedCodes {
+                            inner: live::PlainCodes::new(shared.state_root.clone()),
+                            ids: shared.call_ids.clone(),
+                            session: inputs.number,
+                        }) as Arc<dyn crate::core::hand_off::CodeGiver>
                     }),
                     remote: true,
                     terminal: false,
@@ -210,6 +248,12 @@ fn walk(
                 )),
                 ChannelWriter::new(to_client.clone(), echo),
             );
+            let refused = matches!(
+                walked,
+                Err(Error::Start(crate::core::start::StartError::HandOff(_)))
+            );
+            log_take_over(shared, inputs.number, role, !refused);
+            return walked;
         }
     };
     let mut output = ChannelWriter::new(to_client.clone(), true);
@@ -229,8 +273,16 @@ fn walk(
     };
     if let Some(code) = role.live_code()
         && let Joined::Live { session, mut link } =
-            live::join(shared, &code, inputs.keys_sender.clone()).map_err(Error::Serve)?
+            live::join(shared, &code, inputs.keys_sender.clone()).map_err(|why| {
+                code_refused(shared, inputs.number, &code, "cannot_join");
+                Error::Serve(why)
+            })?
     {
+        event("join")
+            .with("session", inputs.number)
+            .with("code", shared.call_ids.of_code(&code))
+            .with("live", true)
+            .log();
         let served = RecordOptions {
             served: true,
             ..RecordOptions::default()
@@ -245,7 +297,12 @@ fn walk(
             ..options
         };
         let left = screen.walk(started, options, &mut link, &mut output);
-        if link.leave() {
+        let partner_ended = link.leave();
+        event("agent_left")
+            .with("session", inputs.number)
+            .with("partner_ended_sharing", partner_ended)
+            .log();
+        if partner_ended {
             tell(&mut output, crate::i18n::sharing_words(lang).sharing_ended);
         }
         return left;
@@ -259,9 +316,15 @@ fn walk(
             output: &mut output,
             remote: true,
         },
-    )?;
+    );
+    log_take_over(shared, inputs.number, role, started.is_ok());
+    let started = started?;
     if *role == Role::Partner {
-        let mut link = PartnerLink::new(shared, &started.session, inputs.keys_sender);
+        let mut link = Logged {
+            inner: PartnerLink::new(shared, &started.session, inputs.keys_sender),
+            ids: &shared.call_ids,
+            session: inputs.number,
+        };
         let options = tui::Options {
             sharing: Sharing::Partner {
                 code: None,
@@ -272,6 +335,32 @@ fn walk(
         return screen.walk(started, options, &mut link, &mut output);
     }
     screen.walk(started, options, &mut Alone, &mut output)
+}
+
+/// Logs that wizard `number` refused `code` for `reason`.
+fn code_refused(shared: &Shared, number: u64, code: &Code, reason: &'static str) {
+    event("code_refused")
+        .with("session", number)
+        .with("code", shared.call_ids.of_code(code))
+        .with("reason", reason)
+        .log();
+}
+
+/// Logs how taking over a saved session with a code went, when `role` has one: claimed
+/// (`taken`), or refused (in use, unreadable, taken by someone else meanwhile).
+fn log_take_over(shared: &Shared, number: u64, role: &Role, taken: bool) {
+    let Some(code) = role.code().and_then(Code::parse) else {
+        return;
+    };
+    if taken {
+        event("code_claimed")
+            .with("session", number)
+            .with("code", shared.call_ids.of_code(&code))
+            .with("live", false)
+            .log();
+    } else {
+        code_refused(shared, number, &code, "cannot_take_over");
+    }
 }
 
 /// How a session starts for `role`: a new one with a save folder of its own, or the one

@@ -55,9 +55,16 @@ type Running = (Arc<Watch>, ToClient);
 pub struct Watch {
     /// Set once: why the server ends the session.
     farewell: Mutex<Option<Farewell>>,
+    /// The client's connection or channel closed while the wizard ran.
+    client_left: AtomicBool,
 }
 
 impl Watch {
+    /// Whether the client's connection or channel closed while the wizard ran.
+    pub fn client_left(&self) -> bool {
+        self.client_left.load(Ordering::SeqCst)
+    }
+
     /// Why the server ended the session, if it did.
     pub fn farewell(&self) -> Option<Farewell> {
         self.farewell.lock().ok().and_then(|farewell| *farewell)
@@ -155,6 +162,11 @@ impl Wizards {
         OpenConnection(Arc::clone(&self.connections))
     }
 
+    /// How many wizards run now.
+    pub fn running(&self) -> usize {
+        self.running.lock().map_or(0, |running| running.len())
+    }
+
     /// How many connections are open now.
     pub fn connections(&self) -> usize {
         self.connections.load(Ordering::SeqCst)
@@ -225,6 +237,10 @@ pub fn forward<T: Ending>(
                 };
                 let input = input.newest(backlog);
                 let ended = input.is_end();
+                if ended {
+                    // Only a closed channel sends the end (the server's own comes below).
+                    watch.client_left.store(true, Ordering::SeqCst);
+                }
                 if to_wizard.send(input).is_err() || ended {
                     return;
                 }

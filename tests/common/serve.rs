@@ -92,6 +92,23 @@ impl Server {
         })
     }
 
+    /// Starts `serve` with `args`, its stderr (the operator's log) collected line by line.
+    pub fn start_logged(args: &[&str]) -> (Server, ServerLog) {
+        let mut server = Server::launch(tempfile::tempdir().unwrap(), args, |command| {
+            command.stderr(Stdio::piped());
+        });
+        let log = ServerLog::default();
+        let stderr = std::io::BufReader::new(server.child.stderr.take().unwrap());
+        let lines = log.clone();
+        thread::spawn(move || {
+            use std::io::BufRead;
+            for line in stderr.lines().map_while(Result::ok) {
+                lines.0.lock().unwrap().push(line);
+            }
+        });
+        (server, log)
+    }
+
     /// The server's resident memory now, in KiB (VmRSS in /proc); 0 once it has gone.
     pub fn rss_kib(&self) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
@@ -239,6 +256,37 @@ impl Server {
             .lines()
             .map(str::to_owned)
             .collect()
+    }
+}
+
+/// The lines a server wrote to its stderr so far.
+#[derive(Debug, Clone, Default)]
+pub struct ServerLog(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+impl ServerLog {
+    /// Every line so far.
+    pub fn lines(&self) -> Vec<String> {
+        self.0.lock().unwrap().clone()
+    }
+
+    /// Waits for the first line that holds every one of `parts`, and gives it.
+    pub fn wait_for(&self, parts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let found = self
+                .lines()
+                .into_iter()
+                .find(|line| parts.iter().all(|part| line.contains(part)));
+            if let Some(line) = found {
+                return line;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "no log line with {parts:?}; the log:\n{}",
+                self.lines().join("\n")
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
