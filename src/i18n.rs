@@ -2,9 +2,11 @@
 
 use crate::lang::Lang;
 
+pub mod record;
 mod sharing;
 mod typed;
 
+pub use record::{RecordWords, record_words};
 pub use sharing::{SharingWords, sharing_words};
 pub use typed::{TypedWords, typed_words};
 

@@ -6,7 +6,8 @@
 //! In agent mode (`--agent`) each page starts with the call time, the path so far
 //! (question → answer), the notes and `Say: "…"`, and three more commands are understood:
 //! `n TEXT` adds a note to the current step, `/WORDS` searches every text of the flow in
-//! every language and offers to jump to a match, `s` saves a transcript now.
+//! every language and offers to jump to a match, `s` (or `y`) saves a transcript now —
+//! served over SSH, it prints the transcript between marker lines instead.
 
 use std::io::{self, BufRead, Write};
 
@@ -131,7 +132,9 @@ pub fn run(
             hand_off: options.hand_off.is_some(),
         };
         let mut extra = String::new();
-        if options.agent {
+        if options.agent && options.remote {
+            extra += &format!(", {}", crate::i18n::record_words(lang).plain_agent_keys);
+        } else if options.agent {
             extra += &format!(", {}", words.agent_keys);
         }
         if commands.hand_off {
@@ -228,6 +231,11 @@ pub fn run(
             }
             Reply::Save => {
                 show_page = false;
+                if options.remote {
+                    // Over SSH the transcript comes over the connection.
+                    let now = crate::clock::now();
+                    output.write_all(agent::transcript_in_band(session, lang, now).as_bytes())?;
+                }
                 hooks.save_transcript(session)
             }
             Reply::HandOff => {

@@ -193,6 +193,7 @@ fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
             agent: agent_mode(cli),
             keep_days,
             served: false,
+            call: None,
         },
         resume: cli.resume.is_some(),
         hand_off: hand_off_code(cli).map(str::to_owned),

@@ -181,6 +181,7 @@ fn options(dir: &Path) -> RecordOptions {
         agent: true,
         keep_days: 30,
         served: false,
+        call: None,
     }
 }
 

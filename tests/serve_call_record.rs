@@ -1,6 +1,8 @@
 //! The agent's record of a call over SSH, with real OpenSSH clients against `serve`: the
 //! agent's notes are private (never in the partner's copy or transcript) and say who
-//! wrote them.
+//! wrote them; the transcript comes over the connection (`s`: between marker lines in
+//! plain mode, a view to select from full-screen) and is kept on the server for the agent
+//! (`transcript CODE`); the operator's log tells a whole call without naming a code.
 
 mod common;
 
@@ -220,4 +222,211 @@ fn the_operator_log_in_json_is_one_object_a_line() {
         !all.contains(&code) && !all.contains(&code.replace('-', "")),
         "{all}"
     );
+}
+
+/// `ssh -tt` to `server` as `agent` with the private key `key`, running `command` if any,
+/// in a pseudo-terminal of 80×24.
+fn agent_in_terminal(server: &Server, key: &std::path::Path, command: Option<&str>) -> Wizard {
+    let mut args = vec!["-tt".to_owned(), "-i".to_owned(), key.display().to_string()];
+    args.extend(server.ssh_args("agent"));
+    args.push("127.0.0.1".to_owned());
+    args.extend(command.map(str::to_owned));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    Wizard::start_program("ssh", &args, &[("TERM", "xterm-256color")])
+}
+
+/// `ssh -T` to `server` as `user` (with `key` if any) running `command`, no input.
+fn run_as(
+    server: &Server,
+    user: &str,
+    key: Option<&std::path::Path>,
+    command: &str,
+) -> std::process::Output {
+    let mut args = Vec::new();
+    if let Some(key) = key {
+        args.extend(["-i".to_owned(), key.display().to_string()]);
+    }
+    args.extend(server.plain_args(user, Some(command)));
+    ssh(&args, "")
+}
+
+/// The transcripts printed between the marker lines in `out`.
+fn in_band(out: &str) -> Vec<String> {
+    out.split("-----BEGIN SIGNIN-DOCTOR TRANSCRIPT-----\n")
+        .skip(1)
+        .map(|rest| {
+            rest.split("\n-----END SIGNIN-DOCTOR TRANSCRIPT-----")
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn in_plain_lines_s_prints_the_transcript_between_markers_and_the_call_is_fetched_by_its_id() {
+    if !have_ssh() {
+        return;
+    }
+    let (server, agent_key, partner_key) = Server::with_listed_key("--agent-keys", &["--open"]);
+    let input = format!("1\nn {AGENT_NOTE}\ns\ny\nq\n");
+    let output = server.plain_with_key("agent", &agent_key, &input);
+    let out = text(&output.stdout);
+    assert_eq!(output.status.code(), Some(130), "{out}");
+    // `s`, `y` and the end: three transcripts, each whole, the note with its author.
+    let shown = in_band(&out);
+    assert_eq!(shown.len(), 3, "{out}");
+    for transcript in &shown {
+        assert!(transcript.starts_with("# "), "{transcript}");
+        assert!(
+            transcript.contains(&format!("(agent): {AGENT_NOTE}")),
+            "{transcript}"
+        );
+    }
+    assert!(!out.contains("Not understood"), "{out}");
+    // The end says which call the server keeps, and how to fetch it.
+    let kept = out
+        .lines()
+        .find(|line| line.contains("its transcript is kept on the server for 30 days"))
+        .unwrap_or_else(|| panic!("{out}"));
+    let id = kept
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .trim_end_matches(':')
+        .to_owned();
+    assert!(
+        kept.contains(&format!("ssh agent@HOST transcript {id}")),
+        "{kept}"
+    );
+
+    let fetched = run_as(
+        &server,
+        "agent",
+        Some(&agent_key),
+        &format!("transcript {id}"),
+    );
+    assert_eq!(fetched.status.code(), Some(0), "{}", text(&fetched.stderr));
+    assert_eq!(text(&fetched.stdout).trim_end(), shown[2].trim_end());
+    let json = run_as(
+        &server,
+        "agent",
+        Some(&agent_key),
+        &format!("transcript {id} --json"),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(json["notes"][0]["author"], "agent");
+    assert_eq!(json["notes"][0]["text"], AGENT_NOTE);
+
+    // Kept private, 0600, in the state folder.
+    let file = server
+        .state_dir()
+        .join("transcripts")
+        .join(format!("{id}.md"));
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    // Only agents fetch transcripts.
+    for (user, key) in [("partner", Some(partner_key.as_path())), ("partner", None)] {
+        let refused = run_as(&server, user, key, &format!("transcript {id}"));
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(
+            text(&refused.stderr).contains("only helpdesk agents can fetch a call's transcript"),
+            "{}",
+            text(&refused.stderr)
+        );
+        assert!(refused.stdout.is_empty());
+    }
+    let unknown = run_as(
+        &server,
+        "agent",
+        Some(&agent_key),
+        "transcript 0123456789ab",
+    );
+    assert!(text(&unknown.stderr).contains("no transcript of call 0123456789ab"));
+}
+
+#[test]
+fn full_screen_s_shows_the_transcript_to_select_each_side_its_own_and_the_ending_names_the_call() {
+    if !have_ssh() {
+        return;
+    }
+    let (server, agent_key, _) = Server::with_listed_key("--agent-keys", &["--open"]);
+    let mut partner = server.full_screen();
+    partner.wait_for(FIRST_QUESTION);
+    partner.pick("Something else");
+    partner.wait_for("Which of these comes closest?");
+    partner.send("h");
+    let code = code_on(&partner);
+    let mut agent = agent_in_terminal(&server, &agent_key, Some(&format!("join {code}")));
+    agent.wait_for("Say to the caller");
+    agent.send("n");
+    agent.send(&format!("{AGENT_NOTE}\r"));
+    agent.wait_for("Note added");
+
+    // The agent's view: the whole transcript with the note, over the screen, to select.
+    agent.send("s");
+    agent.wait_for("Transcript of this call · Call ");
+    agent.wait_for(&format!("(agent): {AGENT_NOTE}"));
+    agent.wait_for("Esc back");
+    agent.send("\x1b");
+    agent.wait_until("the view closed", |w| !w.words().contains("Esc back"));
+
+    // The partner's view has no agent note.
+    partner.send("s");
+    partner.wait_for("Transcript of this call");
+    partner.wait_for("Questions and answers");
+    assert!(
+        !partner.words().contains("Jan de Vries"),
+        "{}",
+        partner.words()
+    );
+    partner.send("\x1b");
+
+    // The ending names the call; the transcript was shown, so q leaves at once.
+    agent.pick("None of these");
+    agent.wait_for("Contact Microsoft support");
+    agent.wait_for("s shows its transcript, y copies it.");
+    agent.send("q");
+    assert_eq!(agent.exit_code(), 0);
+    partner.send("q");
+    partner.exit_code();
+
+    // Fetched later by the code the agent joined with.
+    let fetched = run_as(
+        &server,
+        "agent",
+        Some(&agent_key),
+        &format!("transcript {code}"),
+    );
+    assert_eq!(fetched.status.code(), Some(0), "{}", text(&fetched.stderr));
+    let markdown = text(&fetched.stdout);
+    assert!(
+        markdown.contains(&format!("(agent): {AGENT_NOTE}")),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Contact Microsoft support"), "{markdown}");
+}
+
+#[test]
+fn an_agent_leaving_an_ending_without_the_transcript_is_asked_once() {
+    if !have_ssh() {
+        return;
+    }
+    let (server, agent_key, _) = Server::with_listed_key("--agent-keys", &["--open"]);
+    let mut agent = agent_in_terminal(&server, &agent_key, None);
+    agent.wait_for(FIRST_QUESTION);
+    agent.pick("Something else");
+    agent.wait_for("Which of these comes closest?");
+    agent.pick("None of these");
+    agent.wait_for("Contact Microsoft support");
+    agent.send("q");
+    agent.wait_for("The transcript was neither shown nor copied");
+    agent.send("q");
+    assert_eq!(agent.exit_code(), 0);
+    // After the full screen, the id the call is kept under.
+    agent.wait_for("its transcript is kept on the server for 30 days");
 }

@@ -68,9 +68,14 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
     agent.send("n");
     agent.send("caller is on the phone\r");
     agent.wait_for("Notitie toegevoegd");
-    // Saving a transcript would write it on the server, out of the agent's reach.
+    // The transcript comes over the connection, in a view to select from.
     agent.send("s");
-    agent.wait_for("Via SSH wordt een verslag niet op de server opgeslagen");
+    agent.wait_for("Verslag van dit gesprek");
+    agent.wait_for("(medewerker): caller is on the phone");
+    agent.send("\x1b");
+    agent.wait_until("the view closed", |w| {
+        !w.words().contains("Verslag van dit gesprek")
+    });
 
     // The partner stops the sharing: the agent's wizard ends and says why.
     partner.send("x");
@@ -317,6 +322,9 @@ fn when_the_partner_drops_off_the_agent_carries_on_and_the_call_is_logged_once()
     agent.wait_for("The partner's connection ended");
     agent.pick("None of these");
     agent.wait_for("Contact Microsoft support");
+    // Neither shown nor copied: the first q asks, the second leaves.
+    agent.send("q");
+    agent.wait_for("The transcript was neither shown nor copied");
     agent.send("q");
     assert_eq!(agent.exit_code(), 0);
     let log = server.log_lines();

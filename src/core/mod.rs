@@ -18,4 +18,4 @@ pub mod typed_answer;
 
 pub use end::End;
 pub use notice::{Notice, note_added};
-pub use record_keeper::{RecordKeeper, RecordOptions, tell_operator_with};
+pub use record_keeper::{KeptCall, RecordKeeper, RecordOptions, tell_operator_with};

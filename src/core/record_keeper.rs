@@ -41,8 +41,10 @@ pub struct RecordOptions {
     /// How many days set-aside sessions are kept (`--keep-days`).
     pub keep_days: u32,
     /// Served to another machine (over SSH): no transcript is written here, where its
-    /// user cannot reach it; they copy it to their clipboard instead.
+    /// user cannot reach it; the front end shows it over the connection instead.
     pub served: bool,
+    /// A served agent's call: its transcript is kept on the server, as this says.
+    pub call: Option<KeptCall>,
 }
 
 impl RecordOptions {
@@ -61,6 +63,19 @@ impl RecordOptions {
     }
 }
 
+/// Where a served agent's call keeps its transcript on the server, for the agent to fetch
+/// later (`transcript ID`): `FOLDER/ID.md` and `FOLDER/ID.json`, rewritten whole at every
+/// "save now" and when the call ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptCall {
+    /// The folder of kept transcripts.
+    pub folder: PathBuf,
+    /// The call's id.
+    pub id: String,
+    /// The agent's language, which the transcript is written in.
+    pub lang: Lang,
+}
+
 /// The record keeping of one session.
 #[derive(Debug)]
 pub struct RecordKeeper {
@@ -75,6 +90,8 @@ pub struct RecordKeeper {
     lock: Option<SessionLock>,
     /// A hand-off code was given: an unfinished session is kept for the agent.
     handed_off: bool,
+    /// A served agent's call: where its transcript is kept on the server.
+    call: Option<KeptCall>,
 }
 
 impl RecordKeeper {
@@ -85,13 +102,14 @@ impl RecordKeeper {
             .as_deref()
             .map(|dir| Autosave::new(dir, session));
         RecordKeeper {
-            options,
             lang,
             autosave,
             problem: None,
             failed: false,
             lock: None,
             handed_off: false,
+            call: options.call.clone(),
+            options,
         }
     }
 
@@ -109,14 +127,55 @@ impl RecordKeeper {
         lock: SessionLock,
     ) -> RecordKeeper {
         RecordKeeper {
-            options,
             lang,
             autosave: Some(Autosave::at(path)),
             problem: None,
             failed: false,
             lock: Some(lock),
             handed_off: false,
+            call: options.call.clone(),
+            options,
         }
+    }
+
+    /// The id this call's transcript is kept under on the server, if it is kept.
+    pub fn call_id(&self) -> Option<&str> {
+        self.call.as_ref().map(|call| call.id.as_str())
+    }
+
+    /// Takes over `other`'s records (a partner's, who left while this agent was with
+    /// them), keeping this call's transcript where it was kept.
+    pub fn take_over_from(&mut self, other: RecordKeeper) {
+        let call = self.call.take();
+        *self = other;
+        self.call = self.call.take().or(call);
+    }
+
+    /// Writes this call's transcript where it is kept, as at `now`; says so (with the id
+    /// and how to fetch it), or why it could not. `None` when it is not kept.
+    fn keep_call_transcript(&mut self, session: &Session, now: Timestamp) -> Option<Notice> {
+        let call = self.call.clone()?;
+        let transcript = Transcript::of(session, call.lang, now);
+        let written = std::fs::create_dir_all(&call.folder)
+            .map_err(|e| e.to_string())
+            .and_then(|()| {
+                let path = |extension| call.folder.join(format!("{}.{extension}", call.id));
+                write_replace(&path("md"), transcript.to_markdown().as_bytes())
+                    .and_then(|()| write_replace(&path("json"), transcript.to_json().as_bytes()))
+                    .map_err(|e| e.to_string())
+            });
+        Some(match written {
+            Ok(()) => Notice::info(
+                crate::i18n::record_words(call.lang).kept_line(&call.id, self.options.keep_days),
+            ),
+            Err(error) => {
+                self.failed = true;
+                self.for_user(Notice::error(format!(
+                    "cannot keep the transcript of call {}: {error}",
+                    call.id
+                )))
+            }
+        })
     }
 
     /// Gives up a saved session the user chose not to resume: moves its file aside to
@@ -199,13 +258,14 @@ impl RecordKeeper {
     }
 
     /// "Save the transcript now" as at time `now`.
+    /// Served, no file is written where its user could not reach it: the front end shows
+    /// the transcript over the connection, and an agent's call keeps it on the server.
     pub fn save_transcript_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
         if self.options.served {
-            return vec![Notice::error(
-                crate::i18n::sharing_words(self.lang)
-                    .transcript_over_ssh
-                    .to_owned(),
-            )];
+            return self
+                .keep_call_transcript(session, now)
+                .into_iter()
+                .collect();
         }
         let transcript = Transcript::of(session, self.lang, now);
         let written = match &self.options.transcript {
@@ -246,7 +306,15 @@ impl RecordKeeper {
     /// terminal went away, is kept for `--resume`: not set aside, not logged, only secured
     /// when saving had been failing ([`RecordKeeper::secure`]). Run locally, a kept
     /// session's notice says how to continue it.
+    /// A served agent's call keeps its transcript on the server, however it ended.
     pub fn end(&mut self, session: &Session, how: End) -> Vec<Notice> {
+        let mut notices = self.end_session(session, how);
+        notices.extend(self.keep_call_transcript(session, crate::clock::now()));
+        notices
+    }
+
+    /// [`RecordKeeper::end`] but for the call's kept transcript.
+    fn end_session(&mut self, session: &Session, how: End) -> Vec<Notice> {
         if session.outcome().is_some() || !how.keeps_session() {
             return self.finish(session);
         }

@@ -40,8 +40,6 @@ pub struct SharingWords {
     pub help_lines: &'static [(&'static str, &'static str)],
     /// The same at a question answered by typing.
     pub input_help_lines: &'static [(&'static str, &'static str)],
-    /// Over SSH, `s` (save a transcript) cannot save on the user's machine.
-    pub transcript_over_ssh: &'static str,
     /// Plain mode: the hand-off command, after the prompt's keys.
     pub plain_hand_off_keys: &'static str,
     /// Plain mode: after the code, what to do next.
@@ -75,7 +73,6 @@ const ENGLISH: SharingWords = SharingWords {
         "F4",
         "a code for a helpdesk agent, who can then see these screens with you",
     )],
-    transcript_over_ssh: "Over SSH a transcript is not saved on the server, where you could not reach it: press y to copy it to your clipboard.",
     plain_hand_off_keys: "h = code for a helpdesk agent",
     plain_code_then: "Then type q: the agent carries on from where you are.",
 };
@@ -107,7 +104,6 @@ const DUTCH: SharingWords = SharingWords {
         "F4",
         "een code voor een medewerker van de helpdesk, die dan met u meekijkt",
     )],
-    transcript_over_ssh: "Via SSH wordt een verslag niet op de server opgeslagen, waar u er niet bij kunt: druk op y om het naar uw klembord te kopiëren.",
     plain_hand_off_keys: "h = code voor een medewerker van de helpdesk",
     plain_code_then: "Typ daarna q: de medewerker gaat verder waar u nu bent.",
 };

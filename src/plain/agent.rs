@@ -8,6 +8,7 @@ use crate::clock::duration_text;
 use crate::core::search::Hit;
 use crate::core::trail::{EntryKind, entries};
 use crate::i18n::Words;
+use crate::i18n::record::{TRANSCRIPT_BEGINS, TRANSCRIPT_ENDS};
 use crate::lang::Lang;
 use crate::page::Page;
 use crate::sanitize::clean_line;
@@ -44,6 +45,13 @@ pub(super) fn header(
         out += &format!("{}: \"{}\"\n", words.agent_say, clean_line(say));
     }
     out
+}
+
+/// The call's transcript as Markdown between the lines that mark where it begins and
+/// ends, for a served agent to read or capture (`ssh -T … | tee call.md`).
+pub(super) fn transcript_in_band(session: &Session, lang: Lang, now: Timestamp) -> String {
+    let markdown = crate::transcript::Transcript::of(session, lang, now).to_markdown();
+    format!("\n{TRANSCRIPT_BEGINS}\n{markdown}\n{TRANSCRIPT_ENDS}\n")
 }
 
 /// The numbered list of search results for `query`, or the line saying there are none.

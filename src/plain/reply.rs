@@ -15,7 +15,7 @@ pub(super) enum Reply {
     Note(String),
     /// Agent mode: `n` with nothing after it.
     EmptyNote,
-    /// Agent mode: save a transcript now (`s`).
+    /// Agent mode: save a transcript now (`s`, or `y`).
     Save,
     /// Agent mode: search (`/WORDS`).
     Search(String),
@@ -57,7 +57,8 @@ pub(super) fn parse_reply(line: &str, option_count: usize, commands: Commands) -
         if let Some(note) = note {
             return Reply::Note(note.trim().to_owned());
         }
-        if trimmed.eq_ignore_ascii_case("s") {
+        // `y` copies in the full-screen wizard; lines have no clipboard, so it saves too.
+        if trimmed.eq_ignore_ascii_case("s") || trimmed.eq_ignore_ascii_case("y") {
             return Reply::Save;
         }
     }

@@ -45,6 +45,7 @@ pub fn main_on(
     let started = begin(fresh, lang, start, &mut prompt)?;
     let (mut session, lang, mut records) = (started.session, started.lang, started.records);
     let remote = options.remote;
+    let served_agent = remote && options.agent;
     if !remote {
         // This process is the user's own (a served wizard is a thread of the server).
         super::signals::leave_on_signal(records.autosave_path().map(Into::into), lang);
@@ -65,6 +66,11 @@ pub fn main_on(
         // The lines failed (a hung-up terminal): the session is kept, as full-screen.
         Err(_) => End::TerminalGone,
     };
+    if served_agent && matches!(how, End::Finished | End::Quit) {
+        // The agent's record of the call, over the connection it came by.
+        let now = crate::clock::now();
+        let _ = output.write_all(super::agent::transcript_in_band(&session, lang, now).as_bytes());
+    }
     let _ = show_where(&mut output, &records.end(&session, how), remote);
     let end = match result {
         Err(error) if error.kind() != io::ErrorKind::ConnectionAborted => {

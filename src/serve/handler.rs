@@ -301,6 +301,38 @@ impl Connection {
         self.channels.remove(&channel);
     }
 
+    /// `transcript CODE [--json]`: sends the call's kept transcript and exits 0, or says
+    /// why not (exit status 2).
+    fn send_transcript(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+        asked: &super::transcript::Asked,
+    ) {
+        match super::transcript::fetch(&self.shared, self.who, asked) {
+            Ok(found) => {
+                event("transcript_fetched")
+                    .with("conn", self.number)
+                    .with("call", found.id)
+                    .with("json", asked.json)
+                    .log();
+                let _ = session.channel_success(channel);
+                let _ = session.data(channel, found.bytes);
+                let _ = session.exit_status_request(channel, 0);
+                let _ = session.eof(channel);
+                let _ = session.close(channel);
+                self.channels.remove(&channel);
+            }
+            Err(refused) => {
+                event("transcript_refused")
+                    .with("conn", self.number)
+                    .with("reason", refused.reason)
+                    .log();
+                self.refuse(channel, session, &refused.message);
+            }
+        }
+    }
+
     /// Cuts off a client that kept its input waiting for [`MAX_STALL`]: says why, then
     /// closes the connection. Its wizard ends as when a connection is lost, its answers kept.
     fn cut_off(&mut self, session: &mut Session) -> Result<(), russh::Error> {
@@ -600,6 +632,10 @@ impl Handler for Connection {
         session: &mut Session,
     ) -> Result<(), Self::Error> {
         let command = String::from_utf8_lossy(command);
+        if let Some(asked) = super::transcript::asked(&command) {
+            self.send_transcript(channel, session, &asked);
+            return Ok(());
+        }
         let Some(Asked { plain, role }) = Role::from_command(&command, self.own_role()) else {
             let shown = shorten(&crate::sanitize::clean_line(&command), SHOWN_COMMAND);
             let refusal = match shown.trim() {
@@ -609,8 +645,9 @@ impl Handler for Connection {
                 ),
                 _ => format!(
                     "this server runs only the sign-in wizard, not `{shown}`. Connect without \
-                     a command for the wizard, give the command `plain` for plain lines, or \
-                     `join CODE` / `resume CODE` with a partner's hand-off code."
+                     a command for the wizard, give the command `plain` for plain lines, \
+                     `join CODE` / `resume CODE` with a partner's hand-off code, or (agents) \
+                     `transcript CODE` for a call's transcript."
                 ),
             };
             // What was typed is not logged: it may hold anything.

@@ -12,7 +12,8 @@
 //! when idle or when the server stops), `words` (what the server says), `keys`,
 //! `line_mode` and `line_cap` (a remote terminal's input, bounded), `channel_io` (the
 //! channel as a reader and a writer), `log` (the operator's log: one line per event on
-//! stderr), `call_id` (the ids of calls and codes), `logged` (hand-off codes given, logged).
+//! stderr), `call_id` (the ids of calls and codes), `logged` (hand-off codes given, logged),
+//! `transcript` (an agent fetching a call's kept transcript).
 
 mod accept;
 mod auth;
@@ -35,6 +36,7 @@ mod pacing;
 mod private;
 mod role;
 mod tidy;
+mod transcript;
 mod wizard;
 mod wizards;
 mod words;
@@ -164,6 +166,7 @@ pub fn main(options: Options) -> Result<()> {
     if let Some(root) = &options.state_dir {
         crate::handoff::sweep(root, crate::clock::now());
         tidy::tidy(&root.join("served"), options.keep_days);
+        tidy::tidy_transcripts(&root.join(wizard::TRANSCRIPTS), options.keep_days);
     }
     let config = Config {
         keys: vec![key],

@@ -22,6 +22,28 @@ pub fn tidy(served: &Path, keep_days: u32) -> usize {
     removed
 }
 
+/// Removes the transcripts kept of agents' calls (under `folder`) last written more than
+/// `keep_days` days ago; gives how many.
+pub fn tidy_transcripts(folder: &Path, keep_days: u32) -> usize {
+    let Ok(files) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let age = std::time::Duration::from_secs(u64::from(keep_days) * 24 * 60 * 60);
+    let mut removed = 0;
+    for file in files.flatten() {
+        let old = file
+            .metadata()
+            .and_then(|meta| meta.modified())
+            .ok()
+            .and_then(|at| at.elapsed().ok())
+            .is_some_and(|elapsed| elapsed > age);
+        if old && std::fs::remove_file(file.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 
 use super::Shared;
+use super::call_id::CallIds;
 use super::channel_io::{ChannelReader, ChannelWriter, Out, ToClient};
 use super::full_screen::{Screen, tell};
 use super::gate::Seat;
@@ -21,7 +22,7 @@ use super::role::Role;
 use super::wizards::{self, Watch};
 use super::words::{Farewell, goodbye, line_too_long};
 use crate::core::start::{StartOptions, Started, begin};
-use crate::core::{RecordKeeper, RecordOptions};
+use crate::core::{KeptCall, RecordKeeper, RecordOptions};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
 use crate::handoff::Code;
@@ -31,6 +32,9 @@ use crate::session::Session;
 use crate::tui::remote::{Alone, RemoteInput};
 use crate::tui::state::sharing::Sharing;
 use crate::{plain, tui};
+
+/// The folder of kept transcripts under the state folder.
+pub const TRANSCRIPTS: &str = "transcripts";
 
 /// Which front end a channel gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +135,10 @@ pub fn start(
         };
         event("session_end")
             .with("session", number)
+            .with_some(
+                "call",
+                start.records.call.as_ref().map(|call| call.id.as_str()),
+            )
             .with("how", how)
             .with("exit", u64::from(code))
             .log();
@@ -285,6 +293,8 @@ fn walk(
             .log();
         let served = RecordOptions {
             served: true,
+            keep_days: shared.keep_days,
+            call: start.records.call.clone(),
             ..RecordOptions::default()
         };
         let started = Started {
@@ -378,16 +388,34 @@ fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
             state_dir,
             log: shared.log.clone(),
             transcript: None,
-            // The server writes no transcript files of its own; agents copy theirs.
+            // The server writes no transcript files for its users: an agent's call keeps
+            // its transcript in the state folder, fetched with `transcript ID`.
             agent: false,
             keep_days: shared.keep_days,
             served: true,
+            call: kept_call(shared, lang, role),
         },
         resume: false,
         hand_off: role.code().map(str::to_owned),
         lang: Some(lang),
         interactive: false,
     }
+}
+
+/// Where an agent's call keeps its transcript on the server, under which id: the id of
+/// the code it was taken over with, else a new one. `None` for a partner, or without a
+/// state folder.
+fn kept_call(shared: &Shared, lang: Lang, role: &Role) -> Option<KeptCall> {
+    let id = match role {
+        Role::Partner => return None,
+        Role::Agent => CallIds::fresh().ok()?,
+        Role::Join(typed) | Role::Resume(typed) => shared.call_ids.of_code(&Code::parse(typed)?),
+    };
+    Some(KeptCall {
+        folder: shared.state_root.as_ref()?.join(TRANSCRIPTS),
+        id,
+        lang,
+    })
 }
 
 /// A folder name of its own for the next session's saves.

@@ -37,4 +37,21 @@ pub struct ViewModel<'a> {
     pub help_scroll: Option<usize>,
     /// Which keys the help lists.
     pub help_for: crate::tui::layout::help_layout::HelpFor,
+    /// The transcript view, while it is open.
+    pub transcript: Option<TranscriptRows>,
+}
+
+/// What the transcript view shows in one frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranscriptRows {
+    /// Its title: what it is, and the call's id.
+    pub title: String,
+    /// The rows of the transcript in sight.
+    pub rows: Vec<String>,
+    /// More of it above, and below.
+    pub more_above: bool,
+    /// More of it below.
+    pub more_below: bool,
+    /// Its keys.
+    pub keys: &'static str,
 }

@@ -69,6 +69,7 @@ pub fn run<W: Write>(
     link: &mut dyn Link,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
+    app.serve_record(records.call_id().map(str::to_owned));
     let mut remote = Remote {
         screen: RemoteScreen {
             out: screen,
@@ -142,7 +143,7 @@ impl<W: Write> Surface for Remote<'_, W> {
                 if presence == Presence::PartnerLeft
                     && let Some(taken) = self.link.take_records()
                 {
-                    *records = taken;
+                    records.take_over_from(taken);
                 }
                 app.other_side(presence);
                 Next::Changed

@@ -9,6 +9,7 @@ use crate::tui::layout::help_layout;
 use crate::tui::layout::screen::{Screen, ScreenInput};
 use crate::tui::layout::theme::Theme;
 use crate::tui::layout::view_model::ViewModel;
+use crate::tui::state::call_record::CallRecord;
 use crate::tui::state::input::LineInput;
 use crate::tui::state::overlay::Overlay;
 use crate::tui::state::sharing::{Presence, Sharing};
@@ -25,6 +26,7 @@ use crate::session::Session;
 
 mod answer;
 mod moves;
+mod record;
 mod typing;
 mod update;
 
@@ -64,6 +66,8 @@ pub struct App {
     write_problem: Option<String>,
     /// Hand-off and live sharing, when served.
     sharing: Sharing,
+    /// The call's record, when served: the transcript view, shown or copied.
+    record: CallRecord,
 }
 
 impl App {
@@ -90,6 +94,10 @@ impl App {
             typed: TypedAnswer::default(),
             write_problem: None,
             sharing: options.sharing.clone(),
+            record: CallRecord {
+                can_copy: options.clipboard,
+                ..CallRecord::default()
+            },
         }
     }
 
@@ -192,6 +200,8 @@ impl App {
     pub fn key_mode(&self) -> KeyMode {
         if self.overlay.is_some() {
             KeyMode::Typing
+        } else if self.record.view.is_some() {
+            KeyMode::Wizard
         } else if self.help {
             KeyMode::Help
         } else if self.answering() {
@@ -305,6 +315,7 @@ impl App {
             .map(|problem| format!("signin-doctor: {problem}"))
             .chain(self.sharing.line(self.lang))
             .chain(self.asking())
+            .chain(self.call_line())
             .chain(self.status.lines.iter().cloned())
             .collect();
         let input = ScreenInput {
@@ -335,6 +346,7 @@ impl App {
             overlay: self.overlay(),
             help_scroll: self.help.then_some(self.help_scroll),
             help_for: self.help_for(),
+            transcript: self.transcript_shown(area.width, area.height),
         }
     }
 

@@ -123,6 +123,7 @@ mod tests {
             agent: true,
             keep_days: 30,
             served: false,
+            call: None,
         };
         RecordKeeper::new(options, Lang::En, session)
     }

@@ -1,6 +1,7 @@
 //! The full-screen wizard's state and `update`, which changes it and never draws.
 
 pub mod app;
+pub mod call_record;
 pub mod effect;
 pub mod input;
 pub mod overlay;

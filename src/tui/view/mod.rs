@@ -11,6 +11,7 @@ mod note;
 mod pane;
 mod search;
 mod too_small;
+mod transcript;
 
 use ratatui::Frame;
 
@@ -38,6 +39,11 @@ pub fn draw(frame: &mut Frame, model: &ViewModel) {
             };
             if let Some(scroll) = model.help_scroll {
                 help::render(buf, area, model, scroll);
+            }
+            if let Some(shown) = &model.transcript {
+                transcript::render(buf, area, model, shown);
+                // The text is to be selected: no cursor in it.
+                return;
             }
             if let Some(cursor) = cursor {
                 frame.set_cursor_position(cursor);

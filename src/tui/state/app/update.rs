@@ -34,8 +34,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             }
             return None;
         }
+        _ if app.record.view.is_some() => return app.update_transcript_view(action),
         Action::Quit => {
-            app.quit = true;
+            app.quit = !app.asked_before_leaving();
             return None;
         }
         _ if app.help => {
@@ -94,7 +95,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             false
         }
         Action::Cancel => {
-            app.quit = true;
+            app.quit = !app.asked_before_leaving();
             false
         }
         Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
@@ -114,11 +115,20 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.open_search();
             false
         }
-        Action::SaveTranscript => return Some(Effect::SaveTranscript),
+        Action::SaveTranscript => {
+            if app.record.served {
+                // Over SSH the transcript is shown; the server keeps an agent's call.
+                app.open_transcript();
+            }
+            return Some(Effect::SaveTranscript);
+        }
         Action::HandOff if app.sharing.can_hand_off() => return Some(Effect::HandOff),
         Action::EndSharing if app.sharing.agent_present() => return Some(Effect::EndSharing),
         Action::HandOff | Action::EndSharing => false,
-        Action::Copy => return Some(Effect::Copy),
+        Action::Copy => {
+            app.copied();
+            return Some(Effect::Copy);
+        }
         Action::Type(_)
         | Action::Erase
         | Action::EraseForward

@@ -1,0 +1,78 @@
+//! The words of a served call's record, in every supported language: the transcript shown
+//! over the connection, the call's id it is kept under on the server, and the question
+//! before leaving an ending without it.
+
+use crate::lang::Lang;
+
+/// The line before a transcript printed in plain mode; the same in every language, so a
+/// script can cut the transcript out of what it captured.
+pub const TRANSCRIPT_BEGINS: &str = "-----BEGIN SIGNIN-DOCTOR TRANSCRIPT-----";
+/// The line after it.
+pub const TRANSCRIPT_ENDS: &str = "-----END SIGNIN-DOCTOR TRANSCRIPT-----";
+
+/// Every fixed text of a served call's record.
+#[derive(Debug)]
+pub struct RecordWords {
+    /// The title of the full-screen transcript view.
+    pub view_title: &'static str,
+    /// The keys of the transcript view.
+    pub view_keys: &'static str,
+    /// Before the call's id.
+    pub call: &'static str,
+    /// After the id at an ending: what `s` and `y` do.
+    pub call_keys: &'static str,
+    /// Kept on the server: before the number of days.
+    pub kept_for: &'static str,
+    /// After the number of days, before the command that fetches it.
+    pub days_fetch: &'static str,
+    /// `q` at an ending before the transcript was shown or copied.
+    pub not_taken: &'static str,
+    /// Plain mode's agent commands, served: `s` shows the transcript.
+    pub plain_agent_keys: &'static str,
+}
+
+const ENGLISH: RecordWords = RecordWords {
+    view_title: "Transcript of this call",
+    view_keys: "↑ ↓ PgUp PgDn scroll · select with the mouse · y copy · Esc back",
+    call: "Call",
+    call_keys: "s shows its transcript, y copies it.",
+    kept_for: "its transcript is kept on the server for",
+    days_fetch: "days; fetch it with",
+    not_taken: "The transcript was neither shown nor copied: s shows it, y copies it, q again leaves without it.",
+    plain_agent_keys: "n TEXT = note, s = show the transcript, /WORD = search",
+};
+
+const DUTCH: RecordWords = RecordWords {
+    view_title: "Verslag van dit gesprek",
+    view_keys: "↑ ↓ PgUp PgDn scrollen · selecteer met de muis · y kopiëren · Esc terug",
+    call: "Gesprek",
+    call_keys: "s toont het verslag, y kopieert het.",
+    kept_for: "het verslag blijft op de server bewaard,",
+    days_fetch: "dagen; haal het op met",
+    not_taken: "Het verslag is niet getoond en niet gekopieerd: s toont het, y kopieert het, nogmaals q stopt zonder verslag.",
+    plain_agent_keys: "n TEKST = notitie, s = verslag tonen, /WOORD = zoeken",
+};
+
+impl RecordWords {
+    /// The line that names the call `id` at an ending, with what `s` and `y` do.
+    pub fn call_line(&self, id: &str) -> String {
+        format!("{} {id}: {}", self.call, self.call_keys)
+    }
+
+    /// The line saying the call `id`'s transcript is kept for `days` days, and how an
+    /// agent fetches it.
+    pub fn kept_line(&self, id: &str, days: u32) -> String {
+        format!(
+            "{} {id}: {} {days} {} `ssh agent@HOST transcript {id}`.",
+            self.call, self.kept_for, self.days_fetch
+        )
+    }
+}
+
+/// The words of a served call's record in `lang`.
+pub fn record_words(lang: Lang) -> &'static RecordWords {
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Nl => &DUTCH,
+    }
+}

@@ -1,0 +1,119 @@
+//! The call's record in `update`, for a served wizard: `s` opens the transcript view (the
+//! transcript over the connection, to scroll and select from), `y` copies, and `q` at an
+//! agent's ending asks once when neither was done.
+
+use super::{App, Status};
+use crate::i18n::record_words;
+use crate::transcript::Transcript;
+use crate::tui::event::action::Action;
+use crate::tui::layout::view_model::TranscriptRows;
+use crate::tui::state::call_record::{CallRecord, TranscriptView};
+use crate::tui::state::effect::Effect;
+
+impl App {
+    /// This wizard is served over SSH: `s` shows the transcript; `call_id` is the id the
+    /// server keeps the call's transcript under (an agent's call), shown at the ending.
+    pub fn serve_record(&mut self, call_id: Option<String>) {
+        self.record.served = true;
+        self.record.call_id = call_id;
+    }
+
+    /// The call's record as this wizard knows it.
+    pub fn call_record(&self) -> &CallRecord {
+        &self.record
+    }
+
+    /// Opens the transcript view on the transcript of this user's session, now.
+    pub(super) fn open_transcript(&mut self) {
+        let words = record_words(self.lang);
+        let title = match &self.record.call_id {
+            Some(id) => format!("{} · {} {id}", words.view_title, words.call),
+            None => words.view_title.to_owned(),
+        };
+        let text =
+            Transcript::of(&self.session_for_user(), self.lang, crate::clock::now()).to_markdown();
+        self.record.view = Some(TranscriptView {
+            title,
+            text,
+            scroll: 0,
+        });
+        self.record.taken = true;
+    }
+
+    /// `y`: the transcript is taken when the terminal copies.
+    pub(super) fn copied(&mut self) {
+        if self.record.can_copy {
+            self.record.taken = true;
+        }
+    }
+
+    /// Rows of the transcript view on a terminal of the current size, besides its title
+    /// and keys.
+    fn transcript_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(2)).max(1)
+    }
+
+    /// Handles `action` while the transcript view is open: the arrows and page keys
+    /// scroll it, `y` copies, Esc, `q` and `s` close it.
+    pub(super) fn update_transcript_view(&mut self, action: Action) -> Option<Effect> {
+        let (columns, visible) = (usize::from(self.size.0), self.transcript_rows());
+        let view = self.record.view.as_mut()?;
+        let max = view.max_scroll(columns, visible);
+        let page = visible.saturating_sub(1).max(1);
+        view.scroll = match action {
+            Action::Up => view.scroll.saturating_sub(1),
+            Action::Down => view.scroll + 1,
+            Action::PageUp => view.scroll.saturating_sub(page),
+            Action::PageDown => view.scroll + page,
+            Action::Top => 0,
+            Action::Bottom => max,
+            Action::Copy => {
+                self.copied();
+                return Some(Effect::Copy);
+            }
+            Action::Cancel | Action::Quit | Action::SaveTranscript | Action::Back => {
+                self.record.view = None;
+                return None;
+            }
+            _ => view.scroll,
+        }
+        .min(max);
+        None
+    }
+
+    /// Before leaving: at an agent's served ending whose transcript was neither shown
+    /// nor copied, asks once instead (true); else false, and the wizard may leave.
+    pub(super) fn asked_before_leaving(&mut self) -> bool {
+        if !self.record.ask_before_leaving(self.agent, self.at_ending()) {
+            return false;
+        }
+        self.record.asked = true;
+        self.status = Status {
+            lines: vec![record_words(self.lang).not_taken.to_owned()],
+            is_error: true,
+            lasting: true,
+        };
+        true
+    }
+
+    /// The line naming the call at an agent's ending, when the server keeps its transcript.
+    pub(super) fn call_line(&self) -> Option<String> {
+        let id = self.record.call_id.as_ref()?;
+        (self.agent && self.at_ending()).then(|| record_words(self.lang).call_line(id))
+    }
+
+    /// What the transcript view shows in a frame of `columns` × `rows`, while it is open.
+    pub(super) fn transcript_shown(&self, columns: u16, rows: u16) -> Option<TranscriptRows> {
+        let view = self.record.view.as_ref()?;
+        let visible = usize::from(rows.saturating_sub(2)).max(1);
+        let all = view.rows(usize::from(columns));
+        let scroll = view.scroll.min(all.len().saturating_sub(visible));
+        Some(TranscriptRows {
+            title: view.title.clone(),
+            more_above: scroll > 0,
+            more_below: scroll + visible < all.len(),
+            rows: all.into_iter().skip(scroll).take(visible).collect(),
+            keys: record_words(self.lang).view_keys,
+        })
+    }
+}
