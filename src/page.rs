@@ -53,6 +53,9 @@ pub struct Page {
     pub heading: String,
     /// What an agent says to the caller, when the flow gives it.
     pub say: Option<String>,
+    /// The name of the caller's language (in the page's language) when `say` is in it,
+    /// for the label: "Say to the caller (Dutch)".
+    pub say_in: Option<String>,
     /// The blocks of text under the heading, in order.
     pub sections: Vec<Section>,
     /// The question the options answer, for steps ("Did that fix it?").
@@ -62,6 +65,25 @@ pub struct Page {
 }
 
 impl Page {
+    /// This page (in `lang`) with what to say in the language of the caller, when it is
+    /// known, labelled with its name: the agent reads it out as the caller's screen says it.
+    pub fn for_caller(mut self, session: &Session, lang: Lang, caller: Option<Lang>) -> Page {
+        if let Some(caller) = caller {
+            self.say = Page::of(session, caller).say;
+            self.say_in = Some(crate::i18n::record::lang_name(caller, lang).to_owned());
+        }
+        self
+    }
+
+    /// The label over what to say: `label` ("Say to the caller"), with the caller's
+    /// language when the text is in it.
+    pub fn say_label(&self, label: &str) -> String {
+        match &self.say_in {
+            Some(name) => format!("{label} ({name})"),
+            None => label.to_owned(),
+        }
+    }
+
     /// The page the session is on, in `lang`.
     pub fn of(session: &Session, lang: Lang) -> Page {
         let flow = session.flow();
@@ -171,6 +193,7 @@ impl Page {
             breadcrumbs: breadcrumbs(session, lang),
             heading,
             say: say.map(text),
+            say_in: None,
             sections,
             prompt,
             options,

@@ -43,6 +43,8 @@ pub struct Options {
     /// Input comes from a terminal: its end means the terminal went away (the session is
     /// kept for `--resume`), not that a script is done.
     pub terminal: bool,
+    /// Agent mode, served: the caller's language, which what to say is shown in.
+    pub caller: Option<Lang>,
 }
 
 /// What plain mode tells the record keeping after each change and on "save now";
@@ -113,7 +115,7 @@ pub fn run(
     let mut typed_answer = TypedAnswer::default();
     writeln!(output, "{}", clean_line(session.flow().title().get(lang)))?;
     loop {
-        let mut page = Page::of(session, lang);
+        let mut page = Page::of(session, lang).for_caller(session, lang, options.caller);
         if show_page {
             if options.agent {
                 let header = agent::header(session, &page, lang, words, crate::clock::now());

@@ -166,6 +166,7 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
             hand_off: None,
             remote: false,
             terminal: env.stdin_terminal,
+            caller: None,
         };
         plain::start::main(session, lang, &start, options)
     } else {

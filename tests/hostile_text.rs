@@ -301,6 +301,7 @@ fn the_second_guard_removes_every_escape_from_what_is_drawn() {
             breadcrumbs: vec![line(payload)],
             heading: cleaned.clone(),
             say: Some(cleaned.clone()),
+            say_in: None,
             sections: vec![
                 Section {
                     title: line(payload),

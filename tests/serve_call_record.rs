@@ -430,3 +430,65 @@ fn an_agent_leaving_an_ending_without_the_transcript_is_asked_once() {
     // After the full screen, the id the call is kept under.
     agent.wait_for("its transcript is kept on the server for 30 days");
 }
+
+#[test]
+fn a_dutch_callers_script_is_shown_to_the_agent_in_dutch_labelled_so() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    // A Dutch partner, full-screen.
+    let mut args = vec!["-tt".to_owned()];
+    args.extend(server.ssh_args("nl"));
+    args.push("127.0.0.1".to_owned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut partner = Wizard::start_program("ssh", &args, &[("TERM", "xterm-256color")]);
+    partner.wait_for("Wat gaat er mis met Partner Center?");
+    partner.pick("wachtwoord vergeten");
+    partner.wait_for("selfservice voor wachtwoordherstel");
+    partner.send("h");
+    partner.wait_for("Uw code voor de medewerker van de helpdesk:");
+    let code = partner
+        .words()
+        .split("Uw code voor de medewerker van de helpdesk: ")
+        .nth(1)
+        .unwrap()[..7]
+        .to_owned();
+
+    // The agent works in English; the caller hears Dutch.
+    let mut agent = server.command_in_terminal("agent", &format!("join {code}"));
+    agent.wait_for("Live: the partner sees every answer");
+    agent.wait_for("Say to the caller (Dutch)");
+    agent.wait_for("Weet u of u uw werkwachtwoord zelf opnieuw kunt instellen");
+    agent.wait_for(SSPR_QUESTION);
+    // The next step's script too.
+    partner.pick("Ja");
+    agent.wait_for("Laten we kijken of u het wachtwoord zelf opnieuw kunt instellen");
+    agent.send("q");
+    agent.exit_code();
+    partner.send("q");
+    partner.exit_code();
+
+    // A Dutch partner in plain lines, taken over from the save by an English agent.
+    let said = text(&server.plain("nl", None, "1\nh\nq\n").stdout);
+    let code = said
+        .split("Uw code voor de medewerker van de helpdesk: ")
+        .nth(1)
+        .map(|rest| rest[..7].to_owned())
+        .unwrap_or_else(|| panic!("{said}"));
+    let out = text(
+        &server
+            .plain("agent", Some(&format!("resume {code}")), "q\n")
+            .stdout,
+    );
+    assert!(
+        out.contains("Say (Dutch): \"Weet u of u uw werkwachtwoord"),
+        "{out}"
+    );
+    // The agent's own words stay English.
+    assert!(
+        out.contains("Call time:") && out.contains("Path so far:"),
+        "{out}"
+    );
+    assert!(!out.contains("Gespreksduur"), "{out}");
+}

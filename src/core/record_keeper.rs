@@ -74,6 +74,9 @@ pub struct KeptCall {
     pub id: String,
     /// The agent's language, which the transcript is written in.
     pub lang: Lang,
+    /// The caller's language, when the call is a partner's session taken over: what to
+    /// say is shown in it.
+    pub caller: Option<Lang>,
 }
 
 /// The record keeping of one session.
@@ -136,6 +139,11 @@ impl RecordKeeper {
             call: options.call.clone(),
             options,
         }
+    }
+
+    /// The caller's language, when this is a served agent's call of a partner's session.
+    pub fn caller_lang(&self) -> Option<Lang> {
+        self.call.as_ref().and_then(|call| call.caller)
     }
 
     /// The id this call's transcript is kept under on the server, if it is kept.

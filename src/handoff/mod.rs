@@ -11,4 +11,6 @@ pub mod code;
 mod ticket;
 
 pub use code::Code;
-pub use ticket::{ClaimError, Claimed, LIFETIME, check, claim, folder, give_back, issue, sweep};
+pub use ticket::{
+    ClaimError, Claimed, LIFETIME, check, claim, folder, give_back, issue, save_of, sweep,
+};

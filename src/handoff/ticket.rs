@@ -164,6 +164,13 @@ fn read_ticket(path: &Path, code: &Code) -> Result<Ticket, ClaimError> {
     })
 }
 
+/// The save file the code `code` was given for, while its ticket is there (before it is
+/// claimed), without claiming it or looking at its age.
+pub fn save_of(root: &Path, code: &Code) -> Option<PathBuf> {
+    let ticket = read_ticket(&ticket_path(root, code), code).ok()?;
+    Some(root.join(ticket.save))
+}
+
 /// Puts a claimed code back, unused, when the session it names could not be taken over
 /// (it is in use, say): the partner's code keeps working until it expires.
 pub fn give_back(root: &Path, claimed: &Claimed) -> Result<(), WriteError> {

@@ -69,6 +69,16 @@ impl RecordWords {
     }
 }
 
+/// The name of the language `of`, in `lang`: "Dutch", "Nederlands".
+pub fn lang_name(of: Lang, lang: Lang) -> &'static str {
+    match (of, lang) {
+        (Lang::En, Lang::En) => "English",
+        (Lang::Nl, Lang::En) => "Dutch",
+        (Lang::En, Lang::Nl) => "Engels",
+        (Lang::Nl, Lang::Nl) => "Nederlands",
+    }
+}
+
 /// The words of a served call's record in `lang`.
 pub fn record_words(lang: Lang) -> &'static RecordWords {
     match lang {

@@ -42,7 +42,8 @@ pub(super) fn header(
         }
     }
     if let Some(say) = &page.say {
-        out += &format!("{}: \"{}\"\n", words.agent_say, clean_line(say));
+        let label = page.say_label(words.agent_say);
+        out += &format!("{label}: \"{}\"\n", clean_line(say));
     }
     out
 }

@@ -44,6 +44,10 @@ pub fn main_on(
     };
     let started = begin(fresh, lang, start, &mut prompt)?;
     let (mut session, lang, mut records) = (started.session, started.lang, started.records);
+    let options = Options {
+        caller: records.caller_lang(),
+        ..options
+    };
     let remote = options.remote;
     let served_agent = remote && options.agent;
     if !remote {

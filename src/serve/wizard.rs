@@ -248,6 +248,7 @@ fn walk(
                     }),
                     remote: true,
                     terminal: false,
+                    caller: None,
                 },
                 BufReader::new(ChannelReader::new(
                     inputs.lines,
@@ -406,16 +407,30 @@ fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
 /// the code it was taken over with, else a new one. `None` for a partner, or without a
 /// state folder.
 fn kept_call(shared: &Shared, lang: Lang, role: &Role) -> Option<KeptCall> {
-    let id = match role {
+    let root = shared.state_root.as_ref()?;
+    let (id, caller) = match role {
         Role::Partner => return None,
-        Role::Agent => CallIds::fresh().ok()?,
-        Role::Join(typed) | Role::Resume(typed) => shared.call_ids.of_code(&Code::parse(typed)?),
+        Role::Agent => (CallIds::fresh().ok()?, None),
+        Role::Join(typed) | Role::Resume(typed) => {
+            let code = Code::parse(typed)?;
+            (shared.call_ids.of_code(&code), caller_lang(root, &code))
+        }
     };
     Some(KeptCall {
-        folder: shared.state_root.as_ref()?.join(TRANSCRIPTS),
+        folder: root.join(TRANSCRIPTS),
         id,
         lang,
+        caller,
     })
+}
+
+/// The language of the partner who was given `code`: the one their session was saved in
+/// when the code was given (read before the code is claimed).
+fn caller_lang(root: &std::path::Path, code: &Code) -> Option<Lang> {
+    let save = crate::handoff::save_of(root, code)?;
+    crate::autosave::read_save(&save)
+        .ok()
+        .map(|saved| saved.lang())
 }
 
 /// A folder name of its own for the next session's saves.

@@ -63,7 +63,8 @@ pub fn content_for(
     };
     let width = usize::from(width).max(1);
     if let Some(text) = page.say.as_deref().filter(|_| say) {
-        super::say::rows(&mut content, text, words, width, theme);
+        let label = page.say_label(words.say);
+        super::say::rows(&mut content, text, &label, width, theme);
     }
     if page.kind.is_ending() {
         ending::rows(&mut content, page, words, width, theme);

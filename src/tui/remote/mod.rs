@@ -69,7 +69,7 @@ pub fn run<W: Write>(
     link: &mut dyn Link,
 ) -> Result<Left> {
     let mut app = App::new(session.clone(), lang, &options);
-    app.serve_record(records.call_id().map(str::to_owned));
+    app.serve_record(records.call_id().map(str::to_owned), records.caller_lang());
     let mut remote = Remote {
         screen: RemoteScreen {
             out: screen,

@@ -12,6 +12,9 @@ pub struct CallRecord {
     pub served: bool,
     /// The id the server keeps the call's transcript under (an agent's call).
     pub call_id: Option<String>,
+    /// The caller's language, which what to say is shown in (an agent's call of a
+    /// partner's session).
+    pub caller: Option<crate::lang::Lang>,
     /// The terminal takes OSC 52: `y` copies.
     pub can_copy: bool,
     /// The transcript view, while open.

@@ -7,7 +7,11 @@ impl App {
     /// Shows the session's current node with `selected` marked, scrolled to the top, and
     /// an empty answer box.
     pub(super) fn show_node(&mut self, selected: usize) {
-        self.page = crate::page::Page::of(&self.session, self.lang);
+        self.page = crate::page::Page::of(&self.session, self.lang).for_caller(
+            &self.session,
+            self.lang,
+            self.record.caller,
+        );
         self.answer = crate::tui::state::input::LineInput::answer_box();
         self.typed.forget();
         self.selected = selected.min(self.page.options.len().saturating_sub(1));

@@ -12,10 +12,16 @@ use crate::tui::state::effect::Effect;
 
 impl App {
     /// This wizard is served over SSH: `s` shows the transcript; `call_id` is the id the
-    /// server keeps the call's transcript under (an agent's call), shown at the ending.
-    pub fn serve_record(&mut self, call_id: Option<String>) {
+    /// server keeps the call's transcript under (an agent's call), shown at the ending;
+    /// `caller` the caller's language, which what to say is shown in.
+    pub fn serve_record(&mut self, call_id: Option<String>, caller: Option<crate::lang::Lang>) {
         self.record.served = true;
         self.record.call_id = call_id;
+        self.record.caller = caller;
+        self.page = self
+            .page
+            .clone()
+            .for_caller(&self.session, self.lang, caller);
     }
 
     /// The call's record as this wizard knows it.
