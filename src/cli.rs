@@ -205,8 +205,9 @@ pub enum Command {
         /// Let anyone in, with any user name and no key (public self-help).
         #[arg(long)]
         open: bool,
-        /// Let in only the public keys in this file (OpenSSH authorized_keys format).
-        #[arg(long, value_name = "FILE", required_unless_present_any = ["open", "agent_keys"])]
+        /// Let in only the public keys in this file (OpenSSH authorized_keys format). One
+        /// of --open, --authorized-keys and --agent-keys is needed.
+        #[arg(long, value_name = "FILE")]
         authorized_keys: Option<PathBuf>,
         /// The public keys of helpdesk agents (authorized_keys format): they get agent
         /// mode, and `join CODE` / `resume CODE` take over a partner's session.
@@ -250,6 +251,9 @@ pub enum Command {
         /// Where finished sessions are logged.
         #[command(flatten)]
         log: LogOption,
+        /// The language for clients that send none (no `nl@`/`en@` user name, no LANG).
+        #[command(flatten)]
+        lang: LangOption,
         /// How the operator's log on stderr is written: one line per event (connection,
         /// sign-in, session start and end, hand-off codes, joins, limits hit, stopping).
         #[arg(long, value_enum, value_name = "FORMAT", default_value_t = crate::serve::log::LogFormat::Text)]

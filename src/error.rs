@@ -66,6 +66,9 @@ pub enum Error {
     /// `serve` cannot start: its host key, authorized keys or address; says what to do.
     #[error("serve: {0}")]
     Serve(String),
+    /// The command line asks for something that does not go together; says what to do.
+    #[error("{0}")]
+    Usage(String),
 }
 
 /// A result whose error is [`Error`].
@@ -87,9 +90,11 @@ impl Error {
     /// The exit code: 2 for bad usage or an invalid flow, else 1 (or the start-up's own).
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Flow { .. } | Error::Check(_) | Error::FlowProblems | Error::Since { .. } => {
-                USAGE_OR_INVALID_FLOW
-            }
+            Error::Flow { .. }
+            | Error::Check(_)
+            | Error::FlowProblems
+            | Error::Since { .. }
+            | Error::Usage(_) => USAGE_OR_INVALID_FLOW,
             Error::Start(error) => error.exit_code(),
             Error::NoLogHome
             | Error::ReadLog { .. }

@@ -29,12 +29,17 @@ impl Lang {
     /// the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty decides.
     /// Unknown languages and the `C`/`POSIX` locales give English.
     pub fn from_env_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+        Lang::known_from_env_vars(get).unwrap_or_default()
+    }
+
+    /// The language the locale variables name, as [`Lang::from_env_vars`] reads them;
+    /// `None` when none is set, or the one that decides names no language of ours (`C`).
+    pub fn known_from_env_vars(get: impl Fn(&str) -> Option<String>) -> Option<Lang> {
         ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|name| get(name))
             .find(|value| !value.is_empty())
             .and_then(|value| Lang::from_locale(&value))
-            .unwrap_or_default()
     }
 
     /// Picks the language from this process's environment (see [`Lang::from_env_vars`]).

@@ -119,7 +119,9 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             state,
             log,
             log_format,
+            lang: serve_lang,
         }) => {
+            refuse_for_serve(&cli)?;
             let (state_folder, keep_days) = state.or(&cli.state);
             crate::serve::main(crate::serve::Options {
                 listen: *listen,
@@ -138,11 +140,46 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
                 login_grace: std::time::Duration::from_secs(*login_grace),
                 idle_timeout: std::time::Duration::from_secs(*idle_timeout),
                 log_format: *log_format,
+                lang: serve_lang.lang.or(cli.lang.lang),
             })
         }
         None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),
     }
     .map(|()| ExitCode::SUCCESS)
+}
+
+/// Refuses the wizard's options that `serve` has no use for, naming each, rather than
+/// ignoring them (`--lang` it takes: the language for clients that send none).
+fn refuse_for_serve(cli: &Cli) -> Result<()> {
+    let refused = [
+        (
+            cli.plain,
+            "--plain: each client picks plain lines (`ssh -T`, or the command `plain`)",
+        ),
+        (
+            cli.watch,
+            "--watch: a server serves its flow as it was when it started",
+        ),
+        (
+            cli.agent,
+            "--agent: helpdesk agents are the holders of the keys in --agent-keys",
+        ),
+        (
+            cli.transcript.is_some(),
+            "--transcript: a served session's transcript comes over the connection, and \
+             agents fetch a call's with `ssh agent@HOST transcript CODE`",
+        ),
+        (
+            cli.resume.is_some(),
+            "--resume: a client continues a session with `ssh HOST resume CODE`",
+        ),
+    ];
+    match refused.iter().find(|(given, _)| *given) {
+        Some((_, why)) => Err(Error::Usage(format!(
+            "serve: {why}; leave the option out (see `signin-doctor serve --help`)."
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Runs the wizard in the front end that suits the terminal.

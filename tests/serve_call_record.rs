@@ -60,7 +60,7 @@ fn the_agents_notes_never_reach_the_partners_copy() {
         return;
     }
     let server = Server::start(&["--open"]);
-    let (mut partner, mut agent, _) = joined(&server, "agent");
+    let (mut partner, mut agent, _) = joined(&server, "helpdesk");
     agent.wait_for("Say to the caller");
     agent.send("n");
     agent.send(&format!("{AGENT_NOTE}\r"));
@@ -112,7 +112,7 @@ fn the_operator_log_tells_a_whole_live_call_without_the_code() {
     }
     let (mut server, log) = Server::start_logged(&["--open"]);
     log.wait_for(&["listening", "address=127.0.0.1:"]);
-    let (mut partner, mut agent, code) = joined(&server, "agent");
+    let (mut partner, mut agent, code) = joined(&server, "helpdesk");
     let given = log.wait_for(&["code_given"]);
     let code_id = field(&given, "code");
     let partner_session = field(&given, "session");
@@ -160,7 +160,7 @@ fn the_operator_log_tells_a_whole_live_call_without_the_code() {
     log.wait_for(&["disconnect", &format!("conn={partner_conn} "), "how=closed"]);
 
     // A wrong code is refused, named by its id only.
-    let wrong = server.plain("agent", Some("join 222-333"), "");
+    let wrong = server.plain("helpdesk", Some("join 222-333"), "");
     assert_eq!(wrong.status.code(), Some(2));
     log.wait_for(&["code_refused", "reason=unknown_or_used", "code="]);
 
@@ -191,7 +191,7 @@ fn the_operator_log_in_json_is_one_object_a_line() {
         .nth(1)
         .map(|rest| rest[..7].to_owned())
         .unwrap_or_else(|| panic!("{said}"));
-    let agent = server.plain("agent", Some(&format!("resume {code}")), "q\n");
+    let agent = server.plain("helpdesk", Some(&format!("resume {code}")), "q\n");
     assert_eq!(agent.status.code(), Some(130), "{}", text(&agent.stderr));
     stop(&mut server);
     log.wait_for(&["\"event\":\"stopped\""]);
@@ -456,7 +456,7 @@ fn a_dutch_callers_script_is_shown_to_the_agent_in_dutch_labelled_so() {
         .to_owned();
 
     // The agent works in English; the caller hears Dutch.
-    let mut agent = server.command_in_terminal("agent", &format!("join {code}"));
+    let mut agent = server.command_in_terminal("helpdesk", &format!("join {code}"));
     agent.wait_for("Live: the partner sees every answer");
     agent.wait_for("Say to the caller (Dutch)");
     agent.wait_for("Weet u of u uw werkwachtwoord zelf opnieuw kunt instellen");
@@ -478,7 +478,7 @@ fn a_dutch_callers_script_is_shown_to_the_agent_in_dutch_labelled_so() {
         .unwrap_or_else(|| panic!("{said}"));
     let out = text(
         &server
-            .plain("agent", Some(&format!("resume {code}")), "q\n")
+            .plain("helpdesk", Some(&format!("resume {code}")), "q\n")
             .stdout,
     );
     assert!(

@@ -84,7 +84,7 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
     assert_eq!(agent.exit_code(), 130, "the agent left before an ending");
 
     // The code was used: it cannot be used again.
-    let again = server.plain("agent", Some(&format!("join {code}")), "");
+    let again = server.plain("helpdesk", Some(&format!("join {code}")), "");
     assert_eq!(again.status.code(), Some(2));
     assert!(
         text(&again.stderr).contains("used already"),
@@ -120,7 +120,7 @@ fn unknown_expired_and_guessed_codes_are_refused_with_a_reason() {
         r#"{ "save": "served/x/flow.json", "issued": "2026-01-01T00:00:00Z" }"#,
     )
     .unwrap();
-    let run = |command: &str| server.plain("agent", Some(command), "");
+    let run = |command: &str| server.plain("helpdesk", Some(command), "");
     let expired = run("join ABC-DEF");
     assert_eq!(expired.status.code(), Some(2));
     assert!(
@@ -279,7 +279,7 @@ fn a_partner_in_plain_lines_gets_a_code_and_the_session_waits_for_the_agent_unlo
     );
     assert!(server.log_lines().is_empty(), "nothing logged yet");
 
-    let agent = server.plain("agent", Some(&format!("resume {code}")), "2\nq\n");
+    let agent = server.plain("helpdesk", Some(&format!("resume {code}")), "2\nq\n");
     let shown = text(&agent.stdout);
     assert!(
         shown.contains(SSPR_QUESTION) && shown.contains("Path so far:"),
@@ -307,13 +307,13 @@ fn when_the_partner_drops_off_the_agent_carries_on_and_the_call_is_logged_once()
     partner.send("h");
     let code = code_on(&partner);
     // Joining live takes a terminal; without one the code is not used up.
-    let plain = server.plain("agent", Some(&format!("join {code}")), "");
+    let plain = server.plain("helpdesk", Some(&format!("join {code}")), "");
     assert!(
         text(&plain.stderr).contains("needs a terminal"),
         "{}",
         text(&plain.stderr)
     );
-    let mut agent = server.command_in_terminal("agent", &format!("join {code}"));
+    let mut agent = server.command_in_terminal("helpdesk", &format!("join {code}"));
     agent.wait_for("Which of these comes closest?");
     partner.wait_for("A helpdesk agent is with you");
 

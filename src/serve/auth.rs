@@ -46,8 +46,10 @@ impl Auth {
             agents: read(agent_keys, "--agent-keys")?.unwrap_or_default(),
         };
         if !open && auth.partners.is_empty() && auth.agents.is_empty() {
-            return Err(Error::Serve(
-                "give --authorized-keys FILE (or --agent-keys FILE), or --open to let anyone in"
+            return Err(Error::Usage(
+                "serve: say who may sign in: --open (anyone, no key), --authorized-keys FILE \
+                 (the holders of the keys listed), --agent-keys FILE (helpdesk agents), or \
+                 several of them."
                     .into(),
             ));
         }
@@ -68,6 +70,12 @@ impl Auth {
     /// so that an agent's client offers its key, which "none" accepted would never ask.
     pub fn lets_in_without_key(&self, user: &str) -> bool {
         self.open && !self.agent_name_needs_key(user)
+    }
+
+    /// Whether `user` is an agent's name on a server without agent keys: nobody signs in
+    /// as an agent here, so the name is refused rather than let into self-help.
+    pub fn agent_name_without_agents(&self, user: &str) -> bool {
+        is_agent_name(user) && self.agents.is_empty()
     }
 
     /// Whether `user` is an agent's name on a server with agent keys.

@@ -171,10 +171,12 @@ impl Connection {
     }
 
     /// The language: a user name of `nl` or `en` (or `agent-nl`, `agent-en`), else
-    /// `LC_ALL`, `LC_MESSAGES` or `LANG` as sent, else English.
+    /// `LC_ALL`, `LC_MESSAGES` or `LANG` as sent, else the server's `--lang`, else English.
     fn lang(&self, state: &ChannelState) -> Lang {
         super::auth::lang_of_name(&self.user)
-            .unwrap_or_else(|| Lang::from_env_vars(|name| state.env.get(name).cloned()))
+            .or_else(|| Lang::known_from_env_vars(|name| state.env.get(name).cloned()))
+            .or(self.shared.default_lang)
+            .unwrap_or_default()
     }
 
     /// Starts the wizard for `role` on `channel`: full-screen on a terminal that can move
@@ -266,6 +268,24 @@ impl Connection {
             .with_some("key", key)
             .with("role", role)
             .log();
+    }
+
+    /// Turns the client away when it signed in under an agent's name on a server without
+    /// agent keys (the name lets in only agent keys); gives whether it did.
+    fn refused_agent_name(&mut self, channel: ChannelId, session: &mut Session) -> bool {
+        if !self.shared.auth.agent_name_without_agents(&self.user) {
+            return false;
+        }
+        event("session_refused")
+            .with("conn", self.number)
+            .with("reason", "agent_name_without_agent_keys")
+            .log();
+        let message = "this server has no agent keys, so nobody signs in as `agent` here: \
+                       connect with another user name (`ssh HOST` for the wizard, `ssh -t HOST \
+                       join CODE` with a partner's code), or ask the server's operator to add \
+                       your key to --agent-keys.";
+        self.refuse(channel, session, message);
+        true
     }
 
     /// What to tell a client turned away for `refused` when starting a wizard.
@@ -619,6 +639,9 @@ impl Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        if self.refused_agent_name(channel, session) {
+            return Ok(());
+        }
         session.channel_success(channel)?;
         let role = self.own_role();
         self.start(channel, session, false, role);
@@ -631,6 +654,9 @@ impl Handler for Connection {
         command: &[u8],
         session: &mut Session,
     ) -> Result<(), Self::Error> {
+        if self.refused_agent_name(channel, session) {
+            return Ok(());
+        }
         let command = String::from_utf8_lossy(command);
         if let Some(asked) = super::transcript::asked(&command) {
             self.send_transcript(channel, session, &asked);

@@ -89,6 +89,8 @@ pub struct Options {
     pub idle_timeout: Duration,
     /// How the operator's log on stderr is written.
     pub log_format: log::LogFormat,
+    /// The language for clients that send none (`--lang`).
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// The default of `--max-connections`; the service's `LimitNOFILE` leaves room above it.
@@ -139,11 +141,19 @@ pub(crate) struct Shared {
     pub call_ids: call_id::CallIds,
     /// Numbers connections for the log.
     pub connections_made: AtomicU64,
+    /// The language for clients that send none (`--lang`).
+    pub default_lang: Option<crate::lang::Lang>,
 }
 
 /// Runs the server until it is stopped (Ctrl+C, SIGTERM) or cannot listen.
 pub fn main(options: Options) -> Result<()> {
     log::use_format(options.log_format);
+    // Who may sign in is checked first: nothing is made for a server that cannot run.
+    let auth = auth::Auth::new(
+        options.open,
+        options.authorized_keys.as_deref(),
+        options.agent_keys.as_deref(),
+    )?;
     let flow = walkable_flow(options.flow.as_deref(), "the server cannot start.")?;
     let key_path = match (&options.host_key, &options.state_dir) {
         (Some(path), _) => path.clone(),
@@ -158,11 +168,6 @@ pub fn main(options: Options) -> Result<()> {
     // What a remote user is not shown of a problem with the records, the operator reads.
     crate::core::tell_operator_with(log::records_problem);
     let key = host_key::load_or_make(&key_path)?;
-    let auth = auth::Auth::new(
-        options.open,
-        options.authorized_keys.as_deref(),
-        options.agent_keys.as_deref(),
-    )?;
     if let Some(root) = &options.state_dir {
         crate::handoff::sweep(root, crate::clock::now());
         tidy::tidy(&root.join("served"), options.keep_days);
@@ -204,6 +209,7 @@ pub fn main(options: Options) -> Result<()> {
         wizards: wizards::Wizards::default(),
         call_ids,
         connections_made: AtomicU64::new(0),
+        default_lang: options.lang,
     });
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
