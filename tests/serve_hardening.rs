@@ -133,7 +133,9 @@ fn an_idle_full_screen_session_says_goodbye_after_leaving_the_screen() {
         "the goodbye comes after the full screen"
     );
     assert!(
-        wizard.words().contains("Connect again"),
+        wizard
+            .words()
+            .contains("To go on where you were, connect with: ssh -t HOST resume "),
         "{}",
         wizard.words()
     );
@@ -155,7 +157,7 @@ fn an_idle_plain_session_says_goodbye_and_keeps_its_answers() {
     drop(stdin);
     let out = text(&output.stdout);
     assert!(
-        out.contains("No answer for 2 seconds, so this session is closed. Your answers so far are saved. Connect again"),
+        out.contains("No answer for 2 seconds, so this session is closed. Your answers so far are saved. To go on where you were, connect with: ssh -t HOST resume "),
         "{out}"
     );
     assert_eq!(output.status.code(), Some(130), "{}", text(&output.stderr));

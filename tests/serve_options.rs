@@ -84,3 +84,40 @@ fn the_name_agent_on_a_server_without_agent_keys_is_refused_with_a_way_in() {
         );
     }
 }
+
+#[test]
+fn the_stopping_servers_goodbye_gives_a_code_that_continues_the_session_after_a_restart() {
+    if !have_ssh() {
+        return;
+    }
+    let mut server = Server::start(&["--open"]);
+    let mut partner = server.full_screen();
+    partner.wait_for("What is going wrong with Partner Center?");
+    partner.pick("Something else");
+    partner.wait_for("Which of these comes closest?");
+    let pid = nix::unistd::Pid::from_raw(server.child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    partner.wait_for("The server is stopping");
+    partner.wait_for("resume ");
+    assert_eq!(partner.exit_code(), 130);
+    let words = partner.words();
+    let code = words
+        .split("ssh -t HOST resume ")
+        .nth(1)
+        .map(|rest| rest[..7].to_owned())
+        .unwrap_or_else(|| panic!("{words}"));
+    assert!(common::child::exit_within(&mut server.child, DEADLINE).is_some());
+
+    // The server starts again on the same state folder; the code continues the session,
+    // in self-help as before (no agent mode), once.
+    let dir = std::mem::replace(&mut server.dir, tempfile::tempdir().unwrap());
+    let server = Server::start_in(dir, &["--open"]);
+    let output = server.plain("partner", Some(&format!("resume {code}")), "q\n");
+    let out = text(&output.stdout);
+    assert!(out.contains("Welcome back"), "{out}");
+    assert!(out.contains("Which of these comes closest?"), "{out}");
+    assert!(!out.contains("Say:") && !out.contains("Call time"), "{out}");
+    assert_eq!(output.status.code(), Some(130), "{}", text(&output.stderr));
+    let again = server.plain("partner", Some(&format!("resume {code}")), "q\n");
+    assert_eq!(again.status.code(), Some(2), "a code works once");
+}

@@ -44,7 +44,10 @@ pub fn take_over(
     let saved = read_save(&claimed.save).map_err(|why| refuse(&claimed, why))?;
     let mut session =
         restore(flow, &saved).map_err(|problem| refuse(&claimed, problem.to_string()))?;
-    session.record_hand_off(&claimed.code.to_string(), false, now);
+    if !claimed.partner {
+        // A partner continuing their own session is no hand-off.
+        session.record_hand_off(&claimed.code.to_string(), false, now);
+    }
     let mut records = RecordKeeper::resumed(records, lang, claimed.save.clone(), lock);
     // The hand-off is part of the record from now on, even if nothing else happens.
     let _ = records.changed(&session);

@@ -118,6 +118,7 @@ pub fn begin(
             )
         })?;
         let lang = options.lang.unwrap_or(lang);
+        let own = crate::handoff::is_partners(root, code);
         let started = super::hand_off::take_over(
             flow,
             root,
@@ -126,9 +127,14 @@ pub fn begin(
             lang,
             crate::clock::now(),
         )?;
+        let words = crate::i18n::sharing_words(lang);
         prompt.tell(&[Notice::info(format!(
             "{} {}.",
-            crate::i18n::sharing_words(lang).taken_over,
+            if own {
+                words.continued
+            } else {
+                words.taken_over
+            },
             local_minute(started.session.started())
         ))]);
         return Ok(started);

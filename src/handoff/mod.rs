@@ -12,5 +12,6 @@ mod ticket;
 
 pub use code::Code;
 pub use ticket::{
-    ClaimError, Claimed, LIFETIME, check, claim, folder, give_back, issue, save_of, sweep,
+    ClaimError, Claimed, LIFETIME, check, claim, folder, give_back, is_partners, issue, issue_for,
+    save_of, sweep,
 };

@@ -23,6 +23,10 @@ struct Ticket {
     save: PathBuf,
     /// When the code was given.
     issued: Timestamp,
+    /// The code is the partner's own, to continue their session themselves (given when
+    /// the server closed it), not a hand-off to an agent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    partner: bool,
 }
 
 /// A claimed code: the session it hands over.
@@ -34,6 +38,8 @@ pub struct Claimed {
     pub save: PathBuf,
     /// When the code was given.
     pub issued: Timestamp,
+    /// The code was the partner's own, not a hand-off.
+    pub partner: bool,
 }
 
 /// Why a code cannot be used.
@@ -68,6 +74,17 @@ pub fn folder(root: &Path) -> PathBuf {
 
 /// Gives a new code for the session saved at `save`, writing its ticket under `root`.
 pub fn issue(root: &Path, save: &Path, now: Timestamp) -> Result<Code, WriteError> {
+    issue_for(root, save, now, false)
+}
+
+/// Gives a new code for the session saved at `save`: a hand-off to an agent, or with
+/// `partner` the partner's own code to continue it themselves.
+pub fn issue_for(
+    root: &Path,
+    save: &Path,
+    now: Timestamp,
+    partner: bool,
+) -> Result<Code, WriteError> {
     let dir = folder(root);
     std::fs::create_dir_all(&dir).map_err(|source| WriteError::Io {
         path: dir.clone(),
@@ -76,6 +93,7 @@ pub fn issue(root: &Path, save: &Path, now: Timestamp) -> Result<Code, WriteErro
     let ticket = Ticket {
         save: save.strip_prefix(root).unwrap_or(save).to_owned(),
         issued: now,
+        partner,
     };
     let json = serde_json::to_vec_pretty(&ticket).map_err(|e| WriteError::Io {
         path: dir.clone(),
@@ -119,6 +137,7 @@ pub fn claim(root: &Path, typed: &str, now: Timestamp) -> Result<Claimed, ClaimE
         save: root.join(&ticket.save),
         code,
         issued: ticket.issued,
+        partner: ticket.partner,
     })
 }
 
@@ -171,6 +190,14 @@ pub fn save_of(root: &Path, code: &Code) -> Option<PathBuf> {
     Some(root.join(ticket.save))
 }
 
+/// Whether the code `typed` is a partner's own (to continue their session themselves),
+/// while its ticket is there.
+pub fn is_partners(root: &Path, typed: &str) -> bool {
+    Code::parse(typed)
+        .and_then(|code| read_ticket(&ticket_path(root, &code), &code).ok())
+        .is_some_and(|ticket| ticket.partner)
+}
+
 /// Puts a claimed code back, unused, when the session it names could not be taken over
 /// (it is in use, say): the partner's code keeps working until it expires.
 pub fn give_back(root: &Path, claimed: &Claimed) -> Result<(), WriteError> {
@@ -181,6 +208,7 @@ pub fn give_back(root: &Path, claimed: &Claimed) -> Result<(), WriteError> {
             .unwrap_or(&claimed.save)
             .to_owned(),
         issued: claimed.issued,
+        partner: claimed.partner,
     };
     let json = serde_json::to_vec_pretty(&ticket).map_err(|e| WriteError::Io {
         path: folder(root),

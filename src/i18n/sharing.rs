@@ -32,6 +32,8 @@ pub struct SharingWords {
     pub other_side_first: &'static str,
     /// Before the time a taken-over session started.
     pub taken_over: &'static str,
+    /// Before the time a session the partner continues with their own code started.
+    pub continued: &'static str,
     /// The partner's closing line when the agent carries on.
     pub agent_carries_on: &'static str,
     /// The partner left before an ending after giving a code: the session waits.
@@ -60,6 +62,7 @@ const ENGLISH: SharingWords = SharingWords {
     you_ended_sharing: "Sharing stopped: the agent no longer sees your screens.",
     other_side_first: "The other side changed the session first; this is where it is now.",
     taken_over: "Took over the partner's session that started at",
+    continued: "Welcome back: your session goes on where you were. It started at",
     agent_carries_on: "The helpdesk agent carries on with your session.",
     kept_for_agent: "Your session is kept for the helpdesk agent, who continues it with your code.",
     help_lines: &[
@@ -91,6 +94,7 @@ const DUTCH: SharingWords = SharingWords {
     you_ended_sharing: "Delen gestopt: de medewerker ziet uw schermen niet meer.",
     other_side_first: "De andere kant was u voor; zo staat de sessie nu.",
     taken_over: "Overgenomen: de sessie van de partner, begonnen op",
+    continued: "Welkom terug: uw sessie gaat verder waar u was. Ze begon op",
     agent_carries_on: "De medewerker van de helpdesk gaat verder met uw sessie.",
     kept_for_agent: "Uw sessie blijft bewaard voor de medewerker van de helpdesk, die met uw code verdergaat.",
     help_lines: &[

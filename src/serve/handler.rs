@@ -182,6 +182,12 @@ impl Connection {
     /// Starts the wizard for `role` on `channel`: full-screen on a terminal that can move
     /// its cursor, plain lines otherwise (or when `plain` was asked for).
     fn start(&mut self, channel: ChannelId, session: &mut Session, plain: bool, role: Role) {
+        // A partner's own code continues their session as theirs, not in agent mode.
+        let root = self.shared.state_root.clone();
+        let role = role.with_own_code(|code| {
+            root.as_deref()
+                .is_some_and(|root| crate::handoff::is_partners(root, code))
+        });
         let nothing_asked = ChannelState::default();
         let state = self.channels.get(&channel).unwrap_or(&nothing_asked);
         let lang = self.lang(state);

@@ -15,6 +15,9 @@ pub enum Role {
     Join(String),
     /// `resume CODE`: the saved session the code was given for; agent mode.
     Resume(String),
+    /// `resume CODE` with the partner's own code (given when the server closed their
+    /// session): their saved session, in self-help as before.
+    Continue(String),
 }
 
 /// What an exec request asked for: plain lines or not, and the role.
@@ -42,7 +45,16 @@ impl Role {
 
     /// Whether the wizard runs in agent mode.
     pub fn agent(&self) -> bool {
-        !matches!(self, Role::Partner)
+        !matches!(self, Role::Partner | Role::Continue(_))
+    }
+
+    /// This role, `resume CODE` read as the partner's own when `partners` says the code
+    /// is theirs.
+    pub fn with_own_code(self, partners: impl FnOnce(&str) -> bool) -> Role {
+        match self {
+            Role::Resume(code) if partners(&code) => Role::Continue(code),
+            other => other,
+        }
     }
 
     /// The code of `join CODE`, when it is one.
@@ -60,13 +72,14 @@ impl Role {
             Role::Agent => "agent",
             Role::Join(_) => "join",
             Role::Resume(_) => "resume",
+            Role::Continue(_) => "continue",
         }
     }
 
     /// The hand-off code given, if any.
     pub fn code(&self) -> Option<&str> {
         match self {
-            Role::Join(code) | Role::Resume(code) => Some(code),
+            Role::Join(code) | Role::Resume(code) | Role::Continue(code) => Some(code),
             Role::Partner | Role::Agent => None,
         }
     }

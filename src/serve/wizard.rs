@@ -118,13 +118,16 @@ pub fn start(
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
         let start = start_options(&shared, lang, &role);
+        // Read before the walk claims the code.
+        let code_save = code_save(&shared, &role);
         let result = walk(&shared, mode, lang, &role, &to_client, inputs, &start);
         remove_empty_folder(&role, &start);
         if let Some(farewell) = watch.farewell() {
             // After the full screen was left, so the client's terminal shows it.
             let crlf = !matches!(mode, Mode::Plain { echo: false });
             let mut output = ChannelWriter::new(to_client.clone(), crlf);
-            let _ = writeln!(output, "{}", goodbye(farewell, lang));
+            let code = resume_code(&shared, &role, &start, code_save);
+            let _ = writeln!(output, "{}", goodbye(farewell, lang, code.as_deref()));
         }
         let how = how_it_ended(&result, &watch);
         let code = match result {
@@ -147,6 +150,53 @@ pub fn start(
         let _ = to_client.blocking_send(Out::Exit(code.into()));
     });
     (feed, number)
+}
+
+/// The save a hand-off code names, for a role with one (read before the code is claimed).
+fn code_save(shared: &Shared, role: &Role) -> Option<std::path::PathBuf> {
+    let code = Code::parse(role.code()?)?;
+    crate::handoff::save_of(shared.state_root.as_deref()?, &code)
+}
+
+/// A code to continue a session the server closed (idle, stopping) from its save: the
+/// partner's own code for a partner (`resume CODE` continues it in self-help), an agent's
+/// for an agent. `None` when nothing was saved.
+fn resume_code(
+    shared: &Shared,
+    role: &Role,
+    start: &StartOptions,
+    code_save: Option<std::path::PathBuf>,
+) -> Option<String> {
+    let root = shared.state_root.as_deref()?;
+    let save = match code_save {
+        Some(save) => save,
+        None => {
+            // A new session's save is the one file in its own folder.
+            let folder = start
+                .records
+                .state_dir
+                .as_deref()
+                .filter(|_| role.code().is_none())?;
+            std::fs::read_dir(folder)
+                .ok()?
+                .flatten()
+                .map(|entry| entry.path())
+                .find(|path| {
+                    let name = path.to_string_lossy();
+                    name.ends_with(".json") && !name.ends_with(".abandoned.json")
+                })?
+        }
+    };
+    if !save.is_file() {
+        return None;
+    }
+    let code = crate::handoff::issue_for(root, &save, crate::clock::now(), !role.agent()).ok()?;
+    event("code_given")
+        .with("session_closed", true)
+        .with("code", shared.call_ids.of_code(&code))
+        .with("partner", !role.agent())
+        .log();
+    Some(code.to_string())
 }
 
 /// How a wizard's walk ended, for the operator's log: at an ending, quit, its client
@@ -239,7 +289,7 @@ fn walk(
                 start,
                 plain::Options {
                     agent,
-                    hand_off: (*role == Role::Partner).then(|| {
+                    hand_off: (!role.agent()).then(|| {
                         Arc::new(LoggedCodes {
                             inner: live::PlainCodes::new(shared.state_root.clone()),
                             ids: shared.call_ids.clone(),
@@ -330,7 +380,7 @@ fn walk(
     );
     log_take_over(shared, inputs.number, role, started.is_ok());
     let started = started?;
-    if *role == Role::Partner {
+    if !role.agent() {
         let mut link = Logged {
             inner: PartnerLink::new(shared, &started.session, inputs.keys_sender),
             ids: &shared.call_ids,
@@ -409,7 +459,7 @@ fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
 fn kept_call(shared: &Shared, lang: Lang, role: &Role) -> Option<KeptCall> {
     let root = shared.state_root.as_ref()?;
     let (id, caller) = match role {
-        Role::Partner => return None,
+        Role::Partner | Role::Continue(_) => return None,
         Role::Agent => (CallIds::fresh().ok()?, None),
         Role::Join(typed) | Role::Resume(typed) => {
             let code = Code::parse(typed)?;

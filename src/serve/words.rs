@@ -29,8 +29,9 @@ pub fn line_too_long(lang: Lang) -> String {
     }
 }
 
-/// The goodbye line for a session the server closes, saying how to come back.
-pub fn goodbye(farewell: Farewell, lang: Lang) -> String {
+/// The goodbye line for a session the server closes, saying how to come back: with
+/// `code`, how to continue the saved session with it.
+pub fn goodbye(farewell: Farewell, lang: Lang, code: Option<&str>) -> String {
     let why = match (farewell, lang) {
         (Farewell::Idle(idle), Lang::En) => format!(
             "No answer for {}, so this session is closed. Your answers so far are saved.",
@@ -49,7 +50,18 @@ pub fn goodbye(farewell: Farewell, lang: Lang) -> String {
                 .to_owned()
         }
     };
-    format!("{why} {}", words(lang).connect_again)
+    let again = match (code, lang) {
+        (Some(code), Lang::En) => format!(
+            "To go on where you were, connect with: ssh -t HOST resume {code} (the code works \
+             once, for 24 hours)."
+        ),
+        (Some(code), Lang::Nl) => format!(
+            "Om verder te gaan waar u was, maak verbinding met: ssh -t HOST resume {code} (de \
+             code werkt één keer, 24 uur lang)."
+        ),
+        (None, _) => words(lang).connect_again.to_owned(),
+    };
+    format!("{why} {again}")
 }
 
 /// A length of time as a person says it: "15 minutes", "1 minute", "30 seconds".
@@ -70,14 +82,16 @@ mod tests {
 
     #[test]
     fn the_idle_goodbye_names_the_time_and_how_to_come_back() {
-        let line = goodbye(Farewell::Idle(Duration::from_secs(15 * 60)), Lang::En);
+        let line = goodbye(Farewell::Idle(Duration::from_secs(15 * 60)), Lang::En, None);
         assert!(line.starts_with("No answer for 15 minutes, so this session is closed."));
         assert!(line.contains("Connect again"), "{line}");
-        let line = goodbye(Farewell::Idle(Duration::from_secs(1)), Lang::Nl);
+        let line = goodbye(Farewell::Idle(Duration::from_secs(1)), Lang::Nl, None);
         assert!(
             line.starts_with("Er kwam 1 seconde geen antwoord"),
             "{line}"
         );
-        assert!(goodbye(Farewell::Stopping, Lang::Nl).starts_with("De server stopt"));
+        assert!(goodbye(Farewell::Stopping, Lang::Nl, None).starts_with("De server stopt"));
+        let line = goodbye(Farewell::Stopping, Lang::En, Some("K7P-2QX"));
+        assert!(line.ends_with("ssh -t HOST resume K7P-2QX (the code works once, for 24 hours)."));
     }
 }
