@@ -15,17 +15,6 @@ const PASSWORD_ANSWER: &str = "I forgot my password";
 const SSPR_QUESTION: &str = "Has your company turned on self-service password reset?";
 const AGENT_NOTE: &str = "Caller Jan de Vries, ticket INC-4242";
 
-/// The hand-off code shown on the partner's screen, e.g. `K7P-2QX`.
-fn code_on(screen: &Wizard) -> String {
-    screen.wait_for("Your code for the helpdesk agent:");
-    let words = screen.words();
-    let after = words
-        .split("Your code for the helpdesk agent: ")
-        .nth(1)
-        .expect("the code line");
-    after[..7].to_owned()
-}
-
 /// Every text copied to the clipboard (OSC 52) in `raw` output, decoded.
 fn copies(raw: &str) -> Vec<String> {
     raw.split("\x1b]52;c;")

@@ -6,7 +6,6 @@
 
 mod common;
 
-use common::pty::Wizard;
 use common::serve::*;
 
 const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
@@ -15,17 +14,6 @@ const SSPR_QUESTION: &str = "Has your company turned on self-service password re
 const WHO_RESETS_QUESTION: &str = "Who can set a new password for you?";
 const SSPR_QUESTION_NL: &str = "Heeft uw bedrijf selfservice voor wachtwoordherstel ingeschakeld?";
 const WHO_RESETS_QUESTION_NL: &str = "Wie kan een nieuw wachtwoord voor u instellen?";
-
-/// The hand-off code shown on the partner's screen, e.g. `K7P-2QX`.
-fn code_on(screen: &Wizard) -> String {
-    screen.wait_for("Your code for the helpdesk agent:");
-    let words = screen.words();
-    let after = words
-        .split("Your code for the helpdesk agent: ")
-        .nth(1)
-        .expect("the code line");
-    after[..7].to_owned()
-}
 
 #[test]
 fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {

@@ -335,6 +335,17 @@ pub fn wait_output(mut child: Child) -> Output {
     output
 }
 
+/// The hand-off code shown on a partner's screen, e.g. `K7P-2QX`.
+pub fn code_on(screen: &Wizard) -> String {
+    screen.wait_for("Your code for the helpdesk agent:");
+    let words = screen.words();
+    let after = words
+        .split("Your code for the helpdesk agent: ")
+        .nth(1)
+        .expect("the code line");
+    after[..7].to_owned()
+}
+
 /// Makes an ed25519 key pair `name` in `dir` with `ssh-keygen`; gives the private key's path.
 pub fn keygen(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);

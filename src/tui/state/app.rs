@@ -32,6 +32,22 @@ mod update;
 
 pub use update::{paste, report, tick, update, update_flow};
 
+/// Where a view scrolled to `scroll` (at most `max`, `page` rows a page) goes for
+/// `action`: the arrows move a row, the page keys a page, Home and End to the ends;
+/// `None` for an action that does not scroll.
+fn scrolled(scroll: usize, action: Action, page: usize, max: usize) -> Option<usize> {
+    let to = match action {
+        Action::Up => scroll.saturating_sub(1),
+        Action::Down => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll + page,
+        Action::Top => 0,
+        Action::Bottom => max,
+        _ => return None,
+    };
+    Some(to.min(max))
+}
+
 /// The terminal size assumed until the first [`crate::tui::Action::Resize`].
 const DEFAULT_SIZE: (u16, u16) = (80, 24);
 
@@ -276,19 +292,10 @@ impl App {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         let max = help_layout::max_scroll(&self.theme, self.lang, self.help_for(), area);
         let page = usize::from(self.size.1.saturating_sub(3)).max(1);
-        self.help_scroll = match action {
-            Action::Up => self.help_scroll.saturating_sub(1),
-            Action::Down => self.help_scroll + 1,
-            Action::PageUp => self.help_scroll.saturating_sub(page),
-            Action::PageDown => self.help_scroll + page,
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => {
-                self.help = false;
-                0
-            }
-        }
-        .min(max);
+        self.help_scroll = scrolled(self.help_scroll, action, page, max).unwrap_or_else(|| {
+            self.help = false;
+            0
+        });
     }
 
     /// Whether the current node is an ending.

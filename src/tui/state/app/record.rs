@@ -66,25 +66,21 @@ impl App {
         let view = self.record.view.as_mut()?;
         let max = view.max_scroll(columns, visible);
         let page = visible.saturating_sub(1).max(1);
-        view.scroll = match action {
-            Action::Up => view.scroll.saturating_sub(1),
-            Action::Down => view.scroll + 1,
-            Action::PageUp => view.scroll.saturating_sub(page),
-            Action::PageDown => view.scroll + page,
-            Action::Top => 0,
-            Action::Bottom => max,
+        if let Some(to) = super::scrolled(view.scroll, action, page, max) {
+            view.scroll = to;
+            return None;
+        }
+        match action {
             Action::Copy => {
                 self.copied();
-                return Some(Effect::Copy);
+                Some(Effect::Copy)
             }
             Action::Cancel | Action::Quit | Action::SaveTranscript | Action::Back => {
                 self.record.view = None;
-                return None;
+                None
             }
-            _ => view.scroll,
+            _ => None,
         }
-        .min(max);
-        None
     }
 
     /// Before leaving: at an agent's served ending whose transcript was neither shown
