@@ -8,13 +8,13 @@ use crate::commands::{self, walkable_flow};
 use crate::core::start::{StartOptions, begin};
 use crate::core::{Notice, RecordOptions};
 use crate::default_paths::{log_file, state_dir};
-use crate::surroundings::{Surroundings, cursor_addressing};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
 use crate::flow::ReviewPolicy;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
 use crate::session::Session;
+use crate::surroundings::{Surroundings, cursor_addressing};
 use crate::{plain, tui};
 
 /// Runs the program for a parsed command line and returns its exit code.

@@ -17,7 +17,10 @@ const SERVER: &str = "signin-doctor-serve";
 pub fn serve() -> Result<ExitCode> {
     let name = format!("{SERVER}{}", std::env::consts::EXE_SUFFIX);
     let here = std::env::current_exe().ok();
-    let beside = here.as_deref().and_then(Path::parent).map(|dir| dir.join(&name));
+    let beside = here
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|dir| dir.join(&name));
     let Some(server) = beside
         .filter(|path| path.is_file())
         .or_else(|| on_path(&name))
@@ -38,9 +41,10 @@ fn on_path(name: &str) -> Option<PathBuf> {
 
 /// What to say when the server program is nowhere to be found.
 fn missing(here: Option<&Path>) -> String {
-    let folder = here
-        .and_then(Path::parent)
-        .map_or_else(|| "this program's folder".to_owned(), |dir| dir.display().to_string());
+    let folder = here.and_then(Path::parent).map_or_else(
+        || "this program's folder".to_owned(),
+        |dir| dir.display().to_string(),
+    );
     format!(
         "the SSH server is the program {SERVER}, and it is neither in {folder} nor on PATH. \
          Build it with `cargo build --release --bins` (it lands beside signin-doctor in \
@@ -53,7 +57,10 @@ fn missing(here: Option<&Path>) -> String {
 fn run(server: &Path, arguments: &[OsString]) -> Result<ExitCode> {
     use std::os::unix::process::CommandExt;
     let error = std::process::Command::new(server).args(arguments).exec();
-    Err(Error::Serve(format!("cannot run {}: {error}", server.display())))
+    Err(Error::Serve(format!(
+        "cannot run {}: {error}",
+        server.display()
+    )))
 }
 
 /// Runs `server` and waits for it, giving its exit code.

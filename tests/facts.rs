@@ -21,8 +21,8 @@ use signin_doctor_core::flow::Kind;
 use signin_doctor_core::i18n::words;
 use signin_doctor_core::lang::Lang;
 use signin_doctor_core::page::Page;
-use signin_doctor_plain as plain;
 use signin_doctor_core::session::Session;
+use signin_doctor_plain as plain;
 
 struct Fact {
     id: &'static str,

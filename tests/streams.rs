@@ -37,7 +37,10 @@ fn stderr_of(child: &mut Child) -> String {
 /// The option numbers of a walk on the built-in flow to an ending, as typed.
 fn walk_to_an_ending() -> String {
     let mut session = signin_doctor_core::session::Session::new(
-        signin_doctor_core::flow::load_built_in().unwrap().flow.shared(),
+        signin_doctor_core::flow::load_built_in()
+            .unwrap()
+            .flow
+            .shared(),
     );
     let mut typed = String::new();
     while session.option_count() > 0 {

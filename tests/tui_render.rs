@@ -163,7 +163,8 @@ fn every_screen_draws_in_full_or_asks_to_be_enlarged_at_every_size() {
                     for end in [Action::Bottom, Action::Top] {
                         let terminal = draw(&mut app, width, height);
                         let place = format!("{name} ({lang}) at {width}x{height}");
-                        let path = signin_doctor_core::page::Page::of(app.session(), lang).breadcrumbs;
+                        let path =
+                            signin_doctor_core::page::Page::of(app.session(), lang).breadcrumbs;
                         drawn_in_full_or_asked_larger(
                             terminal.backend().buffer(),
                             lang,

@@ -1,5 +1,6 @@
 //! The one error type of the program: every way a run can fail, with the exit code each
-//! gives. The edge ([`crate::run::run`]) prints it, once, as `signin-doctor: MESSAGE`.
+//! gives. The edge of each program (`signin-doctor`'s `run`, the server program's `main`) prints
+//! it, once, as `signin-doctor: MESSAGE`.
 
 use std::io;
 use std::path::PathBuf;

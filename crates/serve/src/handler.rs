@@ -181,7 +181,9 @@ impl Connection {
         let no_color = state.env.get("NO_COLOR").is_some_and(|v| !v.is_empty());
         let pty = state.pty.clone();
         let mode = match &pty {
-            Some((term, columns, rows)) if !plain && signin_doctor_cli::surroundings::cursor_addressing(Some(term)) => {
+            Some((term, columns, rows))
+                if !plain && signin_doctor_cli::surroundings::cursor_addressing(Some(term)) =>
+            {
                 Mode::FullScreen {
                     size: (*columns, *rows),
                     no_color,

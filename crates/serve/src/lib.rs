@@ -14,10 +14,12 @@
 //! channel as a reader and a writer).
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
+use signin_doctor_cli::commands;
 #[cfg(test)]
 use signin_doctor_core::fixtures;
-use signin_doctor_core::{autosave, clock, core, error, exit, flow, handoff, i18n, lang, sanitize, session};
-use signin_doctor_cli::commands;
+use signin_doctor_core::{
+    autosave, clock, core, error, exit, flow, handoff, i18n, lang, sanitize, session,
+};
 use signin_doctor_plain as plain;
 use signin_doctor_tui as tui;
 

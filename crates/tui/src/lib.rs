@@ -9,7 +9,9 @@
 // The crates below, under the names this crate's modules use (`crate::session`…).
 #[cfg(test)]
 use signin_doctor_core::fixtures;
-use signin_doctor_core::{clock, core, error, exit, flow, i18n, lang, page, sanitize, session, transcript};
+use signin_doctor_core::{
+    clock, core, error, exit, flow, i18n, lang, page, sanitize, session, transcript,
+};
 
 pub mod event;
 pub mod layout;

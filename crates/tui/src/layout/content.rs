@@ -5,9 +5,9 @@ use ratatui::text::{Line, Span};
 
 use super::{ending, question};
 use crate::i18n::Words;
-use crate::page::{Body, Page, Section};
 use crate::layout::theme::Theme;
 use crate::layout::wrap::{self, shorten_url, truncate_words, wrap};
+use crate::page::{Body, Page, Section};
 
 /// A piece of a link's address drawn on one row, for terminal hyperlinks.
 #[derive(Debug, Clone, PartialEq, Eq)]

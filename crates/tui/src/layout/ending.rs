@@ -2,8 +2,8 @@
 
 use super::content::Content;
 use crate::i18n::Words;
-use crate::page::Page;
 use crate::layout::theme::Theme;
+use crate::page::Page;
 
 /// Adds the rows of an ending page to `content`: the kind ("Who to contact"), the heading,
 /// then every section (who, what to ask, what to have ready, steps, links, further

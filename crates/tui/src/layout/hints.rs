@@ -2,8 +2,8 @@
 
 use crate::flow::Kind;
 use crate::i18n::Words;
-use crate::page::Page;
 use crate::layout::wrap;
+use crate::page::Page;
 
 /// The separator between key hints.
 const HINT_SEPARATOR: &str = " · ";

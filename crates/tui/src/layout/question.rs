@@ -3,8 +3,8 @@
 use super::content::Content;
 use crate::flow::Kind;
 use crate::i18n::Words;
-use crate::page::{Body, Page, Section};
 use crate::layout::theme::Theme;
+use crate::page::{Body, Page, Section};
 
 /// Adds the rows of a question or step page to `content`.
 ///

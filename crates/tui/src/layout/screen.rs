@@ -5,15 +5,15 @@ use ratatui::layout::Rect;
 
 use crate::i18n::words;
 use crate::lang::Lang;
-use crate::page::Page;
 use crate::layout::theme::Theme;
+use crate::page::Page;
 use ratatui::text::Line;
 
-use crate::session::Session;
 use crate::layout::content::{Content, Row, content_for};
 use crate::layout::hints::hints;
 use crate::layout::trail_rows;
 use crate::layout::wrap;
+use crate::session::Session;
 
 /// Narrower than this many columns, only the "too small" message is shown.
 pub const MIN_WIDTH: u16 = 20;

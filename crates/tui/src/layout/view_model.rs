@@ -3,9 +3,9 @@
 //! each other.
 
 use crate::lang::Lang;
-use crate::page::Page;
 use crate::layout::screen::Screen;
 use crate::layout::theme::Theme;
+use crate::page::Page;
 use crate::state::input::LineInput;
 use crate::state::overlay::Overlay;
 use crate::state::status::Status;

@@ -6,10 +6,10 @@ use ratatui::layout::Position;
 
 use super::input_box::{field, frame, line};
 use crate::i18n::words;
-use crate::sanitize::clean_line;
 use crate::layout::hints::one_row;
 use crate::layout::screen::Screen;
 use crate::layout::view_model::ViewModel;
+use crate::sanitize::clean_line;
 use crate::state::overlay::SearchBox;
 
 /// Draws the search box; gives where the cursor goes.
@@ -63,8 +63,7 @@ pub fn render(
         };
         let mut text = format!("{marker}{}", hit.label(model.lang));
         if selected {
-            let pad =
-                usize::from(inner.width).saturating_sub(crate::layout::wrap::width(&text));
+            let pad = usize::from(inner.width).saturating_sub(crate::layout::wrap::width(&text));
             text.push_str(&" ".repeat(pad));
         }
         line(buf, inner, y, &text, style);

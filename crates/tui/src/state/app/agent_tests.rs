@@ -4,11 +4,11 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::Action;
 use crate::core::Notice;
 use crate::core::reload::FlowEvent;
-use crate::fixtures::{WIZARD, flow, session};
-use crate::Action;
 use crate::event::action::from_event;
+use crate::fixtures::{WIZARD, flow, session};
 use crate::state::effect::Effect;
 use crate::state::overlay::Overlay;
 

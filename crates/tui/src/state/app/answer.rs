@@ -3,8 +3,8 @@
 
 use super::{App, Status};
 use crate::core::typed_answer::Entered;
-use crate::i18n::words;
 use crate::event::action::Action;
+use crate::i18n::words;
 use crate::state::effect::Effect;
 use crate::state::input::LineInput;
 

@@ -1,6 +1,6 @@
 use super::*;
-use crate::fixtures::{TYPED, WIZARD, session};
 use crate::Action;
+use crate::fixtures::{TYPED, WIZARD, session};
 
 fn app() -> App {
     App::new(session(WIZARD), Lang::En, &Options::default())
@@ -237,10 +237,7 @@ fn the_answer_box_takes_typing_and_enter_answers() {
         ],
     );
     assert_eq!(app.answer().text(), "50053");
-    assert_eq!(
-        update(&mut app, Action::Choose),
-        Some(crate::Effect::Save)
-    );
+    assert_eq!(update(&mut app, Action::Choose), Some(crate::Effect::Save));
     assert_eq!(app.session().node().key, "locked");
     assert_eq!(app.key_mode(), KeyMode::Wizard);
     assert!(
@@ -286,10 +283,7 @@ fn question_mark_in_an_empty_box_is_help_and_a_full_box_says_so() {
     );
     type_text(&mut app, "x?");
     assert_eq!(app.answer().text(), "x?", "typed once the box has text");
-    type_text(
-        &mut app,
-        &"y".repeat(crate::state::input::MAX_ANSWER_CHARS),
-    );
+    type_text(&mut app, &"y".repeat(crate::state::input::MAX_ANSWER_CHARS));
     assert_eq!(
         app.answer().text().chars().count(),
         crate::state::input::MAX_ANSWER_CHARS
@@ -341,10 +335,7 @@ fn the_answer_box_asks_once_before_an_empty_answer_and_an_edit_or_paste_forgets_
         Some("Did you mean SSPR_0009? Enter: yes · Esc: no")
     );
     // Back (Esc) declines: the answer as typed goes to "otherwise".
-    assert_eq!(
-        update(&mut app, Action::Back),
-        Some(crate::Effect::Save)
-    );
+    assert_eq!(update(&mut app, Action::Back), Some(crate::Effect::Save));
     assert_eq!(app.session().node().key, "done");
     assert_eq!(app.asking(), None);
     // Without a suggestion asked, Esc goes back as ever, and an empty Enter twice goes on.

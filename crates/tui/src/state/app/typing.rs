@@ -3,9 +3,9 @@
 
 use super::{App, Status};
 use crate::core::search::search;
+use crate::event::action::Action;
 use crate::i18n::words;
 use crate::session::SessionError;
-use crate::event::action::Action;
 use crate::state::effect::Effect;
 use crate::state::overlay::{NoteEditor, Overlay, SearchBox};
 

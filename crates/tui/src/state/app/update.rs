@@ -7,9 +7,9 @@ use super::answer::Handled;
 use super::{App, Status};
 use crate::core::Notice;
 use crate::core::reload::{FlowEvent, carry_over};
+use crate::event::action::Action;
 use crate::i18n::words;
 use crate::sanitize::clean_line;
-use crate::event::action::Action;
 use crate::state::effect::Effect;
 
 /// Changes `app` as `action` asks and tells what else must happen (save, write, copy).
