@@ -45,7 +45,7 @@ impl Lang {
     /// Reads a locale name such as `nl_NL.UTF-8`, `nl-BE` or `en`.
     ///
     /// ```
-    /// use signin_doctor::lang::Lang;
+    /// use signin_doctor_flow::lang::Lang;
     /// assert_eq!(Lang::from_locale("nl_NL.UTF-8"), Some(Lang::Nl));
     /// assert_eq!(Lang::from_locale("C"), None);
     /// ```
