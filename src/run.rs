@@ -13,6 +13,7 @@ use crate::exit::WalkEnd;
 use crate::flow::ReviewPolicy;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
+use crate::report::{exit_code, say};
 use crate::session::Session;
 use crate::surroundings::{Surroundings, cursor_addressing};
 use crate::{plain, tui};
@@ -20,10 +21,7 @@ use crate::{plain, tui};
 /// Runs the program for a parsed command line and returns its exit code.
 /// Messages for the user go to stderr; nothing here panics on bad input.
 pub fn run(cli: Cli) -> ExitCode {
-    match run_in(cli, &Surroundings::read()) {
-        Ok(code) => code,
-        Err(error) => ExitCode::from(error.reported(say)),
-    }
+    exit_code(run_in(cli, &Surroundings::read()))
 }
 
 /// Runs the program for a parsed command line in the given surroundings; gives the exit
@@ -174,10 +172,4 @@ fn full_screen(
 fn show(notices: &[Notice]) {
     // The terminal may be gone (a closed window): nothing to do about it.
     let _ = plain::start::show(&mut io::stdout(), notices);
-}
-
-/// Prints a line on stderr, ignoring a terminal that is gone (`eprintln!` would panic).
-pub fn say(text: &str) {
-    use std::io::Write;
-    let _ = writeln!(io::stderr(), "{text}");
 }

@@ -9,16 +9,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use signin_doctor_cli::default_paths::{log_file, state_dir};
+use signin_doctor_cli::report::{exit_code, say};
 use signin_doctor_cli::{Cli, Command};
 use signin_doctor_core::error::Result;
 use signin_doctor_core::exit::USAGE_OR_INVALID_FLOW;
 
 fn main() -> ExitCode {
     let cli = parse(std::env::args_os().collect());
-    match serve(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => ExitCode::from(error.reported(say)),
-    }
+    exit_code(serve(&cli).map(|()| ExitCode::SUCCESS))
 }
 
 /// The command line as `signin-doctor serve` takes it, `serve` put in when left out.
@@ -73,10 +71,4 @@ fn serve(cli: &Cli) -> Result<()> {
         login_grace: std::time::Duration::from_secs(*login_grace),
         idle_timeout: std::time::Duration::from_secs(*idle_timeout),
     })
-}
-
-/// Prints a line on stderr, ignoring a terminal that is gone (`eprintln!` would panic).
-fn say(text: &str) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{text}");
 }

@@ -2,6 +2,7 @@
 
 pub mod commands;
 pub mod default_paths;
+pub mod report;
 pub mod surroundings;
 
 // The crates below, under the names this crate's modules use (`crate::flow`…).
