@@ -9,10 +9,10 @@ mod common;
 use std::path::Path;
 
 use common::{at, built_in_session, error_codes_session};
-use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
-use signin_doctor::session::Session;
-use signin_doctor::transcript::Transcript;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::Page;
+use signin_doctor_core::session::Session;
+use signin_doctor_core::transcript::Transcript;
 
 const SECRET: &str = "Hunter2Summer!";
 
@@ -308,7 +308,7 @@ fn an_agents_case_id_survives_into_the_transcript_while_a_secret_beside_it_does_
 
 #[test]
 fn each_note_says_who_wrote_it_and_the_partners_view_has_no_agent_notes() {
-    use signin_doctor::session::Author;
+    use signin_doctor_core::session::Author;
     let mut session = Session::new_at(built_in_session().shared_flow(), at(0));
     pick(&mut session, "forgot my password", 15);
     session
