@@ -90,7 +90,9 @@ impl Error {
             Error::Flow { .. } | Error::Check(_) | Error::FlowProblems | Error::Since { .. } => {
                 USAGE_OR_INVALID_FLOW
             }
-            Error::Start(error) => error.exit_code(),
+            // A `--transcript` that cannot be written is bad usage; the rest happen at run time.
+            Error::Start(StartError::Records(_)) => USAGE_OR_INVALID_FLOW,
+            Error::Start(_) => RUNTIME_ERROR,
             Error::NoLogHome
             | Error::ReadLog { .. }
             | Error::Output(_)

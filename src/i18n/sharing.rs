@@ -24,7 +24,7 @@ pub struct SharingWords {
     pub partner_with_you: &'static str,
     /// The agent's line when the partner's connection ended.
     pub partner_left: &'static str,
-    /// The agent's last line when the partner ended the sharing.
+    /// The agent's line when the partner ended the sharing: they carry on alone.
     pub sharing_ended: &'static str,
     /// The partner's line after ending the sharing.
     pub you_ended_sharing: &'static str,
@@ -58,7 +58,7 @@ const ENGLISH: SharingWords = SharingWords {
     agent_left: "The helpdesk agent has left; you can carry on.",
     partner_with_you: "Live: the partner sees every answer you give, and you see theirs.",
     partner_left: "The partner's connection ended; carry on with their session here.",
-    sharing_ended: "The partner stopped sharing the session.",
+    sharing_ended: "The partner stopped sharing the session; carry on alone here, your notes included.",
     you_ended_sharing: "Sharing stopped: the agent no longer sees your screens.",
     other_side_first: "The other side changed the session first; this is where it is now.",
     taken_over: "Took over the partner's session that started at",
@@ -90,7 +90,7 @@ const DUTCH: SharingWords = SharingWords {
     agent_left: "De medewerker kijkt niet meer mee; u kunt verder.",
     partner_with_you: "Live: de partner ziet elk antwoord dat u geeft, en u ziet de zijne.",
     partner_left: "De verbinding van de partner is verbroken; ga hier verder met de sessie.",
-    sharing_ended: "De partner is gestopt met het delen van de sessie.",
+    sharing_ended: "De partner is gestopt met het delen van de sessie; ga hier alleen verder, met uw notities.",
     you_ended_sharing: "Delen gestopt: de medewerker ziet uw schermen niet meer.",
     other_side_first: "De andere kant was u voor; zo staat de sessie nu.",
     taken_over: "Overgenomen: de sessie van de partner, begonnen op",
