@@ -44,6 +44,10 @@ pub struct SharingWords {
     pub transcript_over_ssh: &'static str,
     /// Plain mode: the hand-off command, after the prompt's keys.
     pub plain_hand_off_keys: &'static str,
+    /// Plain mode: the command to stop sharing, after the prompt's keys.
+    pub plain_end_sharing_keys: &'static str,
+    /// Plain mode: an agent joined the partner's session.
+    pub plain_agent_with_you: &'static str,
     /// Plain mode: after the code, what to do next.
     pub plain_code_then: &'static str,
 }
@@ -77,7 +81,9 @@ const ENGLISH: SharingWords = SharingWords {
     )],
     transcript_over_ssh: "Over SSH a transcript is not saved on the server, where you could not reach it: press y to copy it to your clipboard.",
     plain_hand_off_keys: "h = code for a helpdesk agent",
-    plain_code_then: "Then type q: the agent carries on from where you are.",
+    plain_end_sharing_keys: "x = stop sharing",
+    plain_agent_with_you: "A helpdesk agent is with you and sees every answer you give. Type x to stop sharing.",
+    plain_code_then: "Stay connected: the agent joins you and sees your answers. Or type q: the agent carries on from where you are.",
 };
 
 const DUTCH: SharingWords = SharingWords {
@@ -109,7 +115,9 @@ const DUTCH: SharingWords = SharingWords {
     )],
     transcript_over_ssh: "Via SSH wordt een verslag niet op de server opgeslagen, waar u er niet bij kunt: druk op y om het naar uw klembord te kopiëren.",
     plain_hand_off_keys: "h = code voor een medewerker van de helpdesk",
-    plain_code_then: "Typ daarna q: de medewerker gaat verder waar u nu bent.",
+    plain_end_sharing_keys: "x = stoppen met delen",
+    plain_agent_with_you: "Een medewerker van de helpdesk is bij u en ziet elk antwoord dat u geeft. Typ x om te stoppen met delen.",
+    plain_code_then: "Blijf verbonden: de medewerker kijkt mee en ziet uw antwoorden. Of typ q: de medewerker gaat verder waar u nu bent.",
 };
 
 impl SharingWords {

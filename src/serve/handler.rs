@@ -16,7 +16,7 @@ use tokio::time::timeout;
 
 use super::Shared;
 use super::auth::Who;
-use super::channel_io::{Out, ToClient, to_client};
+use super::channel_io::{LineInput, Out, ToClient, to_client};
 use super::gate::{Entry, Refused};
 use super::keys::KeyParser;
 use super::line_mode::LineEditor;
@@ -83,7 +83,7 @@ impl Drop for ChannelState {
                 let _ = sender.send(RemoteInput::End);
             }
             Some(Input::Lines(_, sender)) => {
-                let _ = sender.send(Vec::new());
+                let _ = sender.send(LineInput::Bytes(Vec::new()));
             }
             None => {}
         }
@@ -97,13 +97,13 @@ enum Input {
     Keys(KeyParser, std::sync::mpsc::Sender<RemoteInput>),
     /// Plain mode; with a line editor (echoing toward the client) when the client's
     /// terminal is raw.
-    Lines(Option<(LineEditor, ToClient)>, Sender<Vec<u8>>),
+    Lines(Option<(LineEditor, ToClient)>, Sender<LineInput>),
 }
 
 /// Something the client sent, on its way to the wizard.
 enum Sending {
     Keys(Sender<RemoteInput>, Vec<RemoteInput>),
-    Lines(Sender<Vec<u8>>, Vec<Vec<u8>>),
+    Lines(Sender<LineInput>, Vec<LineInput>),
 }
 
 /// Refuses a channel other than a session (a forwarded port, X11).
@@ -647,7 +647,8 @@ impl Handler for Connection {
                 if !typed.echo.is_empty() && to_client.send(Out::Data(typed.echo)).await.is_err() {
                     return Ok(());
                 }
-                let sending = Sending::Lines(sender.clone(), typed.lines);
+                let lines = typed.lines.into_iter().map(LineInput::Bytes).collect();
+                let sending = Sending::Lines(sender.clone(), lines);
                 if typed.ended {
                     state.input = None;
                 }
@@ -655,7 +656,7 @@ impl Handler for Connection {
             }
             Some(Input::Lines(None, sender)) if !bytes.is_empty() => {
                 // (An empty packet would tell plain mode its input ended.)
-                Sending::Lines(sender.clone(), vec![bytes.to_vec()])
+                Sending::Lines(sender.clone(), vec![LineInput::Bytes(bytes.to_vec())])
             }
             Some(Input::Lines(None, _)) | None => return Ok(()),
         };

@@ -26,7 +26,6 @@ mod kill;
 mod limits;
 mod line_cap;
 mod line_mode;
-mod live;
 mod pacing;
 mod private;
 mod role;
@@ -104,8 +103,8 @@ pub(crate) struct Shared {
     pub state_root: Option<PathBuf>,
     /// Where sessions keep their saves (each in a folder of its own under `served/`).
     pub state_dir: Option<PathBuf>,
-    /// The live sessions by hand-off code, for agents to join.
-    pub live: live::Registry,
+    /// The live shared sessions by hand-off code, for agents to join.
+    pub live: Arc<crate::core::live::Lobby>,
     /// The one outcome log.
     pub log: Option<PathBuf>,
     /// How many days set-aside sessions are kept.
@@ -172,8 +171,8 @@ pub fn main(options: Options) -> Result<()> {
         flow,
         auth,
         state_dir: options.state_dir.as_ref().map(|dir| dir.join("served")),
+        live: crate::core::live::Lobby::new(options.state_dir.clone()),
         state_root: options.state_dir,
-        live: live::Registry::default(),
         log: options.log,
         keep_days: options.keep_days,
         gate: Arc::new(gate::Gate::new(gate::Caps {

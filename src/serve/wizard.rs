@@ -1,31 +1,33 @@
 //! One wizard on one SSH channel, on a thread of its own (the front ends block on their
 //! input): the full-screen wizard for a client with a terminal, plain mode otherwise.
 //! Each session keeps its saves in a folder of its own; all write the one outcome log.
-//! A partner's full-screen wizard can hand its session to an agent, who joins it live or
-//! continues it from its save.
+//! A partner's wizard (either mode) can hand its session to an agent, who joins it live
+//! (in either mode) while the partner is connected, or continues it from its save. The
+//! sharing is the core's ([`crate::core::live`]): the server only hosts its lobby and
+//! passes each side's events into that wizard's input.
 
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 
 use super::Shared;
-use super::channel_io::{ChannelReader, ChannelWriter, Out, ToClient};
-use super::full_screen::{Screen, tell};
+use super::channel_io::{ChannelReader, ChannelWriter, LineInput, Out, ToClient};
+use super::full_screen::Screen;
 use super::gate::Seat;
-use super::live::{self, Joined, PartnerLink};
 use super::pacing::{Backlog, MAX_QUEUED};
 use super::role::Role;
 use super::wizards::{self, Watch};
 use super::words::{goodbye, line_too_long};
-use crate::core::start::{StartOptions, Started, begin};
-use crate::core::{RecordKeeper, RecordOptions};
+use crate::core::live::{Joined, LiveEvent, Side, Subscriber};
+use crate::core::start::{StartOptions, begin};
+use crate::core::{Call, RecordOptions};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
 use crate::session::Session;
-use crate::tui::remote::{Alone, RemoteInput};
+use crate::tui::remote::RemoteInput;
 use crate::tui::state::sharing::Sharing;
 use crate::{plain, tui};
 
@@ -55,15 +57,16 @@ pub enum Feed {
     /// Key events and resizes, for the full-screen wizard.
     Keys(Sender<RemoteInput>),
     /// Bytes of lines, for plain mode.
-    Lines(Sender<Vec<u8>>),
+    Lines(Sender<LineInput>),
 }
 
-/// The channels a wizard reads from, and the way into its keys channel (through its
-/// watch, so the other side of a shared session keeps the session from going idle).
+/// The channels a wizard reads from, and the ways into them (through its watch, so the
+/// other side of a shared session keeps the session from going idle).
 struct Inputs {
     keys: Receiver<RemoteInput>,
-    lines: Receiver<Vec<u8>>,
+    lines: Receiver<LineInput>,
     keys_sender: Sender<RemoteInput>,
+    lines_sender: Sender<LineInput>,
     /// Says when the server ends the session (idle, stopping).
     watch: Arc<Watch>,
 }
@@ -83,6 +86,7 @@ pub fn start(
     let (keys, key_input) = channel();
     let (lines, line_input) = channel();
     let keys_sender = keys.clone();
+    let lines_sender = lines.clone();
     let feed = match mode {
         Mode::FullScreen { .. } => Feed::Keys(keys),
         Mode::Plain { .. } => Feed::Lines(lines),
@@ -93,6 +97,7 @@ pub fn start(
         keys: key_input,
         lines: line_input,
         keys_sender,
+        lines_sender,
         watch: Arc::clone(&watch),
     };
     let shared = Arc::clone(shared);
@@ -127,9 +132,9 @@ fn watched(
     watch: &Arc<Watch>,
     mode: Mode,
     keys: Receiver<RemoteInput>,
-    lines: Receiver<Vec<u8>>,
+    lines: Receiver<LineInput>,
     backlog: Arc<Backlog>,
-) -> (Receiver<RemoteInput>, Receiver<Vec<u8>>) {
+) -> (Receiver<RemoteInput>, Receiver<LineInput>) {
     let idle = shared.idle_timeout;
     let watch = Arc::clone(watch);
     match mode {
@@ -160,7 +165,10 @@ fn remove_empty_folder(role: &Role, start: &StartOptions) {
     }
 }
 
-/// Walks the session `start` describes, in `mode`, to its end.
+/// Walks the session `start` describes, in `mode`, to its end: an agent's code joins the
+/// partner's live session when they are connected here, else the session starts (or is
+/// taken over from its save) as `start` says; a partner's call shares at a seat of its
+/// own, for a code to join.
 fn walk(
     shared: &Arc<Shared>,
     mode: Mode,
@@ -170,108 +178,117 @@ fn walk(
     inputs: Inputs,
     start: &StartOptions,
 ) -> Result<WalkEnd> {
-    let fresh = Session::new(Arc::clone(&shared.flow));
+    let crlf = !matches!(mode, Mode::Plain { echo: false });
+    let mut output = ChannelWriter::new(to_client.clone(), crlf);
+    let joined = match role.live_code() {
+        Some(code) => shared
+            .live
+            .join(&code, subscriber(mode, &inputs))
+            .map_err(Error::Serve)?,
+        None => Joined::NotLive,
+    };
+    let call = match joined {
+        Joined::Live { session, seat } => {
+            Call::joined(session, lang, seat, own_records(shared))
+        }
+        Joined::NotLive => {
+            let fresh = Session::new(Arc::clone(&shared.flow));
+            let mut prompt = LinePrompt {
+                input: &mut std::io::empty(),
+                output: &mut output,
+                remote: true,
+            };
+            let call = Call::new(begin(fresh, lang, start, &mut prompt)?);
+            match role {
+                Role::Partner => {
+                    let seat = shared.live.open(call.session(), subscriber(mode, &inputs));
+                    call.sharing(seat)
+                }
+                _ => call,
+            }
+        }
+    };
     let agent = role.agent();
-    let (size, no_color, escapes) = match mode {
+    match mode {
         Mode::FullScreen {
             size,
             no_color,
             escapes,
-        } => (size, no_color, escapes),
-        Mode::Plain { .. }
-            if role
-                .live_code()
-                .is_some_and(|code| shared.live.is_live(&code)) =>
-        {
-            return Err(Error::Serve(
-                "the partner is connected now, and joining them live needs a terminal: \
-                 connect with `ssh -t agent@HOST join CODE`"
-                    .into(),
-            ));
-        }
-        Mode::Plain { echo } => {
-            return plain::start::main_on(
-                fresh,
-                lang,
-                start,
-                plain::Options {
-                    agent,
-                    hand_off: (*role == Role::Partner).then(|| {
-                        Arc::new(live::PlainCodes::new(shared.state_root.clone()))
-                            as Arc<dyn crate::core::hand_off::CodeGiver>
-                    }),
-                    remote: true,
-                    terminal: false,
+        } => {
+            let sharing = match call.side() {
+                Some(Side::Partner) => Sharing::Partner {
+                    code: None,
+                    agent: false,
                 },
-                BufReader::new(ChannelReader::new(
-                    inputs.lines,
-                    to_client.clone(),
-                    line_too_long(lang),
-                )),
-                ChannelWriter::new(to_client.clone(), echo),
+                Some(Side::Agent) => Sharing::Agent { partner: true },
+                None => Sharing::Off,
+            };
+            let options = tui::Options {
+                no_color,
+                watch: None,
+                agent,
+                hyperlinks: escapes,
+                clipboard: escapes,
+                sharing,
+            };
+            let screen = Screen {
+                size,
+                input: &inputs.keys,
+                to_client,
+                watch: &inputs.watch,
+            };
+            screen.walk(call, &options, &mut output)
+        }
+        Mode::Plain { .. } => {
+            let options = plain::Options {
+                agent,
+                remote: true,
+                terminal: false,
+            };
+            let mut input = ChannelReader::new(
+                inputs.lines,
+                to_client.clone(),
+                line_too_long(lang),
+                Arc::clone(&inputs.watch),
             );
+            plain::start::walk(call, &options, &mut input, output)
         }
-    };
-    let mut output = ChannelWriter::new(to_client.clone(), true);
-    let options = tui::Options {
-        no_color,
-        watch: None,
-        agent,
-        hyperlinks: escapes,
-        clipboard: escapes,
-        sharing: Sharing::Off,
-    };
-    let screen = Screen {
-        size,
-        input: &inputs.keys,
-        to_client,
-        watch: &inputs.watch,
-    };
-    if let Some(code) = role.live_code()
-        && let Joined::Live { session, mut link } =
-            live::join(shared, &code, inputs.keys_sender.clone()).map_err(Error::Serve)?
-    {
-        let served = RecordOptions {
-            served: true,
-            ..RecordOptions::default()
-        };
-        let started = Started {
-            records: RecordKeeper::new(served, lang, &session),
-            session,
-            lang,
-        };
-        let options = tui::Options {
-            sharing: Sharing::Agent { partner: true },
-            ..options
-        };
-        let left = screen.walk(started, options, &mut link, &mut output);
-        if link.leave() {
-            tell(&mut output, crate::i18n::sharing_words(lang).sharing_ended);
+    }
+}
+
+/// Where a wizard in `mode` hears of the other side of a shared session: into its input,
+/// before the watch, which passes it on with the client's typing.
+fn subscriber(mode: Mode, inputs: &Inputs) -> Subscriber {
+    match mode {
+        Mode::FullScreen { .. } => {
+            let keys = inputs.keys_sender.clone();
+            Box::new(move |event: LiveEvent| {
+                let _ = keys.send(RemoteInput::Live(event));
+            })
         }
-        return left;
+        Mode::Plain { .. } => {
+            let lines = inputs.lines_sender.clone();
+            Box::new(move |event: LiveEvent| {
+                let _ = lines.send(LineInput::Live(event));
+            })
+        }
     }
-    let started = begin(
-        fresh,
-        lang,
-        start,
-        &mut LinePrompt {
-            input: &mut std::io::empty(),
-            output: &mut output,
-            remote: true,
-        },
-    )?;
-    if *role == Role::Partner {
-        let mut link = PartnerLink::new(shared, &started.session, inputs.keys_sender);
-        let options = tui::Options {
-            sharing: Sharing::Partner {
-                code: None,
-                agent: false,
-            },
-            ..options
-        };
-        return screen.walk(started, options, &mut link, &mut output);
+}
+
+/// Where an agent who joined live keeps the call's records once the partner leaves them
+/// alone: a folder of its own, and the one outcome log.
+fn own_records(shared: &Shared) -> RecordOptions {
+    RecordOptions {
+        state_dir: shared
+            .state_dir
+            .as_ref()
+            .map(|dir| dir.join(session_folder(shared))),
+        log: shared.log.clone(),
+        transcript: None,
+        agent: false,
+        keep_days: shared.keep_days,
+        served: true,
     }
-    screen.walk(started, options, &mut Alone, &mut output)
 }
 
 /// How a session starts for `role`: a new one with a save folder of its own, or the one

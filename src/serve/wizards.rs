@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use super::channel_io::ToClient;
 use super::pacing::Backlog;
 use super::words::Farewell;
+use super::channel_io::LineInput;
 use crate::tui::remote::RemoteInput;
 
 /// How often a watch looks whether its wizard is to end.
@@ -121,17 +122,17 @@ impl Ending for RemoteInput {
     }
 }
 
-impl Ending for Vec<u8> {
-    fn end() -> Vec<u8> {
-        Vec::new()
+impl Ending for LineInput {
+    fn end() -> LineInput {
+        LineInput::Bytes(Vec::new())
     }
 
     fn is_end(&self) -> bool {
-        self.is_empty()
+        matches!(self, LineInput::Bytes(bytes) if bytes.is_empty())
     }
 
     fn sent_by_client(&self) -> bool {
-        !self.is_empty()
+        matches!(self, LineInput::Bytes(bytes) if !bytes.is_empty())
     }
 }
 
@@ -307,11 +308,11 @@ mod tests {
         let (to_wizard, wizard) = sync_channel(4);
         let watch = Watch::default();
         let backlog = Backlog::default();
-        client.send(b"1\n".to_vec()).unwrap();
+        client.send(LineInput::Bytes(b"1\n".to_vec())).unwrap();
         let idle = Duration::from_millis(200);
         forward(&from_client, to_wizard, &watch, idle, &backlog);
-        assert_eq!(wizard.recv().unwrap(), b"1\n");
-        assert_eq!(wizard.recv().unwrap(), Vec::<u8>::new(), "the end of input");
+        assert!(matches!(wizard.recv().unwrap(), LineInput::Bytes(b) if b == b"1\n"));
+        assert!(wizard.recv().unwrap().is_end(), "the end of input");
         assert_eq!(watch.farewell(), Some(Farewell::Idle(idle)));
     }
 
