@@ -205,9 +205,9 @@ pub fn run(
 }
 
 /// Whether the page is printed again after `applied`: after a move (the other side's
-/// too) and after the sharing changed, not after a note, a question or a refusal.
+/// too), not after a note, a question, a refusal or news of the other side.
 fn shows_page(applied: &Applied) -> bool {
-    matches!(applied.change, Change::Moved | Change::Sharing(_))
+    applied.moved()
 }
 
 /// Says what `applied` came to, as lines: the refusal or the code in plain mode's words,
@@ -225,7 +225,11 @@ fn tell(
         Change::Refused(Refusal::EmptyNote) => writeln!(output, "{}", words.note_empty)?,
         Change::Refused(Refusal::AlreadyThere) => writeln!(output, "{}", words.already_there)?,
         Change::Refused(Refusal::NotHere(why) | Refusal::HandOff(why)) => {
-            start::show_where(output, &[crate::core::Notice::error(why.clone())], options.remote)?;
+            start::show_where(
+                output,
+                &[crate::core::Notice::error(why.clone())],
+                options.remote,
+            )?;
         }
         Change::CodeGiven(code) => writeln!(
             output,
@@ -294,7 +298,9 @@ fn find(
         .parse::<usize>()
         .ok()
         .filter(|n| (1..=shown).contains(n))
-        .map_or(Found::Nothing, |n| Found::Jump(Intent::Jump(hits[n - 1].node))))
+        .map_or(Found::Nothing, |n| {
+            Found::Jump(Intent::Jump(hits[n - 1].node))
+        }))
 }
 
 /// The page as plain lines, as plain mode prints it.

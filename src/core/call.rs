@@ -210,7 +210,11 @@ impl Call {
     /// first, this change gives way and the session is theirs), then saves it.
     fn changed(&mut self, change: Change, mut notices: Vec<Notice>) -> Applied {
         let mut change = change;
-        if let Some(now) = self.live.as_mut().and_then(|seat| seat.publish(&self.session)) {
+        if let Some(now) = self
+            .live
+            .as_mut()
+            .and_then(|seat| seat.publish(&self.session))
+        {
             self.session = now;
             change = Change::Moved;
             notices.push(Notice::info(
@@ -231,10 +235,16 @@ impl Call {
                     return Applied::nothing();
                 };
                 seat.seen(version);
+                let place = |s: &Session| (s.current(), s.path().len());
+                let moved = place(&session) != place(&self.session);
                 self.session = *session;
                 // The partner's side keeps the records: the other side's change is saved too.
                 Applied {
-                    change: Change::Moved,
+                    change: if moved {
+                        Change::Moved
+                    } else {
+                        Change::Nothing
+                    },
                     notices: self.records.changed(&self.session).into_iter().collect(),
                 }
             }

@@ -204,9 +204,9 @@ impl Pending {
                 notices.extend(started.records.changed(&started.session));
                 ready(notices, started)
             }
-            (Question::StartOver, _) => failed(Vec::new(), StartError::NotResumed {
-                path: latest.path,
-            }),
+            (Question::StartOver, _) => {
+                failed(Vec::new(), StartError::NotResumed { path: latest.path })
+            }
         }
     }
 }

@@ -188,9 +188,7 @@ fn walk(
         None => Joined::NotLive,
     };
     let call = match joined {
-        Joined::Live { session, seat } => {
-            Call::joined(session, lang, seat, own_records(shared))
-        }
+        Joined::Live { session, seat } => Call::joined(session, lang, seat, own_records(shared)),
         Joined::NotLive => {
             let fresh = Session::new(Arc::clone(&shared.flow));
             let mut prompt = LinePrompt {

@@ -12,10 +12,10 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::channel_io::LineInput;
 use super::channel_io::ToClient;
 use super::pacing::Backlog;
 use super::words::Farewell;
-use super::channel_io::LineInput;
 use crate::tui::remote::RemoteInput;
 
 /// How often a watch looks whether its wizard is to end.

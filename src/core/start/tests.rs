@@ -244,5 +244,9 @@ fn a_front_end_that_cannot_block_answers_the_resume_question_later() {
         panic!("yes resumes");
     };
     assert_eq!(started.session.current(), saved.current());
-    assert!(step.notices[0].text.contains("Resumed"), "{:?}", step.notices);
+    assert!(
+        step.notices[0].text.contains("Resumed"),
+        "{:?}",
+        step.notices
+    );
 }

@@ -114,12 +114,18 @@ impl App {
     /// [`crate::core::Call::take`]): the screen follows the session to its node — what this
     /// side was typing in an open box stays — and the line that stays says who is with whom.
     pub fn take(&mut self, event: crate::core::live::LiveEvent) {
-        let before = (self.call.session().current(), self.call.session().path().len());
+        let before = (
+            self.call.session().current(),
+            self.call.session().path().len(),
+        );
         let applied = self.call.take(event);
         if let crate::core::Change::Sharing(presence) = applied.change {
             self.sharing.apply(presence);
         }
-        let after = (self.call.session().current(), self.call.session().path().len());
+        let after = (
+            self.call.session().current(),
+            self.call.session().path().len(),
+        );
         if before != after {
             self.show_node(0);
         }

@@ -178,7 +178,11 @@ fn the_call_saves_every_change_and_s_writes_a_transcript_while_y_asks_for_a_copy
     assert_eq!(saved(&app), Ok(0));
     assert_eq!(press(&mut app, KeyCode::Char('s')), None);
     assert!(dir.path().join("call.md").is_file());
-    assert!(app.status().lines[0].contains("call.md"), "{:?}", app.status());
+    assert!(
+        app.status().lines[0].contains("call.md"),
+        "{:?}",
+        app.status()
+    );
     assert_eq!(press(&mut app, KeyCode::Char('y')), Some(Effect::Copy));
     update(&mut app, Action::Pick(0));
     update_flow(&mut app, FlowEvent::Reloaded(flow(WIZARD)));

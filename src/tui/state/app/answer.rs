@@ -37,9 +37,10 @@ impl App {
                 self.moved(&applied);
                 return Handled::Done(None);
             }
-            Action::Back if self.call.asking().is_some_and(|asked| {
-                matches!(asked, crate::core::typed_answer::Confirm::Suggest { .. })
-            }) =>
+            Action::Back
+                if self.call.asking().is_some_and(|asked| {
+                    matches!(asked, crate::core::typed_answer::Confirm::Suggest { .. })
+                }) =>
             {
                 let applied = self.apply(Intent::Decline);
                 self.moved(&applied);
