@@ -224,12 +224,13 @@ fn tell(
         Change::Refused(Refusal::AtStart) => writeln!(output, "{}", words.plain_at_start)?,
         Change::Refused(Refusal::EmptyNote) => writeln!(output, "{}", words.note_empty)?,
         Change::Refused(Refusal::AlreadyThere) => writeln!(output, "{}", words.already_there)?,
-        Change::Refused(Refusal::NotHere(why) | Refusal::HandOff(why)) => {
-            start::show_where(
-                output,
-                &[crate::core::Notice::error(why.clone())],
-                options.remote,
-            )?;
+        Change::Refused(Refusal::NotHere(why)) => {
+            let problem = crate::core::Notice::error(why.to_string());
+            start::show_where(output, &[problem], options.remote)?;
+        }
+        Change::Refused(Refusal::HandOff(why)) => {
+            let problem = crate::core::Notice::error(why.to_string());
+            start::show_where(output, &[problem], options.remote)?;
         }
         Change::CodeGiven(code) => writeln!(
             output,

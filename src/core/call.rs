@@ -135,12 +135,12 @@ impl Call {
         match intent {
             Intent::Pick(option) => match self.session.choose(option) {
                 Ok(_) => self.changed(Change::Moved, Vec::new()),
-                Err(error) => refused(Refusal::NotHere(error.to_string())),
+                Err(error) => refused(Refusal::NotHere(error)),
             },
             Intent::Type(text) => self.typed(&text),
             Intent::Decline => match self.typed.decline(&mut self.session) {
                 Some(Ok(_)) => self.changed(Change::Moved, Vec::new()),
-                Some(Err(error)) => refused(Refusal::NotHere(error.to_string())),
+                Some(Err(error)) => refused(Refusal::NotHere(error)),
                 None => Applied::nothing(),
             },
             Intent::Back if self.session.back() => self.changed(Change::Moved, Vec::new()),
@@ -159,7 +159,7 @@ impl Call {
             Intent::Jump(node) => match self.session.jump(node) {
                 Ok(_) => self.changed(Change::Moved, Vec::new()),
                 Err(SessionError::AlreadyThere) => refused(Refusal::AlreadyThere),
-                Err(error) => refused(Refusal::NotHere(error.to_string())),
+                Err(error) => refused(Refusal::NotHere(error)),
             },
             Intent::SaveTranscript => Applied {
                 change: Change::Nothing,
@@ -190,7 +190,7 @@ impl Call {
                 change: Change::Asking(confirm),
                 notices,
             },
-            Err(error) => refused(Refusal::NotHere(error.to_string())),
+            Err(error) => refused(Refusal::NotHere(error)),
         }
     }
 
@@ -202,7 +202,7 @@ impl Call {
         };
         match seat.give_code(&self.session, &mut self.records) {
             Ok(code) => Applied::only(Change::CodeGiven(code)),
-            Err(why) => refused(Refusal::HandOff(why)),
+            Err(why) => refused(Refusal::HandOff(Arc::new(why))),
         }
     }
 

@@ -70,11 +70,11 @@ pub enum Refusal {
     /// A jump to the node the session is at.
     AlreadyThere,
     /// The option, node or typed answer does not fit where the session is.
-    NotHere(String),
+    NotHere(crate::session::SessionError),
     /// Hand-off is not offered here (not served, or an agent is already with them).
     NoHandOff,
     /// A hand-off code cannot be given, and why.
-    HandOff(String),
+    HandOff(std::sync::Arc<super::hand_off::HandOffError>),
     /// There is no sharing to end.
     NotSharing,
 }

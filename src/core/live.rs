@@ -16,13 +16,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, Weak};
 
 use super::RecordKeeper;
-use super::hand_off::give_code;
+use super::hand_off::{HandOffError, give_code};
 use crate::handoff::{Code, claim};
 use crate::session::Session;
-
-/// Why a server without a state folder gives no codes.
-const NO_STATE: &str =
-    "this server keeps no sessions (it has no state folder), so it cannot hand one over";
 
 /// Something that happened on the other side of a shared session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,18 +183,18 @@ impl Lobby {
     /// partner's changes through `agent`: the code is used up and the hand-off recorded
     /// in the session, which the partner's side saves. `Err` says why the code cannot be
     /// used.
-    pub fn join(self: &Arc<Self>, code: &Code, agent: Subscriber) -> Result<Joined, String> {
+    pub fn join(self: &Arc<Self>, code: &Code, agent: Subscriber) -> Result<Joined, HandOffError> {
         let Some(hub) = self.find(code) else {
             return Ok(Joined::NotLive);
         };
-        let root = self.root.as_deref().ok_or(NO_STATE)?;
+        let root = self.root.as_deref().ok_or(HandOffError::ServerKeepsNone)?;
         let mut state = lock(&hub.state);
         if state.partner.is_none() {
             // The partner left since: their session is continued from its save.
             return Ok(Joined::NotLive);
         }
         let now = crate::clock::now();
-        claim(root, code.bare(), now).map_err(|e| e.to_string())?;
+        claim(root, code.bare(), now)?;
         lock(&self.by_code).remove(code.bare());
         let mut session = state.session.clone();
         session.record_hand_off(&code.to_string(), true, now);
@@ -285,12 +281,16 @@ impl Seat {
         &self,
         session: &Session,
         records: &mut RecordKeeper,
-    ) -> Result<String, String> {
+    ) -> Result<String, HandOffError> {
         let mut state = lock(&self.hub.state);
         if let Some(code) = &state.code {
             return Ok(code.to_string());
         }
-        let root = self.lobby.root.as_deref().ok_or(NO_STATE)?;
+        let root = self
+            .lobby
+            .root
+            .as_deref()
+            .ok_or(HandOffError::ServerKeepsNone)?;
         let code = give_code(root, session, records)?;
         lock(&self.lobby.by_code).insert(code.bare().to_owned(), Arc::downgrade(&self.hub));
         state.code = Some(code.clone());

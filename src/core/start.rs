@@ -66,8 +66,8 @@ pub enum StartError {
     )]
     AllInUse,
     /// A hand-off code cannot be used, or its session cannot be taken over now.
-    #[error("{0}")]
-    HandOff(String),
+    #[error(transparent)]
+    HandOff(#[from] super::hand_off::HandOffError),
     /// The saved session no longer fits the flow and nobody chose to start over.
     #[error(
         "The saved session is kept in {}. Run signin-doctor without --resume in a terminal \
@@ -266,11 +266,7 @@ pub fn first_step(fresh: Session, lang: Lang, options: &StartOptions) -> Step {
         let Some(root) = records.state_dir.as_deref() else {
             return failed(
                 Vec::new(),
-                StartError::HandOff(
-                    "there is no folder for saved sessions to find the code in; give the \
-                     server's --state-dir"
-                        .into(),
-                ),
+                StartError::HandOff(super::hand_off::HandOffError::NoStateFolder),
             );
         };
         let lang = options.lang.unwrap_or(lang);
@@ -284,7 +280,7 @@ pub fn first_step(fresh: Session, lang: Lang, options: &StartOptions) -> Step {
                 ));
                 ready(vec![told], started)
             }
-            Err(error) => failed(Vec::new(), error),
+            Err(error) => failed(Vec::new(), error.into()),
         };
     }
     let Some(dir) = records.state_dir.as_deref() else {

@@ -184,7 +184,7 @@ fn walk(
         Some(code) => shared
             .live
             .join(&code, subscriber(mode, &inputs))
-            .map_err(Error::Serve)?,
+            .map_err(|why| Error::Start(why.into()))?,
         None => Joined::NotLive,
     };
     let call = match joined {

@@ -73,9 +73,10 @@ fn every_intent_changes_the_session_as_asked_and_each_change_is_saved() {
     assert_eq!(saved_moves(&call), 1);
     assert_eq!(
         call.apply(Intent::Pick(9)).change,
-        Change::Refused(Refusal::NotHere(
-            SessionError::NoSuchOption { given: 9, count: 2 }.to_string()
-        ))
+        Change::Refused(Refusal::NotHere(SessionError::NoSuchOption {
+            given: 9,
+            count: 2
+        }))
     );
     assert!(call.apply(Intent::Back).moved());
     assert_eq!(saved_moves(&call), 0);

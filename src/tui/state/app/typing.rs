@@ -92,7 +92,7 @@ impl App {
                     }
                     Change::Refused(Refusal::NotHere(why)) => {
                         self.status = Status {
-                            lines: vec![why.clone()],
+                            lines: vec![why.to_string()],
                             is_error: true,
                             lasting: false,
                         };

@@ -100,7 +100,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             let applied = app.apply(Intent::HandOff);
             match applied.change {
                 Change::CodeGiven(code) => app.show_code(code),
-                Change::Refused(Refusal::HandOff(why)) => report(app, &[Notice::error(why)]),
+                Change::Refused(Refusal::HandOff(why)) => {
+                    report(app, &[Notice::error(why.to_string())]);
+                }
                 _ => {}
             }
         }
