@@ -92,6 +92,8 @@ pub struct Step {
 }
 
 /// What comes after a [`Step`].
+// Made once per start-up and moved on at once: boxing the big variants buys nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Next {
     /// The session is ready to walk.
@@ -280,7 +282,7 @@ pub fn first_step(fresh: Session, lang: Lang, options: &StartOptions) -> Step {
                 ));
                 ready(vec![told], started)
             }
-            Err(error) => failed(Vec::new(), error.into()),
+            Err(error) => failed(Vec::new(), error),
         };
     }
     let Some(dir) = records.state_dir.as_deref() else {
