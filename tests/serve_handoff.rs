@@ -28,6 +28,17 @@ fn code_on(screen: &Wizard) -> String {
     after[..7].to_owned()
 }
 
+/// A full-screen partner at "Which of these comes closest?" who asked for a code; the code.
+fn partner_with_code(server: &Server) -> (Wizard, String) {
+    let mut partner = server.full_screen();
+    partner.wait_for(FIRST_QUESTION);
+    partner.pick("Something else");
+    partner.wait_for("Which of these comes closest?");
+    partner.send("h");
+    let code = code_on(&partner);
+    (partner, code)
+}
+
 #[test]
 fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
     if !have_ssh() {
@@ -332,12 +343,7 @@ fn when_the_partner_drops_off_the_agent_carries_on_and_the_call_is_logged_once()
         return;
     }
     let server = Server::start(&["--open"]);
-    let mut partner = server.full_screen();
-    partner.wait_for(FIRST_QUESTION);
-    partner.pick("Something else");
-    partner.wait_for("Which of these comes closest?");
-    partner.send("h");
-    let code = code_on(&partner);
+    let (partner, code) = partner_with_code(&server);
     let mut agent = server.command_in_terminal("agent", &format!("join {code}"));
     agent.wait_for("Which of these comes closest?");
     partner.wait_for("A helpdesk agent is with you");
@@ -474,12 +480,7 @@ fn a_plain_agent_joins_a_full_screen_partner_and_carries_on_when_the_partner_dro
         return;
     }
     let server = Server::start(&["--open"]);
-    let mut partner = server.full_screen();
-    partner.wait_for(FIRST_QUESTION);
-    partner.pick("Something else");
-    partner.wait_for("Which of these comes closest?");
-    partner.send("h");
-    let code = code_on(&partner);
+    let (partner, code) = partner_with_code(&server);
     let mut agent = server.plain_in_terminal("agent", Some(&format!("join {code}")));
     agent.wait_for("Which of these comes closest?");
     partner.wait_for("A helpdesk agent is with you");

@@ -55,6 +55,17 @@ impl Call {
         }
     }
 
+    /// A new call on `session` in `lang` keeping its records as `options` say (start-up
+    /// without a resume offer or a hand-off).
+    pub fn recorded(session: Session, lang: Lang, options: RecordOptions) -> Call {
+        let records = RecordKeeper::new(options, lang, &session);
+        Call::new(Started {
+            session,
+            lang,
+            records,
+        })
+    }
+
     /// A call on `session` in `lang` that keeps no records (a preview, a test).
     pub fn unrecorded(session: Session, lang: Lang) -> Call {
         let records = RecordKeeper::nothing(lang);

@@ -24,13 +24,7 @@ fn options(dir: &Path, name: &str) -> RecordOptions {
 
 /// A new call on `yaml` keeping its records as `options` says.
 fn call(yaml: &str, options: RecordOptions) -> Call {
-    let session = fixtures::session(yaml);
-    let records = RecordKeeper::new(options, Lang::En, &session);
-    Call::new(Started {
-        session,
-        lang: Lang::En,
-        records,
-    })
+    Call::recorded(fixtures::session(yaml), Lang::En, options)
 }
 
 /// How many moves the call's save holds.
@@ -325,25 +319,20 @@ fn a_live_subscriber_hears_every_change_and_the_agent_keeps_the_call_when_sharin
 #[test]
 fn a_partner_who_leaves_hands_the_call_and_its_records_to_the_agent() {
     let dir = tempfile::tempdir().unwrap();
-    let Pair {
-        mut partner,
-        mut agent,
-        partner_hears,
-        agent_hears,
-    } = pair(dir.path());
-    take_all(&mut partner, &partner_hears);
-    agent.apply(Intent::Note("caller on a train".into()));
-    take_all(&mut partner, &partner_hears);
+    let mut p = pair(dir.path());
+    take_all(&mut p.partner, &p.partner_hears);
+    p.agent.apply(Intent::Note("caller on a train".into()));
+    take_all(&mut p.partner, &p.partner_hears);
 
     // The partner's terminal goes away: handed over, not kept for the partner.
-    let said = partner.end(End::TerminalGone);
+    let said = p.partner.end(End::TerminalGone);
     assert_eq!(said[0].text, sharing_words(Lang::En).agent_carries_on);
-    let heard = take_all(&mut agent, &agent_hears);
+    let heard = take_all(&mut p.agent, &p.agent_hears);
     assert_eq!(heard[0].change, Change::Sharing(Presence::PartnerLeft));
-    let save = agent.records().autosave_path().unwrap().to_owned();
+    let save = p.agent.records().autosave_path().unwrap().to_owned();
     assert!(save.starts_with(dir.path().join("state").join("partner")));
-    agent.apply(Intent::Pick(1));
-    agent.end(End::Finished);
+    p.agent.apply(Intent::Pick(1));
+    p.agent.end(End::Finished);
     let logged = log(dir.path());
     assert_eq!(logged.len(), 1, "one call, logged once: {logged:?}");
     assert!(logged[0].contains("\"notes\":1"), "{}", logged[0]);
@@ -353,18 +342,13 @@ fn a_partner_who_leaves_hands_the_call_and_its_records_to_the_agent() {
 #[test]
 fn the_server_ending_a_shared_session_keeps_it_for_the_partner() {
     let dir = tempfile::tempdir().unwrap();
-    let Pair {
-        mut partner,
-        mut agent,
-        partner_hears,
-        agent_hears,
-    } = pair(dir.path());
-    take_all(&mut partner, &partner_hears);
-    let save = partner.records().autosave_path().unwrap().to_owned();
+    let mut p = pair(dir.path());
+    take_all(&mut p.partner, &p.partner_hears);
+    let save = p.partner.records().autosave_path().unwrap().to_owned();
     // Interrupted (the server stops): not handed over, the partner's save stays.
-    let said = partner.end(End::Interrupted);
+    let said = p.partner.end(End::Interrupted);
     assert_eq!(said[0].text, words(Lang::En).resume_hint);
-    let heard = take_all(&mut agent, &agent_hears);
+    let heard = take_all(&mut p.agent, &p.agent_hears);
     assert_eq!(heard[0].change, Change::Sharing(Presence::PartnerLeft));
     assert!(save.is_file());
     assert!(log(dir.path()).is_empty(), "kept, not logged");

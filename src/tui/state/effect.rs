@@ -145,8 +145,7 @@ mod copying_links {
 
 #[cfg(test)]
 mod failing_saves {
-    use crate::core::start::Started;
-    use crate::core::{Call, RecordKeeper, RecordOptions};
+    use crate::core::{Call, RecordOptions};
     use crate::flow::load_built_in;
     use crate::lang::Lang;
     use crate::session::Session;
@@ -163,12 +162,7 @@ mod failing_saves {
             state_dir: Some(state.clone()),
             ..RecordOptions::default()
         };
-        let records = RecordKeeper::new(options, Lang::En, &session);
-        let call = Call::new(Started {
-            session,
-            lang: Lang::En,
-            records,
-        });
+        let call = Call::recorded(session, Lang::En, options);
         let mut app = App::of(call, &Options::default());
         let status = |app: &App| app.screen(Rect::new(0, 0, 80, 24)).unwrap().status_rows;
         for _ in 0..2 {

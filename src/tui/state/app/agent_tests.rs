@@ -145,8 +145,7 @@ fn jumping_to_where_you_are_says_so_and_changes_nothing() {
 
 #[test]
 fn the_call_saves_every_change_and_s_writes_a_transcript_while_y_asks_for_a_copy() {
-    use crate::core::start::Started;
-    use crate::core::{Call, RecordKeeper, RecordOptions};
+    use crate::core::{Call, RecordOptions};
     let dir = tempfile::tempdir().unwrap();
     let session = session(WIZARD);
     let options = RecordOptions {
@@ -154,12 +153,7 @@ fn the_call_saves_every_change_and_s_writes_a_transcript_while_y_asks_for_a_copy
         transcript: Some(dir.path().join("call.md")),
         ..RecordOptions::default()
     };
-    let records = RecordKeeper::new(options, Lang::En, &session);
-    let call = Call::new(Started {
-        session,
-        lang: Lang::En,
-        records,
-    });
+    let call = Call::recorded(session, Lang::En, options);
     let mut app = App::of(call, &Options::default());
     let saved = |app: &App| {
         let path = app.call.records().autosave_path().unwrap();
