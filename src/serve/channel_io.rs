@@ -97,8 +97,10 @@ impl Drop for ChannelWriter {
 /// or its client went away.
 #[derive(Debug)]
 pub enum LineInput {
-    /// Bytes from the client; none: the end.
+    /// Bytes from the client; none: the session is cut off.
     Bytes(Vec<u8>),
+    /// The client's input ended (EOF, Ctrl-D): plain mode reads what came and stops.
+    Eof,
     /// The other side of a shared session changed it, came or went.
     Live(LiveEvent),
 }
@@ -106,7 +108,7 @@ pub enum LineInput {
 /// Reads what the client typed, a whole line at a time, each at most
 /// [`MAX_LINE_BYTES`](super::line_cap::MAX_LINE_BYTES): a longer line is dropped and
 /// `too_long` sent to the client's stderr — and, between lines, what the other side of a
-/// shared session did. Ends when the client sends EOF; fails with `ConnectionAborted`
+/// shared session did. Ends when the client sends EOF ([`LineInput::Eof`]); fails with `ConnectionAborted`
 /// when an empty packet arrives while the server ends the session (its `watch` says so),
 /// and with `NotConnected` when one arrives because the client went away.
 pub struct ChannelReader {
@@ -194,7 +196,9 @@ impl Listen for ChannelReader {
                     });
                 }
                 Ok(LineInput::Live(event)) => return Ok(Heard::Live(event)),
-                Err(_) => {
+                // The end of the client's input; the channel stays open for the other
+                // side of a shared session, so the end is said, not seen in a drop.
+                Ok(LineInput::Eof) | Err(_) => {
                     self.ended = true;
                     let rest = self.cap.finish();
                     self.pending.extend(rest);

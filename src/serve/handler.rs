@@ -647,7 +647,11 @@ impl Handler for Connection {
                 if !typed.echo.is_empty() && to_client.send(Out::Data(typed.echo)).await.is_err() {
                     return Ok(());
                 }
-                let lines = typed.lines.into_iter().map(LineInput::Bytes).collect();
+                let mut lines: Vec<LineInput> =
+                    typed.lines.into_iter().map(LineInput::Bytes).collect();
+                if typed.ended {
+                    lines.push(LineInput::Eof);
+                }
                 let sending = Sending::Lines(sender.clone(), lines);
                 if typed.ended {
                     state.input = None;
@@ -672,12 +676,21 @@ impl Handler for Connection {
         channel: ChannelId,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        // Input ends: plain mode reads to the end of what was sent, then stops.
-        if let Some(state) = self.channels.get_mut(&channel)
-            && matches!(state.input, Some(Input::Lines(..)))
-        {
-            state.input = None;
+        // Input ends: plain mode reads to the end of what was sent, then stops. Said
+        // outright: the other side of a shared session holds the channel open too.
+        let Some(state) = self.channels.get_mut(&channel) else {
+            return Ok(());
+        };
+        if !matches!(state.input, Some(Input::Lines(..))) {
+            return Ok(());
         }
+        let Some(Input::Lines(_, sender)) = state.input.take() else {
+            return Ok(());
+        };
+        let backlog = Arc::clone(&state.backlog);
+        let _ = self
+            .pass_on(&backlog, Sending::Lines(sender, vec![LineInput::Eof]))
+            .await;
         Ok(())
     }
 

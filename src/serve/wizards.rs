@@ -129,10 +129,12 @@ impl Ending for LineInput {
 
     fn is_end(&self) -> bool {
         matches!(self, LineInput::Bytes(bytes) if bytes.is_empty())
+            || matches!(self, LineInput::Eof)
     }
 
     fn sent_by_client(&self) -> bool {
         matches!(self, LineInput::Bytes(bytes) if !bytes.is_empty())
+            || matches!(self, LineInput::Eof)
     }
 }
 
