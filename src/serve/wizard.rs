@@ -180,6 +180,8 @@ fn walk(
 ) -> Result<WalkEnd> {
     let crlf = !matches!(mode, Mode::Plain { echo: false });
     let mut output = ChannelWriter::new(to_client.clone(), crlf);
+    // An agent's own folder, for when the partner leaves them alone.
+    let mut own_folder = None;
     let joined = match role.live_code() {
         Some(code) => shared
             .live
@@ -188,7 +190,11 @@ fn walk(
         None => Joined::NotLive,
     };
     let call = match joined {
-        Joined::Live { session, seat } => Call::joined(session, lang, seat, own_records(shared)),
+        Joined::Live { session, seat } => {
+            let own = own_records(shared);
+            own_folder = own.state_dir.clone();
+            Call::joined(session, lang, seat, own)
+        }
         Joined::NotLive => {
             let fresh = Session::new(Arc::clone(&shared.flow));
             let mut prompt = LinePrompt {
@@ -207,7 +213,7 @@ fn walk(
         }
     };
     let agent = role.agent();
-    match mode {
+    let walked = match mode {
         Mode::FullScreen {
             size,
             no_color,
@@ -251,7 +257,12 @@ fn walk(
             );
             plain::start::walk(call, &options, &mut input, output)
         }
+    };
+    if let Some(folder) = own_folder {
+        // Left empty when the agent never went on alone, or finished.
+        let _ = std::fs::remove_dir(folder);
     }
+    walked
 }
 
 /// Where a wizard in `mode` hears of the other side of a shared session: into its input,
