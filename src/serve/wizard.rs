@@ -191,7 +191,7 @@ fn walk(
     };
     let call = match joined {
         Joined::Live { session, seat } => {
-            let own = own_records(shared);
+            let own = folder_of_its_own(shared);
             own_folder = own.state_dir.clone();
             Call::joined(session, lang, seat, own)
         }
@@ -284,46 +284,41 @@ fn subscriber(mode: Mode, inputs: &Inputs) -> Subscriber {
     }
 }
 
-/// Where an agent who joined live keeps the call's records once the partner leaves them
-/// alone: a folder of its own, and the one outcome log.
-fn own_records(shared: &Shared) -> RecordOptions {
+/// How a session starts for `role`: a new one with a save folder of its own, or the one
+/// a hand-off code names, found from the state folder.
+fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
+    let records = match role.code() {
+        Some(_) => served_records(shared, shared.state_root.clone()),
+        None => folder_of_its_own(shared),
+    };
+    StartOptions {
+        records,
+        resume: false,
+        hand_off: role.code().map(str::to_owned),
+        lang: Some(lang),
+        interactive: false,
+    }
+}
+
+/// Records in a new folder of their own under `served/`, and the one outcome log.
+fn folder_of_its_own(shared: &Shared) -> RecordOptions {
+    let state_dir = shared
+        .state_dir
+        .as_ref()
+        .map(|dir| dir.join(session_folder(shared)));
+    served_records(shared, state_dir)
+}
+
+/// How a served session keeps its records: saves in `state_dir`, the server's one
+/// outcome log, no transcript files (they would land on the server; agents copy theirs).
+fn served_records(shared: &Shared, state_dir: Option<std::path::PathBuf>) -> RecordOptions {
     RecordOptions {
-        state_dir: shared
-            .state_dir
-            .as_ref()
-            .map(|dir| dir.join(session_folder(shared))),
+        state_dir,
         log: shared.log.clone(),
         transcript: None,
         agent: false,
         keep_days: shared.keep_days,
         served: true,
-    }
-}
-
-/// How a session starts for `role`: a new one with a save folder of its own, or the one
-/// a hand-off code names, found from the state folder.
-fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
-    let state_dir = match role.code() {
-        Some(_) => shared.state_root.clone(),
-        None => shared
-            .state_dir
-            .as_ref()
-            .map(|dir| dir.join(session_folder(shared))),
-    };
-    StartOptions {
-        records: RecordOptions {
-            state_dir,
-            log: shared.log.clone(),
-            transcript: None,
-            // The server writes no transcript files of its own; agents copy theirs.
-            agent: false,
-            keep_days: shared.keep_days,
-            served: true,
-        },
-        resume: false,
-        hand_off: role.code().map(str::to_owned),
-        lang: Some(lang),
-        interactive: false,
     }
 }
 
