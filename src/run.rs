@@ -105,6 +105,8 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
         Some(Command::Man) => crate::exit::print(&crate::cli::manual::man_page()),
         Some(Command::Serve {
             listen,
+            http,
+            https_behind_proxy,
             host_key,
             open,
             authorized_keys,
@@ -121,7 +123,15 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
         }) => {
             let (state_folder, keep_days) = state.or(&cli.state);
             crate::serve::main(crate::serve::Options {
-                listen: *listen,
+                // SSH on its default address, unless only the web pages are asked for.
+                listen: match (listen, http) {
+                    (None, Some(_)) => None,
+                    (listen, _) => {
+                        Some(listen.unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], 2222))))
+                    }
+                },
+                http: *http,
+                https_behind_proxy: *https_behind_proxy,
                 host_key: host_key.clone(),
                 open: *open,
                 authorized_keys: authorized_keys.clone(),
