@@ -136,6 +136,8 @@ impl StateOptions {
 
 /// Commands besides running the wizard.
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of `serve`'s many options costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Check a flow file and print every problem found (exit 2 if any is an error).
     Check {

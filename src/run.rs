@@ -126,9 +126,10 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
                 // SSH on its default address, unless only the web pages are asked for.
                 listen: match (listen, http) {
                     (None, Some(_)) => None,
-                    (listen, _) => {
-                        Some(listen.unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], 2222))))
-                    }
+                    (listen, _) => Some(
+                        listen
+                            .unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], 2222))),
+                    ),
                 },
                 http: *http,
                 https_behind_proxy: *https_behind_proxy,

@@ -14,6 +14,9 @@ use crate::page::Page;
 use crate::session::Session;
 use crate::transcript::Transcript;
 
+/// How the outcome log names calls made in a browser.
+pub const FRONT_END: &str = "web";
+
 /// Where a page was when it was shown: the node's key and how many moves led there.
 /// Every form carries it, so an answer from an older page is put back in its place first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,9 +98,11 @@ impl Call {
                 lang,
             }
         });
+        let mut records = started.records;
+        records.set_front_end(FRONT_END);
         Call {
             session: started.session,
-            records: started.records,
+            records,
             typed: TypedAnswer::default(),
             finished: false,
             problem: None,
@@ -236,7 +241,6 @@ impl Call {
         }
     }
 }
-
 
 /// Whether `folder` holds a saved session.
 fn has_save(folder: &std::path::Path) -> bool {

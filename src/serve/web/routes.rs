@@ -5,11 +5,11 @@
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
+use axum::Router;
 use axum::extract::{ConnectInfo, Form, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Router};
 use maud::Markup;
 use serde::Deserialize;
 
@@ -67,15 +67,13 @@ impl Sent {
 }
 
 /// The client's address: the connection's, or behind a proxy the last address it added.
-fn client(app: &App, headers: &HeaderMap, connect: Option<&ConnectInfo<SocketAddr>>) -> IpAddr {
+fn client(app: &App, headers: &HeaderMap, connect: SocketAddr) -> IpAddr {
     let forwarded = app
         .behind_proxy
         .then(|| headers.get("x-forwarded-for")?.to_str().ok())
         .flatten()
         .and_then(|list| list.rsplit(',').next()?.trim().parse().ok());
-    forwarded
-        .or(connect.map(|c| c.0.ip()))
-        .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    forwarded.unwrap_or(connect.ip())
 }
 
 /// The language the browser asks for.
@@ -91,7 +89,7 @@ fn browser_lang(headers: &HeaderMap) -> Lang {
 async fn show(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ConnectInfo(connect): ConnectInfo<SocketAddr>,
 ) -> Response {
     if let Some(id) = cookie::session_id(&headers) {
         let id = id.to_owned();
@@ -104,10 +102,7 @@ async fn show(
         }
     }
     let lang = browser_lang(&headers);
-    if !app
-        .new_sessions
-        .allow(client(&app, &headers, connect.as_deref()))
-    {
+    if !app.new_sessions.allow(client(&app, &headers, connect)) {
         return refusal(&app, lang, StatusCode::TOO_MANY_REQUESTS);
     }
     let created = {
@@ -150,7 +145,7 @@ fn page(session: &mut WebSession) -> Response {
 async fn answer(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ConnectInfo(connect): ConnectInfo<SocketAddr>,
     Form(sent): Form<Sent>,
 ) -> Response {
     change(app, headers, connect, sent, |session, sent| {
@@ -173,7 +168,7 @@ async fn answer(
 async fn back(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ConnectInfo(connect): ConnectInfo<SocketAddr>,
     Form(sent): Form<Sent>,
 ) -> Response {
     change(app, headers, connect, sent, |session, sent| {
@@ -188,7 +183,7 @@ async fn back(
 async fn restart(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ConnectInfo(connect): ConnectInfo<SocketAddr>,
     Form(sent): Form<Sent>,
 ) -> Response {
     let id = cookie::session_id(&headers).unwrap_or_default().to_owned();
@@ -204,7 +199,7 @@ async fn restart(
 async fn language(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    ConnectInfo(connect): ConnectInfo<SocketAddr>,
     Form(sent): Form<Sent>,
 ) -> Response {
     change(app, headers, connect, sent, |session, sent| {
@@ -238,7 +233,7 @@ fn in_place(session: &mut WebSession, sent: &Sent) -> bool {
 async fn change(
     app: Arc<App>,
     headers: HeaderMap,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    connect: SocketAddr,
     sent: Sent,
     what: impl FnOnce(&mut WebSession, &Sent) + Send + 'static,
 ) -> Response {
@@ -258,10 +253,7 @@ async fn change(
     if !token_ok {
         return refusal(&app, lang, StatusCode::FORBIDDEN);
     }
-    if !app
-        .answers
-        .allow(client(&app, &headers, connect.as_deref()))
-    {
+    if !app.answers.allow(client(&app, &headers, connect)) {
         return refusal(&app, lang, StatusCode::TOO_MANY_REQUESTS);
     }
     blocking(move || what(&mut lock(&session), &sent)).await;

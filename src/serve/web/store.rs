@@ -129,26 +129,36 @@ impl Store {
     /// return, as for a dropped SSH connection); returns how many.
     pub fn expire(&self, idle: Duration) -> usize {
         let now = Instant::now();
-        let gone: Vec<Shared> = {
+        let gone: Vec<(String, Shared)> = {
             let mut sessions = lock(&self.sessions);
             let old: Vec<String> = sessions
                 .iter()
                 .filter(|(_, s)| now.duration_since(lock(s).last_seen) >= idle)
                 .map(|(id, _)| id.clone())
                 .collect();
-            old.iter().filter_map(|id| sessions.remove(id)).collect()
+            old.into_iter()
+                .filter_map(|id| sessions.remove(&id).map(|s| (id, s)))
+                .collect()
         };
-        for session in &gone {
-            lock(session).call.end(End::Interrupted);
+        for (id, session) in &gone {
+            self.end(id, session);
         }
         gone.len()
     }
 
     /// Ends every session, the server stopping: saves are kept.
     pub fn end_all(&self) {
-        let all: Vec<Shared> = lock(&self.sessions).drain().map(|(_, s)| s).collect();
-        for session in all {
-            lock(&session).call.end(End::Interrupted);
+        let all: Vec<(String, Shared)> = lock(&self.sessions).drain().collect();
+        for (id, session) in &all {
+            self.end(id, session);
+        }
+    }
+
+    /// Ends the call under `id`, its save kept; a folder left empty is removed.
+    fn end(&self, id: &str, session: &Shared) {
+        lock(session).call.end(End::Interrupted);
+        if let Some(folder) = self.folder(id) {
+            let _ = std::fs::remove_dir(folder);
         }
     }
 
@@ -170,7 +180,9 @@ impl Store {
 
 /// Locks `mutex`, going on with its data if a request panicked while holding it.
 pub fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// 128 random bits, as 32 lowercase hex digits.
