@@ -109,7 +109,7 @@ async fn browser(driver: &Driver, accept_language: &str) -> Client {
 async fn start_server(dir: &std::path::Path) -> (SocketAddr, Arc<App>) {
     let options = WebOptions {
         flow: signin_doctor::commands::walkable_flow(None, "test").unwrap(),
-        state_dir: Some(dir.join("served")),
+        state_dir: Some(dir.to_path_buf()),
         log: Some(dir.join("outcomes.jsonl")),
         keep_days: 30,
         max_sessions: 100,

@@ -351,3 +351,38 @@ async fn an_idle_session_ends_with_its_save_kept_and_the_same_cookie_continues_i
     let page = browser.type_in("AADSTS50053").await;
     assert_eq!(heading(&page), LOCKED);
 }
+
+#[tokio::test]
+async fn a_code_for_the_helpdesk_hands_the_session_to_an_agent_where_the_partner_is() {
+    let server = Server::new();
+    let mut browser = server.browser("");
+    browser.show().await;
+    browser.choose(ERROR_CODE).await;
+    let page = browser.submit("/code", &[]).await;
+    let start = page.find("<strong class=\"code\">").expect("a code shown") + 21;
+    let code = page[start..][..page[start..].find('<').unwrap()].to_owned();
+    assert!(code.chars().any(|c| c.is_ascii_digit()), "{code}");
+    // Asked again, the same code; answering on keeps the code.
+    assert!(browser.submit("/code", &[]).await.contains(&code));
+    let page = browser.type_in("AADSTS50053").await;
+    assert!(page.contains(&code));
+    let page = browser.submit("/handover", &[]).await;
+    assert!(page.contains("Your session is with the helpdesk agent now"));
+    assert!(server.log().is_empty(), "kept for the agent, not logged");
+    // The agent's wizard takes it over from the save, as `join CODE` does.
+    let started = signin_doctor::core::hand_off::take_over(
+        server.options.flow.clone(),
+        server.dir.path(),
+        &code,
+        signin_doctor::core::RecordOptions::default(),
+        signin_doctor::lang::Lang::En,
+        signin_doctor::clock::now(),
+    )
+    .expect("the agent takes the session over");
+    assert_eq!(started.session.node().key, "account-locked");
+    assert_eq!(started.session.path().len(), 2);
+    // Start again gives the partner a new call, not the handed-over one.
+    let page = browser.submit("/restart", &[]).await;
+    assert!(page.contains(&format!("<h1>{FIRST}</h1>")));
+    assert!(!page.contains("Your answers so far"));
+}

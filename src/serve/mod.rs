@@ -154,7 +154,7 @@ pub fn main(options: Options) -> Result<()> {
     let web = options.http.map(|address| {
         let app = web::App::new(&web::WebOptions {
             flow,
-            state_dir: options.state_dir.as_ref().map(|dir| dir.join("served")),
+            state_dir: options.state_dir.clone(),
             log: options.log.clone(),
             keep_days: options.keep_days,
             max_sessions: options.max_sessions,

@@ -35,7 +35,7 @@ impl Server {
         let flow = signin_doctor::commands::walkable_flow(None, "test").unwrap();
         let mut options = WebOptions {
             flow,
-            state_dir: Some(dir.path().join("served")),
+            state_dir: Some(dir.path().to_path_buf()),
             log: Some(dir.path().join("outcomes.jsonl")),
             keep_days: 30,
             max_sessions: 100,

@@ -2,9 +2,10 @@
 //! core's own start-up, session, typed-answer and record keeping. Nothing here decides a
 //! route; it only forwards what the page asked for and keeps the records informed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::core::hand_off::give_code;
 use crate::core::start::{Prompt, StartOptions, Started, begin};
 use crate::core::typed_answer::{Confirm, TypedAnswer};
 use crate::core::{End, Notice, RecordKeeper, RecordOptions};
@@ -38,6 +39,10 @@ pub struct Call {
     /// The last problem with the records, for the partner to read (the details went to
     /// the server's operator).
     problem: Option<String>,
+    /// The hand-off code given for this call, if one was asked for.
+    code: Option<String>,
+    /// The partner handed the call over to the agent with the code.
+    handed_over: bool,
 }
 
 /// How the call is kept: the session folder, the log, the days set-aside saves are kept.
@@ -73,6 +78,11 @@ impl Call {
     /// one (a partner who closed the tab comes back to it), else a fresh one.
     pub fn begin(keeping: &Keeping, lang: Lang) -> Call {
         let saved = keeping.folder.as_deref().is_some_and(has_save);
+        Call::start(keeping, lang, saved)
+    }
+
+    /// Begins a call in `lang`, continuing the save in `keeping.folder` if `resume`.
+    fn start(keeping: &Keeping, lang: Lang, resume: bool) -> Call {
         let options = StartOptions {
             records: RecordOptions {
                 state_dir: keeping.folder.clone(),
@@ -82,7 +92,7 @@ impl Call {
                 keep_days: keeping.keep_days,
                 served: true,
             },
-            resume: saved,
+            resume,
             hand_off: None,
             lang: None,
             interactive: false,
@@ -106,6 +116,8 @@ impl Call {
             typed: TypedAnswer::default(),
             finished: false,
             problem: None,
+            code: None,
+            handed_over: false,
         }
     }
 
@@ -197,14 +209,55 @@ impl Call {
         }
     }
 
-    /// Back to the first question; a finished call starts a new one in the same folder.
+    /// Back to the first question; a finished (or handed over) call starts a new one in
+    /// the same folder.
     pub fn restart(&mut self, keeping: &Keeping, lang: Lang) {
         if self.finished {
-            *self = Call::begin(keeping, lang);
+            *self = Call::start(keeping, lang, false);
         } else {
             self.session.restart();
             self.changed();
         }
+    }
+
+    /// Gives a hand-off code for the call, as `h` does in the terminal: the session is
+    /// saved and a ticket for it written under the state folder `root`. The same code
+    /// every time it is asked for again.
+    pub fn give_code(&mut self, root: Option<&Path>) -> Result<String, String> {
+        if let Some(code) = &self.code {
+            return Ok(code.clone());
+        }
+        if self.finished {
+            return Err("the call has ended".into());
+        }
+        let root = root.ok_or("this server keeps no saved sessions, so it cannot hand one over")?;
+        let code = give_code(root, &self.session, &mut self.records)?.to_string();
+        self.code = Some(code.clone());
+        Ok(code)
+    }
+
+    /// The hand-off code given, if any.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The partner hands the call to the agent who has the code: the partner's side
+    /// ends, and the session is kept, unlogged, for the agent to continue (`join CODE`
+    /// or `resume CODE` over SSH).
+    pub fn hand_over(&mut self) {
+        if self.code.is_none() || self.finished {
+            return;
+        }
+        self.end(End::Quit);
+        self.handed_over = true;
+        // Lets go of the save (and its lock) for the agent's wizard.
+        let lang = self.records.lang();
+        self.records = RecordKeeper::new(RecordOptions::default(), lang, &self.session);
+    }
+
+    /// Whether the call was handed over to the agent.
+    pub fn handed_over(&self) -> bool {
+        self.handed_over
     }
 
     /// The last problem with the call's records, while saving keeps failing.

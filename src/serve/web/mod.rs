@@ -36,7 +36,8 @@ pub const MAX_BODY: usize = 64 * 1024;
 pub struct WebOptions {
     /// The flow every call walks.
     pub flow: Arc<Flow>,
-    /// The folder the sessions' own folders go in; `None`: nothing is saved.
+    /// The state folder: each session's save in a folder of its own under `served/`,
+    /// hand-off codes under `handoff/`; `None`: nothing is saved.
     pub state_dir: Option<PathBuf>,
     /// The one outcome log.
     pub log: Option<PathBuf>,
@@ -69,6 +70,8 @@ pub struct App {
     answers: rate::Rate,
     behind_proxy: bool,
     idle_timeout: Duration,
+    /// The state folder, where hand-off codes are kept.
+    state_root: Option<PathBuf>,
 }
 
 impl App {
@@ -76,7 +79,7 @@ impl App {
     pub fn new(options: &WebOptions) -> Arc<App> {
         let keeping = call::Keeping {
             flow: Arc::clone(&options.flow),
-            folder: options.state_dir.clone(),
+            folder: options.state_dir.as_ref().map(|dir| dir.join("served")),
             log: options.log.clone(),
             keep_days: options.keep_days,
         };
@@ -86,6 +89,7 @@ impl App {
             answers: rate::Rate::new(options.answers_per_minute),
             behind_proxy: options.behind_proxy,
             idle_timeout: options.idle_timeout,
+            state_root: options.state_dir.clone(),
         })
     }
 }

@@ -31,6 +31,8 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/back", post(back))
         .route("/restart", post(restart))
         .route("/lang", post(language))
+        .route("/code", post(code))
+        .route("/handover", post(hand_over))
         .route("/transcript.md", get(transcript_markdown))
         .route("/transcript.json", get(transcript_json))
         .route("/style.css", get(style))
@@ -133,8 +135,10 @@ fn page(session: &mut WebSession) -> Response {
         place: &place,
         token: &session.token,
         asking: call.asking(),
-        flash,
+        flash: flash.as_deref(),
         problem: call.problem(),
+        code: call.code(),
+        handed_over: call.handed_over(),
         can_go_back: call.can_go_back(),
         finished: call.finished(),
     });
@@ -210,6 +214,36 @@ async fn language(
     .await
 }
 
+/// POST `/code`: a hand-off code for the helpdesk, shown on the page from now on.
+async fn code(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    ConnectInfo(connect): ConnectInfo<SocketAddr>,
+    Form(sent): Form<Sent>,
+) -> Response {
+    let root = app.state_root.clone();
+    change(app, headers, connect, sent, move |session, _| {
+        if let Err(why) = session.call.give_code(root.as_deref()) {
+            let words = web_words(session.lang);
+            session.flash = Some(format!("{} {why}.", words.no_code));
+        }
+    })
+    .await
+}
+
+/// POST `/handover`: the partner hands the call to the agent with the code.
+async fn hand_over(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    ConnectInfo(connect): ConnectInfo<SocketAddr>,
+    Form(sent): Form<Sent>,
+) -> Response {
+    change(app, headers, connect, sent, |session, _| {
+        session.call.hand_over();
+    })
+    .await
+}
+
 /// Puts the call back at the place the form answers, as the wizard's Back would; when it
 /// cannot (the page is from a path since left), says so and answers nothing.
 fn in_place(session: &mut WebSession, sent: &Sent) -> bool {
@@ -218,11 +252,11 @@ fn in_place(session: &mut WebSession, sent: &Sent) -> bool {
         return false;
     };
     if session.call.finished() && session.call.place() != place {
-        session.flash = Some(words.call_over);
+        session.flash = Some(words.call_over.to_owned());
         return false;
     }
     if !session.call.return_to(&place) {
-        session.flash = Some(words.moved_on);
+        session.flash = Some(words.moved_on.to_owned());
         return false;
     }
     true

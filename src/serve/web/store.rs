@@ -24,7 +24,7 @@ pub struct WebSession {
     /// The language the pages are shown in.
     pub lang: Lang,
     /// A word for the next page only (e.g. that an old page was answered).
-    pub flash: Option<&'static str>,
+    pub flash: Option<String>,
     /// When the browser last asked for anything.
     last_seen: Instant,
 }

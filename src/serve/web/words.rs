@@ -61,6 +61,22 @@ pub struct WebWords {
     pub full: &'static str,
     /// Where the answers are given.
     pub answers_label: &'static str,
+    /// The button that asks for a hand-off code.
+    pub get_code: &'static str,
+    /// Heading over the code given.
+    pub your_code: &'static str,
+    /// What to do with the code.
+    pub code_help: &'static str,
+    /// The button that hands the call to the agent.
+    pub hand_over: &'static str,
+    /// Heading once the call was handed over.
+    pub handed_over: &'static str,
+    /// Text once the call was handed over.
+    pub handed_over_text: &'static str,
+    /// Before why no code could be given.
+    pub no_code: &'static str,
+    /// The label of the helpdesk part of a page.
+    pub helpdesk: &'static str,
 }
 
 const EN: WebWords = WebWords {
@@ -91,6 +107,16 @@ const EN: WebWords = WebWords {
     too_large: "What was sent is too large.",
     full: "The wizard is busy. Try again in a few minutes.",
     answers_label: "Answers",
+    get_code: "Get a code for the helpdesk",
+    your_code: "Your code for the helpdesk",
+    code_help: "Read this code to the helpdesk agent. With it they continue this session from \
+                where you are. When they ask, choose Hand over to the agent.",
+    hand_over: "Hand over to the agent",
+    handed_over: "Your session is with the helpdesk agent now",
+    handed_over_text: "The agent continues it with your code. You can close this page, or \
+                       start again.",
+    no_code: "No code could be given:",
+    helpdesk: "Helpdesk",
 };
 
 const NL: WebWords = WebWords {
@@ -121,6 +147,16 @@ const NL: WebWords = WebWords {
     too_large: "Wat er is verstuurd, is te groot.",
     full: "De wizard is druk bezet. Probeer het over een paar minuten opnieuw.",
     answers_label: "Antwoorden",
+    get_code: "Vraag een code voor de helpdesk",
+    your_code: "Uw code voor de helpdesk",
+    code_help: "Lees deze code voor aan de helpdeskmedewerker. Daarmee gaat die verder met \
+                dit gesprek waar u nu bent. Kies Overdragen aan de medewerker als die erom vraagt.",
+    hand_over: "Overdragen aan de medewerker",
+    handed_over: "Uw gesprek is nu bij de helpdeskmedewerker",
+    handed_over_text: "De medewerker gaat verder met uw code. U kunt deze pagina sluiten, of \
+                       opnieuw beginnen.",
+    no_code: "Er kon geen code worden gegeven:",
+    helpdesk: "Helpdesk",
 };
 
 /// The web pages' words in `lang`.

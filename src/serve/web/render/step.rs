@@ -33,6 +33,10 @@ pub struct StepView<'a> {
     pub can_go_back: bool,
     /// Whether the call is over (its ending recorded).
     pub finished: bool,
+    /// The hand-off code given, if any.
+    pub code: Option<&'a str>,
+    /// Whether the call was handed over to the agent.
+    pub handed_over: bool,
 }
 
 /// The page of one step.
@@ -52,13 +56,21 @@ pub fn step_page(view: &StepView<'_>) -> Markup {
                 ol { @for crumb in &page.breadcrumbs { li { (crumb) } } }
             }
         }
-        @match page.kind {
-            Kind::Question => (question(view, web)),
-            Kind::Input => (input(view, web)),
-            Kind::Step => (step(view, web)),
-            Kind::Remedy | Kind::Contact | Kind::Solved => (ending(view, web)),
+        @if view.handed_over {
+            h1 { (web.handed_over) }
+            p { (web.handed_over_text) }
+        } @else {
+            @match page.kind {
+                Kind::Question => (question(view, web)),
+                Kind::Input => (input(view, web)),
+                Kind::Step => (step(view, web)),
+                Kind::Remedy | Kind::Contact | Kind::Solved => (ending(view, web)),
+            }
         }
         (moves(view, web))
+        @if !view.finished {
+            (helpdesk(view, web))
+        }
     };
     frame(
         &Frame {
@@ -206,6 +218,29 @@ fn moves(view: &StepView<'_>, web: &WebWords) -> Markup {
             form method="post" action="/restart" {
                 (place_fields(view))
                 button.secondary type="submit" { "↺ " (web.start_again) }
+            }
+        }
+    }
+}
+
+/// The hand-off: a button that gives a code for the helpdesk; once given, the code and
+/// the button that hands the call over.
+fn helpdesk(view: &StepView<'_>, web: &WebWords) -> Markup {
+    html! {
+        section.helpdesk aria-labelledby="helpdesk" {
+            h2 id="helpdesk" { (web.helpdesk) }
+            @if let Some(code) = view.code {
+                p { (web.your_code) ": " strong.code { (code) } }
+                p { (web.code_help) }
+                form method="post" action="/handover" {
+                    (place_fields(view))
+                    button.secondary type="submit" { (web.hand_over) }
+                }
+            } @else {
+                form method="post" action="/code" {
+                    (place_fields(view))
+                    button.secondary type="submit" { (web.get_code) }
+                }
             }
         }
     }
