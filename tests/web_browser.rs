@@ -9,12 +9,15 @@
 //! `SIGNIN_DOCTOR_SCREENSHOTS=DIR` keeps a screenshot of each page walked in DIR (the
 //! README's picture is one of them).
 
+mod common;
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
+use common::have;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -25,22 +28,6 @@ use signin_doctor::serve::web::{self, App, WebOptions};
 fn axe_script() -> Option<String> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe-core/axe.min.js");
     std::fs::read_to_string(path).ok()
-}
-
-/// Whether `tool` can be run; without it the test is skipped, unless CI requires it.
-fn have(tool: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} is needed in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: {tool} is not installed");
-    }
-    found
 }
 
 /// A chromedriver on a port of its own, ended with the test.

@@ -6,7 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{ConnectInfo, Form, State};
+use axum::extract::{ConnectInfo, Form, FromRequest, FromRequestParts, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -56,6 +56,33 @@ pub struct Sent {
     confirm: Option<String>,
     /// The language asked for by the switch.
     lang: Option<String>,
+}
+
+/// A form posted: the request's headers, the client's address and the fields.
+pub struct Posted {
+    headers: HeaderMap,
+    connect: SocketAddr,
+    sent: Sent,
+}
+
+impl FromRequest<Arc<App>> for Posted {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, app: &Arc<App>) -> Result<Posted, Response> {
+        let (mut parts, body) = request.into_parts();
+        let ConnectInfo(connect) = ConnectInfo::<SocketAddr>::from_request_parts(&mut parts, app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let headers = parts.headers.clone();
+        let Form(sent) = Form::<Sent>::from_request(Request::from_parts(parts, body), app)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Posted {
+            headers,
+            connect,
+            sent,
+        })
+    }
 }
 
 impl Sent {
@@ -146,13 +173,8 @@ fn page(session: &mut WebSession) -> Response {
 }
 
 /// POST `/answer`: picks an answer, or enters or confirms typed text.
-async fn answer(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    ConnectInfo(connect): ConnectInfo<SocketAddr>,
-    Form(sent): Form<Sent>,
-) -> Response {
-    change(app, headers, connect, sent, |session, sent| {
+async fn answer(State(app): State<Arc<App>>, posted: Posted) -> Response {
+    change(app, posted, |session, sent| {
         if !in_place(session, sent) {
             return;
         }
@@ -169,13 +191,8 @@ async fn answer(
 }
 
 /// POST `/back`: one step back from the page the form was on.
-async fn back(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    ConnectInfo(connect): ConnectInfo<SocketAddr>,
-    Form(sent): Form<Sent>,
-) -> Response {
-    change(app, headers, connect, sent, |session, sent| {
+async fn back(State(app): State<Arc<App>>, posted: Posted) -> Response {
+    change(app, posted, |session, sent| {
         if in_place(session, sent) {
             session.call.back();
         }
@@ -184,15 +201,10 @@ async fn back(
 }
 
 /// POST `/restart`: back to the first question; after an ending, a new call.
-async fn restart(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    ConnectInfo(connect): ConnectInfo<SocketAddr>,
-    Form(sent): Form<Sent>,
-) -> Response {
-    let id = cookie::session_id(&headers).unwrap_or_default().to_owned();
-    let keeping = app.store.keeping_for(&id);
-    change(app, headers, connect, sent, move |session, _| {
+async fn restart(State(app): State<Arc<App>>, posted: Posted) -> Response {
+    let id = cookie::session_id(&posted.headers).unwrap_or_default();
+    let keeping = app.store.keeping_for(id);
+    change(app, posted, move |session, _| {
         let lang = session.lang;
         session.call.restart(&keeping, lang);
     })
@@ -200,13 +212,8 @@ async fn restart(
 }
 
 /// POST `/lang`: shows the pages in the language asked for.
-async fn language(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    ConnectInfo(connect): ConnectInfo<SocketAddr>,
-    Form(sent): Form<Sent>,
-) -> Response {
-    change(app, headers, connect, sent, |session, sent| {
+async fn language(State(app): State<Arc<App>>, posted: Posted) -> Response {
+    change(app, posted, |session, sent| {
         if let Some(lang) = sent.lang.as_deref().and_then(|l| l.parse().ok()) {
             session.lang = lang;
         }
@@ -215,14 +222,9 @@ async fn language(
 }
 
 /// POST `/code`: a hand-off code for the helpdesk, shown on the page from now on.
-async fn code(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    ConnectInfo(connect): ConnectInfo<SocketAddr>,
-    Form(sent): Form<Sent>,
-) -> Response {
+async fn code(State(app): State<Arc<App>>, posted: Posted) -> Response {
     let root = app.state_root.clone();
-    change(app, headers, connect, sent, move |session, _| {
+    change(app, posted, move |session, _| {
         if let Err(why) = session.call.give_code(root.as_deref()) {
             let words = web_words(session.lang);
             session.flash = Some(format!("{} {why}.", words.no_code));
@@ -232,13 +234,8 @@ async fn code(
 }
 
 /// POST `/handover`: the partner hands the call to the agent with the code.
-async fn hand_over(
-    State(app): State<Arc<App>>,
-    headers: HeaderMap,
-    ConnectInfo(connect): ConnectInfo<SocketAddr>,
-    Form(sent): Form<Sent>,
-) -> Response {
-    change(app, headers, connect, sent, |session, _| {
+async fn hand_over(State(app): State<Arc<App>>, posted: Posted) -> Response {
+    change(app, posted, |session, _| {
         session.call.hand_over();
     })
     .await
@@ -266,11 +263,14 @@ fn in_place(session: &mut WebSession, sent: &Sent) -> bool {
 /// within its limit; then 303 See Other to the page.
 async fn change(
     app: Arc<App>,
-    headers: HeaderMap,
-    connect: SocketAddr,
-    sent: Sent,
+    posted: Posted,
     what: impl FnOnce(&mut WebSession, &Sent) + Send + 'static,
 ) -> Response {
+    let Posted {
+        headers,
+        connect,
+        sent,
+    } = posted;
     let lang = browser_lang(&headers);
     let Some(id) = cookie::session_id(&headers).map(str::to_owned) else {
         return refusal(&app, lang, StatusCode::FORBIDDEN);

@@ -92,18 +92,33 @@ fn place_fields(view: &StepView<'_>) -> Markup {
     }
 }
 
-/// A question: its heading as the legend, its help, one button per answer.
-fn question(view: &StepView<'_>, web: &WebWords) -> Markup {
+/// A form of the walk posting to `action`: the place it answers, then `body`.
+fn walk_form(view: &StepView<'_>, action: &str, body: Markup) -> Markup {
     html! {
-        form method="post" action="/answer" {
+        form method="post" action=(action) {
             (place_fields(view))
-            fieldset {
-                legend { h1 { (view.page.heading) } }
-                (sections(&view.page.sections))
-                (buttons(&view.page.options, web))
-            }
+            (body)
         }
     }
+}
+
+/// The form that answers the step: a fieldset with its `legend` and `body`.
+fn answer_form(view: &StepView<'_>, legend: Markup, body: Markup) -> Markup {
+    walk_form(
+        view,
+        "/answer",
+        html! { fieldset { legend { (legend) } (body) } },
+    )
+}
+
+/// A question: its heading as the legend, its help, one button per answer.
+fn question(view: &StepView<'_>, web: &WebWords) -> Markup {
+    let page = view.page;
+    answer_form(
+        view,
+        html! { h1 { (page.heading) } },
+        html! { (sections(&page.sections)) (buttons(&page.options, web)) },
+    )
 }
 
 /// A step: what to try, then "Did that fix it?" with its two answers.
@@ -112,13 +127,11 @@ fn step(view: &StepView<'_>, web: &WebWords) -> Markup {
     html! {
         h1 { (page.heading) }
         (sections(&page.sections))
-        form method="post" action="/answer" {
-            (place_fields(view))
-            fieldset {
-                legend { h2 { (page.prompt.as_deref().unwrap_or_default()) } }
-                (buttons(&page.options, web))
-            }
-        }
+        (answer_form(
+            view,
+            html! { h2 { (page.prompt.as_deref().unwrap_or_default()) } },
+            buttons(&page.options, web),
+        ))
     }
 }
 
@@ -148,38 +161,33 @@ fn input(view: &StepView<'_>, web: &WebWords) -> Markup {
             (question, Some(code))
         }
     });
-    html! {
-        form method="post" action="/answer" {
-            (place_fields(view))
-            fieldset {
-                legend { h1 { (view.page.heading) } }
-                (sections(&view.page.sections))
-                label for="typed" { (web.your_answer) }
-                input id="typed" type="text" name="typed" value=(typed) autocomplete="off"
-                    spellcheck="false" autocapitalize="none" maxlength="2000"
-                    aria-describedby=[asked.as_ref().map(|_| "asked")];
-                @if let Some((question, _)) = &asked {
-                    p.notice id="asked" role="status" { (question) }
+    let field = html! {
+        (sections(&view.page.sections))
+        label for="typed" { (web.your_answer) }
+        input id="typed" type="text" name="typed" value=(typed) autocomplete="off"
+            spellcheck="false" autocapitalize="none" maxlength="2000"
+            aria-describedby=[asked.as_ref().map(|_| "asked")];
+        @if let Some((question, _)) = &asked {
+            p.notice id="asked" role="status" { (question) }
+        }
+        ul.choices role="list" {
+            li { button type="submit" name="enter" value="1" { (web.continue_) } }
+            @match &asked {
+                Some((_, Some(code))) => {
+                    li { button type="submit" name="confirm" value="take" {
+                        (web.yes) " " (code) } }
+                    li { button type="submit" name="confirm" value="decline" {
+                        (web.no_keep) } }
                 }
-                ul.choices role="list" {
-                    li { button type="submit" name="enter" value="1" { (web.continue_) } }
-                    @match &asked {
-                        Some((_, Some(code))) => {
-                            li { button type="submit" name="confirm" value="take" {
-                                (web.yes) " " (code) } }
-                            li { button type="submit" name="confirm" value="decline" {
-                                (web.no_keep) } }
-                        }
-                        Some((_, None)) => {
-                            li { button type="submit" name="confirm" value="take" {
-                                (web.go_on_without) } }
-                        }
-                        None => {}
-                    }
+                Some((_, None)) => {
+                    li { button type="submit" name="confirm" value="take" {
+                        (web.go_on_without) } }
                 }
+                None => {}
             }
         }
-    }
+    };
+    answer_form(view, html! { h1 { (view.page.heading) } }, field)
 }
 
 /// An ending: what to do or whom to contact, and the transcript to keep.
@@ -210,15 +218,13 @@ fn moves(view: &StepView<'_>, web: &WebWords) -> Markup {
     html! {
         nav.moves aria-label=(web.start_again) {
             @if view.can_go_back {
-                form method="post" action="/back" {
-                    (place_fields(view))
+                (walk_form(view, "/back", html! {
                     button.secondary type="submit" { "← " (web.back) }
-                }
+                }))
             }
-            form method="post" action="/restart" {
-                (place_fields(view))
+            (walk_form(view, "/restart", html! {
                 button.secondary type="submit" { "↺ " (web.start_again) }
-            }
+            }))
         }
     }
 }
@@ -232,15 +238,13 @@ fn helpdesk(view: &StepView<'_>, web: &WebWords) -> Markup {
             @if let Some(code) = view.code {
                 p { (web.your_code) ": " strong.code { (code) } }
                 p { (web.code_help) }
-                form method="post" action="/handover" {
-                    (place_fields(view))
+                (walk_form(view, "/handover", html! {
                     button.secondary type="submit" { (web.hand_over) }
-                }
+                }))
             } @else {
-                form method="post" action="/code" {
-                    (place_fields(view))
+                (walk_form(view, "/code", html! {
                     button.secondary type="submit" { (web.get_code) }
-                }
+                }))
             }
         }
     }
