@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jiff::Timestamp;
-use signin_doctor::outcome_log::OutcomeRecord;
-use signin_doctor::stats::compute;
+use signin_doctor_core::outcome_log::OutcomeRecord;
+use signin_doctor_core::stats::compute;
 
 /// Counts the bytes on the heap, and the most there were since the last reset.
 struct Counting;

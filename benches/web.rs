@@ -6,7 +6,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use signin_doctor::serve::web::{self, App, WebOptions};
+use signin_doctor_serve::web::{self, App, WebOptions};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
@@ -168,7 +168,7 @@ fn main() {
     runtime.block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let options = WebOptions {
-            flow: signin_doctor::commands::walkable_flow(None, "bench").unwrap(),
+            flow: signin_doctor_cli::commands::walkable_flow(None, "bench").unwrap(),
             state_dir: Some(dir.path().to_path_buf()),
             log: Some(dir.path().join("outcomes.jsonl")),
             keep_days: 30,

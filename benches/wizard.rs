@@ -9,11 +9,11 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use signin_doctor::flow::{EndingKind, Flow, NodeKind, check, load_built_in, load_str, parse};
-use signin_doctor::generate::{flow_yaml, session_at};
-use signin_doctor::lang::Lang;
-use signin_doctor::session::Session;
-use signin_doctor::tui::{Action, App, Options, update, view};
+use signin_doctor_core::flow::{EndingKind, Flow, NodeKind, check, load_built_in, load_str, parse};
+use signin_doctor_core::generate::{flow_yaml, session_at};
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::session::Session;
+use signin_doctor_tui::{Action, App, Options, update, view};
 
 /// Whether a node is of the kind a screen shows.
 type IsKind = fn(&NodeKind) -> bool;
@@ -72,13 +72,13 @@ fn load_check(c: &mut Criterion) {
             &yaml,
             |b, yaml| {
                 b.iter(|| {
-                    serde_yaml::from_str::<signin_doctor::flow::RawFlow>(black_box(yaml))
+                    serde_yaml::from_str::<signin_doctor_core::flow::RawFlow>(black_box(yaml))
                         .expect("it parses")
                 })
             },
         );
         group.bench_with_input(BenchmarkId::new("index", nodes), &yaml, |b, yaml| {
-            b.iter(|| signin_doctor::flow::PositionIndex::build(black_box(yaml)))
+            b.iter(|| signin_doctor_core::flow::PositionIndex::build(black_box(yaml)))
         });
         let raw = parse(&yaml, "generated.yaml").expect("it parses");
         group.bench_with_input(BenchmarkId::new("check", nodes), &raw, |b, raw| {

@@ -53,7 +53,7 @@ fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
-use signin_doctor::flow::{check, load_bytes, parse};
+use signin_doctor_core::flow::{check, load_bytes, parse};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -104,7 +104,7 @@ fn main() {
             return;
         }
         "index" => {
-            let index = signin_doctor::flow::PositionIndex::build(text);
+            let index = signin_doctor_core::flow::PositionIndex::build(text);
             let what = format!("{} places indexed", index.len());
             keep.push(Box::new(index));
             what

@@ -1,10 +1,20 @@
-//! The `signin-doctor` command; everything it does lives in the library.
+//! The `signin-doctor` command: the wizard, `check`, `graph`, `schema`, `stats`; `serve`
+//! runs the sibling program `signin-doctor-serve`. The work lives in the crates.
+
+mod run;
+mod sibling;
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use signin_doctor::cli::Cli;
+// The crates, under the names the modules here use (`crate::session`…).
+use signin_doctor_cli::{self as cli, commands, default_paths, report, surroundings};
+use signin_doctor_core::{core, error, exit, flow, lang, session};
+use signin_doctor_plain as plain;
+use signin_doctor_tui as tui;
+
+use cli::Cli;
 
 fn main() -> ExitCode {
-    signin_doctor::run::run(Cli::parse())
+    run::run(Cli::parse())
 }

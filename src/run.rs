@@ -1,7 +1,6 @@
 //! What the binary does with its command line: load, check, and pick a front end.
 
-use std::io::{self, IsTerminal};
-use std::path::Path;
+use std::io;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, StateOptions};
@@ -14,51 +13,15 @@ use crate::exit::WalkEnd;
 use crate::flow::ReviewPolicy;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
+use crate::report::{exit_code, say};
 use crate::session::Session;
+use crate::surroundings::{Surroundings, cursor_addressing};
 use crate::{plain, tui};
-
-/// What the program learns from its environment, read once at start and handed down as
-/// plain values: nothing below this module reads the environment or asks the terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Surroundings {
-    /// The language from `LC_ALL`, `LC_MESSAGES` or `LANG` (else English).
-    pub lang: Lang,
-    /// `NO_COLOR` is set to something (<https://no-color.org>: present and not empty).
-    pub no_color: bool,
-    /// Whether stdin is a terminal (someone can answer a question).
-    pub stdin_terminal: bool,
-    /// Whether stdout is a terminal.
-    pub stdout_terminal: bool,
-    /// The `TERM` variable.
-    pub term: Option<String>,
-}
-
-impl Surroundings {
-    /// Reads the environment and asks the standard streams whether they are terminals.
-    pub fn read() -> Surroundings {
-        Surroundings {
-            lang: Lang::from_env(),
-            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            stdin_terminal: io::stdin().is_terminal(),
-            stdout_terminal: io::stdout().is_terminal(),
-            term: std::env::var("TERM").ok(),
-        }
-    }
-
-    /// Whether stdout may take escape sequences beyond colour (hyperlinks, clipboard):
-    /// a terminal whose type takes them (see [`takes_escapes`]).
-    fn escapes(&self) -> bool {
-        self.stdout_terminal && takes_escapes(self.term.as_deref())
-    }
-}
 
 /// Runs the program for a parsed command line and returns its exit code.
 /// Messages for the user go to stderr; nothing here panics on bad input.
 pub fn run(cli: Cli) -> ExitCode {
-    match run_in(cli, &Surroundings::read()) {
-        Ok(code) => code,
-        Err(error) => ExitCode::from(error.reported(say)),
-    }
+    exit_code(run_in(cli, &Surroundings::read()))
 }
 
 /// Runs the program for a parsed command line in the given surroundings; gives the exit
@@ -103,52 +66,8 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
             crate::exit::print(&crate::cli::manual::completions(*shell))
         }
         Some(Command::Man) => crate::exit::print(&crate::cli::manual::man_page()),
-        Some(Command::Serve {
-            listen,
-            http,
-            https_behind_proxy,
-            host_key,
-            open,
-            authorized_keys,
-            agent_keys,
-            max_sessions,
-            max_connections,
-            max_startups,
-            max_per_address,
-            login_grace,
-            idle_timeout,
-            flow,
-            state,
-            log,
-        }) => {
-            let (state_folder, keep_days) = state.or(&cli.state);
-            crate::serve::main(crate::serve::Options {
-                // SSH on its default address, unless only the web pages are asked for.
-                listen: match (listen, http) {
-                    (None, Some(_)) => None,
-                    (listen, _) => Some(
-                        listen
-                            .unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], 2222))),
-                    ),
-                },
-                http: *http,
-                https_behind_proxy: *https_behind_proxy,
-                host_key: host_key.clone(),
-                open: *open,
-                authorized_keys: authorized_keys.clone(),
-                agent_keys: agent_keys.clone(),
-                flow: flow.or(&cli.flow).map(Path::to_path_buf),
-                state_dir: state_dir(state_folder.as_deref()),
-                log: log_file(log.or(&cli.log)),
-                keep_days,
-                max_sessions: *max_sessions,
-                max_connections: *max_connections,
-                max_startups: *max_startups,
-                max_per_address: *max_per_address,
-                login_grace: std::time::Duration::from_secs(*login_grace),
-                idle_timeout: std::time::Duration::from_secs(*idle_timeout),
-            })
-        }
+        // The SSH server is a program of its own: this one stays as small as the wizard.
+        Some(Command::Serve { .. }) => return crate::sibling::serve(),
         None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),
     }
     .map(|()| ExitCode::SUCCESS)
@@ -220,32 +139,6 @@ fn agent_mode(cli: &Cli) -> bool {
     cli.agent || hand_off_code(cli).is_some()
 }
 
-/// Whether a terminal of type `term` (the `TERM` variable) can move the cursor, as the
-/// full-screen wizard needs: not `dumb` (Emacs shells, some CI logs), `unknown` or unset
-/// on Unix. Windows consoles set no `TERM` and can.
-pub fn cursor_addressing(term: Option<&str>) -> bool {
-    match term {
-        Some(term) => !matches!(term.trim(), "" | "dumb" | "unknown"),
-        None => cfg!(windows),
-    }
-}
-
-/// Whether a terminal of type `term` takes hyperlinks (OSC 8) and clipboard writes
-/// (OSC 52), here and over SSH alike: one that can move its cursor, except the types of
-/// terminals known to show such sequences as junk or to mistake them — the Linux console
-/// (`linux`), DEC terminals and their emulations (`vt100`, `vt220`…), `ansi` and the BSD
-/// consoles (`cons25`…).
-pub fn takes_escapes(term: Option<&str>) -> bool {
-    let plain_console = term.map(str::trim).is_some_and(|term| {
-        term == "linux"
-            || term.starts_with("linux-")
-            || term.starts_with("vt")
-            || term.starts_with("ansi")
-            || term.starts_with("cons")
-    });
-    cursor_addressing(term) && !plain_console
-}
-
 /// The full-screen wizard: the resume offer in line mode first, then the wizard with
 /// autosave, then — once the terminal is back to normal — the transcript, the outcome log
 /// and what became of the save.
@@ -279,41 +172,4 @@ fn full_screen(
 fn show(notices: &[Notice]) {
     // The terminal may be gone (a closed window): nothing to do about it.
     let _ = plain::start::show(&mut io::stdout(), notices);
-}
-
-/// Prints a line on stderr, ignoring a terminal that is gone (`eprintln!` would panic).
-fn say(text: &str) {
-    use std::io::Write;
-    let _ = writeln!(io::stderr(), "{text}");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hyperlinks_and_clipboard_only_for_terminal_types_that_take_them() {
-        for term in [
-            "xterm-256color",
-            "xterm",
-            "screen-256color",
-            "tmux-256color",
-        ] {
-            assert!(takes_escapes(Some(term)), "{term}");
-        }
-        for term in [
-            "dumb", "linux", "vt100", "vt220", "ansi", "cons25", "unknown", "",
-        ] {
-            assert!(!takes_escapes(Some(term)), "{term}");
-        }
-        let local = |term: &str| Surroundings {
-            lang: Lang::En,
-            no_color: false,
-            stdin_terminal: true,
-            stdout_terminal: true,
-            term: Some(term.to_owned()),
-        };
-        assert!(local("xterm-256color").escapes());
-        assert!(!local("linux").escapes(), "the same rule here as over SSH");
-    }
 }

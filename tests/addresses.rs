@@ -9,14 +9,14 @@ mod common;
 use std::sync::Arc;
 
 use common::frame::{draw, rows};
-use signin_doctor::flow::load_built_in;
-use signin_doctor::generate::session_at;
-use signin_doctor::i18n::words;
-use signin_doctor::lang::Lang;
-use signin_doctor::page::{Body, Page};
-use signin_doctor::session::Session;
-use signin_doctor::transcript::Transcript;
-use signin_doctor::tui::{App, Options};
+use signin_doctor_core::flow::load_built_in;
+use signin_doctor_core::generate::session_at;
+use signin_doctor_core::i18n::words;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::{Body, Page};
+use signin_doctor_core::session::Session;
+use signin_doctor_core::transcript::Transcript;
+use signin_doctor_tui::{App, Options};
 
 /// One session at each node of the built-in flow, reached by the shortest walk.
 fn every_page() -> Vec<Session> {
@@ -35,7 +35,7 @@ fn urls(sessions: &[Session]) -> Vec<String> {
     let mut urls: Vec<String> = sessions
         .iter()
         .flat_map(|session| {
-            let text = signin_doctor::plain::render(&Page::of(session, Lang::En), words(Lang::En));
+            let text = signin_doctor_plain::render(&Page::of(session, Lang::En), words(Lang::En));
             addresses_in(&text)
         })
         .collect();
@@ -124,7 +124,7 @@ fn a_shortened_address_links_to_the_whole_one_and_says_how_to_copy_it() {
     for lang in [Lang::En, Lang::Nl] {
         let mut app = App::new(session.clone(), lang, &Options::default());
         let buffer = draw(&mut app, 60, 400);
-        let placed = signin_doctor::tui::terminal::hyperlink::placed(&app, buffer.area);
+        let placed = signin_doctor_tui::terminal::hyperlink::placed(&app, buffer.area);
         let link = placed
             .iter()
             .find(|link| link.url == long)
@@ -149,7 +149,7 @@ fn plain_mode_prints_every_address_whole_and_each_link_alone_on_its_line() {
         for lang in [Lang::En, Lang::Nl] {
             let page = Page::of(session, lang);
             let links = link_addresses(page.clone());
-            let text = signin_doctor::plain::render(&page, words(lang));
+            let text = signin_doctor_plain::render(&page, words(lang));
             for address in addresses_in(&text) {
                 assert!(urls.contains(&address), "{address}");
             }

@@ -8,12 +8,12 @@ mod common;
 use std::sync::Arc;
 
 use common::{at, built_in_session, error_codes_session, scripted_call};
-use signin_doctor::autosave::{
+use signin_doctor_core::autosave::{
     Autosave, Mismatch, SavedMove, SavedSession, find_unfinished, restore,
 };
-use signin_doctor::flow::{BUILT_IN_YAML, Flow, load_str};
-use signin_doctor::lang::Lang;
-use signin_doctor::session::Session;
+use signin_doctor_core::flow::{BUILT_IN_YAML, Flow, load_str};
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::session::Session;
 
 fn saved(session: &Session) -> SavedSession {
     SavedSession::of(session, Lang::Nl, at(60))
@@ -192,7 +192,7 @@ fn set_aside_sessions_expire_after_the_kept_days_and_stale_temporaries_go() {
     let recent = age("b.abandoned.json", 29);
     let unfinished = age("c.json", 90);
     let temporary = age(".tmpAbC123", 1);
-    assert_eq!(signin_doctor::autosave::expire(dir.path(), 30), 1);
+    assert_eq!(signin_doctor_core::autosave::expire(dir.path(), 30), 1);
     assert!(!old.exists());
     assert!(recent.exists());
     assert!(unfinished.exists(), "unfinished sessions are still offered");

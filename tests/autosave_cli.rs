@@ -10,10 +10,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::{at, built_in_session, finish, scripted_call, walk};
-use signin_doctor::autosave::{SavedMove, SavedSession, find_unfinished};
-use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
-use signin_doctor::session::Session;
+use signin_doctor_core::autosave::{SavedMove, SavedSession, find_unfinished};
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::Page;
+use signin_doctor_core::session::Session;
 
 fn saved(session: &Session) -> SavedSession {
     SavedSession::of(session, Lang::Nl, at(60))

@@ -1,7 +1,7 @@
 //! One case per checker rule: a small valid flow is broken in one place, and the checker
 //! must name the rule, the file and the node.
 
-use signin_doctor::flow::{Code, Diagnostic, LoadError, load_str};
+use signin_doctor_core::flow::{Code, Diagnostic, LoadError, load_str};
 
 const FILE: &str = "case.yaml";
 

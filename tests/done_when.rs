@@ -5,11 +5,11 @@
 mod common;
 
 use common::{Answer::Pick, Answer::Type, built_in_session, walk_answers};
-use signin_doctor::flow::Kind;
-use signin_doctor::i18n::words;
-use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
-use signin_doctor::plain;
+use signin_doctor_core::flow::Kind;
+use signin_doctor_core::i18n::words;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::Page;
+use signin_doctor_plain as plain;
 
 const LOCKED: &str =
     "AADSTS50053: Your account is locked because the user tried to sign in too many times";

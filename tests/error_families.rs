@@ -6,8 +6,8 @@
 mod common;
 
 use common::built_in_session;
-use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::Page;
 
 /// What a partner pastes after the trace and correlation ids the sign-in page adds.
 const IDS: &str = " Trace ID: 4f6a2c1e-8b0d-4c5e-9f3a-2b7d1e6c0a90 Correlation ID: 9c1b7e22-0d4f-4a8b-b3c6-5e2f1a7d8c04 Timestamp: 2026-11-30 08:14:22Z";
@@ -217,7 +217,7 @@ fn the_advice_of_each_coded_family_names_its_codes_in_both_languages() {
             let node = session.flow().find(advice).expect("an advice node");
             session.jump(node).expect("a jump");
             let page = Page::of(&session, lang);
-            let screen = signin_doctor::plain::render(&page, signin_doctor::i18n::words(lang));
+            let screen = signin_doctor_plain::render(&page, signin_doctor_core::i18n::words(lang));
             for code in codes {
                 assert!(
                     screen.contains(code),

@@ -19,15 +19,15 @@ use common::pty::Wizard;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use signin_doctor::flow::Kind;
-use signin_doctor::flow::{Flow, load_path};
-use signin_doctor::i18n::words;
-use signin_doctor::lang::Lang;
-use signin_doctor::page::{Body, LinkLine, Page, Section};
-use signin_doctor::sanitize::clean;
-use signin_doctor::session::Session;
-use signin_doctor::tui::layout::content::content;
-use signin_doctor::tui::{Action, App, Options, update, view};
+use signin_doctor_core::flow::Kind;
+use signin_doctor_core::flow::{Flow, load_path};
+use signin_doctor_core::i18n::words;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::{Body, LinkLine, Page, Section};
+use signin_doctor_core::sanitize::clean;
+use signin_doctor_core::session::Session;
+use signin_doctor_tui::layout::content::content;
+use signin_doctor_tui::{Action, App, Options, update, view};
 use unicode_width::UnicodeWidthStr;
 
 /// Escape sequences a flow author could try to smuggle into the terminal.
@@ -326,9 +326,9 @@ fn the_second_guard_removes_every_escape_from_what_is_drawn() {
             options: vec![line(payload), "Other".into()],
         };
         let words = words(Lang::En);
-        let plain = signin_doctor::plain::render(&page, words);
+        let plain = signin_doctor_plain::render(&page, words);
         assert!(steering(&plain).is_empty(), "{what}: plain {plain:?}");
-        let theme = signin_doctor::tui::layout::theme::Theme::new(false);
+        let theme = signin_doctor_tui::layout::theme::Theme::new(false);
         // The body is never narrower than 18 cells (below 20 columns only "too small" shows).
         for width in [18, 40, 78] {
             for row in content(&page, words, 0, width, &theme).rows {

@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use signin_doctor::flow::{Code, Diagnostic, EndingKind, LoadError, Location, load_path};
-use signin_doctor::lang::Lang;
-use signin_doctor::session::Session;
+use signin_doctor_core::flow::{Code, Diagnostic, EndingKind, LoadError, Location, load_path};
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::session::Session;
 
 /// A temporary folder of flow files, removed when dropped.
 struct FlowFolder(tempfile::TempDir);

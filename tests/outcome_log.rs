@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 
 use jiff::Timestamp;
-use signin_doctor::outcome_log::{OutcomeRecord, append};
+use signin_doctor_core::outcome_log::{OutcomeRecord, append};
 
 const CHILD_ENV: &str = "SIGNIN_DOCTOR_TEST_APPEND_TO";
 const PER_PROCESS: usize = 500;

@@ -6,10 +6,10 @@
 mod common;
 
 use common::{Answer, Answer::Pick, Answer::Type, built_in_session, walk_answers};
-use signin_doctor::i18n::words;
-use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
-use signin_doctor::plain;
+use signin_doctor_core::i18n::words;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::Page;
+use signin_doctor_plain as plain;
 
 /// The node and the screen (as plain mode prints it) after `answers` in `lang`.
 fn after(lang: Lang, answers: &[Answer]) -> (String, String) {

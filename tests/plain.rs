@@ -5,7 +5,7 @@ mod common;
 use std::process::{Output, Stdio};
 
 use common::{built_in_session, walk};
-use signin_doctor::lang::Lang;
+use signin_doctor_core::lang::Lang;
 
 use common::run;
 
@@ -98,7 +98,7 @@ fn bad_input_gets_a_hint_and_the_same_question_again() {
     let hint = "Not understood. Type a number from 1 to 8, or b, r or q.";
     assert_eq!(text.matches(hint).count(), 2, "{text}");
     let first = built_in_session();
-    let question = signin_doctor::page::Page::of(&first, Lang::En).heading;
+    let question = signin_doctor_core::page::Page::of(&first, Lang::En).heading;
     assert_eq!(
         text.matches(&question).count(),
         3,

@@ -4,8 +4,8 @@
 //! author may use, both give the same raw flow and the same checked `Flow`.
 
 use proptest::prelude::*;
-use signin_doctor::flow::{Flow, RawFlow, check, load_str, parse};
-use signin_doctor::generate::flow_yaml;
+use signin_doctor_core::flow::{Flow, RawFlow, check, load_str, parse};
+use signin_doctor_core::generate::flow_yaml;
 
 /// The raw flow and the checked flow by the old path: serde_yaml, then the checker.
 fn old_path(yaml: &str) -> (Result<String, String>, Option<Flow>) {

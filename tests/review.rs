@@ -4,7 +4,7 @@
 mod common;
 
 use jiff::civil::date;
-use signin_doctor::flow::{
+use signin_doctor_core::flow::{
     CheckOptions, Code, Diagnostic, LoadError, Part, ReviewPolicy, load_parts_with, load_path,
 };
 

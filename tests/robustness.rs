@@ -10,12 +10,12 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use signin_doctor::flow::{Flow, NodeKind, load_bytes};
-use signin_doctor::i18n::words;
-use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
-use signin_doctor::session::Session;
-use signin_doctor::tui::{Action, App, Options, update, view};
+use signin_doctor_core::flow::{Flow, NodeKind, load_bytes};
+use signin_doctor_core::i18n::words;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::Page;
+use signin_doctor_core::session::Session;
+use signin_doctor_tui::{Action, App, Options, update, view};
 
 /// Every file under `dir`, recursively, in name order; nothing when it does not exist.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -93,7 +93,7 @@ fn assert_valid(flow: &Arc<Flow>, what: &str) {
         }
         for lang in Lang::ALL {
             let page = Page::of(&session, lang);
-            let text = signin_doctor::plain::render(&page, words(lang));
+            let text = signin_doctor_plain::render(&page, words(lang));
             assert!(
                 !text.contains('\u{1b}'),
                 "{what}: plain output has no escape"
@@ -154,7 +154,7 @@ fn every_kept_fuzz_finding_and_corpus_file_loads_or_is_refused_without_panic() {
 #[test]
 fn generated_flows_pass_the_same_judgement() {
     for nodes in [3, 10, 100] {
-        let yaml = signin_doctor::generate::flow_yaml(nodes, 3);
+        let yaml = signin_doctor_core::generate::flow_yaml(nodes, 3);
         assert!(load_and_judge(
             yaml.as_bytes(),
             &format!("generated {nodes}")
@@ -475,7 +475,7 @@ fn flow_shaped_inputs_sometimes_load() {
 /// A generated flow with every `next:` to a question misspelt: thousands of unknown
 /// targets, each with a did-you-mean.
 fn misspelt(nodes: usize) -> String {
-    signin_doctor::generate::flow_yaml(nodes, 1).replace("next: ask-", "next: asx-")
+    signin_doctor_core::generate::flow_yaml(nodes, 1).replace("next: ask-", "next: asx-")
 }
 
 /// A flow with thousands of typos is refused with every typo reported, but only the first
@@ -490,11 +490,11 @@ fn a_flow_with_many_typos_is_refused_with_a_bounded_number_of_suggestions() {
         typos > 100,
         "the generated flow has {typos} misspelt targets"
     );
-    let raw = signin_doctor::flow::parse(&yaml, "typos.yaml").unwrap();
-    let diagnostics = signin_doctor::flow::check(&raw, "typos.yaml").expect_err("refused");
+    let raw = signin_doctor_core::flow::parse(&yaml, "typos.yaml").unwrap();
+    let diagnostics = signin_doctor_core::flow::check(&raw, "typos.yaml").expect_err("refused");
     let unknown: Vec<_> = diagnostics
         .iter()
-        .filter(|d| d.code == signin_doctor::flow::Code::UnknownTarget)
+        .filter(|d| d.code == signin_doctor_core::flow::Code::UnknownTarget)
         .collect();
     assert_eq!(unknown.len(), typos, "every typo is reported");
     let suggested = unknown

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
-use signin_doctor::flow::load_str;
+use signin_doctor_core::flow::load_str;
 
 mod common;
 
@@ -50,7 +50,7 @@ fn committed_schema_matches_the_schema_command() {
         .expect("the binary runs");
     assert!(output.status.success(), "{output:?}");
     let printed = String::from_utf8(output.stdout).expect("the schema is UTF-8");
-    assert_eq!(printed, signin_doctor::export::schema());
+    assert_eq!(printed, signin_doctor_core::export::schema());
     let committed = std::fs::read_to_string(root().join("schema/flow.schema.json"))
         .expect("schema/flow.schema.json is readable");
     assert!(

@@ -12,10 +12,10 @@ mod common;
 use std::path::Path;
 
 use proptest::prelude::*;
-use signin_doctor::core::{RecordKeeper, RecordOptions};
-use signin_doctor::lang::Lang;
-use signin_doctor::secrets::cards::luhn;
-use signin_doctor::session::Session;
+use signin_doctor_core::core::{RecordKeeper, RecordOptions};
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::secrets::cards::luhn;
+use signin_doctor_core::session::Session;
 
 use common::built_in_session;
 

@@ -7,10 +7,10 @@ use std::collections::VecDeque;
 
 use jiff::Timestamp;
 use proptest::prelude::*;
-use signin_doctor::autosave::{SavedSession, restore};
-use signin_doctor::flow::{Flow, NodeId, NodeKind, load_built_in};
-use signin_doctor::lang::Lang;
-use signin_doctor::session::{Session, SessionError, one_line};
+use signin_doctor_core::autosave::{SavedSession, restore};
+use signin_doctor_core::flow::{Flow, NodeId, NodeKind, load_built_in};
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::session::{Session, SessionError, one_line};
 
 fn flow() -> std::sync::Arc<Flow> {
     load_built_in()
@@ -171,7 +171,7 @@ proptest! {
                             prop_assert_eq!(next, before.node().targets()[input.answer_for(&kept)]);
                             let last = session.path().last().unwrap().clone();
                             // kept masked like a note, so no secret reaches a save
-                            let masked = signin_doctor::secrets::mask(&kept).0;
+                            let masked = signin_doctor_core::secrets::mask(&kept).0;
                             prop_assert_eq!(last.typed.as_deref(), Some(masked.as_str()));
                             prop_assert!(kept.chars().count() <= 1_000);
                             prop_assert!(!kept.chars().any(char::is_control));

@@ -14,11 +14,11 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signin_doctor::flow::{EndingKind, NodeKind, load_built_in, load_str};
-use signin_doctor::generate::{flow_yaml, session_at};
-use signin_doctor::lang::Lang;
-use signin_doctor::tui::layout::wrap::{cells, hard_wrap, truncate_end, truncate_start, wrap};
-use signin_doctor::tui::{Action, App, Options, update, view};
+use signin_doctor_core::flow::{EndingKind, NodeKind, load_built_in, load_str};
+use signin_doctor_core::generate::{flow_yaml, session_at};
+use signin_doctor_core::lang::Lang;
+use signin_doctor_tui::layout::wrap::{cells, hard_wrap, truncate_end, truncate_start, wrap};
+use signin_doctor_tui::{Action, App, Options, update, view};
 use unicode_width::UnicodeWidthStr;
 
 /// Whether a node is of the kind a screen shows.
@@ -68,16 +68,16 @@ fn apps() -> Vec<(String, App)> {
     update(&mut help, Action::ToggleHelp);
     apps.push(("help overlay".to_owned(), help));
     let built_in = load_built_in().unwrap().flow.shared();
-    let session = signin_doctor::session::Session::new(built_in);
+    let session = signin_doctor_core::session::Session::new(built_in);
     // A question answered by typing, with a long answer in its box, in agent mode.
-    let typed_flow = signin_doctor::flow::load_path(std::path::Path::new(concat!(
+    let typed_flow = signin_doctor_core::flow::load_path(std::path::Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/error-codes.yaml"
     )))
     .unwrap()
     .flow
     .shared();
-    let mut typed_session = signin_doctor::session::Session::new(typed_flow);
+    let mut typed_session = signin_doctor_core::session::Session::new(typed_flow);
     typed_session.choose(0).unwrap();
     let mut typed = App::new(
         typed_session,

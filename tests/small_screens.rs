@@ -8,11 +8,11 @@ mod common;
 use common::frame::draw;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use signin_doctor::flow::load_built_in;
-use signin_doctor::i18n::words;
-use signin_doctor::lang::Lang;
-use signin_doctor::session::Session;
-use signin_doctor::tui::{Action, App, Options, update};
+use signin_doctor_core::flow::load_built_in;
+use signin_doctor_core::i18n::words;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::session::Session;
+use signin_doctor_tui::{Action, App, Options, update};
 
 fn first_question(lang: Lang) -> App {
     let session = Session::new(load_built_in().unwrap().flow.shared());
@@ -61,7 +61,7 @@ fn at_40x12_the_first_question_shows_at_least_four_answers_in_both_languages() {
         );
         // The selected answer is shown in full, and the question itself is there.
         let screen = rows(&buffer).join(" ");
-        let page = signin_doctor::page::Page::of(app.session(), lang);
+        let page = signin_doctor_core::page::Page::of(app.session(), lang);
         let first_word = page.heading.split(' ').next().unwrap();
         assert!(screen.contains(first_word), "{lang:?}: {screen}");
         let squeezed: String = screen.split_whitespace().collect();

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 mod common;
 
-use signin_doctor::flow::MAX_FLOW_BYTES;
+use signin_doctor_core::flow::MAX_FLOW_BYTES;
 
 const DEADLINE: Duration = Duration::from_secs(20);
 
@@ -36,8 +36,11 @@ fn stderr_of(child: &mut Child) -> String {
 
 /// The option numbers of a walk on the built-in flow to an ending, as typed.
 fn walk_to_an_ending() -> String {
-    let mut session = signin_doctor::session::Session::new(
-        signin_doctor::flow::load_built_in().unwrap().flow.shared(),
+    let mut session = signin_doctor_core::session::Session::new(
+        signin_doctor_core::flow::load_built_in()
+            .unwrap()
+            .flow
+            .shared(),
     );
     let mut typed = String::new();
     while session.option_count() > 0 {
@@ -189,14 +192,14 @@ fn ending_of_the_walk() -> String {
     while session.option_count() > 0 {
         session.choose(0).unwrap();
     }
-    signin_doctor::page::Page::of(&session, signin_doctor::lang::Lang::En).heading
+    signin_doctor_core::page::Page::of(&session, signin_doctor_core::lang::Lang::En).heading
 }
 
 /// A flow file one byte over the limit, made of YAML comments so it would parse.
 fn oversized_flow(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("huge.yaml");
     let mut file = std::fs::File::create(&path).unwrap();
-    let mut text = signin_doctor::flow::BUILT_IN_YAML.to_owned();
+    let mut text = signin_doctor_core::flow::BUILT_IN_YAML.to_owned();
     text.push('\n');
     let line = format!("# {}\n", "x".repeat(1021));
     while (text.len() as u64) + (line.len() as u64) <= MAX_FLOW_BYTES {

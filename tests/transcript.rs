@@ -9,10 +9,10 @@ mod common;
 use std::path::Path;
 
 use common::{at, built_in_session, error_codes_session};
-use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
-use signin_doctor::session::Session;
-use signin_doctor::transcript::Transcript;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::Page;
+use signin_doctor_core::session::Session;
+use signin_doctor_core::transcript::Transcript;
 
 const SECRET: &str = "Hunter2Summer!";
 

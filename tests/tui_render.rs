@@ -7,11 +7,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use signin_doctor::flow::load_str;
-use signin_doctor::lang::Lang;
-use signin_doctor::session::Session;
-use signin_doctor::tui::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
-use signin_doctor::tui::{Action, App, Options, update, view};
+use signin_doctor_core::flow::load_str;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::session::Session;
+use signin_doctor_tui::layout::screen::{MIN_HEIGHT, MIN_WIDTH};
+use signin_doctor_tui::{Action, App, Options, update, view};
 
 const FLOW: &str = r#"
 id: render-test
@@ -163,7 +163,8 @@ fn every_screen_draws_in_full_or_asks_to_be_enlarged_at_every_size() {
                     for end in [Action::Bottom, Action::Top] {
                         let terminal = draw(&mut app, width, height);
                         let place = format!("{name} ({lang}) at {width}x{height}");
-                        let path = signin_doctor::page::Page::of(app.session(), lang).breadcrumbs;
+                        let path =
+                            signin_doctor_core::page::Page::of(app.session(), lang).breadcrumbs;
                         drawn_in_full_or_asked_larger(
                             terminal.backend().buffer(),
                             lang,
@@ -182,7 +183,7 @@ fn every_screen_draws_in_full_or_asks_to_be_enlarged_at_every_size() {
 /// enlarge the window (cut to fit), otherwise the screen itself, header to footer (on a
 /// short screen the header is the `path` so far, cut by whole words or steps).
 fn drawn_in_full_or_asked_larger(buffer: &Buffer, lang: Lang, path: &[String], place: &str) {
-    let enlarge = signin_doctor::i18n::words(lang).too_small;
+    let enlarge = signin_doctor_core::i18n::words(lang).too_small;
     let screen = words_on(buffer);
     let area = buffer.area;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -206,7 +207,7 @@ fn drawn_in_full_or_asked_larger(buffer: &Buffer, lang: Lang, path: &[String], p
     } else {
         "Testflow voor tekenen"
     };
-    let label = format!("{}:", signin_doctor::i18n::words(lang).path);
+    let label = format!("{}:", signin_doctor_core::i18n::words(lang).path);
     let shown = top.trim_start_matches(&label).trim();
     let shown = shown.trim_start_matches('…').trim_end_matches('…').trim();
     let is_path = !path.is_empty()
@@ -345,7 +346,7 @@ fn hyperlinks_sit_exactly_on_the_address_drawn() {
     let mut app = start(&[Action::Pick(1)]);
     let terminal = draw(&mut app, 40, 24);
     let buffer = terminal.backend().buffer();
-    let placed = signin_doctor::tui::terminal::hyperlink::placed(&app, buffer.area);
+    let placed = signin_doctor_tui::terminal::hyperlink::placed(&app, buffer.area);
     let help: Vec<_> = placed.iter().filter(|link| link.url == HELP_URL).collect();
     assert_eq!(
         help.len(),
@@ -363,7 +364,7 @@ fn hyperlinks_sit_exactly_on_the_address_drawn() {
         assert_eq!(drawn, link.text);
     }
     update(&mut app, Action::ToggleHelp);
-    assert!(signin_doctor::tui::terminal::hyperlink::placed(&app, buffer.area).is_empty());
+    assert!(signin_doctor_tui::terminal::hyperlink::placed(&app, buffer.area).is_empty());
 }
 
 #[test]

@@ -176,9 +176,14 @@ fn the_built_in_flow_offers_aadsts50053_for_aadst50053() {
     let text = stdout(&output);
     assert!(text.contains("Did you mean AADSTS50053?"), "{text}");
     let mut session = common::built_in_session();
-    common::walk(&mut session, signin_doctor::lang::Lang::En, &["error code"]);
+    common::walk(
+        &mut session,
+        signin_doctor_core::lang::Lang::En,
+        &["error code"],
+    );
     session.answer_text("AADSTS50053").unwrap();
-    let heading = signin_doctor::page::Page::of(&session, signin_doctor::lang::Lang::En).heading;
+    let heading =
+        signin_doctor_core::page::Page::of(&session, signin_doctor_core::lang::Lang::En).heading;
     assert!(
         text.contains(&heading),
         "accepting it leads where AADSTS50053 leads ({heading}):\n{text}"
@@ -188,5 +193,9 @@ fn the_built_in_flow_offers_aadsts50053_for_aadst50053() {
 /// The number of the first question's answer about an error code.
 fn error_code_option() -> usize {
     let mut session = common::built_in_session();
-    common::walk(&mut session, signin_doctor::lang::Lang::En, &["error code"])[0]
+    common::walk(
+        &mut session,
+        signin_doctor_core::lang::Lang::En,
+        &["error code"],
+    )[0]
 }

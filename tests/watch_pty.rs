@@ -12,7 +12,7 @@ use common::pty::Wizard;
 fn flow_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("flow.yaml");
-    std::fs::write(&file, signin_doctor::flow::BUILT_IN_YAML).unwrap();
+    std::fs::write(&file, signin_doctor_core::flow::BUILT_IN_YAML).unwrap();
     (dir, file)
 }
 
@@ -35,7 +35,7 @@ fn edits_reload_in_place_and_broken_edits_keep_the_last_good_flow() {
     wizard.wait_for("self-service password reset?");
 
     // A valid edit of the question the user is on: reloaded, same place, new words.
-    let original = signin_doctor::flow::BUILT_IN_YAML;
+    let original = signin_doctor_core::flow::BUILT_IN_YAML;
     let reworded = original.replace(
         "Has your company turned on self-service password reset?",
         "Is self-service password reset switched on for you?",
@@ -86,7 +86,7 @@ fn a_removed_node_moves_the_user_to_the_nearest_earlier_question() {
     wizard.wait_for("Check your roles and workspaces in Partner Center");
 
     // The roles check is cut out: its answer now goes straight to the missing features.
-    let edited = signin_doctor::flow::BUILT_IN_YAML
+    let edited = signin_doctor_core::flow::BUILT_IN_YAML
         .replace("next: check-roles", "next: missing-capabilities")
         .replace("not_fixed: check-roles", "not_fixed: missing-capabilities");
     let start = edited.find("  check-roles:\n").expect("the roles node");
@@ -123,7 +123,7 @@ fn a_reload_in_agent_mode_keeps_the_note_the_call_time_and_the_save() {
             && !words.contains("Call time 0:01")
     });
 
-    let reworded = signin_doctor::flow::BUILT_IN_YAML.replace(
+    let reworded = signin_doctor_core::flow::BUILT_IN_YAML.replace(
         "Has your company turned on self-service password reset?",
         "Is self-service password reset switched on for you?",
     );

@@ -22,7 +22,7 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
-use signin_doctor::serve::web::{self, App, WebOptions};
+use signin_doctor_serve::web::{self, App, WebOptions};
 
 /// The axe-core script `.ci/run` unpacks (the npm package `axe-core`).
 fn axe_script() -> Option<String> {
@@ -95,7 +95,7 @@ async fn browser(driver: &Driver, accept_language: &str) -> Client {
 /// The web pages on a port of their own, on this test's runtime.
 async fn start_server(dir: &std::path::Path) -> (SocketAddr, Arc<App>) {
     let options = WebOptions {
-        flow: signin_doctor::commands::walkable_flow(None, "test").unwrap(),
+        flow: signin_doctor_cli::commands::walkable_flow(None, "test").unwrap(),
         state_dir: Some(dir.to_path_buf()),
         log: Some(dir.join("outcomes.jsonl")),
         keep_days: 30,

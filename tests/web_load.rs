@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use signin_doctor::serve::web::{self, App, WebOptions};
+use signin_doctor_serve::web::{self, App, WebOptions};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::{Barrier, Semaphore};
@@ -88,7 +88,7 @@ async fn a_thousand_browser_sessions_at_once_all_reach_an_ending_and_are_logged_
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("outcomes.jsonl");
     let options = WebOptions {
-        flow: signin_doctor::commands::walkable_flow(None, "test").unwrap(),
+        flow: signin_doctor_cli::commands::walkable_flow(None, "test").unwrap(),
         state_dir: Some(dir.path().to_path_buf()),
         log: Some(log.clone()),
         keep_days: 30,

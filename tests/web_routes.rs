@@ -370,13 +370,13 @@ async fn a_code_for_the_helpdesk_hands_the_session_to_an_agent_where_the_partner
     assert!(page.contains("Your session is with the helpdesk agent now"));
     assert!(server.log().is_empty(), "kept for the agent, not logged");
     // The agent's wizard takes it over from the save, as `join CODE` does.
-    let started = signin_doctor::core::hand_off::take_over(
+    let started = signin_doctor_core::core::hand_off::take_over(
         server.options.flow.clone(),
         server.dir.path(),
         &code,
-        signin_doctor::core::RecordOptions::default(),
-        signin_doctor::lang::Lang::En,
-        signin_doctor::clock::now(),
+        signin_doctor_core::core::RecordOptions::default(),
+        signin_doctor_core::lang::Lang::En,
+        signin_doctor_core::clock::now(),
     )
     .expect("the agent takes the session over");
     assert_eq!(started.session.node().key, "account-locked");

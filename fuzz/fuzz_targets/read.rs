@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use signin_doctor::flow::{PositionIndex, RawFlow, YamlPath, read};
+use signin_doctor_core::flow::{PositionIndex, RawFlow, YamlPath, read};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -3,7 +3,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use signin_doctor::tui::{Action, App, update, view};
+use signin_doctor_tui::{Action, App, update, view};
 
 /// `app` drawn on a terminal `width` × `height` (told of the size first, as a resize does).
 pub fn draw(app: &mut App, width: u16, height: u16) -> Buffer {

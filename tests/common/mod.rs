@@ -11,10 +11,10 @@ pub mod ssh_client;
 
 use std::path::PathBuf;
 
-use signin_doctor::flow::load_built_in;
-use signin_doctor::lang::Lang;
-use signin_doctor::page::Page;
-use signin_doctor::session::Session;
+use signin_doctor_core::flow::load_built_in;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::page::Page;
+use signin_doctor_core::session::Session;
 
 /// Environment variables that keep the program's autosaves and outcome log out of the
 /// real home: XDG state and data folders inside a scratch folder of its own, new each call.
@@ -132,7 +132,7 @@ pub const ERROR_CODES: &str = concat!(
 
 /// A session on [`ERROR_CODES`] started at [`at`]`(0)`.
 pub fn error_codes_session() -> Session {
-    let flow = signin_doctor::flow::load_path(std::path::Path::new(ERROR_CODES))
+    let flow = signin_doctor_core::flow::load_path(std::path::Path::new(ERROR_CODES))
         .expect("the error-code fixture is a valid flow")
         .flow;
     Session::new_at(flow.shared(), at(0))

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use signin_doctor::export::{dot, mermaid};
-use signin_doctor::flow::load_built_in;
-use signin_doctor::lang::Lang;
+use signin_doctor_core::export::{dot, mermaid};
+use signin_doctor_core::flow::load_built_in;
+use signin_doctor_core::lang::Lang;
 
 use crate::HOSTILE;
 use crate::common::binary;

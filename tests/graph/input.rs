@@ -1,9 +1,9 @@
 //! Questions answered by typing in both graph formats: their own shape, one edge per
 //! pattern labelled with the pattern as written (escaped), and an "otherwise" edge.
 
-use signin_doctor::export::{dot, mermaid};
-use signin_doctor::flow::load_str;
-use signin_doctor::lang::Lang;
+use signin_doctor_core::export::{dot, mermaid};
+use signin_doctor_core::flow::load_str;
+use signin_doctor_core::lang::Lang;
 
 /// An input question whose patterns are full of Mermaid and DOT syntax.
 const TYPED: &str = r#"

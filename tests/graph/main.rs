@@ -13,7 +13,7 @@ mod svg;
 
 use std::path::PathBuf;
 
-use signin_doctor::flow::{Flow, load_str};
+use signin_doctor_core::flow::{Flow, load_str};
 
 /// Every `*.yaml` under `flows/`, sorted.
 pub fn shipped_flows() -> Vec<PathBuf> {

@@ -1,9 +1,9 @@
 //! The Mermaid output's structure: shapes per kind, labelled edges, the start, escaping.
 
-use signin_doctor::export::mermaid;
-use signin_doctor::flow::{EndingKind, NodeKind, load_built_in};
-use signin_doctor::i18n::words;
-use signin_doctor::lang::Lang;
+use signin_doctor_core::export::mermaid;
+use signin_doctor_core::flow::{EndingKind, NodeKind, load_built_in};
+use signin_doctor_core::i18n::words;
+use signin_doctor_core::lang::Lang;
 
 use crate::hostile;
 

@@ -3,9 +3,9 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use signin_doctor::export::dot;
-use signin_doctor::flow::{Flow, load_path};
-use signin_doctor::lang::Lang;
+use signin_doctor_core::export::dot;
+use signin_doctor_core::flow::{Flow, load_path};
+use signin_doctor_core::lang::Lang;
 
 use crate::{hostile, shipped_flows};
 

@@ -1,8 +1,8 @@
 //! The note editor, the search box and the help overlay drawn with `TestBackend`.
 
 use ratatui::layout::Position;
-use signin_doctor::lang::Lang;
-use signin_doctor::tui::{Action, update};
+use signin_doctor_core::lang::Lang;
+use signin_doctor_tui::{Action, update};
 
 use super::render::{app, draw, rows, words_on};
 

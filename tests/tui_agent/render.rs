@@ -9,10 +9,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use signin_doctor::flow::load_str;
-use signin_doctor::lang::Lang;
-use signin_doctor::session::Session;
-use signin_doctor::tui::{Action, App, Options, tick, update, view};
+use signin_doctor_core::flow::load_str;
+use signin_doctor_core::lang::Lang;
+use signin_doctor_core::session::Session;
+use signin_doctor_tui::{Action, App, Options, tick, update, view};
 
 const FLOW: &str = r#"
 id: agent-render

@@ -13,7 +13,7 @@ use axum::body::Body;
 use axum::extract::connect_info::MockConnectInfo;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
-use signin_doctor::serve::web::{self, App, WebOptions};
+use signin_doctor_serve::web::{self, App, WebOptions};
 use tower::ServiceExt;
 
 /// A server's state folder and log, removed with it.
@@ -32,7 +32,7 @@ impl Server {
     /// A server with its options changed by `change`.
     pub fn with(change: impl FnOnce(&mut WebOptions)) -> Server {
         let dir = tempfile::tempdir().unwrap();
-        let flow = signin_doctor::commands::walkable_flow(None, "test").unwrap();
+        let flow = signin_doctor_cli::commands::walkable_flow(None, "test").unwrap();
         let mut options = WebOptions {
             flow,
             state_dir: Some(dir.path().to_path_buf()),

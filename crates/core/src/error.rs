@@ -1,0 +1,197 @@
+//! The one error type of the program: every way a run can fail, with the exit code each
+//! gives. The edge of each program (`signin-doctor`'s `run`, the server program's `main`) prints
+//! it, once, as `signin-doctor: MESSAGE`.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::core::start::StartError;
+use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW};
+use crate::flow::LoadError;
+
+/// Why a run failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The flow cannot be loaded for what was asked (drawn, walked).
+    #[error("{doing}\n{source}")]
+    Flow {
+        /// What could not be done, as a sentence ("the wizard cannot start.").
+        doing: &'static str,
+        /// Why the flow cannot be loaded.
+        source: LoadError,
+    },
+    /// `check` could not read the flow at all (a missing file, not a list of problems).
+    #[error("{0}")]
+    Check(LoadError),
+    /// `check` found errors (or warnings with `--deny-warnings`); the report said which.
+    #[error("the flow has problems (listed above)")]
+    FlowProblems,
+    /// The wizard cannot start (a save that does not fit, `--transcript` that cannot be
+    /// written, every save in use).
+    #[error(transparent)]
+    Start(#[from] StartError),
+    /// `stats --since` is not a date.
+    #[error("--since: {message}")]
+    Since {
+        /// What is wrong with it.
+        message: String,
+    },
+    /// No `--log` and no home folder to find the outcome log in.
+    #[error("no home folder to find the outcome log in; use --log FILE")]
+    NoLogHome,
+    /// The outcome log cannot be read.
+    #[error("cannot read the outcome log {}: {source}", path.display())]
+    ReadLog {
+        /// The log file.
+        path: PathBuf,
+        /// Why it cannot be read.
+        source: io::Error,
+    },
+    /// What a command prints cannot be written (a full disk; a closed pipe says nothing).
+    #[error("cannot write the output: {0}")]
+    Output(io::Error),
+    /// The full-screen wizard lost its terminal, or cannot set it up.
+    #[error("{doing}: {source}")]
+    Terminal {
+        /// What could not be done ("cannot read from the terminal").
+        doing: &'static str,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// Plain mode cannot read its input or write its output.
+    #[error("{0}")]
+    Lines(io::Error),
+    /// A write of the user's data failed; the messages about it were shown as it happened.
+    #[error("some of the session's records could not be written (see above)")]
+    RecordsFailed,
+    /// `serve` cannot start: its host key, authorized keys or address; says what to do.
+    #[error("serve: {0}")]
+    Serve(String),
+}
+
+/// A result whose error is [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Says what the full-screen wizard was doing when the terminal failed.
+pub trait TerminalContext<T> {
+    /// The result, or [`Error::Terminal`] saying what could not be done.
+    fn doing(self, doing: &'static str) -> Result<T>;
+}
+
+impl<T> TerminalContext<T> for io::Result<T> {
+    fn doing(self, doing: &'static str) -> Result<T> {
+        self.map_err(|source| Error::Terminal { doing, source })
+    }
+}
+
+impl Error {
+    /// The exit code: 2 for bad usage or an invalid flow, else 1 (or the start-up's own).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Flow { .. } | Error::Check(_) | Error::FlowProblems | Error::Since { .. } => {
+                USAGE_OR_INVALID_FLOW
+            }
+            Error::Start(error) => error.exit_code(),
+            Error::NoLogHome
+            | Error::ReadLog { .. }
+            | Error::Output(_)
+            | Error::Terminal { .. }
+            | Error::Lines(_)
+            | Error::RecordsFailed
+            | Error::Serve(_) => RUNTIME_ERROR,
+        }
+    }
+
+    /// Tells the user what went wrong through `say` — one line, `signin-doctor: …`, with
+    /// no line end — unless it was said already, and gives the exit code. The one place
+    /// where an error becomes a message and a code, for this process and a served client.
+    pub fn reported(&self, say: impl FnOnce(&str)) -> u8 {
+        if !self.said_already() {
+            say(&format!("signin-doctor: {self}"));
+        }
+        self.exit_code()
+    }
+
+    /// Whether the message is left out: it was said already (the check report, the
+    /// record keeping's notices) or nobody is left to read it (a closed pipe, `| head`).
+    pub fn said_already(&self) -> bool {
+        match self {
+            Error::FlowProblems | Error::RecordsFailed => true,
+            Error::Output(error) | Error::Lines(error) => error.kind() == io::ErrorKind::BrokenPipe,
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_failure_has_its_exit_code_and_message() {
+        let full = || io::Error::new(io::ErrorKind::StorageFull, "No space left on device");
+        let cases: [(Error, u8, &str); 6] = [
+            (
+                Error::Since {
+                    message: "not a date".into(),
+                },
+                2,
+                "--since: not a date",
+            ),
+            (
+                Error::NoLogHome,
+                1,
+                "no home folder to find the outcome log in; use --log FILE",
+            ),
+            (
+                Error::Output(full()),
+                1,
+                "cannot write the output: No space left on device",
+            ),
+            (
+                Error::Start(StartError::AllInUse),
+                1,
+                "--resume: every unfinished session",
+            ),
+            (
+                Error::Start(StartError::Records("--transcript x".into())),
+                2,
+                "--transcript x",
+            ),
+            (Error::FlowProblems, 2, "the flow has problems"),
+        ];
+        for (error, code, message) in cases {
+            assert_eq!(error.exit_code(), code, "{error}");
+            assert!(error.to_string().starts_with(message), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_and_what_was_said_already_are_not_said_again() {
+        let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(Error::Output(pipe()).said_already());
+        assert!(Error::Lines(pipe()).said_already());
+        assert!(Error::RecordsFailed.said_already());
+        assert!(!Error::Output(io::Error::from(io::ErrorKind::StorageFull)).said_already());
+        assert!(!Error::NoLogHome.said_already());
+    }
+
+    #[test]
+    fn an_error_is_reported_once_with_the_program_name_and_its_code() {
+        let mut said = Vec::new();
+        assert_eq!(
+            Error::NoLogHome.reported(|text| said.push(text.to_owned())),
+            1
+        );
+        assert_eq!(
+            Error::FlowProblems.reported(|text| said.push(text.to_owned())),
+            2
+        );
+        assert_eq!(
+            said.len(),
+            1,
+            "what was said already is not said again: {said:?}"
+        );
+        assert_eq!(said[0], format!("signin-doctor: {}", Error::NoLogHome));
+    }
+}

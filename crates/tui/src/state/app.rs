@@ -1,0 +1,348 @@
+//! The wizard's state and `update`, which changes it in answer to an action and never draws.
+
+use jiff::Timestamp;
+use ratatui::layout::Rect;
+
+use crate::Options;
+use crate::event::action::{Action, KeyMode};
+use crate::layout::help_layout;
+use crate::layout::screen::{Screen, ScreenInput};
+use crate::layout::theme::Theme;
+use crate::layout::view_model::ViewModel;
+use crate::state::input::LineInput;
+use crate::state::overlay::Overlay;
+use crate::state::sharing::{Presence, Sharing};
+
+pub use crate::state::status::Status;
+
+use crate::clock::duration_text;
+use crate::core::typed_answer::{Asker, TypedAnswer};
+use crate::exit::WalkEnd;
+use crate::flow::Kind;
+use crate::lang::Lang;
+use crate::page::Page;
+use crate::session::Session;
+
+mod answer;
+mod moves;
+mod typing;
+mod update;
+
+pub use update::{paste, report, tick, update, update_flow};
+
+/// The terminal size assumed until the first [`crate::Action::Resize`].
+const DEFAULT_SIZE: (u16, u16) = (80, 24);
+
+/// Everything the full-screen wizard knows.
+#[derive(Debug, Clone)]
+pub struct App {
+    session: Session,
+    lang: Lang,
+    theme: Theme,
+    page: Page,
+    selected: usize,
+    scroll: usize,
+    help: bool,
+    help_scroll: usize,
+    quit: bool,
+    size: (u16, u16),
+    /// Whether the user moved the selection since the last scroll, so a resize should
+    /// keep it in view.
+    follow: bool,
+    status: Status,
+    /// Agent mode: what to say, the path pane, the call time.
+    agent: bool,
+    /// The time the call time is shown for (see [`tick`]).
+    now: Timestamp,
+    /// The note editor or search box, when open.
+    overlay: Option<Overlay>,
+    /// What is typed in the answer box of a question answered by typing.
+    answer: LineInput,
+    /// What the wizard asks before taking the typed answer (nothing typed, did you mean).
+    typed: TypedAnswer,
+    /// Why saving fails, shown above every other status until a save works again.
+    write_problem: Option<String>,
+    /// Hand-off and live sharing, when served.
+    sharing: Sharing,
+}
+
+impl App {
+    /// A wizard at the session's current node, in `lang`.
+    pub fn new(session: Session, lang: Lang, options: &Options) -> App {
+        let page = Page::of(&session, lang);
+        App {
+            session,
+            lang,
+            theme: Theme::new(options.no_color),
+            page,
+            selected: 0,
+            scroll: 0,
+            help: false,
+            help_scroll: 0,
+            quit: false,
+            size: DEFAULT_SIZE,
+            follow: false,
+            status: Status::default(),
+            agent: options.agent,
+            now: crate::clock::now(),
+            overlay: None,
+            answer: LineInput::answer_box(),
+            typed: TypedAnswer::default(),
+            write_problem: None,
+            sharing: options.sharing.clone(),
+        }
+    }
+
+    /// Hand-off and live sharing, as they stand.
+    pub fn sharing(&self) -> &Sharing {
+        &self.sharing
+    }
+
+    /// Shows the hand-off code the partner was given (until an agent uses it).
+    pub fn show_code(&mut self, code: String) {
+        if let Sharing::Partner { code: shown, .. } = &mut self.sharing {
+            *shown = Some(code);
+        }
+    }
+
+    /// Takes in what happened on the other side of a shared session, saying so in the
+    /// status line when it is news the line that stays does not tell.
+    pub fn other_side(&mut self, presence: Presence) {
+        self.sharing.apply(presence);
+        let words = crate::i18n::sharing_words(self.lang);
+        let news = match presence {
+            Presence::AgentLeft => Some(words.agent_left),
+            Presence::PartnerLeft => Some(words.partner_left),
+            Presence::SharingEnded => {
+                self.quit = true;
+                Some(words.sharing_ended)
+            }
+            Presence::AgentJoined => None,
+        };
+        if let Some(news) = news {
+            self.status = Status::info(news.to_owned());
+        }
+    }
+
+    /// The partner stopped the sharing: the agent is gone from this screen.
+    pub fn stopped_sharing(&mut self) {
+        self.sharing.apply(Presence::AgentLeft);
+        let words = crate::i18n::sharing_words(self.lang);
+        self.status = Status::info(words.you_ended_sharing.to_owned());
+    }
+
+    /// Takes in the session as the other side of a shared session changed it. The screen
+    /// follows to its node; what this side was typing in an open box stays.
+    pub fn follow_session(&mut self, session: Session, gave_way: bool) {
+        let same_node = session.current() == self.session.current()
+            && session.path().len() == self.session.path().len();
+        self.session = session;
+        if !same_node {
+            self.show_node(0);
+        }
+        if gave_way {
+            let words = crate::i18n::sharing_words(self.lang);
+            self.status = Status::info(words.other_side_first.to_owned());
+        }
+    }
+
+    /// What the wizard asks before taking the typed answer, in the user's words.
+    pub fn asking(&self) -> Option<String> {
+        let confirm = self.typed.asking(&self.session)?;
+        Some(confirm.prompt(self.lang, Asker::Keys))
+    }
+
+    /// What is typed in the answer box (empty where the page has none).
+    pub fn answer(&self) -> &LineInput {
+        &self.answer
+    }
+
+    /// Whether the page is a question answered by typing, with its box taking the keys.
+    pub fn answering(&self) -> bool {
+        self.page.kind == Kind::Input
+    }
+
+    /// Sets (or clears, with `None`) the banner saying that saving fails.
+    pub fn set_write_problem(&mut self, problem: Option<&str>) {
+        self.write_problem = problem.map(crate::sanitize::clean_line);
+    }
+
+    /// Why saving fails, while it does (shown in a banner that stays).
+    pub fn write_problem(&self) -> Option<&str> {
+        self.write_problem.as_deref()
+    }
+
+    /// Whether agent mode is on.
+    pub fn agent(&self) -> bool {
+        self.agent
+    }
+
+    /// The length of the call so far, as `m:ss`.
+    pub fn call_time(&self) -> String {
+        duration_text(self.session.elapsed_at(self.now).as_secs())
+    }
+
+    /// The note editor or search box, when one is open.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// What keys mean now: typing while an input box is open, closing the help while it
+    /// shows, typing the answer at a question answered by typing, else the wizard's keys.
+    pub fn key_mode(&self) -> KeyMode {
+        if self.overlay.is_some() {
+            KeyMode::Typing
+        } else if self.help {
+            KeyMode::Help
+        } else if self.answering() {
+            KeyMode::Answering
+        } else {
+            KeyMode::Wizard
+        }
+    }
+
+    /// Gives the session back, e.g. for the records kept when the wizard exits.
+    pub fn into_session(self) -> Session {
+        self.session
+    }
+
+    /// The status lines above the key hints.
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// The walk.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// What the current screen shows.
+    pub fn page(&self) -> &Page {
+        &self.page
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The styles to draw with.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The selected option, counted from 0.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first body row the user scrolled to.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// Whether the help overlay is open.
+    pub fn help_visible(&self) -> bool {
+        self.help
+    }
+
+    /// How far the help overlay is scrolled, in lines.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Scrolls the open help overlay for the arrows and page keys; any other action closes it.
+    fn scroll_help(&mut self, action: Action) {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let max = help_layout::max_scroll(&self.theme, self.lang, self.help_for(), area);
+        let page = usize::from(self.size.1.saturating_sub(3)).max(1);
+        self.help_scroll = match action {
+            Action::Up => self.help_scroll.saturating_sub(1),
+            Action::Down => self.help_scroll + 1,
+            Action::PageUp => self.help_scroll.saturating_sub(page),
+            Action::PageDown => self.help_scroll + page,
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => {
+                self.help = false;
+                0
+            }
+        }
+        .min(max);
+    }
+
+    /// Whether the current node is an ending.
+    pub fn at_ending(&self) -> bool {
+        self.page.kind.is_ending()
+    }
+
+    /// How the walk ended, once the user has quit.
+    pub fn walk_end(&self) -> Option<WalkEnd> {
+        self.quit.then(|| {
+            if self.at_ending() {
+                WalkEnd::Ending
+            } else {
+                WalkEnd::Quit
+            }
+        })
+    }
+
+    /// The screen laid out in `area`; `None` when the area is too small.
+    pub fn screen(&self, area: Rect) -> Option<Screen> {
+        let status: Vec<String> = self
+            .write_problem
+            .iter()
+            .map(|problem| format!("signin-doctor: {problem}"))
+            .chain(self.sharing.line(self.lang))
+            .chain(self.asking())
+            .chain(self.status.lines.iter().cloned())
+            .collect();
+        let input = ScreenInput {
+            page: &self.page,
+            lang: self.lang,
+            selected: self.selected,
+            scroll: self.scroll,
+            theme: &self.theme,
+            status: &status,
+            agent: self.agent.then_some(&self.session),
+            extra_hint: self.sharing.hint(self.lang, self.answering()),
+        };
+        Screen::of(input, area)
+    }
+
+    /// What the views draw for a frame of `area`.
+    pub fn view_model(&self, area: Rect) -> ViewModel<'_> {
+        ViewModel {
+            lang: self.lang,
+            theme: &self.theme,
+            page: &self.page,
+            screen: self.screen(area),
+            answering: self.answering(),
+            answer: self.answer(),
+            status: &self.status,
+            write_problem: self.write_problem(),
+            call_time: self.call_time(),
+            overlay: self.overlay(),
+            help_scroll: self.help.then_some(self.help_scroll),
+            help_for: self.help_for(),
+        }
+    }
+
+    /// Which keys the help lists here.
+    fn help_for(&self) -> help_layout::HelpFor {
+        help_layout::HelpFor {
+            answering: self.answering(),
+            hand_off: self.sharing.partner(),
+        }
+    }
+
+    /// The screen laid out at the size the terminal last reported.
+    fn current_screen(&self) -> Option<Screen> {
+        self.screen(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+}
+
+#[cfg(test)]
+mod agent_tests;
+#[cfg(test)]
+mod tests;
