@@ -105,8 +105,12 @@ impl Store {
             flash: None,
             last_seen: Instant::now(),
         }));
-        lock(&self.sessions).insert(id, Arc::clone(&session));
-        Ok(session)
+        // Two requests may have opened the same returning session at once: every request
+        // of the cookie goes on with the one in first; the other call is dropped, its
+        // save (if it had taken it up) left on disk as it was.
+        Ok(Arc::clone(
+            lock(&self.sessions).entry(id).or_insert(session),
+        ))
     }
 
     /// How the call under `id` is kept: in its own folder.
