@@ -75,6 +75,8 @@ pub struct RecordKeeper {
     lock: Option<SessionLock>,
     /// A hand-off code was given: an unfinished session is kept for the agent.
     handed_off: bool,
+    /// The front end the call is made in, for its outcome record (`None`: a terminal).
+    front_end: Option<&'static str>,
 }
 
 impl RecordKeeper {
@@ -92,6 +94,7 @@ impl RecordKeeper {
             failed: false,
             lock: None,
             handed_off: false,
+            front_end: None,
         }
     }
 
@@ -105,7 +108,13 @@ impl RecordKeeper {
             failed: false,
             lock: None,
             handed_off: false,
+            front_end: None,
         }
+    }
+
+    /// Marks the call's outcome record as made in `front_end` (e.g. `web`).
+    pub fn set_front_end(&mut self, front_end: &'static str) {
+        self.front_end = Some(front_end);
     }
 
     /// The language the records are written in.
@@ -129,6 +138,7 @@ impl RecordKeeper {
             failed: false,
             lock: Some(lock),
             handed_off: false,
+            front_end: None,
         }
     }
 
@@ -316,7 +326,10 @@ impl RecordKeeper {
             notices.extend(saved);
         }
         if let Some(log) = &self.options.log {
-            let record = OutcomeRecord::of(session, self.lang, now);
+            let record = OutcomeRecord {
+                front_end: self.front_end.map(str::to_owned),
+                ..OutcomeRecord::of(session, self.lang, now)
+            };
             if let Err(error) = append(log, &record) {
                 written = false;
                 self.failed = true;
