@@ -65,6 +65,7 @@ fn write_log(path: &std::path::Path) {
             answers: 3,
             jumps: 0,
             notes: 1,
+            front_end: None,
         };
         out.write_all(record.to_line().as_bytes()).unwrap();
     }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, StateOptions};
 use crate::commands::{self, walkable_flow};
 use crate::core::start::{StartOptions, begin};
-use crate::core::{Notice, RecordOptions};
+use crate::core::{Call, Notice, RecordOptions};
 use crate::default_paths::{log_file, state_dir};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
@@ -91,10 +91,8 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
         // Resume offer, autosave, transcript and outcome log included.
         let options = plain::Options {
             agent: agent_mode(cli),
-            hand_off: None,
             remote: false,
             terminal: env.stdin_terminal,
-            caller: None,
         };
         plain::start::main(session, lang, &start, options)
     } else {
@@ -145,7 +143,7 @@ fn agent_mode(cli: &Cli) -> bool {
 /// autosave, then — once the terminal is back to normal — the transcript, the outcome log
 /// and what became of the save.
 ///
-/// What becomes of the session follows the core's one rule ([`crate::core::RecordKeeper::end`]): when
+/// What becomes of the session follows the core's one rule ([`Call::end`]): when
 /// a signal, a closed window or a terminal failure ends the wizard before an ending, its
 /// save stays for `--resume` (a closed terminal must not lose a call's notes).
 fn full_screen(
@@ -159,12 +157,11 @@ fn full_screen(
         input: &mut io::stdin().lock(),
         output: &mut io::stdout().lock(),
     };
-    let started = begin(fresh, lang, start, &mut prompt)?;
-    let (mut session, lang, mut records) = (started.session, started.lang, started.records);
-    let left = tui::run(&mut session, lang, options, &mut records);
-    show(&records.end(&session, tui::Left::how(&left)));
+    let call = Call::new(begin(fresh, lang, start, &mut prompt)?);
+    let (mut call, left) = tui::run(call, &options);
+    show(&call.end(tui::Left::how(&left)));
     let left = left?;
-    if records.failed() {
+    if call.failed() {
         return Err(Error::RecordsFailed);
     }
     Ok(left.end)

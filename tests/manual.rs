@@ -6,26 +6,12 @@ use std::process::Command;
 
 mod common;
 
+use common::have;
+
 fn run(args: &[&str]) -> String {
     let output = common::binary(args).output().expect("run signin-doctor");
     assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
     String::from_utf8(output.stdout).expect("UTF-8 output")
-}
-
-/// Whether `tool` can be run; without it the test is skipped, unless CI requires it.
-fn have(tool: &str) -> bool {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} is needed in CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: {tool} is not installed");
-    }
-    found
 }
 
 #[test]

@@ -33,6 +33,7 @@ fn record(writer: usize, n: usize) -> OutcomeRecord {
         answers: n,
         jumps: 0,
         notes: writer,
+        front_end: None,
     }
 }
 

@@ -128,23 +128,26 @@ fn the_operator_log_tells_a_whole_live_call_without_the_code() {
         &format!("session={agent_session}"),
     ]);
 
-    // The partner stops the sharing, then leaves; the agent's wizard ends.
+    // The partner stops the sharing, then leaves; the agent goes on alone, then quits.
     agent.wait_for("Say to the caller");
     partner.send("x");
-    log.wait_for(&["sharing_ended", &format!("session={partner_session}")]);
-    log.wait_for(&["agent_left", &format!("session={agent_session}")]);
-    agent.exit_code();
-    log.wait_for(&[
-        "session_end",
-        &format!("session={agent_session}"),
-        "exit=130",
-    ]);
+    log.wait_for(&["sharing_ended", &format!("session={agent_session}")]);
+    agent.wait_for("carry on alone here");
     partner.send("q");
     partner.exit_code();
     log.wait_for(&[
         "session_end",
         &format!("session={partner_session}"),
         "how=quit",
+    ]);
+    agent.send("q");
+    assert_eq!(agent.exit_code(), 130);
+    log.wait_for(&[
+        "session_end",
+        &format!("session={agent_session}"),
+        &format!("call={code_id}"),
+        "how=quit",
+        "exit=130",
     ]);
     log.wait_for(&["disconnect", &format!("conn={partner_conn} "), "how=closed"]);
 

@@ -1,7 +1,8 @@
 //! Hand-off codes and the live shared session, with two real OpenSSH clients against
 //! `serve`: a partner presses `h` and reads out a code, an agent joins with `join CODE`,
-//! both screens follow every answer from either side, the partner stops the sharing, and
-//! a used, unknown or expired code is refused. Also: a code continued from the save, on
+//! both screens follow every answer from either side, the partner stops the sharing (the
+//! agent goes on alone, notes kept), and a used, unknown or expired code is refused. Plain
+//! partners (`ssh -T`) and plain agents share live the same way, each side in its mode. Also: a code continued from the save, on
 //! the server (`resume CODE`) and locally (`--resume CODE`), recorded in the transcript.
 
 mod common;
@@ -14,6 +15,17 @@ const SSPR_QUESTION: &str = "Has your company turned on self-service password re
 const WHO_RESETS_QUESTION: &str = "Who can set a new password for you?";
 const SSPR_QUESTION_NL: &str = "Heeft uw bedrijf selfservice voor wachtwoordherstel ingeschakeld?";
 const WHO_RESETS_QUESTION_NL: &str = "Wie kan een nieuw wachtwoord voor u instellen?";
+
+/// A full-screen partner at "Which of these comes closest?" who asked for a code; the code.
+fn partner_with_code(server: &Server) -> (common::pty::Wizard, String) {
+    let mut partner = server.full_screen();
+    partner.wait_for(FIRST_QUESTION);
+    partner.pick("Something else");
+    partner.wait_for("Which of these comes closest?");
+    partner.send("h");
+    let code = code_on(&partner);
+    (partner, code)
+}
 
 #[test]
 fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
@@ -65,11 +77,22 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
         !w.words().contains("Verslag van dit gesprek")
     });
 
-    // The partner stops the sharing: the agent's wizard ends and says why.
+    // The partner stops the sharing: the agent is told and goes on alone, notes kept.
     partner.send("x");
     partner.wait_for("Sharing stopped");
-    agent.wait_for("De partner is gestopt met het delen van de sessie.");
-    assert_eq!(agent.exit_code(), 130, "the agent left before an ending");
+    agent.wait_for("De partner is gestopt met het delen van de sessie");
+    agent.wait_for("caller is on the phone");
+    agent.pick("Nee, het is niet ingeschakeld");
+    agent.wait_for(WHO_RESETS_QUESTION_NL);
+    agent.send("n");
+    agent.send("after the partner left\r");
+    agent.wait_for("Notitie toegevoegd");
+    // The partner's screen no longer follows the agent's.
+    assert!(
+        partner.words().contains(SSPR_QUESTION),
+        "{}",
+        partner.words()
+    );
 
     // The code was used: it cannot be used again.
     let again = server.plain("helpdesk", Some(&format!("join {code}")), "");
@@ -80,14 +103,39 @@ fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
         text(&again.stderr)
     );
 
-    let save = saved_sessions(&server);
-    assert_eq!(save.len(), 1, "{save:?}");
-    let saved = std::fs::read_to_string(&save[0]).unwrap();
-    assert!(saved.contains("caller is on the phone"), "{saved}");
-    assert!(
-        saved.contains("\"live\": true") && saved.contains(&code),
-        "{saved}"
+    // The partner's save and the agent's own both hold the note and the live hand-off;
+    // only the agent's holds what the agent did alone.
+    let saves = saved_sessions(&server);
+    assert_eq!(saves.len(), 2, "{saves:?}");
+    let saved: Vec<String> = saves
+        .iter()
+        .map(|save| std::fs::read_to_string(save).unwrap())
+        .collect();
+    for saved in &saved {
+        assert!(saved.contains("caller is on the phone"), "{saved}");
+        assert!(
+            saved.contains("\"live\": true") && saved.contains(&code),
+            "{saved}"
+        );
+    }
+    assert_eq!(
+        saved
+            .iter()
+            .filter(|s| s.contains("after the partner left"))
+            .count(),
+        1
     );
+
+    // The agent leaves before an ending: the notes are set aside, never lost.
+    agent.send("q");
+    assert_eq!(agent.exit_code(), 130, "the agent left before an ending");
+    let kept = saved_sessions(&server)
+        .into_iter()
+        .filter(|save| save.to_string_lossy().ends_with(".abandoned.json"))
+        .map(|save| std::fs::read_to_string(save).unwrap())
+        .collect::<Vec<_>>();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].contains("after the partner left"), "{}", kept[0]);
 
     partner.pick("Yes, it's turned on");
     partner.send("q");
@@ -288,19 +336,7 @@ fn when_the_partner_drops_off_the_agent_carries_on_and_the_call_is_logged_once()
         return;
     }
     let server = Server::start(&["--open"]);
-    let mut partner = server.full_screen();
-    partner.wait_for(FIRST_QUESTION);
-    partner.pick("Something else");
-    partner.wait_for("Which of these comes closest?");
-    partner.send("h");
-    let code = code_on(&partner);
-    // Joining live takes a terminal; without one the code is not used up.
-    let plain = server.plain("helpdesk", Some(&format!("join {code}")), "");
-    assert!(
-        text(&plain.stderr).contains("needs a terminal"),
-        "{}",
-        text(&plain.stderr)
-    );
+    let (partner, code) = partner_with_code(&server);
     let mut agent = server.command_in_terminal("helpdesk", &format!("join {code}"));
     agent.wait_for("Which of these comes closest?");
     partner.wait_for("A helpdesk agent is with you");
@@ -350,5 +386,114 @@ fn a_key_in_agent_keys_gets_agent_mode_and_other_keys_self_help() {
     assert!(
         as_partner.contains("h = code for a helpdesk agent"),
         "{as_partner}"
+    );
+}
+
+/// A plain partner on `ssh -T` asks for a code and stays connected; an agent joins in
+/// `agent_mode` (full screen or plain lines): both follow each other's answers, each in
+/// its own mode, and when the partner stops the sharing the agent goes on alone, notes
+/// kept, to an ending logged from the agent's records.
+fn a_plain_partner_shares_live_with(agent_full_screen: bool) {
+    let server = Server::start(&["--open"]);
+    let mut partner = server.plain_in_terminal("partner", None);
+    partner.wait_for("h = code for a helpdesk agent");
+    partner.send("1\r");
+    partner.wait_for(SSPR_QUESTION);
+    partner.send("h\r");
+    partner.wait_for("Stay connected");
+    let code = code_on(&partner);
+    let join = format!("join {code}");
+    let mut agent = if agent_full_screen {
+        server.command_in_terminal("helpdesk", &join)
+    } else {
+        server.plain_in_terminal("helpdesk", Some(&join))
+    };
+    agent.wait_for(SSPR_QUESTION);
+    partner.wait_for("A helpdesk agent is with you");
+    partner.wait_for("x = stop sharing");
+
+    // The partner answers: the agent follows.
+    partner.send("2\r");
+    agent.wait_for(WHO_RESETS_QUESTION);
+    // The agent goes back and writes a note: the partner's lines follow.
+    agent.send(if agent_full_screen { "b" } else { "b\r" });
+    partner.wait_until("the question again", |w| {
+        w.words().rfind(SSPR_QUESTION) > w.words().rfind(WHO_RESETS_QUESTION)
+    });
+    if agent_full_screen {
+        agent.send("n");
+        agent.send("caller reads slowly\r");
+    } else {
+        agent.send("n caller reads slowly\r");
+    }
+    agent.wait_for("Note added");
+
+    // The partner stops the sharing: the agent goes on alone with the note.
+    partner.send("x\r");
+    partner.wait_for("Sharing stopped");
+    agent.wait_for("The partner stopped sharing the session");
+    // "1) Yes, it's turned on", on the agent's side only.
+    agent.send(if agent_full_screen { "1" } else { "1\r" });
+    agent.wait_for("Reset your password yourself");
+    let saves = saved_sessions(&server);
+    let agents_own = saves
+        .iter()
+        .map(|save| std::fs::read_to_string(save).unwrap())
+        .filter(|saved| {
+            saved.contains("caller reads slowly")
+                && saved.contains("\"current\": \"try-self-service-reset\"")
+        })
+        .count();
+    assert_eq!(agents_own, 1, "the agent's own save: {saves:?}");
+    partner.send("q\r");
+    assert_eq!(partner.exit_code(), 130);
+    agent.send("q");
+    if !agent_full_screen {
+        agent.send("\r");
+    }
+    agent.exit_code();
+}
+
+#[test]
+fn a_plain_partner_shares_live_with_a_full_screen_agent() {
+    if !have_ssh() {
+        return;
+    }
+    a_plain_partner_shares_live_with(true);
+}
+
+#[test]
+fn a_plain_partner_shares_live_with_a_plain_agent() {
+    if !have_ssh() {
+        return;
+    }
+    a_plain_partner_shares_live_with(false);
+}
+
+#[test]
+fn a_plain_agent_joins_a_full_screen_partner_and_carries_on_when_the_partner_drops() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let (partner, code) = partner_with_code(&server);
+    let mut agent = server.plain_in_terminal("helpdesk", Some(&format!("join {code}")));
+    agent.wait_for("Which of these comes closest?");
+    partner.wait_for("A helpdesk agent is with you");
+    agent.send("n caller on a train\r");
+    agent.wait_for("Note added");
+
+    // The partner's connection is cut: the agent is told and goes on with the records.
+    drop(partner);
+    agent.wait_for("The partner's connection ended");
+    agent.send("5\r");
+    agent.wait_for("End of the wizard.");
+    assert_eq!(agent.exit_code(), 0);
+    let log = server.log_lines();
+    assert_eq!(log.len(), 1, "one call, one record: {log:?}");
+    assert!(
+        log[0].contains("\"outcome\":\"contact-support\"") && log[0].contains("\"notes\":1"),
+        "{}",
+        log[0]
     );
 }

@@ -64,7 +64,7 @@ fn apps() -> Vec<(String, App)> {
             )
         })
         .collect();
-    let mut help = apps[0].1.clone();
+    let mut help = App::new(apps[0].1.session().clone(), Lang::En, &Options::default());
     update(&mut help, Action::ToggleHelp);
     apps.push(("help overlay".to_owned(), help));
     let built_in = load_built_in().unwrap().flow.shared();

@@ -1,8 +1,9 @@
 //! A terminal that goes away keeps the session for `--resume`, the same in every front
 //! end: plain mode whose terminal input ends or that is hung up or stopped by a signal,
 //! the full-screen wizard hung up (a window closed without SIGHUP: `tui_agent/hangup.rs`),
-//! and a served session whose SSH client is gone. Each time the save is still there, not
-//! set aside, nothing is in the outcome log, and `--resume` continues at the step reached.
+//! and a served session whose SSH client is gone — a partner's, or an agent's left alone
+//! after the partner stopped sharing. Each time the save is still there, not set aside,
+//! nothing is in the outcome log, and `--resume` continues at the step reached.
 //! With `CI` set, a missing `ssh` fails the served tests.
 
 mod common;
@@ -178,4 +179,61 @@ fn a_served_session_keeps_the_session_when_its_client_disconnects() {
     client.wait().unwrap();
     wait_until_let_go(&folder);
     assert_kept_for_resume(&folder, &log, "served plain");
+}
+
+#[test]
+fn an_agent_left_alone_keeps_the_call_when_its_own_client_disconnects() {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    let log = server.dir.path().join("outcomes.jsonl");
+    let mut partner = server.full_screen();
+    partner.wait_for(FIRST_QUESTION);
+    partner.send("1");
+    partner.wait_for(SECOND_QUESTION);
+    partner.send("h");
+    partner.wait_for("Your code for the helpdesk agent:");
+    let words = partner.words();
+    let code = &words
+        .split("Your code for the helpdesk agent: ")
+        .nth(1)
+        .unwrap()[..7];
+    let mut agent = server.plain_in_terminal("helpdesk", Some(&format!("join {code}")));
+    agent.wait_for(SECOND_QUESTION);
+    partner.wait_for("A helpdesk agent is with you");
+    // The partner stops the sharing; the agent, alone now, writes a note.
+    partner.send("x");
+    agent.wait_for("The partner stopped sharing the session");
+    agent.send("n caller reads the code out\r");
+    agent.wait_for("Note added");
+    // The agent's client goes away: their call is kept, not ended.
+    agent.signal(Signal::SIGKILL);
+    let start = Instant::now();
+    let own = loop {
+        let kept: Vec<PathBuf> = files(&server.state_dir().join("served"), "")
+            .iter()
+            .flat_map(|folder| files(folder, ".json"))
+            .filter(|save| {
+                std::fs::read_to_string(save)
+                    .unwrap_or_default()
+                    .contains("caller reads the code out")
+            })
+            .collect();
+        if let [save] = kept.as_slice() {
+            break save.clone();
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "{kept:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let folder = own.parent().unwrap().to_owned();
+    wait_until_let_go(&folder);
+    assert!(
+        !own.to_string_lossy().ends_with(".abandoned.json"),
+        "kept as it was, not set aside: {own:?}"
+    );
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(logged.is_empty(), "not logged as ended: {logged}");
+    partner.send("q");
+    assert_eq!(partner.exit_code(), 130);
 }

@@ -67,6 +67,8 @@ fn dutch_agent_mode_shows_what_to_say_the_path_pane_and_a_running_call_time() {
     let dir = tempfile::tempdir().unwrap();
     let mut wizard = start(&args(dir.path(), &["--lang", "nl"]));
     wizard.wait_for("Wat gaat er mis");
+    // The key hints are the frame's last rows: once they show, the whole frame is there.
+    wizard.wait_for("n notitie");
     for text in [
         "▌ Zeg tegen de beller",
         "▌ Wat gebeurt er als u Partner Center",

@@ -35,6 +35,8 @@ fn parse(arguments: Vec<OsString>) -> Cli {
 fn serve(cli: &Cli) -> Result<()> {
     let Some(Command::Serve {
         listen,
+        http,
+        https_behind_proxy,
         host_key,
         open,
         authorized_keys,
@@ -58,7 +60,15 @@ fn serve(cli: &Cli) -> Result<()> {
     refuse_for_serve(cli)?;
     let (state_folder, keep_days) = state.or(&cli.state);
     signin_doctor_serve::main(signin_doctor_serve::Options {
-        listen: *listen,
+        // SSH on its default address, unless only the web pages are asked for.
+        listen: match (listen, http) {
+            (None, Some(_)) => None,
+            (listen, _) => {
+                Some(listen.unwrap_or_else(|| std::net::SocketAddr::from(([127, 0, 0, 1], 2222))))
+            }
+        },
+        http: *http,
+        https_behind_proxy: *https_behind_proxy,
         host_key: host_key.clone(),
         open: *open,
         authorized_keys: authorized_keys.clone(),

@@ -175,3 +175,20 @@ pub fn finish(mut command: std::process::Command, input: &str) -> std::process::
     let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
     child.wait_with_output().unwrap()
 }
+
+/// Whether `tool` can be run; without it a test is skipped, unless CI (`CI` set) requires
+/// it, then the test fails (`.ci/run` installs it).
+pub fn have(tool: &str) -> bool {
+    let found = std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{tool} is needed in CI (.ci/run installs it)"
+        );
+        eprintln!("skipped: {tool} is not installed");
+    }
+    found
+}

@@ -244,6 +244,17 @@ impl Server {
         Wizard::start_program("ssh", &args, &[("TERM", "xterm-256color")])
     }
 
+    /// `ssh -T` to this server as `user` (running `command` if any) from a
+    /// pseudo-terminal of 300×60, so no line wraps: the server gives plain lines, and the
+    /// test types them.
+    pub fn plain_in_terminal(&self, user: &str, command: Option<&str>) -> Wizard {
+        let args = self.plain_args(user, command);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let wizard = Wizard::start_program("ssh", &args, &[("TERM", "xterm-256color")]);
+        wizard.resize(60, 300);
+        wizard
+    }
+
     /// The state folder given to the server.
     pub fn state_dir(&self) -> PathBuf {
         self.dir.path().join("state")

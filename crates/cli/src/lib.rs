@@ -144,6 +144,8 @@ impl StateOptions {
 
 /// Commands besides running the wizard.
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the size of `serve`'s many options costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Check a flow file and print every problem found (exit 2 if any is an error).
     Check {
@@ -201,11 +203,21 @@ pub enum Command {
     /// Print the manual page (roff), e.g. `signin-doctor man | man -l -`.
     Man,
     /// Serve the wizard over SSH: `ssh -p 2222 HOST` shows it full-screen, `ssh -T` in
-    /// plain lines. Uses --flow, --state-dir (host key, sessions) and --log.
+    /// plain lines; with --http as web pages too (or only). Uses --flow, --state-dir (host
+    /// key, sessions) and --log.
     Serve {
-        /// The address and port to listen on.
-        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:2222")]
-        listen: std::net::SocketAddr,
+        /// The address and port to listen on for SSH; default 127.0.0.1:2222, unless
+        /// --http is given alone.
+        #[arg(long, value_name = "ADDR:PORT")]
+        listen: Option<std::net::SocketAddr>,
+        /// Serve the wizard as web pages on this address and port too (e.g.
+        /// 127.0.0.1:8080); alone, without --listen, only the web pages are served.
+        #[arg(long, value_name = "ADDR:PORT")]
+        http: Option<std::net::SocketAddr>,
+        /// TLS ends at a reverse proxy in front of --http: the session cookie is marked
+        /// Secure, and the client's address is the last one in X-Forwarded-For.
+        #[arg(long, requires = "http")]
+        https_behind_proxy: bool,
         /// The server's private host key (OpenSSH format); default: one generated on
         /// first start in the state folder.
         #[arg(long, value_name = "FILE")]

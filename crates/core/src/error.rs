@@ -96,7 +96,9 @@ impl Error {
             | Error::FlowProblems
             | Error::Since { .. }
             | Error::Usage(_) => USAGE_OR_INVALID_FLOW,
-            Error::Start(error) => error.exit_code(),
+            // A `--transcript` that cannot be written is bad usage; the rest happen at run time.
+            Error::Start(StartError::Records(_)) => USAGE_OR_INVALID_FLOW,
+            Error::Start(_) => RUNTIME_ERROR,
             Error::NoLogHome
             | Error::ReadLog { .. }
             | Error::Output(_)

@@ -63,6 +63,9 @@ pub struct OutcomeRecord {
     /// How many notes were written (never their text).
     #[serde(default)]
     pub notes: usize,
+    /// The front end the call was made in, where it is not the terminal (`web`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub front_end: Option<String>,
 }
 
 impl OutcomeRecord {
@@ -87,6 +90,7 @@ impl OutcomeRecord {
             answers: session.path().len() - jumps,
             jumps,
             notes: session.notes().len(),
+            front_end: None,
         }
     }
 
@@ -113,6 +117,7 @@ impl OutcomeRecord {
             answers,
             jumps: saved.moves.len() - answers,
             notes: saved.notes.len(),
+            front_end: None,
         }
     }
 

@@ -14,16 +14,16 @@ use signin_doctor_core::{clock, core, error, exit, flow, i18n, lang, page, sanit
 
 use std::io::{self, BufRead, Write};
 
-use crate::core::hand_off::CodeGiver;
+use crate::core::live::{LiveEvent, Presence, Side};
 use crate::core::search::search;
-use crate::core::typed_answer::{Asker, Entered, TypedAnswer};
-use crate::core::{End, Notice, RecordKeeper};
+use crate::core::typed_answer::Asker;
+use crate::core::{Applied, Call, Change, End, Intent, Refusal};
 use crate::flow::Kind;
-use crate::i18n::{Words, words};
+use crate::i18n::{Words, sharing_words, words};
 use crate::lang::Lang;
 use crate::page::{Body, Page};
 use crate::sanitize::clean_line;
-use crate::session::{Author, MAX_TYPED_CHARS, Session, SessionError};
+use crate::session::Author;
 
 mod agent;
 mod reply;
@@ -38,90 +38,66 @@ use reply::{Commands, Reply, parse_reply, parse_typed};
 pub struct Options {
     /// Agent mode: what to say, the path so far, the call time, notes, search, save.
     pub agent: bool,
-    /// Served to a partner: `h` gives a hand-off code for a helpdesk agent.
-    pub hand_off: Option<std::sync::Arc<dyn CodeGiver>>,
     /// Served over SSH to another machine: problems are shown on the output (this
     /// process's stderr is the server's), and the closing lines say to connect again.
     pub remote: bool,
     /// Input comes from a terminal: its end means the terminal went away (the session is
     /// kept for `--resume`), not that a script is done.
     pub terminal: bool,
-    /// Agent mode, served: the caller's language, which what to say is shown in.
-    pub caller: Option<Lang>,
 }
 
-/// What plain mode tells the record keeping after each change and on "save now";
-/// [`RecordKeeper`] is the real one, [`NoHooks`] keeps nothing.
-pub trait Hooks {
-    /// The session changed (an answer, back, restart, jump or note).
-    fn changed(&mut self, session: &Session) -> Vec<Notice>;
-    /// The user asked to save a transcript now.
-    fn save_transcript(&mut self, session: &Session) -> Vec<Notice>;
-    /// The partner asked for a hand-off code, which `giver` gives.
-    fn hand_off(&mut self, session: &Session, giver: &dyn CodeGiver) -> Vec<Notice>;
+/// What plain mode hears next: a line the user typed, the end of input, or — in a live
+/// shared session — what the other side did.
+#[derive(Debug)]
+pub enum Heard {
+    /// One line, without its line end.
+    Line(String),
+    /// Input ended.
+    Ended,
+    /// The other side of a shared session did something.
+    Live(LiveEvent),
 }
 
-impl Hooks for RecordKeeper {
-    fn changed(&mut self, session: &Session) -> Vec<Notice> {
-        RecordKeeper::changed(self, session).into_iter().collect()
-    }
+/// Where plain mode's input comes from: any reader of lines, or a served channel that
+/// also brings the other side's changes.
+pub trait Listen {
+    /// Waits for what comes next.
+    fn listen(&mut self) -> io::Result<Heard>;
+}
 
-    fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
-        RecordKeeper::save_transcript(self, session)
-    }
-
-    fn hand_off(&mut self, session: &Session, giver: &dyn CodeGiver) -> Vec<Notice> {
-        let words = crate::i18n::sharing_words(self.lang());
-        vec![match giver.give(session, self) {
-            Ok(code) => Notice::info(format!(
-                "{} {}",
-                words.code_line(&code),
-                words.plain_code_then
-            )),
-            Err(why) => Notice::error(why),
-        }]
+impl<R: BufRead> Listen for R {
+    fn listen(&mut self) -> io::Result<Heard> {
+        let mut line = String::new();
+        Ok(match self.read_line(&mut line)? {
+            0 => Heard::Ended,
+            _ => Heard::Line(line),
+        })
     }
 }
 
-/// Hooks that keep nothing.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoHooks;
-
-impl Hooks for NoHooks {
-    fn changed(&mut self, _: &Session) -> Vec<Notice> {
-        Vec::new()
-    }
-
-    fn save_transcript(&mut self, _: &Session) -> Vec<Notice> {
-        Vec::new()
-    }
-
-    fn hand_off(&mut self, _: &Session, _: &dyn CodeGiver) -> Vec<Notice> {
-        Vec::new()
-    }
-}
-
-/// Runs the wizard on `input` and `output` until an ending is printed, the user quits,
-/// or input ends, and says how the walk ended. The session is left where the walk
-/// stopped, for the caller to record.
+/// Runs the wizard of `call` on `input` and `output` until an ending is printed, the
+/// user quits, or input ends, and says how the walk ended. The call is left where the
+/// walk stopped, for the caller to end.
 pub fn run(
-    session: &mut Session,
-    lang: Lang,
-    options: Options,
-    mut input: impl BufRead,
+    call: &mut Call,
+    options: &Options,
+    input: &mut impl Listen,
     mut output: impl Write,
-    hooks: &mut dyn Hooks,
 ) -> io::Result<End> {
+    let lang = call.lang();
     let words = words(lang);
-    let mut line = String::new();
     let mut show_page = true;
-    let mut typed_answer = TypedAnswer::default();
-    writeln!(output, "{}", clean_line(session.flow().title().get(lang)))?;
+    writeln!(
+        output,
+        "{}",
+        clean_line(call.session().flow().title().get(lang))
+    )?;
     loop {
-        let mut page = Page::of(session, lang).for_caller(session, lang, options.caller);
+        let caller = call.records().caller_lang();
+        let mut page = Page::of(call.session(), lang).for_caller(call.session(), lang, caller);
         if show_page {
             if options.agent {
-                let header = agent::header(session, &page, lang, words, crate::clock::now());
+                let header = agent::header(call.session(), &page, lang, words, crate::clock::now());
                 output.write_all(header.as_bytes())?;
                 page.breadcrumbs.clear();
             }
@@ -132,9 +108,11 @@ pub fn run(
             output.flush()?;
             return Ok(End::Finished);
         }
+        let partner = call.side() == Some(Side::Partner);
         let commands = Commands {
             agent: options.agent,
-            hand_off: options.hand_off.is_some(),
+            hand_off: partner && !call.agent_present(),
+            end_sharing: call.agent_present(),
         };
         let mut extra = String::new();
         if options.agent && options.remote {
@@ -143,10 +121,13 @@ pub fn run(
             extra += &format!(", {}", words.agent_keys);
         }
         if commands.hand_off {
-            extra += &format!(", {}", crate::i18n::sharing_words(lang).plain_hand_off_keys);
+            extra += &format!(", {}", sharing_words(lang).plain_hand_off_keys);
+        }
+        if commands.end_sharing {
+            extra += &format!(", {}", sharing_words(lang).plain_end_sharing_keys);
         }
         let typing = page.kind == Kind::Input;
-        let asking = typed_answer.asking(session).filter(|_| typing).cloned();
+        let asking = call.asking().filter(|_| typing).cloned();
         if let Some(confirm) = &asking {
             writeln!(output, "{}", confirm.prompt(lang, Asker::Lines))?;
         } else if typing {
@@ -165,9 +146,16 @@ pub fn run(
             )?;
         }
         output.flush()?;
-        if !read(&mut input, &mut line)? {
-            return input_ended(&mut output, words, &options);
-        }
+        let line = match input.listen()? {
+            Heard::Line(line) => line,
+            Heard::Ended => return input_ended(&mut output, words, options),
+            Heard::Live(event) => {
+                let applied = call.take(event);
+                show_page = shows_page(&applied);
+                tell(&mut output, &applied, lang, options)?;
+                continue;
+            }
+        };
         show_page = true;
         let reply = if let Some(reply) = typed::reply_to(asking.as_ref(), &line) {
             reply
@@ -176,101 +164,102 @@ pub fn run(
         } else {
             parse_reply(&line, page.options.len(), commands)
         };
-        let notices = match reply {
-            Reply::Pick(answer) => {
-                session
-                    .choose(answer)
-                    .expect("the reply was checked against the page's options");
-                hooks.changed(session)
-            }
-            Reply::Typed(text) => {
-                if text.chars().count() > MAX_TYPED_CHARS {
-                    writeln!(output, "{}", words.typed_cut)?;
+        let intent = match reply {
+            Reply::Pick(answer) => Intent::Pick(answer),
+            Reply::Typed(text) => Intent::Type(text),
+            Reply::Decline => Intent::Decline,
+            Reply::Back => Intent::Back,
+            Reply::Restart => Intent::Restart,
+            Reply::Note(text) => Intent::Note(text, Author::of_mode(options.agent)),
+            Reply::Save => {
+                if options.remote {
+                    // Over SSH the transcript comes over the connection.
+                    let now = crate::clock::now();
+                    let shown = agent::transcript_in_band(call.session(), lang, now);
+                    output.write_all(shown.as_bytes())?;
                 }
-                let entered = typed_answer
-                    .enter(session, &text)
-                    .expect("only an input question's page is answered by typing");
-                if let Entered::Asking(_) = entered {
-                    show_page = false;
-                    Vec::new()
-                } else {
-                    hooks.changed(session)
-                }
+                Intent::SaveTranscript
             }
-            Reply::Decline => {
-                typed_answer.decline(session);
-                hooks.changed(session)
-            }
-            Reply::Back if session.back() => hooks.changed(session),
-            Reply::Back => {
-                writeln!(output, "{}", words.plain_at_start)?;
-                show_page = false;
-                Vec::new()
-            }
-            Reply::Restart => {
-                session.restart();
-                hooks.changed(session)
-            }
+            Reply::HandOff => Intent::HandOff,
+            Reply::EndSharing => Intent::EndSharing,
             Reply::Quit => {
                 let again = words.come_back(options.remote);
                 writeln!(output, "{} {again}", words.quit_before_ending)?;
                 return Ok(End::Quit);
             }
-            Reply::Note(text) => {
-                show_page = false;
-                match session.add_note_by(&text, Author::of_mode(options.agent)) {
-                    Ok(()) => {
-                        writeln!(output, "{}", crate::core::note_added(session, lang))?;
-                        hooks.changed(session)
-                    }
-                    Err(_) => {
-                        writeln!(output, "{}", words.note_empty)?;
-                        Vec::new()
-                    }
-                }
-            }
             Reply::EmptyNote => {
                 writeln!(output, "{}", words.note_empty)?;
                 show_page = false;
-                Vec::new()
+                continue;
             }
-            Reply::Save => {
-                show_page = false;
-                if options.remote {
-                    // Over SSH the transcript comes over the connection.
-                    let now = crate::clock::now();
-                    output.write_all(agent::transcript_in_band(session, lang, now).as_bytes())?;
+            Reply::Search(query) => match find(call, &query, input, &mut output)? {
+                Found::Jump(intent) => intent,
+                Found::Nothing => {
+                    show_page = false;
+                    continue;
                 }
-                hooks.save_transcript(session)
-            }
-            Reply::HandOff => {
-                show_page = false;
-                match &options.hand_off {
-                    Some(giver) => hooks.hand_off(session, giver.as_ref()),
-                    None => Vec::new(),
+                Found::Live(applied) => {
+                    show_page = shows_page(&applied);
+                    tell(&mut output, &applied, lang, options)?;
+                    continue;
                 }
-            }
-            Reply::Search(query) => {
-                match find_and_jump(session, lang, &query, &mut input, &mut output)? {
-                    Some(true) => hooks.changed(session),
-                    Some(false) => {
-                        show_page = false;
-                        Vec::new()
-                    }
-                    None => return input_ended(&mut output, words, &options),
-                }
-            }
+                Found::Ended => return input_ended(&mut output, words, options),
+            },
             Reply::Unknown => {
                 writeln!(
                     output,
                     "{}",
                     words.not_understood(page.options.len(), &extra)
                 )?;
-                Vec::new()
+                continue;
             }
         };
-        start::show_where(&mut output, &notices, options.remote)?;
+        let applied = call.apply(intent);
+        show_page = shows_page(&applied);
+        tell(&mut output, &applied, lang, options)?;
     }
+}
+
+/// Whether the page is printed again after `applied`: after a move (the other side's
+/// too), not after a note, a question, a refusal or news of the other side.
+fn shows_page(applied: &Applied) -> bool {
+    applied.moved()
+}
+
+/// Says what `applied` came to, as lines: the refusal or the code in plain mode's words,
+/// then the call's notices.
+fn tell(
+    output: &mut impl Write,
+    applied: &Applied,
+    lang: Lang,
+    options: &Options,
+) -> io::Result<()> {
+    let words = words(lang);
+    let sharing = sharing_words(lang);
+    match &applied.change {
+        Change::Refused(Refusal::AtStart) => writeln!(output, "{}", words.plain_at_start)?,
+        Change::Refused(Refusal::EmptyNote) => writeln!(output, "{}", words.note_empty)?,
+        Change::Refused(Refusal::AlreadyThere) => writeln!(output, "{}", words.already_there)?,
+        Change::Refused(Refusal::NotHere(why)) => {
+            let problem = crate::core::Notice::error(why.to_string());
+            start::show_where(output, &[problem], options.remote)?;
+        }
+        Change::Refused(Refusal::HandOff(why)) => {
+            let problem = crate::core::Notice::error(why.to_string());
+            start::show_where(output, &[problem], options.remote)?;
+        }
+        Change::CodeGiven(code) => writeln!(
+            output,
+            "{} {}",
+            sharing.code_line(code),
+            sharing.plain_code_then
+        )?,
+        Change::Sharing(Presence::AgentJoined) => {
+            writeln!(output, "{}", sharing.plain_agent_with_you)?;
+        }
+        _ => {}
+    }
+    start::show_where(output, &applied.notices, options.remote)
 }
 
 /// Says that input ended before an ending. The end of a terminal's input is a terminal
@@ -287,54 +276,48 @@ fn input_ended(output: &mut impl Write, words: &Words, options: &Options) -> io:
     Ok(End::Quit)
 }
 
-/// Reads one line into `line`; `false` when input has ended.
-fn read(input: &mut impl BufRead, line: &mut String) -> io::Result<bool> {
-    line.clear();
-    Ok(input.read_line(line)? > 0)
+/// What a search came to.
+enum Found {
+    /// A match was picked: jump there.
+    Jump(Intent),
+    /// Nothing found or picked.
+    Nothing,
+    /// The other side changed the session meanwhile (taken in): the search is dropped.
+    Live(Applied),
+    /// Input ended.
+    Ended,
 }
 
-/// Lists the matches for `query` and jumps to the one picked. Returns whether it jumped,
-/// or `None` if input ended.
-fn find_and_jump(
-    session: &mut Session,
-    lang: Lang,
+/// Lists the matches for `query` and reads which one to jump to.
+fn find(
+    call: &mut Call,
     query: &str,
-    input: &mut impl BufRead,
+    input: &mut impl Listen,
     output: &mut impl Write,
-) -> io::Result<Option<bool>> {
+) -> io::Result<Found> {
+    let lang = call.lang();
     let words = words(lang);
-    let hits = search(session.flow(), query, lang);
+    let hits = search(call.session().flow(), query, lang);
     output.write_all(agent::results(&hits, query, lang, words).as_bytes())?;
     if hits.is_empty() {
-        return Ok(Some(false));
+        return Ok(Found::Nothing);
     }
     writeln!(output, "{}:", words.search_pick)?;
     output.flush()?;
-    let mut line = String::new();
-    if !read(input, &mut line)? {
-        return Ok(None);
-    }
+    let line = match input.listen()? {
+        Heard::Line(line) => line,
+        Heard::Ended => return Ok(Found::Ended),
+        Heard::Live(event) => return Ok(Found::Live(call.take(event))),
+    };
     let shown = hits.len().min(agent::MAX_HITS);
-    let Some(hit) = line
+    Ok(line
         .trim()
         .parse::<usize>()
         .ok()
         .filter(|n| (1..=shown).contains(n))
-        .map(|n| &hits[n - 1])
-    else {
-        return Ok(Some(false));
-    };
-    match session.jump(hit.node) {
-        Ok(_) => Ok(Some(true)),
-        Err(SessionError::AlreadyThere) => {
-            writeln!(output, "{}", words.already_there)?;
-            Ok(Some(false))
-        }
-        Err(error) => {
-            writeln!(output, "{error}")?;
-            Ok(Some(false))
-        }
-    }
+        .map_or(Found::Nothing, |n| {
+            Found::Jump(Intent::Jump(hits[n - 1].node))
+        }))
 }
 
 /// The page as plain lines, as plain mode prints it.

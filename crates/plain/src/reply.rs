@@ -21,6 +21,8 @@ pub(super) enum Reply {
     Search(String),
     /// Served to a partner: a hand-off code for an agent (`h`).
     HandOff,
+    /// A partner with an agent: stop sharing (`x`).
+    EndSharing,
     /// The answer to an input question: the line as typed, without enclosing quotes.
     Typed(String),
     /// "No" to "Did you mean …?": go on with what was typed.
@@ -36,6 +38,8 @@ pub(super) struct Commands {
     pub agent: bool,
     /// A served partner: `h` for a hand-off code.
     pub hand_off: bool,
+    /// A partner with an agent: `x` to stop sharing.
+    pub end_sharing: bool,
 }
 
 /// Reads `line` leniently, with the `commands` on offer.
@@ -43,6 +47,9 @@ pub(super) fn parse_reply(line: &str, option_count: usize, commands: Commands) -
     let trimmed = line.trim();
     if commands.hand_off && trimmed.eq_ignore_ascii_case("h") {
         return Reply::HandOff;
+    }
+    if commands.end_sharing && trimmed.eq_ignore_ascii_case("x") {
+        return Reply::EndSharing;
     }
     if commands.agent {
         if let Some(query) = trimmed.strip_prefix('/') {
@@ -99,10 +106,12 @@ mod tests {
     const PARTNER: Commands = Commands {
         agent: false,
         hand_off: false,
+        end_sharing: false,
     };
     const AGENT: Commands = Commands {
         agent: true,
         hand_off: false,
+        end_sharing: false,
     };
 
     #[test]
@@ -162,10 +171,17 @@ mod tests {
         let served = Commands {
             agent: false,
             hand_off: true,
+            end_sharing: false,
         };
         assert_eq!(parse_reply(" H\n", 3, served), Reply::HandOff);
         assert_eq!(parse_typed("h", served), Reply::HandOff);
         assert_eq!(parse_reply("h", 3, PARTNER), Reply::Unknown);
         assert_eq!(parse_typed("h", PARTNER), Reply::Typed("h".into()));
+        let sharing = Commands {
+            end_sharing: true,
+            ..PARTNER
+        };
+        assert_eq!(parse_reply("X", 3, sharing), Reply::EndSharing);
+        assert_eq!(parse_reply("x", 3, PARTNER), Reply::Unknown);
     }
 }

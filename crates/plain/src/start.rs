@@ -3,9 +3,9 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::{Options, run};
+use super::{Listen, Options, run};
 use crate::core::start::{Prompt, StartOptions, begin};
-use crate::core::{End, Notice};
+use crate::core::{Call, End, Notice};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
 use crate::lang::Lang;
@@ -24,11 +24,7 @@ pub fn main(fresh: Session, lang: Lang, start: &StartOptions, options: Options) 
     )
 }
 
-/// Runs plain mode as [`main`] does, on `input` and `output` (e.g. an SSH channel).
-/// Input that fails with [`io::ErrorKind::ConnectionAborted`] interrupts the walk, and
-/// lines that fail or a terminal's input that ends lose the terminal: the session is then
-/// kept for resume, not finished ([`crate::core::RecordKeeper::end`]), and the walk ends
-/// as quit.
+/// Runs plain mode as [`main`] does, on `input` and `output`.
 pub fn main_on(
     fresh: Session,
     lang: Lang,
@@ -42,47 +38,54 @@ pub fn main_on(
         output: &mut output,
         remote: options.remote,
     };
-    let started = begin(fresh, lang, start, &mut prompt)?;
-    let (mut session, lang, mut records) = (started.session, started.lang, started.records);
-    let options = Options {
-        caller: records.caller_lang(),
-        ..options
-    };
-    let remote = options.remote;
-    let served_agent = remote && options.agent;
-    if !remote {
+    let call = Call::new(begin(fresh, lang, start, &mut prompt)?);
+    if !options.remote {
         // This process is the user's own (a served wizard is a thread of the server).
-        super::signals::leave_on_signal(records.autosave_path().map(Into::into), lang);
+        let save = call.records().autosave_path().map(Into::into);
+        super::signals::leave_on_signal(save, call.lang());
     }
-    let result = run(
-        &mut session,
-        lang,
-        options,
-        &mut input,
-        &mut output,
-        &mut records,
-    );
+    walk(call, &options, &mut input, output)
+}
+
+/// Walks `call` in plain mode on `input` and `output`, then ends it by the core's one
+/// rule ([`Call::end`]) and says what became of its records. Input that fails with
+/// [`io::ErrorKind::ConnectionAborted`] interrupts the walk (the server ended it); input
+/// that fails with [`io::ErrorKind::NotConnected`] (a served client gone), other lines
+/// that fail and a terminal's input that ends lose the terminal: the session is then
+/// kept for resume, not finished.
+pub fn walk(
+    mut call: Call,
+    options: &Options,
+    input: &mut impl Listen,
+    mut output: impl Write,
+) -> Result<WalkEnd> {
+    let result = run(&mut call, options, input, &mut output);
     let how = match &result {
         Ok(how) => *how,
-        // Input was cut off (the server ended a served session, or its client went away):
-        // interrupted, not over.
+        // Input was cut off (the server ended a served session): interrupted, not over.
         Err(error) if error.kind() == io::ErrorKind::ConnectionAborted => End::Interrupted,
-        // The lines failed (a hung-up terminal): the session is kept, as full-screen.
+        // The lines failed (a hung-up terminal, a client gone): the session is kept.
         Err(_) => End::TerminalGone,
     };
-    if served_agent && matches!(how, End::Finished | End::Quit) {
+    if options.remote && options.agent && matches!(how, End::Finished | End::Quit) {
         // The agent's record of the call, over the connection it came by.
         let now = crate::clock::now();
-        let _ = output.write_all(super::agent::transcript_in_band(&session, lang, now).as_bytes());
+        let shown = super::agent::transcript_in_band(call.session(), call.lang(), now);
+        let _ = output.write_all(shown.as_bytes());
     }
-    let _ = show_where(&mut output, &records.end(&session, how), remote);
+    let _ = show_where(&mut output, &call.end(how), options.remote);
     let end = match result {
-        Err(error) if error.kind() != io::ErrorKind::ConnectionAborted => {
+        Err(error)
+            if !matches!(
+                error.kind(),
+                io::ErrorKind::ConnectionAborted | io::ErrorKind::NotConnected
+            ) =>
+        {
             return Err(Error::Lines(error));
         }
         _ => WalkEnd::from(how),
     };
-    if records.failed() {
+    if call.failed() {
         return Err(Error::RecordsFailed);
     }
     Ok(end)

@@ -3,10 +3,14 @@
 //! arrives here from the connection's handler. The way to the client is bounded
 //! ([`OUT_QUEUE`] flushes): a wizard whose client does not read waits.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use super::line_cap::LineCap;
+use super::wizards::Watch;
+use crate::core::live::LiveEvent;
+use crate::plain::{Heard, Listen};
 
 /// The most flushes waiting to go to one client.
 pub const OUT_QUEUE: usize = 8;
@@ -88,14 +92,28 @@ impl Drop for ChannelWriter {
     }
 }
 
-/// Reads what the client typed, a whole line at a time, each at most
-/// [`MAX_LINE_BYTES`](super::line_cap::MAX_LINE_BYTES): a longer line is dropped and `too_long` sent to the client's
-/// stderr. Ends when the client sends EOF or goes; fails with `ConnectionAborted` when
-/// an empty packet arrives (the server ends the session).
+/// What reaches a served plain-mode wizard: bytes the client typed, or what the other
+/// side of a shared session did. Empty bytes end the input: the server ended the session,
+/// or its client went away.
 #[derive(Debug)]
+pub enum LineInput {
+    /// Bytes from the client; none: the session is cut off.
+    Bytes(Vec<u8>),
+    /// The client's input ended (EOF, Ctrl-D): plain mode reads what came and stops.
+    Eof,
+    /// The other side of a shared session changed it, came or went.
+    Live(LiveEvent),
+}
+
+/// Reads what the client typed, a whole line at a time, each at most
+/// [`MAX_LINE_BYTES`](super::line_cap::MAX_LINE_BYTES): a longer line is dropped and
+/// `too_long` sent to the client's stderr — and, between lines, what the other side of a
+/// shared session did. Ends when the client sends EOF ([`LineInput::Eof`]); fails with `ConnectionAborted`
+/// when an empty packet arrives while the server ends the session (its `watch` says so),
+/// and with `NotConnected` when one arrives because the client went away.
 pub struct ChannelReader {
     /// From the connection's handler.
-    from_client: Receiver<Vec<u8>>,
+    from_client: Receiver<LineInput>,
     /// Toward the client, for saying a line was too long.
     to_client: ToClient,
     /// What to say then.
@@ -106,17 +124,21 @@ pub struct ChannelReader {
     pending: Vec<u8>,
     /// Input has ended.
     ended: bool,
-    /// The server ended the session: reading fails with `ConnectionAborted`.
-    cut_off: bool,
+    /// Why input was cut off, if it was.
+    cut_off: Option<io::ErrorKind>,
+    /// Says whether the server is ending the session.
+    watch: Arc<Watch>,
 }
 
 impl ChannelReader {
     /// A reader of what arrives on `from_client`, saying `too_long` on `to_client` for
-    /// each line dropped for its length.
+    /// each line dropped for its length; `watch` tells a session the server ends from a
+    /// client gone.
     pub fn new(
-        from_client: Receiver<Vec<u8>>,
+        from_client: Receiver<LineInput>,
         to_client: ToClient,
         too_long: String,
+        watch: Arc<Watch>,
     ) -> ChannelReader {
         ChannelReader {
             from_client,
@@ -125,16 +147,37 @@ impl ChannelReader {
             cap: LineCap::default(),
             pending: Vec::new(),
             ended: false,
-            cut_off: false,
+            cut_off: None,
+            watch,
         }
+    }
+
+    /// The next whole line received, if there is one.
+    fn line(&mut self) -> Option<String> {
+        let end = self.pending.iter().position(|&b| b == b'\n')?;
+        let line: Vec<u8> = self.pending.drain(..=end).collect();
+        Some(String::from_utf8_lossy(&line).into_owned())
     }
 }
 
-impl Read for ChannelReader {
-    fn read(&mut self, into: &mut [u8]) -> io::Result<usize> {
-        while self.pending.is_empty() && !self.ended {
+impl Listen for ChannelReader {
+    fn listen(&mut self) -> io::Result<Heard> {
+        loop {
+            if let Some(line) = self.line() {
+                return Ok(Heard::Line(line));
+            }
+            if let Some(kind) = self.cut_off {
+                return Err(io::Error::new(kind, "the session was cut off"));
+            }
+            if self.ended {
+                if self.pending.is_empty() {
+                    return Ok(Heard::Ended);
+                }
+                let rest = std::mem::take(&mut self.pending);
+                return Ok(Heard::Line(String::from_utf8_lossy(&rest).into_owned()));
+            }
             match self.from_client.recv() {
-                Ok(bytes) if !bytes.is_empty() => {
+                Ok(LineInput::Bytes(bytes)) if !bytes.is_empty() => {
                     let capped = self.cap.feed(&bytes);
                     for _ in 0..capped.dropped {
                         let text = format!("signin-doctor: {}\r\n", self.too_long);
@@ -142,29 +185,25 @@ impl Read for ChannelReader {
                             .to_client
                             .blocking_send(Out::Problem(text.into_bytes()));
                     }
-                    self.pending = capped.lines;
+                    self.pending.extend(capped.lines);
                 }
-                Ok(_) => {
-                    // The server ends the session, or its client went away: the walk is
-                    // interrupted, not over.
-                    self.cut_off = true;
-                    self.ended = true;
+                Ok(LineInput::Bytes(_)) => {
+                    // The server ends the session (interrupted), or its client went away
+                    // (the terminal is gone): either way not over, and kept.
+                    self.cut_off = Some(match self.watch.farewell() {
+                        Some(_) => io::ErrorKind::ConnectionAborted,
+                        None => io::ErrorKind::NotConnected,
+                    });
                 }
-                Err(_) => {
+                Ok(LineInput::Live(event)) => return Ok(Heard::Live(event)),
+                // The end of the client's input; the channel stays open for the other
+                // side of a shared session, so the end is said, not seen in a drop.
+                Ok(LineInput::Eof) | Err(_) => {
                     self.ended = true;
-                    self.pending = self.cap.finish();
+                    let rest = self.cap.finish();
+                    self.pending.extend(rest);
                 }
             }
         }
-        if self.cut_off {
-            return Err(io::Error::new(
-                io::ErrorKind::ConnectionAborted,
-                "the server ended the session",
-            ));
-        }
-        let count = into.len().min(self.pending.len());
-        into[..count].copy_from_slice(&self.pending[..count]);
-        self.pending.drain(..count);
-        Ok(count)
     }
 }

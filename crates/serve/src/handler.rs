@@ -16,7 +16,7 @@ use tokio::time::timeout;
 
 use super::Shared;
 use super::auth::Who;
-use super::channel_io::{Out, ToClient, to_client};
+use super::channel_io::{LineInput, Out, ToClient, to_client};
 use super::gate::{Entry, Refused};
 use super::keys::KeyParser;
 use super::line_mode::LineEditor;
@@ -87,7 +87,7 @@ impl Drop for ChannelState {
                 let _ = sender.send(RemoteInput::End);
             }
             Some(Input::Lines(_, sender)) => {
-                let _ = sender.send(Vec::new());
+                let _ = sender.send(LineInput::Bytes(Vec::new()));
             }
             None => {}
         }
@@ -101,13 +101,13 @@ enum Input {
     Keys(KeyParser, std::sync::mpsc::Sender<RemoteInput>),
     /// Plain mode; with a line editor (echoing toward the client) when the client's
     /// terminal is raw.
-    Lines(Option<(LineEditor, ToClient)>, Sender<Vec<u8>>),
+    Lines(Option<(LineEditor, ToClient)>, Sender<LineInput>),
 }
 
 /// Something the client sent, on its way to the wizard.
 enum Sending {
     Keys(Sender<RemoteInput>, Vec<RemoteInput>),
-    Lines(Sender<Vec<u8>>, Vec<Vec<u8>>),
+    Lines(Sender<LineInput>, Vec<LineInput>),
 }
 
 /// Refuses a channel other than a session (a forwarded port, X11).
@@ -335,9 +335,9 @@ impl Connection {
         &mut self,
         channel: ChannelId,
         session: &mut Session,
-        asked: &super::transcript::Asked,
+        asked: &super::kept_transcript::Asked,
     ) {
-        match super::transcript::fetch(&self.shared, self.who, asked) {
+        match super::kept_transcript::fetch(&self.shared, self.who, asked) {
             Ok(found) => {
                 event("transcript_fetched")
                     .with("conn", self.number)
@@ -666,7 +666,7 @@ impl Handler for Connection {
             return Ok(());
         }
         let command = String::from_utf8_lossy(command);
-        if let Some(asked) = super::transcript::asked(&command) {
+        if let Some(asked) = super::kept_transcript::asked(&command) {
             self.send_transcript(channel, session, &asked);
             return Ok(());
         }
@@ -782,7 +782,12 @@ impl Handler for Connection {
                 if !typed.echo.is_empty() && to_client.send(Out::Data(typed.echo)).await.is_err() {
                     return Ok(());
                 }
-                let sending = Sending::Lines(sender.clone(), typed.lines);
+                let mut lines: Vec<LineInput> =
+                    typed.lines.into_iter().map(LineInput::Bytes).collect();
+                if typed.ended {
+                    lines.push(LineInput::Eof);
+                }
+                let sending = Sending::Lines(sender.clone(), lines);
                 if typed.ended {
                     state.input = None;
                 }
@@ -790,7 +795,7 @@ impl Handler for Connection {
             }
             Some(Input::Lines(None, sender)) if !bytes.is_empty() => {
                 // (An empty packet would tell plain mode its input ended.)
-                Sending::Lines(sender.clone(), vec![bytes.to_vec()])
+                Sending::Lines(sender.clone(), vec![LineInput::Bytes(bytes.to_vec())])
             }
             Some(Input::Lines(None, _)) | None => return Ok(()),
         };
@@ -806,12 +811,21 @@ impl Handler for Connection {
         channel: ChannelId,
         _: &mut Session,
     ) -> Result<(), Self::Error> {
-        // Input ends: plain mode reads to the end of what was sent, then stops.
-        if let Some(state) = self.channels.get_mut(&channel)
-            && matches!(state.input, Some(Input::Lines(..)))
-        {
-            state.input = None;
+        // Input ends: plain mode reads to the end of what was sent, then stops. Said
+        // outright: the other side of a shared session holds the channel open too.
+        let Some(state) = self.channels.get_mut(&channel) else {
+            return Ok(());
+        };
+        if !matches!(state.input, Some(Input::Lines(..))) {
+            return Ok(());
         }
+        let Some(Input::Lines(_, sender)) = state.input.take() else {
+            return Ok(());
+        };
+        let backlog = Arc::clone(&state.backlog);
+        let _ = self
+            .pass_on(&backlog, Sending::Lines(sender, vec![LineInput::Eof]))
+            .await;
         Ok(())
     }
 

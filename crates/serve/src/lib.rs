@@ -12,15 +12,15 @@
 //! when idle or when the server stops), `words` (what the server says), `keys`,
 //! `line_mode` and `line_cap` (a remote terminal's input, bounded), `channel_io` (the
 //! channel as a reader and a writer), `log` (the operator's log: one line per event on
-//! stderr), `call_id` (the ids of calls and codes), `logged` (hand-off codes given, logged),
-//! `transcript` (an agent fetching a call's kept transcript).
+//! stderr), `call_id` (the ids of calls and codes), `kept_transcript` (an agent fetching a
+//! call's kept transcript). `web/` serves the wizard as
+//! web pages (`--http`), in the same process, state folder and log.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
 use signin_doctor_cli::commands;
-#[cfg(test)]
-use signin_doctor_core::fixtures;
 use signin_doctor_core::{
-    autosave, clock, core, error, exit, flow, handoff, i18n, lang, sanitize, session,
+    autosave, clock, core, error, exit, flow, handoff, i18n, lang, page, sanitize, session,
+    transcript,
 };
 use signin_doctor_plain as plain;
 use signin_doctor_tui as tui;
@@ -38,15 +38,14 @@ pub mod keys;
 mod kill;
 mod limits;
 mod line_cap;
+mod kept_transcript;
 mod line_mode;
-mod live;
 pub mod log;
-mod logged;
 mod pacing;
 mod private;
 mod role;
 mod tidy;
-mod transcript;
+pub mod web;
 mod wizard;
 mod wizards;
 mod words;
@@ -66,8 +65,12 @@ use crate::flow::Flow;
 /// How `serve` runs (see `signin-doctor serve --help`).
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Where to listen.
-    pub listen: SocketAddr,
+    /// Where to listen for SSH; `None`: no SSH (the web pages only).
+    pub listen: Option<SocketAddr>,
+    /// Where to serve the web pages; `None`: none.
+    pub http: Option<SocketAddr>,
+    /// TLS ends at a proxy in front of the web pages (cookies marked `Secure`).
+    pub https_behind_proxy: bool,
     /// The host key file; `None`: `ssh_host_ed25519_key` in the state folder.
     pub host_key: Option<PathBuf>,
     /// Anyone may in, with any user name and no key.
@@ -121,8 +124,8 @@ pub(crate) struct Shared {
     pub state_root: Option<PathBuf>,
     /// Where sessions keep their saves (each in a folder of its own under `served/`).
     pub state_dir: Option<PathBuf>,
-    /// The live sessions by hand-off code, for agents to join.
-    pub live: live::Registry,
+    /// The live shared sessions by hand-off code, for agents to join.
+    pub live: Arc<crate::core::live::Lobby>,
     /// The one outcome log.
     pub log: Option<PathBuf>,
     /// How many days set-aside sessions are kept.
@@ -155,13 +158,55 @@ pub(crate) struct Shared {
 /// Runs the server until it is stopped (Ctrl+C, SIGTERM) or cannot listen.
 pub fn main(options: Options) -> Result<()> {
     log::use_format(options.log_format);
-    // Who may sign in is checked first: nothing is made for a server that cannot run.
-    let auth = auth::Auth::new(
-        options.open,
-        options.authorized_keys.as_deref(),
-        options.agent_keys.as_deref(),
-    )?;
+    // Who may sign in over SSH is checked first: nothing is made for a server that cannot run.
+    let auth = match options.listen {
+        Some(_) => Some(auth::Auth::new(
+            options.open,
+            options.authorized_keys.as_deref(),
+            options.agent_keys.as_deref(),
+        )?),
+        None => None,
+    };
     let flow = walkable_flow(options.flow.as_deref(), "the server cannot start.")?;
+    private::prepare(options.state_dir.as_deref())?;
+    // What a remote user is not shown of a problem with the records, the operator reads.
+    crate::core::tell_operator_with(log::records_problem);
+    if let Some(root) = &options.state_dir {
+        crate::handoff::sweep(root, crate::clock::now());
+        tidy::tidy(&root.join("served"), options.keep_days);
+        tidy::tidy_transcripts(&root.join(wizard::TRANSCRIPTS), options.keep_days);
+    }
+    let ssh = match (options.listen, auth) {
+        (Some(address), Some(auth)) => {
+            Some((ssh_server(&options, auth, Arc::clone(&flow))?, address))
+        }
+        _ => None,
+    };
+    let web = options.http.map(|address| {
+        let app = web::App::new(&web::WebOptions {
+            flow,
+            state_dir: options.state_dir.clone(),
+            log: options.log.clone(),
+            keep_days: options.keep_days,
+            max_sessions: options.max_sessions,
+            idle_timeout: options.idle_timeout,
+            behind_proxy: options.https_behind_proxy,
+            sessions_per_minute: web::SESSIONS_PER_MINUTE,
+            answers_per_minute: web::ANSWERS_PER_MINUTE,
+        });
+        (app, address)
+    });
+    let runtime = tokio::runtime::Runtime::new()
+        .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
+    runtime.block_on(listen(ssh, web))
+}
+
+/// The SSH server's shared state and configuration, as `options` say.
+fn ssh_server(
+    options: &Options,
+    auth: auth::Auth,
+    flow: Arc<Flow>,
+) -> Result<(Arc<Shared>, Config)> {
     let key_path = match (&options.host_key, &options.state_dir) {
         (Some(path), _) => path.clone(),
         (None, Some(dir)) => dir.join("ssh_host_ed25519_key"),
@@ -171,15 +216,7 @@ pub fn main(options: Options) -> Result<()> {
             ));
         }
     };
-    private::prepare(options.state_dir.as_deref())?;
-    // What a remote user is not shown of a problem with the records, the operator reads.
-    crate::core::tell_operator_with(log::records_problem);
     let key = host_key::load_or_make(&key_path)?;
-    if let Some(root) = &options.state_dir {
-        crate::handoff::sweep(root, crate::clock::now());
-        tidy::tidy(&root.join("served"), options.keep_days);
-        tidy::tidy_transcripts(&root.join(wizard::TRANSCRIPTS), options.keep_days);
-    }
     let config = Config {
         keys: vec![key],
         methods: auth.methods(),
@@ -197,9 +234,9 @@ pub fn main(options: Options) -> Result<()> {
         flow,
         auth,
         state_dir: options.state_dir.as_ref().map(|dir| dir.join("served")),
-        state_root: options.state_dir,
-        live: live::Registry::default(),
-        log: options.log,
+        live: crate::core::live::Lobby::new(options.state_dir.clone()),
+        state_root: options.state_dir.clone(),
+        log: options.log.clone(),
         keep_days: options.keep_days,
         gate: Arc::new(gate::Gate::new(gate::Caps {
             connections: options.max_connections,
@@ -218,9 +255,7 @@ pub fn main(options: Options) -> Result<()> {
         connections_made: AtomicU64::new(0),
         default_lang: options.lang,
     });
-    let runtime = tokio::runtime::Runtime::new()
-        .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
-    runtime.block_on(listen(shared, config, options.listen))
+    Ok((shared, config))
 }
 
 /// A name for this server process: its process id and a random number, since servers in
@@ -234,34 +269,74 @@ fn instance_name() -> String {
     format!("{}-{:08x}", std::process::id(), random as u32)
 }
 
-/// Listens on `address` and serves every connection until a stop signal.
-async fn listen(shared: Arc<Shared>, config: Config, address: SocketAddr) -> Result<()> {
-    let socket = tokio::net::TcpListener::bind(address).await.map_err(|e| {
+/// Binds `address` for the server named by `flag`.
+async fn bind(address: SocketAddr, flag: &str) -> Result<tokio::net::TcpListener> {
+    tokio::net::TcpListener::bind(address).await.map_err(|e| {
         Error::Serve(format!(
-            "cannot listen on {address}: {e}; pick another with --listen ADDR:PORT"
+            "cannot listen on {address}: {e}; pick another with {flag} ADDR:PORT"
         ))
-    })?;
+    })
+}
+
+/// Listens for SSH and for the web pages, as asked, and serves every connection until a
+/// stop signal.
+async fn listen(
+    ssh: Option<((Arc<Shared>, Config), SocketAddr)>,
+    web: Option<(Arc<web::App>, SocketAddr)>,
+) -> Result<()> {
+    let ssh = match ssh {
+        Some((server, address)) => Some((server, bind(address, "--listen").await?, address)),
+        None => None,
+    };
     let (stopping, stop) = tokio::sync::watch::channel(false);
-    log::event("listening")
-        .with("address", address.to_string())
-        .with("flow", shared.flow.id())
-        .with("flow_version", u64::from(shared.flow.version()))
-        .log();
-    tokio::select! {
-        () = accept::accept_all(socket, Arc::clone(&shared), Arc::new(config), stop) => Ok(()),
-        signal = stop_signal() => {
-            log::event("stopping")
-                .with("signal", signal)
-                .with("sessions", shared.wizards.running())
+    let web = match web {
+        Some((app, address)) => {
+            let socket = bind(address, "--http").await?;
+            log::event("listening")
+                .with("web", format!("http://{address}/"))
                 .log();
-            say_goodbye_to_all(&shared).await;
+            let mut stopped = stop.clone();
+            let stopped = async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            };
+            Some(tokio::spawn(web::serve(socket, app, stopped)))
+        }
+        None => None,
+    };
+    match ssh {
+        Some(((shared, config), socket, address)) => {
+            log::event("listening")
+                .with("address", address.to_string())
+                .with("flow", shared.flow.id())
+                .with("flow_version", u64::from(shared.flow.version()))
+                .log();
+            tokio::select! {
+                () = accept::accept_all(socket, Arc::clone(&shared), Arc::new(config), stop) => {}
+                signal = stop_signal() => {
+                    log::event("stopping")
+                        .with("signal", signal)
+                        .with("sessions", shared.wizards.running())
+                        .log();
+                    say_goodbye_to_all(&shared).await;
+                    let _ = stopping.send(true);
+                    // Each connection's goodbye on its way.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            }
+        }
+        None => {
+            let signal = stop_signal().await;
+            log::event("stopping").with("signal", signal).log();
             let _ = stopping.send(true);
-            // Each connection's goodbye on its way.
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            log::event("stopped").log();
-            Ok(())
         }
     }
+    if let Some(web) = web
+        && let Ok(Err(error)) = web.await
+    {
+        return Err(Error::Serve(format!("the web pages stopped: {error}")));
+    }
+    log::event("stopped").log();
+    Ok(())
 }
 
 /// Ends every running wizard (each secures its session and says goodbye, after leaving

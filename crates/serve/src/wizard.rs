@@ -1,35 +1,36 @@
 //! One wizard on one SSH channel, on a thread of its own (the front ends block on their
 //! input): the full-screen wizard for a client with a terminal, plain mode otherwise.
 //! Each session keeps its saves in a folder of its own; all write the one outcome log.
-//! A partner's full-screen wizard can hand its session to an agent, who joins it live or
-//! continues it from its save.
+//! A partner's wizard (either mode) can hand its session to an agent, who joins it live
+//! (in either mode) while the partner is connected, or continues it from its save. The
+//! sharing is the core's ([`crate::core::live`]): the server only hosts its lobby and
+//! passes each side's events into that wizard's input.
 
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, channel, sync_channel};
 
 use super::Shared;
 use super::call_id::CallIds;
-use super::channel_io::{ChannelReader, ChannelWriter, Out, ToClient};
-use super::full_screen::{Screen, tell};
+use super::channel_io::{ChannelReader, ChannelWriter, LineInput, Out, ToClient};
+use super::full_screen::Screen;
 use super::gate::Seat;
-use super::live::{self, Joined, PartnerLink};
 use super::log::event;
-use super::logged::{Logged, LoggedCodes};
 use super::pacing::{Backlog, MAX_QUEUED};
 use super::role::Role;
 use super::wizards::{self, Watch};
 use super::words::{Farewell, goodbye, line_too_long};
-use crate::core::start::{StartOptions, Started, begin};
-use crate::core::{KeptCall, RecordKeeper, RecordOptions};
+use crate::core::live::{Joined, LiveEvent, Presence, Side, Subscriber};
+use crate::core::start::{StartOptions, begin};
+use crate::core::{Call, KeptCall, RecordOptions};
 use crate::error::{Error, Result};
 use crate::exit::WalkEnd;
 use crate::handoff::Code;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
 use crate::session::Session;
-use crate::tui::remote::{Alone, RemoteInput};
+use crate::tui::remote::RemoteInput;
 use crate::tui::state::sharing::Sharing;
 use crate::{plain, tui};
 
@@ -72,15 +73,16 @@ pub enum Feed {
     /// Key events and resizes, for the full-screen wizard.
     Keys(Sender<RemoteInput>),
     /// Bytes of lines, for plain mode.
-    Lines(Sender<Vec<u8>>),
+    Lines(Sender<LineInput>),
 }
 
-/// The channels a wizard reads from, and the way into its keys channel (through its
-/// watch, so the other side of a shared session keeps the session from going idle).
+/// The channels a wizard reads from, and the ways into them (through its watch, so the
+/// other side of a shared session keeps the session from going idle).
 struct Inputs {
     keys: Receiver<RemoteInput>,
-    lines: Receiver<Vec<u8>>,
+    lines: Receiver<LineInput>,
     keys_sender: Sender<RemoteInput>,
+    lines_sender: Sender<LineInput>,
     /// Says when the server ends the session (idle, stopping).
     watch: Arc<Watch>,
     /// The wizard's number in the operator's log.
@@ -102,6 +104,7 @@ pub fn start(
     let (keys, key_input) = channel();
     let (lines, line_input) = channel();
     let keys_sender = keys.clone();
+    let lines_sender = lines.clone();
     let feed = match mode {
         Mode::FullScreen { .. } => Feed::Keys(keys),
         Mode::Plain { .. } => Feed::Lines(lines),
@@ -112,6 +115,7 @@ pub fn start(
         keys: key_input,
         lines: line_input,
         keys_sender,
+        lines_sender,
         watch: Arc::clone(&watch),
         number,
     };
@@ -220,9 +224,9 @@ fn watched(
     watch: &Arc<Watch>,
     mode: Mode,
     keys: Receiver<RemoteInput>,
-    lines: Receiver<Vec<u8>>,
+    lines: Receiver<LineInput>,
     backlog: Arc<Backlog>,
-) -> (Receiver<RemoteInput>, Receiver<Vec<u8>>) {
+) -> (Receiver<RemoteInput>, Receiver<LineInput>) {
     let idle = shared.idle_timeout;
     let watch = Arc::clone(watch);
     match mode {
@@ -253,7 +257,10 @@ fn remove_empty_folder(role: &Role, start: &StartOptions) {
     }
 }
 
-/// Walks the session `start` describes, in `mode`, to its end.
+/// Walks the session `start` describes, in `mode`, to its end: an agent's code joins the
+/// partner's live session when they are connected here, else the session starts (or is
+/// taken over from its save) as `start` says; a partner's call shares at a seat of its
+/// own, for a code to join.
 fn walk(
     shared: &Arc<Shared>,
     mode: Mode,
@@ -263,139 +270,151 @@ fn walk(
     inputs: Inputs,
     start: &StartOptions,
 ) -> Result<WalkEnd> {
-    let fresh = Session::new(Arc::clone(&shared.flow));
+    let crlf = !matches!(mode, Mode::Plain { echo: false });
+    let mut output = ChannelWriter::new(to_client.clone(), crlf);
+    // An agent's own folder, for when the partner leaves them alone.
+    let mut own_folder = None;
+    let joined = match role.live_code() {
+        Some(code) => {
+            let joined = shared
+                .live
+                .join(&code, subscriber(mode, &inputs))
+                .map_err(|why| {
+                    code_refused(shared, inputs.number, &code, "cannot_join");
+                    Error::Start(why.into())
+                })?;
+            if matches!(joined, Joined::Live { .. }) {
+                event("join")
+                    .with("session", inputs.number)
+                    .with("code", shared.call_ids.of_code(&code))
+                    .with("live", true)
+                    .log();
+            }
+            joined
+        }
+        None => Joined::NotLive,
+    };
+    let call = match joined {
+        Joined::Live { session, seat } => {
+            let own = RecordOptions {
+                call: start.records.call.clone(),
+                ..folder_of_its_own(shared)
+            };
+            own_folder = own.state_dir.clone();
+            Call::joined(session, lang, seat, own)
+        }
+        Joined::NotLive => {
+            let fresh = Session::new(Arc::clone(&shared.flow));
+            let mut prompt = LinePrompt {
+                input: &mut std::io::empty(),
+                output: &mut output,
+                remote: true,
+            };
+            let started = begin(fresh, lang, start, &mut prompt);
+            log_take_over(shared, inputs.number, role, started.is_ok());
+            let call = Call::new(started?);
+            match role {
+                Role::Partner => {
+                    let (ids, number) = (shared.call_ids.clone(), inputs.number);
+                    let seat = shared
+                        .live
+                        .open(call.session(), subscriber(mode, &inputs))
+                        .on_code(Box::new(move |code| {
+                            event("code_given")
+                                .with("session", number)
+                                .with("code", ids.of_code(code))
+                                .log();
+                        }));
+                    call.sharing(seat)
+                }
+                _ => call,
+            }
+        }
+    };
     let agent = role.agent();
-    let (size, no_color, escapes) = match mode {
+    let walked = match mode {
         Mode::FullScreen {
             size,
             no_color,
             escapes,
-        } => (size, no_color, escapes),
-        Mode::Plain { .. }
-            if role
-                .live_code()
-                .is_some_and(|code| shared.live.is_live(&code)) =>
-        {
-            return Err(Error::Serve(
-                "the partner is connected now, and joining them live needs a terminal: \
-                 connect with `ssh -t agent@HOST join CODE`"
-                    .into(),
-            ));
-        }
-        Mode::Plain { echo } => {
-            let walked = plain::start::main_on(
-                fresh,
-                lang,
-                start,
-                plain::Options {
-                    agent,
-                    hand_off: (!role.agent()).then(|| {
-                        Arc::new(LoggedCodes {
-                            inner: live::PlainCodes::new(shared.state_root.clone()),
-                            ids: shared.call_ids.clone(),
-                            session: inputs.number,
-                        }) as Arc<dyn crate::core::hand_off::CodeGiver>
-                    }),
-                    remote: true,
-                    terminal: false,
-                    caller: None,
+        } => {
+            let sharing = match call.side() {
+                Some(Side::Partner) => Sharing::Partner {
+                    code: None,
+                    agent: false,
                 },
-                BufReader::new(ChannelReader::new(
-                    inputs.lines,
-                    to_client.clone(),
-                    line_too_long(lang),
-                )),
-                ChannelWriter::new(to_client.clone(), echo),
+                Some(Side::Agent) => Sharing::Agent { partner: true },
+                None => Sharing::Off,
+            };
+            let options = tui::Options {
+                no_color,
+                watch: None,
+                agent,
+                hyperlinks: escapes,
+                clipboard: escapes,
+                sharing,
+            };
+            let screen = Screen {
+                size,
+                input: &inputs.keys,
+                to_client,
+                watch: &inputs.watch,
+            };
+            screen.walk(call, &options, &mut output)
+        }
+        Mode::Plain { .. } => {
+            let options = plain::Options {
+                agent,
+                remote: true,
+                terminal: false,
+            };
+            let mut input = ChannelReader::new(
+                inputs.lines,
+                to_client.clone(),
+                line_too_long(lang),
+                Arc::clone(&inputs.watch),
             );
-            let refused = matches!(
-                walked,
-                Err(Error::Start(crate::core::start::StartError::HandOff(_)))
-            );
-            log_take_over(shared, inputs.number, role, !refused);
-            return walked;
+            plain::start::walk(call, &options, &mut input, output)
         }
     };
-    let mut output = ChannelWriter::new(to_client.clone(), true);
-    let options = tui::Options {
-        no_color,
-        watch: None,
-        agent,
-        hyperlinks: escapes,
-        clipboard: escapes,
-        sharing: Sharing::Off,
-    };
-    let screen = Screen {
-        size,
-        input: &inputs.keys,
-        to_client,
-        watch: &inputs.watch,
-    };
-    if let Some(code) = role.live_code()
-        && let Joined::Live { session, mut link } =
-            live::join(shared, &code, inputs.keys_sender.clone()).map_err(|why| {
-                code_refused(shared, inputs.number, &code, "cannot_join");
-                Error::Serve(why)
-            })?
-    {
-        event("join")
-            .with("session", inputs.number)
-            .with("code", shared.call_ids.of_code(&code))
-            .with("live", true)
-            .log();
-        let served = RecordOptions {
-            served: true,
-            keep_days: shared.keep_days,
-            call: start.records.call.clone(),
-            ..RecordOptions::default()
-        };
-        let started = Started {
-            records: RecordKeeper::new(served, lang, &session),
-            session,
-            lang,
-        };
-        let options = tui::Options {
-            sharing: Sharing::Agent { partner: true },
-            ..options
-        };
-        let left = screen.walk(started, options, &mut link, &mut output);
-        let partner_ended = link.leave();
-        event("agent_left")
-            .with("session", inputs.number)
-            .with("partner_ended_sharing", partner_ended)
-            .log();
-        if partner_ended {
-            tell(&mut output, crate::i18n::sharing_words(lang).sharing_ended);
+    if let Some(folder) = own_folder {
+        // Left empty when the agent never went on alone, or finished.
+        let _ = std::fs::remove_dir(folder);
+    }
+    walked
+}
+
+/// Where a wizard in `mode` hears of the other side of a shared session: into its input,
+/// before the watch, which passes it on with the client's typing. What it hears of the
+/// other side coming and going is told to the operator's log, as wizard `number`'s.
+fn subscriber(mode: Mode, inputs: &Inputs) -> Subscriber {
+    let pass: Box<dyn Fn(LiveEvent) + Send + Sync> = match mode {
+        Mode::FullScreen { .. } => {
+            let keys = inputs.keys_sender.clone();
+            Box::new(move |event: LiveEvent| {
+                let _ = keys.send(RemoteInput::Live(event));
+            })
         }
-        return left;
-    }
-    let started = begin(
-        fresh,
-        lang,
-        start,
-        &mut LinePrompt {
-            input: &mut std::io::empty(),
-            output: &mut output,
-            remote: true,
-        },
-    );
-    log_take_over(shared, inputs.number, role, started.is_ok());
-    let started = started?;
-    if !role.agent() {
-        let mut link = Logged {
-            inner: PartnerLink::new(shared, &started.session, inputs.keys_sender),
-            ids: &shared.call_ids,
-            session: inputs.number,
-        };
-        let options = tui::Options {
-            sharing: Sharing::Partner {
-                code: None,
-                agent: false,
-            },
-            ..options
-        };
-        return screen.walk(started, options, &mut link, &mut output);
-    }
-    screen.walk(started, options, &mut Alone, &mut output)
+        Mode::Plain { .. } => {
+            let lines = inputs.lines_sender.clone();
+            Box::new(move |event: LiveEvent| {
+                let _ = lines.send(LineInput::Live(event));
+            })
+        }
+    };
+    let number = inputs.number;
+    Box::new(move |heard: LiveEvent| {
+        if let LiveEvent::Presence(presence) = &heard {
+            let name = match presence {
+                Presence::AgentJoined => "agent_joined",
+                Presence::AgentLeft => "agent_left",
+                Presence::PartnerLeft => "partner_left",
+                Presence::SharingEnded => "sharing_ended",
+            };
+            event(name).with("session", number).log();
+        }
+        pass(heard);
+    })
 }
 
 /// Logs that wizard `number` refused `code` for `reason`.
@@ -427,25 +446,16 @@ fn log_take_over(shared: &Shared, number: u64, role: &Role, taken: bool) {
 /// How a session starts for `role`: a new one with a save folder of its own, or the one
 /// a hand-off code names, found from the state folder.
 fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
-    let state_dir = match role.code() {
-        Some(_) => shared.state_root.clone(),
-        None => shared
-            .state_dir
-            .as_ref()
-            .map(|dir| dir.join(session_folder(shared))),
+    let records = match role.code() {
+        Some(_) => served_records(shared, shared.state_root.clone()),
+        None => folder_of_its_own(shared),
+    };
+    let records = RecordOptions {
+        call: kept_call(shared, lang, role),
+        ..records
     };
     StartOptions {
-        records: RecordOptions {
-            state_dir,
-            log: shared.log.clone(),
-            transcript: None,
-            // The server writes no transcript files for its users: an agent's call keeps
-            // its transcript in the state folder, fetched with `transcript ID`.
-            agent: false,
-            keep_days: shared.keep_days,
-            served: true,
-            call: kept_call(shared, lang, role),
-        },
+        records,
         resume: false,
         hand_off: role.code().map(str::to_owned),
         lang: Some(lang),
@@ -481,6 +491,30 @@ fn caller_lang(root: &std::path::Path, code: &Code) -> Option<Lang> {
     crate::autosave::read_save(&save)
         .ok()
         .map(|saved| saved.lang())
+}
+
+/// Records in a new folder of their own under `served/`, and the one outcome log.
+fn folder_of_its_own(shared: &Shared) -> RecordOptions {
+    let state_dir = shared
+        .state_dir
+        .as_ref()
+        .map(|dir| dir.join(session_folder(shared)));
+    served_records(shared, state_dir)
+}
+
+/// How a served session keeps its records: saves in `state_dir`, the server's one
+/// outcome log, no transcript files where their user cannot reach them (an agent's call
+/// keeps its transcript in the state folder, fetched with `transcript ID`).
+fn served_records(shared: &Shared, state_dir: Option<std::path::PathBuf>) -> RecordOptions {
+    RecordOptions {
+        state_dir,
+        log: shared.log.clone(),
+        transcript: None,
+        agent: false,
+        keep_days: shared.keep_days,
+        served: true,
+        call: None,
+    }
 }
 
 /// A folder name of its own for the next session's saves.

@@ -12,6 +12,7 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::channel_io::LineInput;
 use super::channel_io::ToClient;
 use super::pacing::Backlog;
 use super::words::Farewell;
@@ -84,6 +85,11 @@ pub trait Ending: Send + 'static {
     fn end() -> Self;
     /// Whether this tells the wizard its session is over (nothing follows it).
     fn is_end(&self) -> bool;
+    /// Whether this says the client's channel closed (the client left), as opposed to
+    /// only the end of what it sends (plain lines' end of input, which may follow a `q`).
+    fn is_closed(&self) -> bool {
+        self.is_end()
+    }
     /// Whether the client sent this (counted in its [`Backlog`]), not the server or the
     /// other side of a shared session.
     fn sent_by_client(&self) -> bool;
@@ -128,17 +134,23 @@ impl Ending for RemoteInput {
     }
 }
 
-impl Ending for Vec<u8> {
-    fn end() -> Vec<u8> {
-        Vec::new()
+impl Ending for LineInput {
+    fn end() -> LineInput {
+        LineInput::Bytes(Vec::new())
     }
 
     fn is_end(&self) -> bool {
-        self.is_empty()
+        matches!(self, LineInput::Bytes(bytes) if bytes.is_empty())
+            || matches!(self, LineInput::Eof)
+    }
+
+    fn is_closed(&self) -> bool {
+        matches!(self, LineInput::Bytes(bytes) if bytes.is_empty())
     }
 
     fn sent_by_client(&self) -> bool {
-        !self.is_empty()
+        matches!(self, LineInput::Bytes(bytes) if !bytes.is_empty())
+            || matches!(self, LineInput::Eof)
     }
 }
 
@@ -237,8 +249,8 @@ pub fn forward<T: Ending>(
                 };
                 let input = input.newest(backlog);
                 let ended = input.is_end();
-                if ended {
-                    // Only a closed channel sends the end (the server's own comes below).
+                if input.is_closed() {
+                    // The server's own end comes below.
                     watch.client_left.store(true, Ordering::SeqCst);
                 }
                 if to_wizard.send(input).is_err() || ended {
@@ -323,11 +335,11 @@ mod tests {
         let (to_wizard, wizard) = sync_channel(4);
         let watch = Watch::default();
         let backlog = Backlog::default();
-        client.send(b"1\n".to_vec()).unwrap();
+        client.send(LineInput::Bytes(b"1\n".to_vec())).unwrap();
         let idle = Duration::from_millis(200);
         forward(&from_client, to_wizard, &watch, idle, &backlog);
-        assert_eq!(wizard.recv().unwrap(), b"1\n");
-        assert_eq!(wizard.recv().unwrap(), Vec::<u8>::new(), "the end of input");
+        assert!(matches!(wizard.recv().unwrap(), LineInput::Bytes(b) if b == b"1\n"));
+        assert!(wizard.recv().unwrap().is_end(), "the end of input");
         assert_eq!(watch.farewell(), Some(Farewell::Idle(idle)));
     }
 

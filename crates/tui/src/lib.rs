@@ -38,10 +38,8 @@ use event::action;
 use state::effect;
 use terminal::hyperlink;
 
-use crate::core::{End, RecordKeeper};
+use crate::core::{Call, End};
 use crate::exit::WalkEnd;
-use crate::lang::Lang;
-use crate::session::Session;
 
 /// Draws `app` on the whole frame (see [`view::draw`]).
 pub fn view(frame: &mut ratatui::Frame, app: &App) {
@@ -101,92 +99,57 @@ impl Left {
     }
 }
 
-/// Runs the full-screen wizard on `session` until the user reaches an ending and leaves,
-/// or quits, keeping `records` after every change; `session` is left as the user left it.
+/// Runs the full-screen wizard of `call` until the user reaches an ending and leaves, or
+/// quits; gives the call back as the user left it, for the caller to end.
 ///
 /// Gives [`WalkEnd::Ending`] when the user leaves from an ending screen, else
 /// [`WalkEnd::Quit`]. The terminal is restored on every way out, panics included, before
 /// this returns.
-pub fn run(
-    session: &mut Session,
-    lang: Lang,
-    options: Options,
-    records: &mut RecordKeeper,
-) -> Result<Left> {
-    let mut app = App::new(session.clone(), lang, &options);
-    let result = local::Local::enter(&mut app, &options)
-        .and_then(|mut local| surface::event_loop(&mut app, &options, records, &mut local));
-    *session = app.into_session();
-    result
+pub fn run(call: Call, options: &Options) -> (Call, Result<Left>) {
+    let mut app = App::of(call, options);
+    let result = local::Local::enter(&mut app, options)
+        .and_then(|mut local| surface::event_loop(&mut app, options, &mut local));
+    (app.into_call(), result)
 }
 
 /// What an event from the terminal came to.
 enum Taken {
     /// The user asked to suspend the wizard (Ctrl-Z), which only a local terminal can do.
     Suspend,
-    /// The wizard changed: draw it again. With what `update` asked for, done already
-    /// except for what only the loop's owner can do (a served wizard's hand-off).
-    Changed(Option<Effect>),
+    /// The wizard changed: draw it again.
+    Changed,
     /// Nothing the wizard takes.
     Nothing,
 }
 
 /// Takes in one event from the terminal, local or remote: a paste goes into the open box;
-/// a key becomes an action, which updates the wizard and is done (records kept, the
-/// clipboard's bytes left in `to_terminal` for the next frame).
+/// a key becomes an action, which updates the wizard (the call applies and records what
+/// changes the session); the clipboard's bytes wait in `to_terminal` for the next frame.
 fn take_event(
     app: &mut App,
     event: &crossterm::event::Event,
-    records: &mut RecordKeeper,
     can_copy: bool,
     to_terminal: &mut Option<String>,
 ) -> Taken {
     if let crossterm::event::Event::Paste(text) = event {
         paste(app, text);
-        return Taken::Changed(None);
+        return Taken::Changed;
     }
     match action::from_event(event, app.key_mode()) {
         Some(Action::Suspend) => Taken::Suspend,
         Some(action) => {
             tick(app, crate::clock::now());
-            let effect = update(app, action);
-            perform(app, effect, records, can_copy, to_terminal);
-            Taken::Changed(effect)
+            if let Some(effect) = update(app, action) {
+                // What leaves the screen is the user's own: a partner's has no agent notes.
+                let done = effect::perform(effect, &app.session_for_user(), app.lang(), can_copy);
+                report(app, &done.notices);
+                if done.terminal.is_some() {
+                    *to_terminal = done.terminal;
+                }
+            }
+            Taken::Changed
         }
         None => Taken::Nothing,
-    }
-}
-
-/// Does what `update` asked for and shows what came of it in the status line; bytes for
-/// the terminal (the clipboard) wait in `to_terminal` for the next frame.
-fn perform(
-    app: &mut App,
-    effect: Option<Effect>,
-    records: &mut RecordKeeper,
-    can_copy: bool,
-    to_terminal: &mut Option<String>,
-) {
-    let Some(effect) = effect else {
-        return;
-    };
-    // What leaves the screen (a copy, a transcript) is the user's own: a partner's has no
-    // agent notes. The save keeps the whole session.
-    let session = match effect {
-        Effect::Copy | Effect::SaveTranscript => app.session_for_user(),
-        _ => std::borrow::Cow::Borrowed(app.session()),
-    };
-    let done = effect::perform(effect, &session, app.lang(), records, can_copy);
-    // The banner already says why saving fails; the status line tells the rest.
-    let problem = records.write_problem();
-    let notices: Vec<_> = done
-        .notices
-        .into_iter()
-        .filter(|n| problem != Some(n.text.as_str()))
-        .collect();
-    app.set_write_problem(problem);
-    report(app, &notices);
-    if done.terminal.is_some() {
-        *to_terminal = done.terminal;
     }
 }
 

@@ -8,8 +8,7 @@ use std::time::Duration;
 
 use super::surface::{Next, Surface};
 use super::terminal::{self, signals};
-use super::{Action, App, Options, Shown, TICK, frame, perform, update, update_flow};
-use crate::core::RecordKeeper;
+use super::{Action, App, Options, Shown, TICK, frame, update, update_flow};
 use crate::core::reload::{Watcher, reload};
 use crate::error::{Result, TerminalContext};
 
@@ -22,8 +21,6 @@ pub struct Local<'a> {
     watch: Option<(Watcher, &'a Path)>,
     /// The terminal takes OSC 8 hyperlinks.
     hyperlinks: bool,
-    /// The terminal takes OSC 52.
-    can_copy: bool,
 }
 
 impl<'a> Local<'a> {
@@ -47,7 +44,6 @@ impl<'a> Local<'a> {
                 .as_deref()
                 .map(|path: &Path| (Watcher::new(path), path)),
             hyperlinks: options.hyperlinks,
-            can_copy: options.clipboard,
         })
     }
 }
@@ -57,12 +53,7 @@ impl Surface for Local<'_> {
         frame(self.guard.terminal(), app, self.hyperlinks, shown, None)
     }
 
-    fn next(
-        &mut self,
-        app: &mut App,
-        records: &mut RecordKeeper,
-        pending: &mut Option<String>,
-    ) -> Result<Next> {
+    fn next(&mut self, app: &mut App) -> Result<Next> {
         // A closed window hangs the terminal up: it stops being a terminal for us, even
         // when no SIGHUP comes.
         if self.stop.requested() || !std::io::stdin().is_terminal() {
@@ -84,8 +75,7 @@ impl Surface for Local<'_> {
             if let Some((watcher, path)) = &mut self.watch
                 && watcher.changed()
             {
-                let effect = update_flow(app, reload(path));
-                perform(app, effect, records, self.can_copy, pending);
+                update_flow(app, reload(path));
                 return Ok(Next::Changed);
             }
             return Ok(Next::Tick);

@@ -5,8 +5,7 @@
 //! locally, resizes and the other side of a shared session remotely — its surface takes
 //! in itself.
 
-use super::{App, Effect, Left, Options, Shown, Taken, take_event, tick};
-use crate::core::RecordKeeper;
+use super::{App, Left, Options, Shown, Taken, take_event, tick};
 use crate::error::Result;
 use crate::exit::WalkEnd;
 
@@ -32,17 +31,8 @@ pub trait Surface {
     fn draw(&mut self, app: &App, shown: &mut Shown) -> Result<()>;
 
     /// Waits up to a tick for what comes next, taking in itself what only this terminal
-    /// knows of (with `records`, and `pending` for bytes that asks to write).
-    fn next(
-        &mut self,
-        app: &mut App,
-        records: &mut RecordKeeper,
-        pending: &mut Option<String>,
-    ) -> Result<Next>;
-
-    /// The user's action changed the wizard; `effect` is what `update` asked for, done
-    /// already except for what only this terminal's owner can do.
-    fn changed(&mut self, _app: &mut App, _effect: Option<Effect>, _records: &mut RecordKeeper) {}
+    /// knows of (a reloaded flow, a resize, the other side of a shared session).
+    fn next(&mut self, app: &mut App) -> Result<Next>;
 
     /// Ctrl-Z: suspends where there is job control.
     fn suspend(&mut self) -> Result<()> {
@@ -51,12 +41,7 @@ pub trait Surface {
 }
 
 /// Runs `app` on `surface` until the user leaves or quits, or the surface stops it.
-pub fn event_loop(
-    app: &mut App,
-    options: &Options,
-    records: &mut RecordKeeper,
-    surface: &mut dyn Surface,
-) -> Result<Left> {
+pub fn event_loop(app: &mut App, options: &Options, surface: &mut dyn Surface) -> Result<Left> {
     let mut shown = Shown::default();
     let mut redraw = true;
     loop {
@@ -70,19 +55,16 @@ pub fn event_loop(
             surface.draw(app, &mut shown)?;
             redraw = false;
         }
-        match surface.next(app, records, &mut shown.pending)? {
+        match surface.next(app)? {
             Next::Event(event) => {
-                match take_event(app, &event, records, options.clipboard, &mut shown.pending) {
+                match take_event(app, &event, options.clipboard, &mut shown.pending) {
                     Taken::Suspend => {
                         surface.suspend()?;
                         // Continued: the screen was cleared, so every cell is drawn again.
                         shown.lost();
                         redraw = true;
                     }
-                    Taken::Changed(effect) => {
-                        surface.changed(app, effect, records);
-                        redraw = true;
-                    }
+                    Taken::Changed => redraw = true,
                     Taken::Nothing => {}
                 }
             }

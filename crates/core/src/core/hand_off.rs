@@ -9,11 +9,69 @@ use jiff::Timestamp;
 
 use super::start::{StartError, Started};
 use super::{RecordKeeper, RecordOptions};
-use crate::autosave::{SessionLock, read_save, restore};
+use crate::atomic_file::WriteError;
+use crate::autosave::{LockError, SessionLock, read_save, restore};
 use crate::flow::Flow;
-use crate::handoff::{Claimed, Code, claim, give_back, issue};
+use crate::handoff::{ClaimError, Claimed, Code, claim, give_back, issue};
 use crate::lang::Lang;
 use crate::session::Session;
+
+/// Why a hand-off code cannot be given, used, or its session taken over.
+#[derive(Debug, thiserror::Error)]
+pub enum HandOffError {
+    /// There is no state folder to find a code's session in.
+    #[error(
+        "there is no folder for saved sessions to find the code in; give the server's \
+         --state-dir"
+    )]
+    NoStateFolder,
+    /// The server keeps no sessions, so it gives no codes.
+    #[error("this server keeps no sessions (it has no state folder), so it cannot hand one over")]
+    ServerKeepsNone,
+    /// The code cannot be used (malformed, unknown or used, expired, unreadable).
+    #[error(transparent)]
+    Claim(#[from] ClaimError),
+    /// The code's session cannot be taken over now; the code was put back.
+    #[error("the session of code {code} cannot be taken over: {why}; the code still works.")]
+    NotNow {
+        /// The code, which still works.
+        code: Code,
+        /// Why not now.
+        why: NotNow,
+    },
+    /// This wizard keeps no saved session to hand over.
+    #[error("this wizard keeps no saved sessions, so it cannot hand one over")]
+    NoSave,
+    /// The session could not be saved before giving a code (the record keeping's words).
+    #[error("{0}")]
+    NotSaved(String),
+    /// The code's ticket could not be written.
+    #[error(transparent)]
+    Ticket(#[from] WriteError),
+}
+
+/// Why a code's session cannot be taken over now.
+#[derive(Debug, thiserror::Error)]
+pub enum NotNow {
+    /// Another process has it.
+    #[error("{0} (the partner may still be connected to another server: join there)")]
+    InUse(LockError),
+    /// Its save cannot be read.
+    #[error("{0}")]
+    Unreadable(String),
+    /// Its save no longer fits the flow.
+    #[error("{0}")]
+    NoLongerFits(String),
+}
+
+impl PartialEq for HandOffError {
+    /// The same error, as the user reads it.
+    fn eq(&self, other: &HandOffError) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for HandOffError {}
 
 /// Continues the session handed off with `code` under the state folder `root`, on
 /// `flow`, shown in `lang`, at time `now`; its records are kept as `records` says, in the
@@ -27,23 +85,20 @@ pub fn take_over(
     lang: Lang,
     now: Timestamp,
 ) -> Result<Started, StartError> {
-    let claimed = claim(root, code, now).map_err(|e| StartError::HandOff(e.to_string()))?;
-    let refuse = |claimed: &Claimed, why: String| {
+    let claimed = claim(root, code, now).map_err(HandOffError::from)?;
+    let refuse = |claimed: &Claimed, why: NotNow| {
         let _ = give_back(root, claimed);
-        StartError::HandOff(format!(
-            "the session of code {} cannot be taken over: {why}; the code still works.",
-            claimed.code
-        ))
+        HandOffError::NotNow {
+            code: claimed.code.clone(),
+            why,
+        }
     };
-    let lock = SessionLock::acquire(&claimed.save).map_err(|e| {
-        refuse(
-            &claimed,
-            format!("{e} (the partner may still be connected to another server: join there)"),
-        )
-    })?;
-    let saved = read_save(&claimed.save).map_err(|why| refuse(&claimed, why))?;
-    let mut session =
-        restore(flow, &saved).map_err(|problem| refuse(&claimed, problem.to_string()))?;
+    let lock =
+        SessionLock::acquire(&claimed.save).map_err(|e| refuse(&claimed, NotNow::InUse(e)))?;
+    let saved =
+        read_save(&claimed.save).map_err(|why| refuse(&claimed, NotNow::Unreadable(why)))?;
+    let mut session = restore(flow, &saved)
+        .map_err(|problem| refuse(&claimed, NotNow::NoLongerFits(problem.to_string())))?;
     if !claimed.partner {
         // A partner continuing their own session is no hand-off.
         session.record_hand_off(&claimed.code.to_string(), false, now);
@@ -58,27 +113,18 @@ pub fn take_over(
     })
 }
 
-/// Gives a partner a hand-off code for their session (the server that runs the wizard
-/// does; a local wizard has none). Shared by both front ends.
-pub trait CodeGiver: std::fmt::Debug + Send + Sync {
-    /// Saves `session` with `records` and gives the code to show, or why there is none.
-    fn give(&self, session: &Session, records: &mut RecordKeeper) -> Result<String, String>;
-}
-
 /// Saves `session` with `records` (locked, so nobody takes it over while the partner is
 /// still at it) and writes a ticket for it under the state folder `root`; gives the code.
 pub fn give_code(
     root: &Path,
     session: &Session,
     records: &mut RecordKeeper,
-) -> Result<Code, String> {
+) -> Result<Code, HandOffError> {
     if let Some(problem) = records.changed(session) {
-        return Err(problem.text);
+        return Err(HandOffError::NotSaved(problem.text));
     }
-    let save = records
-        .autosave_path()
-        .ok_or("this wizard keeps no saved sessions, so it cannot hand one over")?;
-    let code = issue(root, save, crate::clock::now()).map_err(|e| e.to_string())?;
+    let save = records.autosave_path().ok_or(HandOffError::NoSave)?;
+    let code = issue(root, save, crate::clock::now())?;
     records.keep_for_agent();
     Ok(code)
 }
@@ -124,7 +170,12 @@ mod tests {
         assert_eq!(saved.hand_offs.len(), 1, "saved at once");
 
         let again = take_over(flow, root.path(), code.bare(), options, Lang::En, now);
-        assert!(matches!(again, Err(StartError::HandOff(m)) if m.contains("used already")));
+        assert!(matches!(
+            again,
+            Err(StartError::HandOff(HandOffError::Claim(
+                ClaimError::Unknown(_)
+            )))
+        ));
     }
 
     #[test]
@@ -146,7 +197,13 @@ mod tests {
             Lang::En,
             now,
         );
-        assert!(matches!(refused, Err(StartError::HandOff(m)) if m.contains("still works")));
+        assert!(matches!(
+            refused,
+            Err(StartError::HandOff(HandOffError::NotNow {
+                why: NotNow::InUse(_),
+                ..
+            }))
+        ));
         drop(held);
         assert!(take_over(flow, root.path(), code.bare(), options, Lang::En, now).is_ok());
     }

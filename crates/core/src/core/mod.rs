@@ -1,13 +1,19 @@
-//! The wizard's core, the same under every front end: start-up (language, resume),
-//! the record keeping (autosave, transcript, outcome log) and the messages they give,
-//! live reload, the agent's trail and search.
+//! The wizard's core, the same under every front end: the whole [`Call`] — start-up
+//! (language, resume, hand-off), every change the user asks for ([`Intent`]), the record
+//! keeping (autosave, transcript, outcome log) and the one rule for how a call ends —,
+//! live sharing between a partner and an agent ([`live`]), live reload, the agent's trail
+//! and search.
 //!
 //! It takes plain option structs and returns values or typed errors; it never reads the
-//! process's arguments, environment or terminal, and never prints. A front end asks the
-//! user through [`start::Prompt`] and shows [`Notice`]s in its own way.
+//! process's arguments, environment or terminal, and never prints. A front end turns its
+//! input into [`Intent`]s, answers start-up's questions ([`start::Next::Ask`]) and shows
+//! [`Notice`]s in its own way.
 
+mod call;
 mod end;
 pub mod hand_off;
+mod intent;
+pub mod live;
 mod notice;
 mod record_keeper;
 pub mod reload;
@@ -16,6 +22,8 @@ pub mod start;
 pub mod trail;
 pub mod typed_answer;
 
+pub use call::Call;
 pub use end::End;
+pub use intent::{Applied, Change, Intent, Refusal};
 pub use notice::{Notice, note_added};
 pub use record_keeper::{KeptCall, RecordKeeper, RecordOptions, tell_operator_with};

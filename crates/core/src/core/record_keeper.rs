@@ -95,6 +95,8 @@ pub struct RecordKeeper {
     handed_off: bool,
     /// A served agent's call: where its transcript is kept on the server.
     call: Option<KeptCall>,
+    /// The front end the call is made in, for its outcome record (`None`: a terminal).
+    front_end: Option<&'static str>,
 }
 
 impl RecordKeeper {
@@ -113,7 +115,28 @@ impl RecordKeeper {
             handed_off: false,
             call: options.call.clone(),
             options,
+            front_end: None,
         }
+    }
+
+    /// Record keeping that keeps nothing (no save, no transcript, no log).
+    pub fn nothing(lang: Lang) -> RecordKeeper {
+        RecordKeeper {
+            options: RecordOptions::default(),
+            lang,
+            autosave: None,
+            problem: None,
+            failed: false,
+            lock: None,
+            handed_off: false,
+            call: None,
+            front_end: None,
+        }
+    }
+
+    /// Marks the call's outcome record as made in `front_end` (e.g. `web`).
+    pub fn set_front_end(&mut self, front_end: &'static str) {
+        self.front_end = Some(front_end);
     }
 
     /// The language the records are written in.
@@ -138,6 +161,7 @@ impl RecordKeeper {
             handed_off: false,
             call: options.call.clone(),
             options,
+            front_end: None,
         }
     }
 
@@ -379,7 +403,10 @@ impl RecordKeeper {
             notices.extend(saved);
         }
         if let Some(log) = &self.options.log {
-            let record = OutcomeRecord::of(session, self.lang, now);
+            let record = OutcomeRecord {
+                front_end: self.front_end.map(str::to_owned),
+                ..OutcomeRecord::of(session, self.lang, now)
+            };
             if let Err(error) = append(log, &record) {
                 written = false;
                 self.failed = true;

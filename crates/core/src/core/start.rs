@@ -12,7 +12,6 @@ use std::path::PathBuf;
 use super::{Notice, RecordKeeper, RecordOptions};
 use crate::autosave::{Found, ResumeProblem, SessionLock, find_unfinished, restore};
 use crate::clock::local_minute;
-use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW};
 use crate::i18n::words;
 use crate::lang::Lang;
 use crate::sanitize::clean_line;
@@ -67,8 +66,8 @@ pub enum StartError {
     )]
     AllInUse,
     /// A hand-off code cannot be used, or its session cannot be taken over now.
-    #[error("{0}")]
-    HandOff(String),
+    #[error(transparent)]
+    HandOff(#[from] super::hand_off::HandOffError),
     /// The saved session no longer fits the flow and nobody chose to start over.
     #[error(
         "The saved session is kept in {}. Run signin-doctor without --resume in a terminal \
@@ -81,28 +80,184 @@ pub enum StartError {
     },
 }
 
-impl StartError {
-    /// The exit code for this error.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            StartError::Records(_) => USAGE_OR_INVALID_FLOW,
-            StartError::AllInUse | StartError::NotResumed { .. } | StartError::HandOff(_) => {
-                RUNTIME_ERROR
+/// One step of start-up: what to tell the user now, and what comes next. A front end
+/// that cannot block (a web page) keeps the [`Pending`] question of [`Next::Ask`] and
+/// answers it when the user does; [`begin`] drives the steps for a front end that can.
+#[derive(Debug)]
+pub struct Step {
+    /// What to tell the user, in this order, before anything else.
+    pub notices: Vec<Notice>,
+    /// What comes next.
+    pub next: Next,
+}
+
+/// What comes after a [`Step`].
+// Made once per start-up and moved on at once: boxing the big variants buys nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum Next {
+    /// The session is ready to walk.
+    Ready(Started),
+    /// A yes/no question for the user; answer it with [`Pending::answer`].
+    Ask(Pending),
+    /// The wizard cannot start.
+    Failed(StartError),
+}
+
+/// The yes/no questions start-up may ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// "An unfinished session from … was found. Continue it?"
+    Resume {
+        /// When the saved session started.
+        started: jiff::Timestamp,
+    },
+    /// "Start over, keeping the notes?" after a save that no longer fits the flow.
+    StartOver,
+}
+
+/// A start-up waiting for the user's yes or no. Holds the lock on the save it asks
+/// about, so nobody else takes it meanwhile; dropping it lets the save go untouched.
+#[derive(Debug)]
+pub struct Pending {
+    question: Question,
+    lang: Lang,
+    waiting: Waiting,
+}
+
+/// What a [`Pending`] start-up needs to go on.
+#[derive(Debug)]
+struct Waiting {
+    fresh: Session,
+    records: RecordOptions,
+    interactive: bool,
+    latest: Found,
+    lock: SessionLock,
+    /// The save's problem, when the question is whether to start over.
+    problem: Option<Box<ResumeProblem>>,
+}
+
+impl Pending {
+    /// What is asked.
+    pub fn question(&self) -> Question {
+        self.question
+    }
+
+    /// The language to ask in (a resumed call goes on in the caller's language).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The question in the user's words.
+    pub fn text(&self) -> String {
+        let w = words(self.lang);
+        match self.question {
+            Question::Resume { started } => format!(
+                "{} {} {}",
+                w.resume_found,
+                local_minute(started),
+                w.resume_question
+            ),
+            Question::StartOver => w.start_over_question.to_owned(),
+        }
+    }
+
+    /// Goes on with the user's answer: `Some(yes)`, or `None` when nobody answers (input
+    /// ended).
+    pub fn answer(self, answer: Option<bool>) -> Step {
+        let Pending {
+            question,
+            lang,
+            waiting,
+        } = self;
+        let w = words(lang);
+        let Waiting {
+            fresh,
+            records,
+            interactive,
+            latest,
+            lock,
+            problem,
+        } = waiting;
+        let new = |session: Session| Started {
+            records: RecordKeeper::new(records.clone(), lang, &session),
+            session,
+            lang,
+        };
+        match (question, answer) {
+            (Question::Resume { .. }, Some(true)) => {
+                resume(fresh, records, interactive, latest, lock, lang)
+            }
+            (Question::Resume { .. }, Some(false)) => {
+                let notices = RecordKeeper::give_up(&records, lang, &latest);
+                lock.remove();
+                ready(notices, new(fresh))
+            }
+            (Question::Resume { .. }, None) => ready(Vec::new(), new(fresh)),
+            (Question::StartOver, Some(true)) => {
+                let mut notices = RecordKeeper::give_up(&records, lang, &latest);
+                lock.remove();
+                let problem = problem.expect("a start-over question has its problem");
+                let session = problem.start_over(fresh.shared_flow(), crate::clock::now());
+                if !session.notes().is_empty() {
+                    notices.push(Notice::info(w.notes_carried.to_owned()));
+                }
+                let mut started = new(session);
+                notices.extend(started.records.changed(&started.session));
+                ready(notices, started)
+            }
+            (Question::StartOver, _) => {
+                failed(Vec::new(), StartError::NotResumed { path: latest.path })
             }
         }
     }
 }
 
+fn ready(notices: Vec<Notice>, started: Started) -> Step {
+    Step {
+        notices,
+        next: Next::Ready(started),
+    }
+}
+
+fn failed(notices: Vec<Notice>, error: StartError) -> Step {
+    Step {
+        notices,
+        next: Next::Failed(error),
+    }
+}
+
 /// Decides between `fresh` and a resumed session, asking through `prompt` when the
-/// options allow; returns the session, its language and its records.
+/// options allow; returns the session, its language and its records. Blocks while
+/// `prompt` asks: a front end that cannot block uses [`first_step`].
 pub fn begin(
     fresh: Session,
     lang: Lang,
     options: &StartOptions,
     prompt: &mut dyn Prompt,
 ) -> Result<Started, StartError> {
+    let mut step = first_step(fresh, lang, options);
+    loop {
+        prompt.tell(&step.notices);
+        match step.next {
+            Next::Ready(started) => return Ok(started),
+            Next::Failed(error) => return Err(error),
+            Next::Ask(pending) => {
+                let answer = prompt.ask(&pending.text(), pending.lang());
+                step = pending.answer(answer);
+            }
+        }
+    }
+}
+
+/// The first step of start-up, which never blocks: a session ready to walk (`fresh`, a
+/// resumed one or one taken over by its hand-off code), a question for the user, or why
+/// the wizard cannot start.
+pub fn first_step(fresh: Session, lang: Lang, options: &StartOptions) -> Step {
     let records = &options.records;
-    records.check().map_err(StartError::Records)?;
+    if let Err(why) = records.check() {
+        return failed(Vec::new(), StartError::Records(why));
+    }
     let flow = fresh.shared_flow();
     let new = |session: Session, lang| Started {
         records: RecordKeeper::new(records.clone(), lang, &session),
@@ -110,139 +265,164 @@ pub fn begin(
         lang,
     };
     if let Some(code) = &options.hand_off {
-        let root = records.state_dir.as_deref().ok_or_else(|| {
-            StartError::HandOff(
-                "there is no folder for saved sessions to find the code in; give the \
-                 server's --state-dir"
-                    .into(),
-            )
-        })?;
+        let Some(root) = records.state_dir.as_deref() else {
+            return failed(
+                Vec::new(),
+                StartError::HandOff(super::hand_off::HandOffError::NoStateFolder),
+            );
+        };
         let lang = options.lang.unwrap_or(lang);
+        let now = crate::clock::now();
         let own = crate::handoff::is_partners(root, code);
-        let started = super::hand_off::take_over(
-            flow,
-            root,
-            code,
-            records.clone(),
-            lang,
-            crate::clock::now(),
-        )?;
-        let words = crate::i18n::sharing_words(lang);
-        prompt.tell(&[Notice::info(format!(
-            "{} {}.",
-            if own {
-                words.continued
-            } else {
-                words.taken_over
-            },
-            local_minute(started.session.started())
-        ))]);
-        return Ok(started);
+        return match super::hand_off::take_over(flow, root, code, records.clone(), lang, now) {
+            Ok(started) => {
+                let words = crate::i18n::sharing_words(lang);
+                let told = Notice::info(format!(
+                    "{} {}.",
+                    if own {
+                        words.continued
+                    } else {
+                        words.taken_over
+                    },
+                    local_minute(started.session.started())
+                ));
+                ready(vec![told], started)
+            }
+            Err(error) => failed(Vec::new(), error),
+        };
     }
     let Some(dir) = records.state_dir.as_deref() else {
-        return Ok(new(fresh, lang));
+        return ready(Vec::new(), new(fresh, lang));
     };
+    let mut notices = Vec::new();
     let expired = crate::autosave::expire(dir, records.keep_days);
     if expired > 0 {
-        prompt.tell(&[Notice::error(format!(
+        notices.push(Notice::error(format!(
             "removed {expired} set-aside session(s) older than {} days from {} (--keep-days).",
             records.keep_days,
             dir.display()
-        ))]);
+        )));
     }
     let (found, unreadable) = find_unfinished(dir, flow.id());
-    let ignored: Vec<Notice> = unreadable
-        .iter()
-        .map(|file| {
-            Notice::error(format!(
-                "ignoring the saved session {} (it cannot be read: {})",
-                file.path.display(),
-                file.reason
-            ))
-        })
-        .collect();
-    prompt.tell(&ignored);
+    notices.extend(unreadable.iter().map(|file| {
+        Notice::error(format!(
+            "ignoring the saved session {} (it cannot be read: {})",
+            file.path.display(),
+            file.reason
+        ))
+    }));
     let any_found = !found.is_empty();
-    let Some((latest, lock)) = first_free(found, prompt) else {
+    let Some((latest, lock)) = first_free(found, &mut notices) else {
         if options.resume && any_found {
-            return Err(StartError::AllInUse);
+            return failed(notices, StartError::AllInUse);
         }
         if options.resume {
-            prompt.tell(&[Notice::error(format!(
+            notices.push(Notice::error(format!(
                 "there is no unfinished session to resume in {}; starting a new one.",
                 dir.display()
-            ))]);
+            )));
         }
-        return Ok(new(fresh, lang));
+        return ready(notices, new(fresh, lang));
     };
     if !options.resume && !options.interactive {
-        return Ok(new(fresh, lang));
+        return ready(notices, new(fresh, lang));
     }
     // Continuing a call goes on in the caller's language, unless the user says otherwise.
     let lang = options.lang.unwrap_or_else(|| latest.saved.lang());
-    let w = words(lang);
     if !options.resume {
-        let question = format!(
-            "{} {} {}",
-            w.resume_found,
-            local_minute(latest.saved.started),
-            w.resume_question
-        );
-        match prompt.ask(&question, lang) {
-            Some(true) => {}
-            Some(false) => {
-                prompt.tell(&RecordKeeper::give_up(records, lang, &latest));
-                lock.remove();
-                return Ok(new(fresh, lang));
-            }
-            None => return Ok(new(fresh, lang)),
-        }
+        return Step {
+            notices,
+            next: Next::Ask(Pending {
+                question: Question::Resume {
+                    started: latest.saved.started,
+                },
+                lang,
+                waiting: Waiting {
+                    fresh,
+                    records: records.clone(),
+                    interactive: options.interactive,
+                    latest,
+                    lock,
+                    problem: None,
+                },
+            }),
+        };
     }
-    match restore(flow.clone(), &latest.saved) {
+    let mut step = resume(
+        fresh,
+        records.clone(),
+        options.interactive,
+        latest,
+        lock,
+        lang,
+    );
+    notices.append(&mut step.notices);
+    step.notices = notices;
+    step
+}
+
+/// Restores the save `latest` (locked with `lock`) on the flow of `fresh`: ready, or —
+/// when it no longer fits — the problem told and, for a person, whether to start over.
+fn resume(
+    fresh: Session,
+    records: RecordOptions,
+    interactive: bool,
+    latest: Found,
+    lock: SessionLock,
+    lang: Lang,
+) -> Step {
+    let w = words(lang);
+    match restore(fresh.shared_flow(), &latest.saved) {
         Ok(session) => {
-            prompt.tell(&[Notice::info(format!(
+            let told = Notice::info(format!(
                 "{} {}.",
                 w.resumed,
                 local_minute(session.started())
-            ))]);
-            let records = RecordKeeper::resumed(records.clone(), lang, latest.path.clone(), lock);
-            Ok(Started {
-                session,
-                lang,
-                records,
-            })
+            ));
+            let records = RecordKeeper::resumed(records, lang, latest.path.clone(), lock);
+            ready(
+                vec![told],
+                Started {
+                    session,
+                    lang,
+                    records,
+                },
+            )
         }
         Err(problem) => {
-            prompt.tell(&[report(&problem)]);
-            let start_over =
-                options.interactive && prompt.ask(w.start_over_question, lang) == Some(true);
-            if !start_over {
-                return Err(StartError::NotResumed { path: latest.path });
+            let told = vec![report(&problem)];
+            if !interactive {
+                return failed(told, StartError::NotResumed { path: latest.path });
             }
-            prompt.tell(&RecordKeeper::give_up(records, lang, &latest));
-            lock.remove();
-            let session = problem.start_over(flow, crate::clock::now());
-            if !session.notes().is_empty() {
-                prompt.tell(&[Notice::info(w.notes_carried.to_owned())]);
+            Step {
+                notices: told,
+                next: Next::Ask(Pending {
+                    question: Question::StartOver,
+                    lang,
+                    waiting: Waiting {
+                        fresh,
+                        records,
+                        interactive,
+                        latest,
+                        lock,
+                        problem: Some(problem),
+                    },
+                }),
             }
-            let mut started = new(session, lang);
-            let saved = started.records.changed(&started.session);
-            prompt.tell(&saved.into_iter().collect::<Vec<_>>());
-            Ok(started)
         }
     }
 }
 
 /// The most recently saved session no other process uses, locked for this one; tells
 /// which ones are skipped because another process has them.
-fn first_free(found: Vec<Found>, prompt: &mut dyn Prompt) -> Option<(Found, SessionLock)> {
+fn first_free(found: Vec<Found>, notices: &mut Vec<Notice>) -> Option<(Found, SessionLock)> {
     for candidate in found {
         match SessionLock::acquire(&candidate.path) {
             Ok(lock) => return Some((candidate, lock)),
-            Err(error) => prompt.tell(&[Notice::error(format!(
+            Err(error) => notices.push(Notice::error(format!(
                 "the unfinished session {} is skipped: {error}.",
                 candidate.path.display()
-            ))]),
+            ))),
         }
     }
     None

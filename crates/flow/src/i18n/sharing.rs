@@ -24,7 +24,7 @@ pub struct SharingWords {
     pub partner_with_you: &'static str,
     /// The agent's line when the partner's connection ended.
     pub partner_left: &'static str,
-    /// The agent's last line when the partner ended the sharing.
+    /// The agent's line when the partner ended the sharing: they carry on alone.
     pub sharing_ended: &'static str,
     /// The partner's line after ending the sharing.
     pub you_ended_sharing: &'static str,
@@ -44,6 +44,10 @@ pub struct SharingWords {
     pub input_help_lines: &'static [(&'static str, &'static str)],
     /// Plain mode: the hand-off command, after the prompt's keys.
     pub plain_hand_off_keys: &'static str,
+    /// Plain mode: the command to stop sharing, after the prompt's keys.
+    pub plain_end_sharing_keys: &'static str,
+    /// Plain mode: an agent joined the partner's session.
+    pub plain_agent_with_you: &'static str,
     /// Plain mode: after the code, what to do next.
     pub plain_code_then: &'static str,
 }
@@ -58,7 +62,7 @@ const ENGLISH: SharingWords = SharingWords {
     agent_left: "The helpdesk agent has left; you can carry on.",
     partner_with_you: "Live: the partner sees every answer you give, and you see theirs.",
     partner_left: "The partner's connection ended; carry on with their session here.",
-    sharing_ended: "The partner stopped sharing the session.",
+    sharing_ended: "The partner stopped sharing the session; carry on alone here, your notes included.",
     you_ended_sharing: "Sharing stopped: the agent no longer sees your screens.",
     other_side_first: "The other side changed the session first; this is where it is now.",
     taken_over: "Took over the partner's session that started at",
@@ -77,7 +81,9 @@ const ENGLISH: SharingWords = SharingWords {
         "a code for a helpdesk agent, who can then see these screens with you",
     )],
     plain_hand_off_keys: "h = code for a helpdesk agent",
-    plain_code_then: "Then type q: the agent carries on from where you are.",
+    plain_end_sharing_keys: "x = stop sharing",
+    plain_agent_with_you: "A helpdesk agent is with you and sees every answer you give. Type x to stop sharing.",
+    plain_code_then: "Stay connected: the agent joins you and sees your answers. Or type q: the agent carries on from where you are.",
 };
 
 const DUTCH: SharingWords = SharingWords {
@@ -90,7 +96,7 @@ const DUTCH: SharingWords = SharingWords {
     agent_left: "De medewerker kijkt niet meer mee; u kunt verder.",
     partner_with_you: "Live: de partner ziet elk antwoord dat u geeft, en u ziet de zijne.",
     partner_left: "De verbinding van de partner is verbroken; ga hier verder met de sessie.",
-    sharing_ended: "De partner is gestopt met het delen van de sessie.",
+    sharing_ended: "De partner is gestopt met het delen van de sessie; ga hier alleen verder, met uw notities.",
     you_ended_sharing: "Delen gestopt: de medewerker ziet uw schermen niet meer.",
     other_side_first: "De andere kant was u voor; zo staat de sessie nu.",
     taken_over: "Overgenomen: de sessie van de partner, begonnen op",
@@ -109,7 +115,9 @@ const DUTCH: SharingWords = SharingWords {
         "een code voor een medewerker van de helpdesk, die dan met u meekijkt",
     )],
     plain_hand_off_keys: "h = code voor een medewerker van de helpdesk",
-    plain_code_then: "Typ daarna q: de medewerker gaat verder waar u nu bent.",
+    plain_end_sharing_keys: "x = stoppen met delen",
+    plain_agent_with_you: "Een medewerker van de helpdesk is bij u en ziet elk antwoord dat u geeft. Typ x om te stoppen met delen.",
+    plain_code_then: "Blijf verbonden: de medewerker kijkt mee en ziet uw antwoorden. Of typ q: de medewerker gaat verder waar u nu bent.",
 };
 
 impl SharingWords {

@@ -12,12 +12,13 @@ use crate::layout::view_model::ViewModel;
 use crate::state::call_record::CallRecord;
 use crate::state::input::LineInput;
 use crate::state::overlay::Overlay;
-use crate::state::sharing::{Presence, Sharing};
+use crate::state::sharing::Sharing;
 
 pub use crate::state::status::Status;
 
 use crate::clock::duration_text;
-use crate::core::typed_answer::{Asker, TypedAnswer};
+use crate::core::typed_answer::Asker;
+use crate::core::{Applied, Call, Notice};
 use crate::exit::WalkEnd;
 use crate::flow::Kind;
 use crate::lang::Lang;
@@ -51,10 +52,10 @@ fn scrolled(scroll: usize, action: Action, page: usize, max: usize) -> Option<us
 /// The terminal size assumed until the first [`crate::Action::Resize`].
 const DEFAULT_SIZE: (u16, u16) = (80, 24);
 
-/// Everything the full-screen wizard knows.
-#[derive(Debug, Clone)]
+/// Everything the full-screen wizard knows: the call it shows, and how it shows it.
+#[derive(Debug)]
 pub struct App {
-    session: Session,
+    call: Call,
     lang: Lang,
     theme: Theme,
     page: Page,
@@ -76,8 +77,6 @@ pub struct App {
     overlay: Option<Overlay>,
     /// What is typed in the answer box of a question answered by typing.
     answer: LineInput,
-    /// What the wizard asks before taking the typed answer (nothing typed, did you mean).
-    typed: TypedAnswer,
     /// Why saving fails, shown above every other status until a save works again.
     write_problem: Option<String>,
     /// Hand-off and live sharing, when served.
@@ -87,11 +86,18 @@ pub struct App {
 }
 
 impl App {
-    /// A wizard at the session's current node, in `lang`.
+    /// A wizard at the session's current node, in `lang`, keeping no records (a preview,
+    /// a test); see [`App::of`].
     pub fn new(session: Session, lang: Lang, options: &Options) -> App {
-        let page = Page::of(&session, lang);
+        App::of(Call::unrecorded(session, lang), options)
+    }
+
+    /// The wizard of `call`, at its session's current node.
+    pub fn of(call: Call, options: &Options) -> App {
+        let lang = call.lang();
+        let page = Page::of(call.session(), lang);
         App {
-            session,
+            call,
             lang,
             theme: Theme::new(options.no_color),
             page,
@@ -107,7 +113,6 @@ impl App {
             now: crate::clock::now(),
             overlay: None,
             answer: LineInput::answer_box(),
-            typed: TypedAnswer::default(),
             write_problem: None,
             sharing: options.sharing.clone(),
             record: CallRecord {
@@ -129,50 +134,53 @@ impl App {
         }
     }
 
-    /// Takes in what happened on the other side of a shared session, saying so in the
-    /// status line when it is news the line that stays does not tell.
-    pub fn other_side(&mut self, presence: Presence) {
-        self.sharing.apply(presence);
-        let words = crate::i18n::sharing_words(self.lang);
-        let news = match presence {
-            Presence::AgentLeft => Some(words.agent_left),
-            Presence::PartnerLeft => Some(words.partner_left),
-            Presence::SharingEnded => {
-                self.quit = true;
-                Some(words.sharing_ended)
-            }
-            Presence::AgentJoined => None,
-        };
-        if let Some(news) = news {
-            self.status = Status::info(news.to_owned());
+    /// Takes in what happened on the other side of a shared session (see
+    /// [`crate::core::Call::take`]): the screen follows the session to its node — what this
+    /// side was typing in an open box stays — and the line that stays says who is with whom.
+    pub fn take(&mut self, event: crate::core::live::LiveEvent) {
+        let before = (
+            self.call.session().current(),
+            self.call.session().path().len(),
+        );
+        let applied = self.call.take(event);
+        if let crate::core::Change::Sharing(presence) = applied.change {
+            self.sharing.apply(presence);
         }
-    }
-
-    /// The partner stopped the sharing: the agent is gone from this screen.
-    pub fn stopped_sharing(&mut self) {
-        self.sharing.apply(Presence::AgentLeft);
-        let words = crate::i18n::sharing_words(self.lang);
-        self.status = Status::info(words.you_ended_sharing.to_owned());
-    }
-
-    /// Takes in the session as the other side of a shared session changed it. The screen
-    /// follows to its node; what this side was typing in an open box stays.
-    pub fn follow_session(&mut self, session: Session, gave_way: bool) {
-        let same_node = session.current() == self.session.current()
-            && session.path().len() == self.session.path().len();
-        self.session = session;
-        if !same_node {
+        let after = (
+            self.call.session().current(),
+            self.call.session().path().len(),
+        );
+        if before != after {
             self.show_node(0);
         }
-        if gave_way {
-            let words = crate::i18n::sharing_words(self.lang);
-            self.status = Status::info(words.other_side_first.to_owned());
+        self.took(&applied.notices);
+    }
+
+    /// Shows what the call said (saved, failed, masked…) in the status line, and the
+    /// banner while saving fails; the banner's text is not repeated in the status line.
+    pub(crate) fn took(&mut self, notices: &[Notice]) {
+        let problem = self.call.records().write_problem().map(str::to_owned);
+        let notices: Vec<Notice> = notices
+            .iter()
+            .filter(|n| problem.as_deref() != Some(n.text.as_str()))
+            .cloned()
+            .collect();
+        self.set_write_problem(problem.as_deref());
+        report(self, &notices);
+    }
+
+    /// Applies `intent` to the call and shows its notices; says what it came to.
+    pub(crate) fn apply(&mut self, intent: crate::core::Intent) -> Applied {
+        let applied = self.call.apply(intent);
+        if let crate::core::Change::Sharing(presence) = applied.change {
+            self.sharing.apply(presence);
         }
+        applied
     }
 
     /// What the wizard asks before taking the typed answer, in the user's words.
     pub fn asking(&self) -> Option<String> {
-        let confirm = self.typed.asking(&self.session)?;
+        let confirm = self.call.asking()?;
         Some(confirm.prompt(self.lang, Asker::Keys))
     }
 
@@ -203,7 +211,7 @@ impl App {
 
     /// The length of the call so far, as `m:ss`.
     pub fn call_time(&self) -> String {
-        duration_text(self.session.elapsed_at(self.now).as_secs())
+        duration_text(self.call.session().elapsed_at(self.now).as_secs())
     }
 
     /// The note editor or search box, when one is open.
@@ -227,9 +235,9 @@ impl App {
         }
     }
 
-    /// Gives the session back, e.g. for the records kept when the wizard exits.
-    pub fn into_session(self) -> Session {
-        self.session
+    /// Gives the call back, e.g. to end it when the wizard exits.
+    pub fn into_call(self) -> Call {
+        self.call
     }
 
     /// The status lines above the key hints.
@@ -239,16 +247,16 @@ impl App {
 
     /// The walk.
     pub fn session(&self) -> &Session {
-        &self.session
+        self.call.session()
     }
 
     /// The session as this screen's user may have it (copied, shown as a transcript):
     /// all of it for an agent, without the agent's notes for a partner.
     pub fn session_for_user(&self) -> std::borrow::Cow<'_, Session> {
         if self.agent {
-            std::borrow::Cow::Borrowed(&self.session)
+            std::borrow::Cow::Borrowed(self.call.session())
         } else {
-            std::borrow::Cow::Owned(self.session.for_partner())
+            std::borrow::Cow::Owned(self.call.session().for_partner())
         }
     }
 
@@ -332,7 +340,7 @@ impl App {
             scroll: self.scroll,
             theme: &self.theme,
             status: &status,
-            agent: self.agent.then_some(&self.session),
+            agent: self.agent.then_some(self.call.session()),
             extra_hint: self.sharing.hint(self.lang, self.answering()),
         };
         Screen::of(input, area)

@@ -1,7 +1,8 @@
-//! What `update` asks the outside world to do — save, write a transcript, copy — done by
-//! the event loop, so `update` itself never touches files or the terminal.
+//! What `update` asks of the terminal — copying to the clipboard — done by the event
+//! loop, so `update` itself never writes to the terminal. (What changes the session, and
+//! its records, is the call's: see [`crate::core::Call`].)
 
-use crate::core::{Notice, RecordKeeper};
+use crate::core::Notice;
 use crate::i18n::words;
 use crate::lang::Lang;
 use crate::page::{Body, Page};
@@ -10,19 +11,11 @@ use crate::transcript::Transcript;
 
 use crate::terminal::clipboard::osc52;
 
-/// Something `update` asks for that reaches outside the wizard's state.
+/// Something `update` asks of the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effect {
-    /// The session changed: save it (autosave).
-    Save,
-    /// Save a transcript now.
-    SaveTranscript,
     /// Copy the Markdown transcript to the clipboard.
     Copy,
-    /// Hand the session to an agent: done by the server the wizard runs under.
-    HandOff,
-    /// Stop sharing the session with the agent: done by the server.
-    EndSharing,
 }
 
 /// What doing an effect gave: messages for the status line, and bytes to write to the
@@ -37,25 +30,9 @@ pub struct Done {
 
 /// Does `effect` for `session` shown in `lang`. `can_copy` says whether the terminal may
 /// take OSC 52 (see [`crate::Options::clipboard`]).
-pub fn perform(
-    effect: Effect,
-    session: &Session,
-    lang: Lang,
-    records: &mut RecordKeeper,
-    can_copy: bool,
-) -> Done {
+pub fn perform(effect: Effect, session: &Session, lang: Lang, can_copy: bool) -> Done {
     match effect {
-        Effect::Save => Done {
-            notices: records.changed(session).into_iter().collect(),
-            terminal: None,
-        },
-        Effect::SaveTranscript => Done {
-            notices: records.save_transcript(session),
-            terminal: None,
-        },
         Effect::Copy => copy(session, lang, can_copy, crate::clock::now()),
-        // Only a served wizard offers these, and its event loop does them.
-        Effect::HandOff | Effect::EndSharing => Done::default(),
     }
 }
 
@@ -104,7 +81,6 @@ fn page_links(session: &Session, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::RecordOptions;
     use crate::flow::load_built_in;
     use base64::Engine;
 
@@ -115,45 +91,10 @@ mod tests {
         session
     }
 
-    fn records(dir: &std::path::Path, session: &Session) -> RecordKeeper {
-        let options = RecordOptions {
-            state_dir: Some(dir.join("state")),
-            log: Some(dir.join("log.jsonl")),
-            transcript: Some(dir.join("t.md")),
-            agent: true,
-            keep_days: 30,
-            served: false,
-            call: None,
-        };
-        RecordKeeper::new(options, Lang::En, session)
-    }
-
-    #[test]
-    fn save_and_save_transcript_write_files_and_say_where() {
-        let dir = tempfile::tempdir().unwrap();
-        let session = session();
-        let mut records = records(dir.path(), &session);
-        let done = perform(Effect::Save, &session, Lang::En, &mut records, false);
-        assert!(done.notices.is_empty(), "{done:?}");
-        assert!(records.autosave_path().unwrap().is_file());
-        let done = perform(
-            Effect::SaveTranscript,
-            &session,
-            Lang::En,
-            &mut records,
-            false,
-        );
-        assert_eq!(done.notices.len(), 1);
-        assert!(done.notices[0].text.contains("t.md"), "{done:?}");
-        assert!(dir.path().join("t.md").is_file());
-    }
-
     #[test]
     fn copy_sends_the_markdown_transcript_or_says_why_not() {
-        let dir = tempfile::tempdir().unwrap();
         let session = session();
-        let mut records = records(dir.path(), &session);
-        let done = perform(Effect::Copy, &session, Lang::En, &mut records, true);
+        let done = perform(Effect::Copy, &session, Lang::En, true);
         let sequence = done.terminal.expect("a clipboard sequence");
         let encoded = sequence
             .strip_prefix("\x1b]52;c;")
@@ -166,7 +107,7 @@ mod tests {
         assert!(markdown.contains("caller on a new phone"), "{markdown}");
         assert!(!markdown.contains("https://"), "a question has no links");
         assert!(!done.notices[0].error);
-        let done = perform(Effect::Copy, &session, Lang::En, &mut records, false);
+        let done = perform(Effect::Copy, &session, Lang::En, false);
         assert_eq!(done.terminal, None);
         assert!(done.notices[0].error && done.notices[0].text.contains("press s"));
     }
@@ -204,9 +145,10 @@ mod copying_links {
 
 #[cfg(test)]
 mod failing_saves {
-    use super::*;
-    use crate::core::RecordOptions;
+    use crate::core::{Call, RecordOptions};
     use crate::flow::load_built_in;
+    use crate::lang::Lang;
+    use crate::session::Session;
     use crate::{Action, App, Options, update};
     use ratatui::layout::Rect;
 
@@ -220,14 +162,16 @@ mod failing_saves {
             state_dir: Some(state.clone()),
             ..RecordOptions::default()
         };
-        let mut records = RecordKeeper::new(options, Lang::En, &session);
-        let mut app = App::new(session, Lang::En, &Options::default());
+        let call = Call::recorded(session, Lang::En, options);
+        let mut app = App::of(call, &Options::default());
         let status = |app: &App| app.screen(Rect::new(0, 0, 80, 24)).unwrap().status_rows;
         for _ in 0..2 {
-            let effect = update(&mut app, Action::Pick(0)).unwrap();
-            let done = perform(effect, app.session(), Lang::En, &mut records, false);
-            assert!(done.notices[0].error, "every failure is told: {done:?}");
-            app.set_write_problem(records.write_problem());
+            update(&mut app, Action::Pick(0));
+            assert!(
+                status(&app).join(" ").contains("cannot save the session"),
+                "every failure is told: {:?}",
+                status(&app)
+            );
             // A key that clears passing messages leaves the banner.
             update(&mut app, Action::Down);
             assert!(
@@ -236,15 +180,14 @@ mod failing_saves {
                 status(&app)
             );
         }
-        assert!(records.failed());
         std::fs::remove_file(&state).unwrap();
-        let done = perform(Effect::Save, app.session(), Lang::En, &mut records, false);
+        update(&mut app, Action::Back);
+        let shown = status(&app).join(" ");
+        assert!(shown.contains("saved again"), "{shown}");
+        assert!(!shown.contains("cannot save"), "{shown}");
         assert!(
-            !done.notices[0].error && done.notices[0].text.contains("saved again"),
-            "{done:?}"
+            app.into_call().failed(),
+            "the exit code still tells a write failed"
         );
-        app.set_write_problem(records.write_problem());
-        assert!(!status(&app).join(" ").contains("cannot save"));
-        assert!(records.failed(), "the exit code still tells a write failed");
     }
 }

@@ -1,6 +1,7 @@
 //! Where a served wizard stands with hand-off and live sharing: a partner who may ask for
 //! a code (and may have an agent with them), or an agent who joined a partner's session.
 
+use crate::core::live::Presence;
 use crate::i18n::sharing_words;
 use crate::lang::Lang;
 
@@ -22,19 +23,6 @@ pub enum Sharing {
         /// Whether the partner is still connected.
         partner: bool,
     },
-}
-
-/// Something that happened on the other side of a shared session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Presence {
-    /// An agent joined the partner's session.
-    AgentJoined,
-    /// The agent left.
-    AgentLeft,
-    /// The partner's connection ended; the agent carries on.
-    PartnerLeft,
-    /// The partner stopped the sharing: the agent's wizard ends.
-    SharingEnded,
 }
 
 impl Sharing {

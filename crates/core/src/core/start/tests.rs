@@ -150,7 +150,7 @@ fn a_save_that_no_longer_fits_can_be_started_over_keeping_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     save(&dir.path().join("state"), true);
     let (begun, _) = begin_with(dir.path(), "y\nn\n");
-    assert_eq!(begun.unwrap_err().exit_code(), RUNTIME_ERROR);
+    assert!(matches!(begun.unwrap_err(), StartError::NotResumed { .. }));
     assert_eq!(files(&dir.path().join("state")).len(), 1, "kept as it was");
 }
 
@@ -197,7 +197,7 @@ fn a_transcript_that_cannot_be_written_stops_the_start_with_a_usage_error() {
     options.records.transcript = Some(dir.path().join("missing").join("call.md"));
     let (begun, _) = begin_as(&options, "");
     let error = begun.unwrap_err();
-    assert_eq!(error.exit_code(), crate::exit::USAGE_OR_INVALID_FLOW);
+    assert!(matches!(error, StartError::Records(_)));
     assert!(error.to_string().contains("--transcript"), "{error}");
     assert!(error.to_string().contains("does not exist"), "{error}");
 }
@@ -213,7 +213,7 @@ fn a_save_no_script_can_fix_is_kept_and_named() {
     };
     let (begun, shown) = begin_as(&options, "");
     let error = begun.unwrap_err();
-    assert_eq!(error.exit_code(), RUNTIME_ERROR);
+    assert!(matches!(error, StartError::NotResumed { .. }));
     assert!(
         error.to_string().contains("The saved session is kept in"),
         "{error}"
@@ -223,4 +223,30 @@ fn a_save_no_script_can_fix_is_kept_and_named() {
         "the notes are shown: {shown}"
     );
     assert_eq!(files(&dir.path().join("state")).len(), 1, "kept as it was");
+}
+
+#[test]
+fn a_front_end_that_cannot_block_answers_the_resume_question_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = save(&dir.path().join("state"), false);
+    let fresh = Session::new(load_built_in().unwrap().flow.shared());
+    let step = first_step(fresh, Lang::En, &options_in(dir.path()));
+    let Next::Ask(pending) = step.next else {
+        panic!("a person is asked first");
+    };
+    assert!(matches!(pending.question(), Question::Resume { .. }));
+    assert!(pending.text().contains("(y/n)"), "{}", pending.text());
+    // The save stays locked while the question waits.
+    let path = &files(&dir.path().join("state"))[0];
+    assert!(SessionLock::acquire(&dir.path().join("state").join(path)).is_err());
+    let step = pending.answer(Some(true));
+    let Next::Ready(started) = step.next else {
+        panic!("yes resumes");
+    };
+    assert_eq!(started.session.current(), saved.current());
+    assert!(
+        step.notices[0].text.contains("Resumed"),
+        "{:?}",
+        step.notices
+    );
 }

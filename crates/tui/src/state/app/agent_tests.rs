@@ -83,7 +83,7 @@ fn enter_saves_the_note_on_the_current_step_and_an_empty_one_is_refused() {
     assert!(app.session().notes().is_empty());
     type_text(&mut app, "new phone");
     assert!(matches!(app.overlay(), Some(Overlay::Note(note)) if !note.refused));
-    assert_eq!(press(&mut app, KeyCode::Enter), Some(Effect::Save));
+    assert_eq!(press(&mut app, KeyCode::Enter), None);
     assert!(app.overlay().is_none());
     let notes = app.session().notes();
     assert_eq!(notes.len(), 1);
@@ -122,12 +122,12 @@ fn search_lists_matches_as_you_type_and_enter_jumps_and_back_undoes_it() {
     };
     assert_eq!(found.selected, 1);
     assert_eq!(found.selected_hit().unwrap().heading, "Second question?");
-    assert_eq!(press(&mut app, KeyCode::Enter), Some(Effect::Save));
+    assert_eq!(press(&mut app, KeyCode::Enter), None);
     assert!(app.overlay().is_none());
     assert_eq!(app.page().heading, "Second question?");
     assert!(app.session().path()[0].is_jump(), "the jump is in the path");
     assert!(app.status().lines[0].starts_with("Jumped to: Second question?"));
-    assert_eq!(press(&mut app, KeyCode::Char('b')), Some(Effect::Save));
+    assert_eq!(press(&mut app, KeyCode::Char('b')), None);
     assert_eq!(app.page().heading, "First question?");
     assert!(app.session().path().is_empty(), "back undid the jump");
 }
@@ -144,23 +144,44 @@ fn jumping_to_where_you_are_says_so_and_changes_nothing() {
 }
 
 #[test]
-fn changes_ask_for_a_save_and_s_and_y_for_their_effects() {
-    let mut app = app(false);
+fn the_call_saves_every_change_and_s_writes_a_transcript_while_y_asks_for_a_copy() {
+    use crate::core::{Call, RecordOptions};
+    let dir = tempfile::tempdir().unwrap();
+    let session = session(WIZARD);
+    let options = RecordOptions {
+        state_dir: Some(dir.path().join("state")),
+        transcript: Some(dir.path().join("call.md")),
+        ..RecordOptions::default()
+    };
+    let call = Call::recorded(session, Lang::En, options);
+    let mut app = App::of(call, &Options::default());
+    let saved = |app: &App| {
+        let path = app.call.records().autosave_path().unwrap();
+        signin_doctor_core::autosave::read_save(path).map(|save| save.moves.len())
+    };
     assert_eq!(update(&mut app, Action::Back), None, "nothing to undo");
-    assert_eq!(update(&mut app, Action::Down), None);
-    assert_eq!(update(&mut app, Action::Pick(0)), Some(Effect::Save));
+    assert!(saved(&app).is_err(), "nothing changed, nothing saved");
+    assert_eq!(update(&mut app, Action::Pick(0)), None);
+    assert_eq!(saved(&app), Ok(1));
     assert_eq!(update(&mut app, Action::Pick(9)), None, "no such option");
-    assert_eq!(update(&mut app, Action::Back), Some(Effect::Save));
-    assert_eq!(update(&mut app, Action::Restart), Some(Effect::Save));
-    assert_eq!(
-        press(&mut app, KeyCode::Char('s')),
-        Some(Effect::SaveTranscript)
+    assert_eq!(saved(&app), Ok(1));
+    update(&mut app, Action::Back);
+    assert_eq!(saved(&app), Ok(0));
+    update(&mut app, Action::Pick(0));
+    update(&mut app, Action::Restart);
+    assert_eq!(saved(&app), Ok(0));
+    assert_eq!(press(&mut app, KeyCode::Char('s')), None);
+    assert!(dir.path().join("call.md").is_file());
+    assert!(
+        app.status().lines[0].contains("call.md"),
+        "{:?}",
+        app.status()
     );
     assert_eq!(press(&mut app, KeyCode::Char('y')), Some(Effect::Copy));
-    assert_eq!(
-        update_flow(&mut app, FlowEvent::Reloaded(flow(WIZARD))),
-        Some(Effect::Save)
-    );
+    update(&mut app, Action::Pick(0));
+    update_flow(&mut app, FlowEvent::Reloaded(flow(WIZARD)));
+    assert_eq!(app.page().heading, "Second question?", "where the user was");
+    assert_eq!(saved(&app), Ok(1));
 }
 
 #[test]

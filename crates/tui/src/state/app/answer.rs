@@ -2,7 +2,7 @@
 //! with what is typed, and going back from it.
 
 use super::{App, Status};
-use crate::core::typed_answer::Entered;
+use crate::core::{Applied, Intent};
 use crate::event::action::Action;
 use crate::i18n::words;
 use crate::state::effect::Effect;
@@ -33,27 +33,33 @@ impl App {
             Action::Erase if input.text().is_empty() => return Handled::Continue(Action::Back),
             _ if input.edit(action) => {}
             Action::Choose => {
-                let entered = self.typed.enter(&mut self.session, &before);
-                return Handled::Done(self.moved(matches!(entered, Ok(Entered::Moved(_)))));
+                let applied = self.apply(Intent::Type(before));
+                self.moved(&applied);
+                return Handled::Done(None);
             }
-            Action::Back => match self.typed.decline(&mut self.session) {
-                Some(declined) => return Handled::Done(self.moved(declined.is_ok())),
-                None => return Handled::Continue(Action::Back),
-            },
+            Action::Back
+                if self.call.asking().is_some_and(|asked| {
+                    matches!(asked, crate::core::typed_answer::Confirm::Suggest { .. })
+                }) =>
+            {
+                let applied = self.apply(Intent::Decline);
+                self.moved(&applied);
+                return Handled::Done(None);
+            }
             other => return Handled::Continue(other),
         }
         if self.answer.text() != before {
-            self.typed.forget();
+            self.call.forget_asking();
         }
         Handled::Done(None)
     }
 
-    /// After an answer: shows where it led, and asks for a save, if the session `moved`.
-    fn moved(&mut self, moved: bool) -> Option<Effect> {
-        if moved {
+    /// After an intent: shows where it led if the session moved, and what the call said.
+    pub(super) fn moved(&mut self, applied: &Applied) {
+        if applied.moved() {
             self.show_node(0);
         }
-        moved.then_some(Effect::Save)
+        self.took(&applied.notices);
     }
 
     /// Puts `typed` back in the answer box, as when going back to the question it answered.

@@ -7,13 +7,13 @@ impl App {
     /// Shows the session's current node with `selected` marked, scrolled to the top, and
     /// an empty answer box.
     pub(super) fn show_node(&mut self, selected: usize) {
-        self.page = crate::page::Page::of(&self.session, self.lang).for_caller(
-            &self.session,
+        self.page = crate::page::Page::of(self.call.session(), self.lang).for_caller(
+            self.call.session(),
             self.lang,
             self.record.caller,
         );
         self.answer = crate::state::input::LineInput::answer_box();
-        self.typed.forget();
+        self.call.forget_asking();
         self.selected = selected.min(self.page.options.len().saturating_sub(1));
         self.scroll = 0;
         self.follow = selected > 0;
@@ -22,13 +22,10 @@ impl App {
         }
     }
 
-    /// Picks option `option`; whether the session moved.
-    pub(super) fn choose(&mut self, option: usize) -> bool {
-        let moved = self.session.choose(option).is_ok();
-        if moved {
-            self.show_node(0);
-        }
-        moved
+    /// Picks option `option`, and shows where it led.
+    pub(super) fn choose(&mut self, option: usize) {
+        let applied = self.apply(crate::core::Intent::Pick(option));
+        self.moved(&applied);
     }
 
     /// Whether the selected option's first row is on screen.

@@ -21,7 +21,7 @@ impl App {
         self.page = self
             .page
             .clone()
-            .for_caller(&self.session, self.lang, caller);
+            .for_caller(self.call.session(), self.lang, caller);
     }
 
     /// The call's record as this wizard knows it.

@@ -237,7 +237,7 @@ fn the_answer_box_takes_typing_and_enter_answers() {
         ],
     );
     assert_eq!(app.answer().text(), "50053");
-    assert_eq!(update(&mut app, Action::Choose), Some(crate::Effect::Save));
+    assert_eq!(update(&mut app, Action::Choose), None);
     assert_eq!(app.session().node().key, "locked");
     assert_eq!(app.key_mode(), KeyMode::Wizard);
     assert!(
@@ -335,7 +335,7 @@ fn the_answer_box_asks_once_before_an_empty_answer_and_an_edit_or_paste_forgets_
         Some("Did you mean SSPR_0009? Enter: yes · Esc: no")
     );
     // Back (Esc) declines: the answer as typed goes to "otherwise".
-    assert_eq!(update(&mut app, Action::Back), Some(crate::Effect::Save));
+    assert_eq!(update(&mut app, Action::Back), None);
     assert_eq!(app.session().node().key, "done");
     assert_eq!(app.asking(), None);
     // Without a suggestion asked, Esc goes back as ever, and an empty Enter twice goes on.

@@ -3,9 +3,10 @@
 
 use super::{App, Status};
 use crate::core::search::search;
+use crate::core::{Change, Intent, Refusal};
 use crate::event::action::Action;
 use crate::i18n::words;
-use crate::session::{Author, SessionError};
+use crate::session::Author;
 use crate::state::effect::Effect;
 use crate::state::overlay::{NoteEditor, Overlay, SearchBox};
 
@@ -52,7 +53,7 @@ impl App {
             match overlay {
                 Overlay::Note(note) => note.refused = false,
                 Overlay::Search(found) => {
-                    found.hits = search(self.session.flow(), found.input.text(), self.lang);
+                    found.hits = search(self.call.session().flow(), found.input.text(), self.lang);
                     found.selected = 0;
                 }
             }
@@ -63,46 +64,45 @@ impl App {
     fn submit(&mut self) -> Option<Effect> {
         let words = words(self.lang);
         match self.overlay.as_mut()? {
-            Overlay::Note(note) => match self
-                .session
-                .add_note_by(note.input.text(), Author::of_mode(self.agent))
-            {
-                Ok(()) => {
-                    self.overlay = None;
-                    self.status = Status::info(crate::core::note_added(&self.session, self.lang));
-                    Some(Effect::Save)
+            Overlay::Note(note) => {
+                let text = note.input.text().to_owned();
+                let applied = self.apply(Intent::Note(text, Author::of_mode(self.agent)));
+                if applied.change == Change::Refused(Refusal::EmptyNote) {
+                    if let Some(Overlay::Note(note)) = self.overlay.as_mut() {
+                        note.refused = true;
+                    }
+                    return None;
                 }
-                Err(_) => {
-                    note.refused = true;
-                    None
-                }
-            },
+                self.overlay = None;
+                self.took(&applied.notices);
+            }
             Overlay::Search(found) => {
                 let hit = found.selected_hit()?.clone();
                 self.overlay = None;
-                match self.session.jump(hit.node) {
-                    Ok(_) => {
+                let applied = self.apply(Intent::Jump(hit.node));
+                match &applied.change {
+                    Change::Moved => {
                         self.show_node(0);
                         self.status = Status::info(format!(
                             "{}: {} ({})",
                             words.jumped_to, hit.heading, words.jump_undo
                         ));
-                        Some(Effect::Save)
                     }
-                    Err(SessionError::AlreadyThere) => {
+                    Change::Refused(Refusal::AlreadyThere) => {
                         self.status = Status::info(words.already_there.to_owned());
-                        None
                     }
-                    Err(error) => {
+                    Change::Refused(Refusal::NotHere(why)) => {
                         self.status = Status {
-                            lines: vec![error.to_string()],
+                            lines: vec![why.to_string()],
                             is_error: true,
                             lasting: false,
                         };
-                        None
                     }
+                    _ => {}
                 }
+                self.took(&applied.notices);
             }
         }
+        None
     }
 }

@@ -1,19 +1,20 @@
 //! `update` and its companions: how the wizard's state changes in answer to the user, the
-//! live preview, the record keeping and the clock. Nothing here draws or touches a file.
+//! live preview, the record keeping and the clock. What changes the session is an
+//! [`Intent`] the [`crate::core::Call`] applies (and records); nothing here draws.
 
 use jiff::Timestamp;
 
 use super::answer::Handled;
 use super::{App, Status};
-use crate::core::Notice;
-use crate::core::reload::{FlowEvent, carry_over};
+use crate::core::reload::FlowEvent;
+use crate::core::{Change, Intent, Notice, Refusal};
 use crate::event::action::Action;
 use crate::i18n::words;
 use crate::sanitize::clean_line;
 use crate::state::effect::Effect;
 
-/// Changes `app` as `action` asks and tells what else must happen (save, write, copy).
-/// Never draws, never touches a file.
+/// Changes `app` as `action` asks — what changes the session goes to the call as an
+/// [`Intent`] — and tells what else must happen (copy). Never draws.
 ///
 /// While the help overlay is open, any key but `q` and Ctrl-C only closes it. While the
 /// note editor or search box is open, keys edit it (see [`crate::KeyMode::Typing`]). Enter on an
@@ -59,45 +60,29 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     } else {
         action
     };
-    let changed = match action {
+    match action {
         Action::Pick(option) => app.choose(option),
-        Action::Choose if app.page.options.is_empty() => false,
+        Action::Choose if app.page.options.is_empty() => {}
         Action::Choose if app.selected_on_screen() => app.choose(app.selected),
-        Action::Choose => {
-            app.reveal_selected();
-            false
-        }
-        Action::Up => {
-            app.move_selection(true);
-            false
-        }
-        Action::Down => {
-            app.move_selection(false);
-            false
-        }
+        Action::Choose => app.reveal_selected(),
+        Action::Up => app.move_selection(true),
+        Action::Down => app.move_selection(false),
         Action::Back => {
-            let previous = app.session.path().last().cloned();
-            let moved = app.session.back();
-            if let Some(previous) = previous.filter(|_| moved) {
+            let previous = app.session().path().last().cloned();
+            let applied = app.apply(Intent::Back);
+            if let Some(previous) = previous.filter(|_| applied.moved()) {
                 app.show_node(previous.answer().unwrap_or(0));
                 // Back at a question answered by typing: what was typed, to correct.
                 app.refill_answer(previous.typed.as_deref().unwrap_or_default());
             }
-            moved
+            app.took(&applied.notices);
         }
         Action::Restart => {
-            app.session.restart();
-            app.show_node(0);
-            true
+            let applied = app.apply(Intent::Restart);
+            app.moved(&applied);
         }
-        Action::ToggleHelp => {
-            app.help = true;
-            false
-        }
-        Action::Cancel => {
-            app.quit = !app.asked_before_leaving();
-            false
-        }
+        Action::ToggleHelp => app.help = true,
+        Action::Cancel => app.quit = !app.asked_before_leaving(),
         Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
             app.scroll_by(match action {
                 Action::PageUp => -app.page_rows(),
@@ -105,31 +90,38 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 Action::Top => isize::MIN,
                 _ => isize::MAX,
             });
-            false
         }
-        Action::Note => {
-            app.open_note();
-            false
-        }
-        Action::Search => {
-            app.open_search();
-            false
-        }
+        Action::Note => app.open_note(),
+        Action::Search => app.open_search(),
         Action::SaveTranscript => {
             if app.record.served {
                 // Over SSH the transcript is shown; the server keeps an agent's call.
                 app.open_transcript();
             }
-            return Some(Effect::SaveTranscript);
+            let applied = app.apply(Intent::SaveTranscript);
+            app.took(&applied.notices);
         }
-        Action::HandOff if app.sharing.can_hand_off() => return Some(Effect::HandOff),
-        Action::EndSharing if app.sharing.agent_present() => return Some(Effect::EndSharing),
-        Action::HandOff | Action::EndSharing => false,
+        Action::HandOff if app.sharing.can_hand_off() => {
+            let applied = app.apply(Intent::HandOff);
+            match applied.change {
+                Change::CodeGiven(code) => app.show_code(code),
+                Change::Refused(Refusal::HandOff(why)) => {
+                    report(app, &[Notice::error(why.to_string())]);
+                }
+                _ => {}
+            }
+        }
+        Action::EndSharing if app.sharing.agent_present() => {
+            let applied = app.apply(Intent::EndSharing);
+            app.took(&applied.notices);
+        }
         Action::Copy => {
             app.copied();
             return Some(Effect::Copy);
         }
-        Action::Type(_)
+        Action::HandOff
+        | Action::EndSharing
+        | Action::Type(_)
         | Action::Erase
         | Action::EraseForward
         | Action::Left
@@ -138,9 +130,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         | Action::LineEnd
         | Action::Resize(..)
         | Action::Suspend
-        | Action::Quit => false,
-    };
-    changed.then_some(Effect::Save)
+        | Action::Quit => {}
+    }
+    None
 }
 
 /// Takes in a bracketed paste: one insertion into the open note editor (line breaks
@@ -158,7 +150,7 @@ pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
             cut
         }
         None if into_answer => {
-            app.typed.forget();
+            app.call.forget_asking();
             app.answer.paste(text, false)
         }
         None => {
@@ -186,24 +178,23 @@ pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
 }
 
 /// Takes in a new version of the flow (or its errors), keeping the user where they were:
-/// at the same node, or the nearest earlier node the new version still leads to. A new
-/// version changes the session, so it asks for [`Effect::Save`].
-pub fn update_flow(app: &mut App, event: FlowEvent) -> Option<Effect> {
+/// at the same node, or the nearest earlier node the new version still leads to (see
+/// [`crate::core::Call::reload`], which saves it).
+pub fn update_flow(app: &mut App, event: FlowEvent) {
     let words = words(app.lang);
     match event {
         FlowEvent::Reloaded(flow) => {
-            let replayed = carry_over(&app.session, flow);
-            app.session = replayed.session;
+            let (applied, moved) = app.call.reload(flow);
             app.show_node(0);
             let mut lines = vec![words.watch_reloaded.to_owned()];
             // Say what no longer fits, so an author knows why the screen moved.
-            lines.extend(replayed.moved.iter().map(|m| clean_line(&m.to_string())));
+            lines.extend(moved.iter().map(|m| clean_line(m)));
             app.status = Status {
                 lasting: lines.len() > 1,
                 lines,
                 is_error: false,
             };
-            Some(Effect::Save)
+            app.took(&applied.notices);
         }
         FlowEvent::Invalid(problems) => {
             let mut lines = vec![words.watch_invalid.to_owned()];
@@ -213,7 +204,6 @@ pub fn update_flow(app: &mut App, event: FlowEvent) -> Option<Effect> {
                 is_error: true,
                 lasting: true,
             };
-            None
         }
     }
 }

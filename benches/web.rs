@@ -1,0 +1,236 @@
+//! `serve --http` measured (docs/performance.md): a step page's time to serve with 1,000
+//! sessions open, the memory those sessions take, the pages' sizes, and — where
+//! `chromedriver` is installed — the first contentful paint in headless Chromium.
+//! Prints a table; run with `cargo bench --bench web`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use signin_doctor_serve::web::{self, App, WebOptions};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+const SESSIONS: usize = 1000;
+const REQUESTS: usize = 20_000;
+
+/// One keep-alive connection to the server.
+struct Connection {
+    stream: BufReader<TcpStream>,
+}
+
+impl Connection {
+    async fn open(port: u16) -> Connection {
+        let stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        stream.set_nodelay(true).unwrap();
+        Connection {
+            stream: BufReader::new(stream),
+        }
+    }
+
+    /// Sends `request` and reads the whole response: its head and body.
+    async fn exchange(&mut self, request: &str) -> (String, String) {
+        self.stream
+            .get_mut()
+            .write_all(request.as_bytes())
+            .await
+            .unwrap();
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            self.stream.read_line(&mut line).await.unwrap();
+            if line == "\r\n" {
+                break;
+            }
+            head += &line;
+        }
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length: "))
+            .map_or(0, |n| n.trim().parse().unwrap());
+        let mut body = vec![0; length];
+        self.stream.read_exact(&mut body).await.unwrap();
+        (head, String::from_utf8(body).unwrap())
+    }
+}
+
+fn get(path: &str, cookie: &str) -> String {
+    format!("GET {path} HTTP/1.1\r\nHost: l\r\nCookie: {cookie}\r\n\r\n")
+}
+
+fn post(cookie: &str, form: &str) -> String {
+    format!(
+        "POST /answer HTTP/1.1\r\nHost: l\r\nCookie: {cookie}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+        form.len()
+    )
+}
+
+/// This process's resident memory, in KiB.
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// Opens a session and walks it to the lockout step; gives its cookie.
+async fn open_at_a_step(connection: &mut Connection) -> String {
+    let (head, page) = connection.exchange(&get("/", "")).await;
+    let cookie = head
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: "))
+        .and_then(|c| c.split(';').next())
+        .unwrap()
+        .to_owned();
+    let marker = "name=\"token\" value=\"";
+    let start = page.find(marker).unwrap() + marker.len();
+    let token = page[start..start + 32].to_owned();
+    for answer in [
+        "node=symptom&depth=0&choice=1",
+        "node=error-code&depth=1&typed=AADSTS50053",
+    ] {
+        connection
+            .exchange(&post(&cookie, &format!("token={token}&{answer}")))
+            .await;
+    }
+    cookie
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
+}
+
+async fn first_contentful_paint(port: u16) -> Option<Vec<f64>> {
+    let have = std::process::Command::new("sh")
+        .args(["-c", "command -v chromedriver"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        return None;
+    }
+    let driver_port = std::net::TcpListener::bind("127.0.0.1:0")
+        .ok()?
+        .local_addr()
+        .ok()?
+        .port();
+    let mut driver = std::process::Command::new("chromedriver")
+        .arg(format!("--port={driver_port}"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({ "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                                     "--window-size=390,844"] }),
+    );
+    let client =
+        fantoccini::ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await
+            .ok()?;
+    let mut paints = Vec::new();
+    for _ in 0..7 {
+        client
+            .goto(&format!("http://127.0.0.1:{port}/"))
+            .await
+            .ok()?;
+        let paint = client
+            .execute(
+                "const e = performance.getEntriesByName('first-contentful-paint')[0]; \
+                 return e ? e.startTime : null;",
+                vec![],
+            )
+            .await
+            .ok()?;
+        if let Some(ms) = paint.as_f64() {
+            paints.push(ms);
+        }
+    }
+    let _ = client.close().await;
+    let _ = driver.kill();
+    let _ = driver.wait();
+    paints.sort_by(f64::total_cmp);
+    Some(paints)
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let options = WebOptions {
+            flow: signin_doctor_cli::commands::walkable_flow(None, "bench").unwrap(),
+            state_dir: Some(dir.path().to_path_buf()),
+            log: Some(dir.path().join("outcomes.jsonl")),
+            keep_days: 30,
+            max_sessions: SESSIONS + 10,
+            idle_timeout: Duration::from_secs(3600),
+            behind_proxy: false,
+            sessions_per_minute: SESSIONS * 2,
+            answers_per_minute: SESSIONS * 10,
+        };
+        let app = App::new(&options);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(web::serve(listener, Arc::clone(&app), std::future::pending()));
+        let mut connection = Connection::open(port).await;
+        // Warm up, then measure memory around opening the sessions.
+        open_at_a_step(&mut connection).await;
+        let before = rss_kib();
+        let mut cookies = Vec::new();
+        for _ in 0..SESSIONS {
+            cookies.push(open_at_a_step(&mut connection).await);
+        }
+        let after = rss_kib();
+        let mut times = Vec::with_capacity(REQUESTS);
+        for i in 0..REQUESTS {
+            let request = get("/", &cookies[i % SESSIONS]);
+            let start = Instant::now();
+            let (_, page) = connection.exchange(&request).await;
+            times.push(start.elapsed());
+            assert!(page.contains("Did that fix it?"));
+        }
+        times.sort();
+        let (_, first) = connection.exchange(&get("/", "")).await;
+        let (_, step) = connection.exchange(&get("/", &cookies[0])).await;
+        let (_, css) = connection.exchange(&get("/style.css", "")).await;
+        println!("web: {SESSIONS} sessions open at a step, {REQUESTS} step pages over one keep-alive connection");
+        println!(
+            "  step page: p50 {:?}, p99 {:?}, max {:?}",
+            percentile(&times, 0.50),
+            percentile(&times, 0.99),
+            times[times.len() - 1]
+        );
+        println!(
+            "  memory: {} KiB before, {} KiB after ({} KiB a session)",
+            before,
+            after,
+            after.saturating_sub(before) / SESSIONS as u64
+        );
+        println!(
+            "  sizes: first page {} B, step page {} B, style sheet {} B",
+            first.len(),
+            step.len(),
+            css.len()
+        );
+        match first_contentful_paint(port).await {
+            Some(paints) if !paints.is_empty() => println!(
+                "  first contentful paint (headless Chromium, 390x844): median {:.0} ms, \
+                 max {:.0} ms of {}",
+                paints[paints.len() / 2],
+                paints[paints.len() - 1],
+                paints.len()
+            ),
+            _ => println!("  first contentful paint: no chromedriver here"),
+        }
+    });
+}
