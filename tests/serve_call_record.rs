@@ -32,12 +32,7 @@ fn copies(raw: &str) -> Vec<String> {
 /// A partner at the SSPR question who gave a code, and an agent (full screen, as `user`)
 /// joined live.
 fn joined(server: &Server, user: &str) -> (Wizard, Wizard, String) {
-    let mut partner = server.full_screen();
-    partner.wait_for(FIRST_QUESTION);
-    partner.pick(PASSWORD_ANSWER);
-    partner.wait_for(SSPR_QUESTION);
-    partner.send("h");
-    let code = code_on(&partner);
+    let (partner, code) = partner_with_code(server, PASSWORD_ANSWER, SSPR_QUESTION);
     let agent = server.command_in_terminal(user, &format!("join {code}"));
     partner.wait_for("A helpdesk agent is with you");
     (partner, agent, code)

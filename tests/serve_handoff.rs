@@ -16,17 +16,6 @@ const WHO_RESETS_QUESTION: &str = "Who can set a new password for you?";
 const SSPR_QUESTION_NL: &str = "Heeft uw bedrijf selfservice voor wachtwoordherstel ingeschakeld?";
 const WHO_RESETS_QUESTION_NL: &str = "Wie kan een nieuw wachtwoord voor u instellen?";
 
-/// A full-screen partner at "Which of these comes closest?" who asked for a code; the code.
-fn partner_with_code(server: &Server) -> (common::pty::Wizard, String) {
-    let mut partner = server.full_screen();
-    partner.wait_for(FIRST_QUESTION);
-    partner.pick("Something else");
-    partner.wait_for("Which of these comes closest?");
-    partner.send("h");
-    let code = code_on(&partner);
-    (partner, code)
-}
-
 #[test]
 fn an_agent_joins_live_both_see_each_answer_and_the_partner_ends_the_sharing() {
     if !have_ssh() {
@@ -206,12 +195,7 @@ fn a_code_continues_the_saved_session_locally_in_agent_mode_with_the_hand_off_in
         return;
     }
     let server = Server::start(&["--open"]);
-    let mut partner = server.full_screen();
-    partner.wait_for(FIRST_QUESTION);
-    partner.pick(PASSWORD_ANSWER);
-    partner.wait_for(SSPR_QUESTION);
-    partner.send("h");
-    let code = code_on(&partner);
+    let (partner, code) = partner_with_code(&server, PASSWORD_ANSWER, SSPR_QUESTION);
     // The partner's connection ends; the session is kept for the code.
     drop(partner);
     wait_until_unlocked(&server);
@@ -336,7 +320,8 @@ fn when_the_partner_drops_off_the_agent_carries_on_and_the_call_is_logged_once()
         return;
     }
     let server = Server::start(&["--open"]);
-    let (partner, code) = partner_with_code(&server);
+    let (partner, code) =
+        partner_with_code(&server, "Something else", "Which of these comes closest?");
     let mut agent = server.command_in_terminal("helpdesk", &format!("join {code}"));
     agent.wait_for("Which of these comes closest?");
     partner.wait_for("A helpdesk agent is with you");
@@ -476,7 +461,8 @@ fn a_plain_agent_joins_a_full_screen_partner_and_carries_on_when_the_partner_dro
         return;
     }
     let server = Server::start(&["--open"]);
-    let (partner, code) = partner_with_code(&server);
+    let (partner, code) =
+        partner_with_code(&server, "Something else", "Which of these comes closest?");
     let mut agent = server.plain_in_terminal("helpdesk", Some(&format!("join {code}")));
     agent.wait_for("Which of these comes closest?");
     partner.wait_for("A helpdesk agent is with you");

@@ -357,6 +357,18 @@ pub fn code_on(screen: &Wizard) -> String {
     after[..7].to_owned()
 }
 
+/// A full-screen partner who picked `answer` at the first question, reached `question`
+/// and asked for a hand-off code (`h`); gives the partner and the code.
+pub fn partner_with_code(server: &Server, answer: &str, question: &str) -> (Wizard, String) {
+    let mut partner = server.full_screen();
+    partner.wait_for("What is going wrong with Partner Center?");
+    partner.pick(answer);
+    partner.wait_for(question);
+    partner.send("h");
+    let code = code_on(&partner);
+    (partner, code)
+}
+
 /// Makes an ed25519 key pair `name` in `dir` with `ssh-keygen`; gives the private key's path.
 pub fn keygen(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);

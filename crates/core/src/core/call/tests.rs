@@ -322,7 +322,8 @@ fn a_partner_who_leaves_hands_the_call_and_its_records_to_the_agent() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = pair(dir.path());
     take_all(&mut p.partner, &p.partner_hears);
-    p.agent.apply(Intent::Note("caller on a train".into(), Author::Agent));
+    p.agent
+        .apply(Intent::Note("caller on a train".into(), Author::Agent));
     take_all(&mut p.partner, &p.partner_hears);
 
     // The partner's terminal goes away: handed over, not kept for the partner.
