@@ -374,6 +374,21 @@ impl Connection {
         Ok(())
     }
 
+    /// Hands `sending` to the wizard as [`Self::pass_on`] does, and cuts the client off
+    /// when it kept its input waiting too long.
+    async fn pass_on_or_cut_off(
+        &mut self,
+        backlog: &Backlog,
+        sending: Sending,
+        session: &mut Session,
+    ) -> Result<(), russh::Error> {
+        if self.pass_on(backlog, sending).await {
+            Ok(())
+        } else {
+            self.cut_off(session)
+        }
+    }
+
     /// Hands what the client sent to its wizard as the wizard takes it in; false when
     /// the client kept it waiting too long.
     async fn pass_on(&self, backlog: &Backlog, sending: Sending) -> bool {
@@ -756,10 +771,7 @@ impl Handler for Connection {
         }
         let sending = Sending::Keys(sender.clone(), vec![RemoteInput::Resize(columns, rows)]);
         let backlog = Arc::clone(&state.backlog);
-        if !self.pass_on(&backlog, sending).await {
-            return self.cut_off(session);
-        }
-        Ok(())
+        self.pass_on_or_cut_off(&backlog, sending, session).await
     }
 
     async fn data(
@@ -800,10 +812,7 @@ impl Handler for Connection {
             Some(Input::Lines(None, _)) | None => return Ok(()),
         };
         let backlog = Arc::clone(&state.backlog);
-        if !self.pass_on(&backlog, sending).await {
-            return self.cut_off(session);
-        }
-        Ok(())
+        self.pass_on_or_cut_off(&backlog, sending, session).await
     }
 
     async fn channel_eof(
