@@ -35,9 +35,41 @@ pub fn render(buf: &mut Buffer, area: Rect, model: &ViewModel, shown: &Transcrip
         buf.set_stringn(
             area.x,
             area.bottom() - 1,
-            shown.keys,
+            fitting_keys(shown.keys, usize::from(area.width)),
             usize::from(area.width),
             theme.hints,
         );
+    }
+}
+
+/// The keys line as it fits in `width` columns: the mouse's part goes first, then
+/// scrolling, so copying and leaving are always named.
+fn fitting_keys(keys: &str, width: usize) -> String {
+    let mut parts: Vec<&str> = keys.split(" · ").collect();
+    for drop in [1, 0] {
+        if parts.join(" · ").chars().count() <= width || parts.len() <= drop + 1 {
+            break;
+        }
+        parts.remove(drop);
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitting_keys;
+
+    const KEYS: &str = "↑ ↓ PgUp PgDn scroll · select with the mouse · y copy · Esc back";
+
+    #[test]
+    fn a_narrow_screen_keeps_copying_and_leaving() {
+        assert_eq!(fitting_keys(KEYS, 80), KEYS);
+        assert_eq!(
+            fitting_keys(KEYS, 40),
+            "↑ ↓ PgUp PgDn scroll · y copy · Esc back"
+        );
+        assert_eq!(fitting_keys(KEYS, 30), "y copy · Esc back");
+        let dutch = "↑ ↓ PgUp PgDn scrollen · selecteer met de muis · y kopiëren · Esc terug";
+        assert_eq!(fitting_keys(dutch, 40), "y kopiëren · Esc terug");
     }
 }
