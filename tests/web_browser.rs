@@ -246,6 +246,13 @@ async fn walk(
     // "No, it still does not work".
     tab_to(client, "button[name=choice][value='1']").await;
     press(client, Key::Enter).await;
+    // Enter only sends the form: wait for the ending page (its transcript link) to load.
+    client
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(Locator::Css("a[href$='/transcript.md']"))
+        .await
+        .expect("the ending, with its transcript download, within 15 s");
     let ending = client.source().await.unwrap();
     assert!(ending.contains("AADSTS50053"), "the code to give them");
     assert!(ending.contains("/transcript.md"));
