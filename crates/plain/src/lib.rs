@@ -150,9 +150,7 @@ pub fn run(
             Heard::Line(line) => line,
             Heard::Ended => return input_ended(&mut output, words, options),
             Heard::Live(event) => {
-                let applied = call.take(event);
-                show_page = shows_page(&applied);
-                tell(&mut output, &applied, lang, options)?;
+                show_page = take_live(call, event, &mut output, options)?;
                 continue;
             }
         };
@@ -198,9 +196,8 @@ pub fn run(
                     show_page = false;
                     continue;
                 }
-                Found::Live(applied) => {
-                    show_page = shows_page(&applied);
-                    tell(&mut output, &applied, lang, options)?;
+                Found::Live(event) => {
+                    show_page = take_live(call, event, &mut output, options)?;
                     continue;
                 }
                 Found::Ended => return input_ended(&mut output, words, options),
@@ -218,6 +215,35 @@ pub fn run(
         show_page = shows_page(&applied);
         tell(&mut output, &applied, lang, options)?;
     }
+}
+
+/// Takes in what the other side did and says what it came to; in agent mode a note the
+/// partner wrote without moving is printed, as the page with its notes is not. Gives
+/// whether the page is printed again.
+fn take_live(
+    call: &mut Call,
+    event: LiveEvent,
+    output: &mut impl Write,
+    options: &Options,
+) -> io::Result<bool> {
+    let heard = partner_notes(call).count();
+    let applied = call.take(event);
+    let lang = call.lang();
+    tell(output, &applied, lang, options)?;
+    let show_page = shows_page(&applied);
+    if options.agent && !show_page {
+        let label = crate::i18n::record_words(lang).partner_noted;
+        for note in partner_notes(call).skip(heard) {
+            writeln!(output, "{label}: {}", clean_line(&note.text))?;
+        }
+    }
+    Ok(show_page)
+}
+
+/// The notes the partner wrote in `call`, oldest first.
+fn partner_notes(call: &Call) -> impl Iterator<Item = &crate::session::Note> {
+    let notes = call.session().notes().iter();
+    notes.filter(|note| note.author == Author::Partner)
 }
 
 /// Whether the page is printed again after `applied`: after a move (the other side's
@@ -282,8 +308,8 @@ enum Found {
     Jump(Intent),
     /// Nothing found or picked.
     Nothing,
-    /// The other side changed the session meanwhile (taken in): the search is dropped.
-    Live(Applied),
+    /// The other side changed the session meanwhile (to take in): the search is dropped.
+    Live(LiveEvent),
     /// Input ended.
     Ended,
 }
@@ -307,7 +333,7 @@ fn find(
     let line = match input.listen()? {
         Heard::Line(line) => line,
         Heard::Ended => return Ok(Found::Ended),
-        Heard::Live(event) => return Ok(Found::Live(call.take(event))),
+        Heard::Live(event) => return Ok(Found::Live(event)),
     };
     let shown = hits.len().min(agent::MAX_HITS);
     Ok(line

@@ -29,6 +29,8 @@ pub struct RecordWords {
     pub not_taken: &'static str,
     /// Plain mode's agent commands, served: `s` shows the transcript.
     pub plain_agent_keys: &'static str,
+    /// Plain mode, to the agent: before a note the partner just wrote.
+    pub partner_noted: &'static str,
 }
 
 const ENGLISH: RecordWords = RecordWords {
@@ -40,6 +42,7 @@ const ENGLISH: RecordWords = RecordWords {
     days_fetch: "days; fetch it with",
     not_taken: "The transcript was neither shown nor copied: s shows it, y copies it, q again leaves without it.",
     plain_agent_keys: "n TEXT = note, s = show the transcript, /WORD = search",
+    partner_noted: "The partner added a note",
 };
 
 const DUTCH: RecordWords = RecordWords {
@@ -51,6 +54,7 @@ const DUTCH: RecordWords = RecordWords {
     days_fetch: "dagen; haal het op met",
     not_taken: "Het verslag is niet getoond en niet gekopieerd: s toont het, y kopieert het, nogmaals q stopt zonder verslag.",
     plain_agent_keys: "n TEKST = notitie, s = verslag tonen, /WOORD = zoeken",
+    partner_noted: "De partner heeft een notitie toegevoegd",
 };
 
 impl RecordWords {
