@@ -360,6 +360,9 @@ fn full_screen_s_shows_the_transcript_to_select_each_side_its_own_and_the_ending
     let code = code_on(&partner);
     let mut agent = agent_in_terminal(&server, &agent_key, Some(&format!("join {code}")));
     agent.wait_for("Say to the caller");
+    // Over SSH `s` shows the transcript, and the hints say so.
+    agent.wait_for("s transcript · y copy");
+    assert!(!agent.words().contains("s save"), "{}", agent.words());
     agent.send("n");
     agent.send(&format!("{AGENT_NOTE}\r"));
     agent.wait_for("Note added");
@@ -757,4 +760,36 @@ fn whichever_modes_the_agent_keeps_every_note_when_the_partner_quits() {
             PartnerLeaves::Quits,
         );
     }
+}
+
+#[test]
+fn a_dutch_agents_keys_over_ssh_say_s_shows_the_transcript_at_80x24_and_40x12() {
+    if !have_ssh() {
+        return;
+    }
+    let (server, agent_key, _) = Server::with_listed_key("--agent-keys", &["--open"]);
+    let mut args = vec![
+        "-tt".to_owned(),
+        "-i".to_owned(),
+        agent_key.display().to_string(),
+    ];
+    args.extend(server.ssh_args("agent-nl"));
+    args.push("127.0.0.1".to_owned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut agent = Wizard::start_program("ssh", &args, &[("TERM", "xterm-256color")]);
+    agent.wait_for("Wat gaat er mis met Partner Center?");
+    agent.wait_for("s verslag · y kopiëren");
+    assert!(!agent.words().contains("opslaan"), "{}", agent.words());
+    // At 40×12 the help says what `s` does (the hints keep only help and quit there).
+    agent.resize(12, 40);
+    agent.wait_until("the small screen", |w| w.rows().len() == 12);
+    agent.wait_for("? uitleg · q stoppen");
+    agent.send("?");
+    agent.wait_for("Toetsen");
+    agent.send("\x1b[6~"); // PgDn: a box's page on
+    agent.wait_for("het verslag tonen, om");
+    assert!(!agent.words().contains("opslaan"), "{}", agent.words());
+    agent.send("q");
+    agent.send("q");
+    agent.exit_code();
 }
