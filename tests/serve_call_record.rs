@@ -635,6 +635,21 @@ fn agent_keeps_the_call(
     // The partner answers; the agent follows.
     partner.command("2"); // "No, it's not turned on"
     agent.wizard.wait_for(WHO_RESETS_QUESTION);
+    partner.wizard.wait_for(WHO_RESETS_QUESTION);
+    if !partner_full_screen {
+        // The agent's note reached the partner's side before this answer, and showed
+        // nothing there: not the note, not even the prompt once more.
+        let raw = partner.wizard.raw().replace('\r', "");
+        let joined = raw.find("A helpdesk agent is with you").unwrap();
+        let meanwhile = &raw[joined..];
+        let meanwhile = &meanwhile[..meanwhile.find(WHO_RESETS_QUESTION).unwrap()];
+        assert_eq!(
+            meanwhile.matches("Type a number").count(),
+            1,
+            "{case}: {meanwhile}"
+        );
+        assert!(!meanwhile.contains(&before_note), "{case}: {meanwhile}");
+    }
     if partner_full_screen {
         partner.note(partner_note);
         agent.wizard.wait_for(partner_note);

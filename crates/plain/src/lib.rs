@@ -87,6 +87,9 @@ pub fn run(
     let lang = call.lang();
     let words = words(lang);
     let mut show_page = true;
+    // The prompt again after a line; not after the other side did something unseen here
+    // (the agent's private note), which would be a prompt out of nowhere.
+    let mut show_prompt = true;
     writeln!(
         output,
         "{}",
@@ -128,33 +131,34 @@ pub fn run(
         }
         let typing = page.kind == Kind::Input;
         let asking = call.asking().filter(|_| typing).cloned();
-        if let Some(confirm) = &asking {
-            writeln!(output, "{}", confirm.prompt(lang, Asker::Lines))?;
+        let prompt = if let Some(confirm) = &asking {
+            confirm.prompt(lang, Asker::Lines)
         } else if typing {
-            writeln!(
-                output,
+            format!(
                 "{} {}{extra}. {}:",
                 words.plain_type_prompt, words.plain_prompt_keys, words.plain_type_quotes
-            )?;
+            )
         } else {
-            writeln!(
-                output,
+            format!(
                 "{} (1-{}), {}{extra}:",
                 words.plain_prompt,
                 page.options.len(),
                 words.plain_prompt_keys
-            )?;
+            )
+        };
+        if show_prompt {
+            writeln!(output, "{prompt}")?;
         }
         output.flush()?;
         let line = match input.listen()? {
             Heard::Line(line) => line,
             Heard::Ended => return input_ended(&mut output, words, options),
             Heard::Live(event) => {
-                show_page = take_live(call, event, &mut output, options)?;
+                (show_page, show_prompt) = take_live(call, event, &mut output, options)?;
                 continue;
             }
         };
-        show_page = true;
+        (show_page, show_prompt) = (true, true);
         let reply = if let Some(reply) = typed::reply_to(asking.as_ref(), &line) {
             reply
         } else if typing {
@@ -197,7 +201,7 @@ pub fn run(
                     continue;
                 }
                 Found::Live(event) => {
-                    show_page = take_live(call, event, &mut output, options)?;
+                    (show_page, show_prompt) = take_live(call, event, &mut output, options)?;
                     continue;
                 }
                 Found::Ended => return input_ended(&mut output, words, options),
@@ -219,25 +223,29 @@ pub fn run(
 
 /// Takes in what the other side did and says what it came to; in agent mode a note the
 /// partner wrote without moving is printed, as the page with its notes is not. Gives
-/// whether the page is printed again.
+/// whether the page is printed again, and whether the prompt is: not when nothing was
+/// said (the agent's note, private, reaching the partner).
 fn take_live(
     call: &mut Call,
     event: LiveEvent,
     output: &mut impl Write,
     options: &Options,
-) -> io::Result<bool> {
+) -> io::Result<(bool, bool)> {
     let heard = partner_notes(call).count();
     let applied = call.take(event);
     let lang = call.lang();
     tell(output, &applied, lang, options)?;
     let show_page = shows_page(&applied);
+    let mut said = show_page || !applied.notices.is_empty();
+    said |= !matches!(applied.change, Change::Nothing);
     if options.agent && !show_page {
         let label = crate::i18n::record_words(lang).partner_noted;
         for note in partner_notes(call).skip(heard) {
             writeln!(output, "{label}: {}", clean_line(&note.text))?;
+            said = true;
         }
     }
-    Ok(show_page)
+    Ok((show_page, said))
 }
 
 /// The notes the partner wrote in `call`, oldest first.
