@@ -213,11 +213,16 @@ fn the_operator_log_in_json_is_one_object_a_line() {
     );
 }
 
-/// `ssh -tt` to `server` as `agent` with the private key `key`, running `command` if any,
-/// in a pseudo-terminal of 80×24.
-fn agent_in_terminal(server: &Server, key: &std::path::Path, command: Option<&str>) -> Wizard {
+/// `ssh -tt` to `server` as `user` (`agent`, `agent-nl`) with the private key `key`,
+/// running `command` if any, in a pseudo-terminal of 80×24.
+fn agent_in_terminal(
+    server: &Server,
+    user: &str,
+    key: &std::path::Path,
+    command: Option<&str>,
+) -> Wizard {
     let mut args = vec!["-tt".to_owned(), "-i".to_owned(), key.display().to_string()];
-    args.extend(server.ssh_args("agent"));
+    args.extend(server.ssh_args(user));
     args.push("127.0.0.1".to_owned());
     args.extend(command.map(str::to_owned));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -358,7 +363,7 @@ fn full_screen_s_shows_the_transcript_to_select_each_side_its_own_and_the_ending
     partner.wait_for("Which of these comes closest?");
     partner.send("h");
     let code = code_on(&partner);
-    let mut agent = agent_in_terminal(&server, &agent_key, Some(&format!("join {code}")));
+    let mut agent = agent_in_terminal(&server, "agent", &agent_key, Some(&format!("join {code}")));
     agent.wait_for("Say to the caller");
     // Over SSH `s` shows the transcript, and the hints say so.
     agent.wait_for("s transcript · y copy");
@@ -417,7 +422,7 @@ fn an_agent_leaving_an_ending_without_the_transcript_is_asked_once() {
         return;
     }
     let (server, agent_key, _) = Server::with_listed_key("--agent-keys", &["--open"]);
-    let mut agent = agent_in_terminal(&server, &agent_key, None);
+    let mut agent = agent_in_terminal(&server, "agent", &agent_key, None);
     agent.wait_for(FIRST_QUESTION);
     agent.pick("Something else");
     agent.wait_for("Which of these comes closest?");
@@ -729,52 +734,30 @@ const ADMIN_ENDING: &str = "Ask your global admin for a new password";
 /// Every pair of modes: (partner full screen, agent full screen).
 const PAIRS: [(bool, bool); 4] = [(true, true), (true, false), (false, true), (false, false)];
 
-#[test]
-fn whichever_modes_the_agent_keeps_every_note_when_the_partner_stops_sharing() {
+/// [`agent_keeps_the_call`] for every pair of modes, one after the other on one server.
+fn every_pair_when_the_partner(leaves: PartnerLeaves) {
     if !have_ssh() {
         return;
     }
     let server = Server::start(&["--open"]);
     for (partner_full_screen, agent_full_screen) in PAIRS {
-        agent_keeps_the_call(
-            &server,
-            partner_full_screen,
-            agent_full_screen,
-            PartnerLeaves::StopsSharing,
-        );
+        agent_keeps_the_call(&server, partner_full_screen, agent_full_screen, leaves);
     }
+}
+
+#[test]
+fn whichever_modes_the_agent_keeps_every_note_when_the_partner_stops_sharing() {
+    every_pair_when_the_partner(PartnerLeaves::StopsSharing);
 }
 
 #[test]
 fn whichever_modes_the_agent_keeps_every_note_when_the_partner_drops() {
-    if !have_ssh() {
-        return;
-    }
-    let server = Server::start(&["--open"]);
-    for (partner_full_screen, agent_full_screen) in PAIRS {
-        agent_keeps_the_call(
-            &server,
-            partner_full_screen,
-            agent_full_screen,
-            PartnerLeaves::Drops,
-        );
-    }
+    every_pair_when_the_partner(PartnerLeaves::Drops);
 }
 
 #[test]
 fn whichever_modes_the_agent_keeps_every_note_when_the_partner_quits() {
-    if !have_ssh() {
-        return;
-    }
-    let server = Server::start(&["--open"]);
-    for (partner_full_screen, agent_full_screen) in PAIRS {
-        agent_keeps_the_call(
-            &server,
-            partner_full_screen,
-            agent_full_screen,
-            PartnerLeaves::Quits,
-        );
-    }
+    every_pair_when_the_partner(PartnerLeaves::Quits);
 }
 
 #[test]
@@ -783,15 +766,7 @@ fn a_dutch_agents_keys_over_ssh_say_s_shows_the_transcript_at_80x24_and_40x12() 
         return;
     }
     let (server, agent_key, _) = Server::with_listed_key("--agent-keys", &["--open"]);
-    let mut args = vec![
-        "-tt".to_owned(),
-        "-i".to_owned(),
-        agent_key.display().to_string(),
-    ];
-    args.extend(server.ssh_args("agent-nl"));
-    args.push("127.0.0.1".to_owned());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let mut agent = Wizard::start_program("ssh", &args, &[("TERM", "xterm-256color")]);
+    let mut agent = agent_in_terminal(&server, "agent-nl", &agent_key, None);
     agent.wait_for("Wat gaat er mis met Partner Center?");
     agent.wait_for("s verslag · y kopiëren");
     assert!(!agent.words().contains("opslaan"), "{}", agent.words());
