@@ -783,3 +783,59 @@ fn a_dutch_agents_keys_over_ssh_say_s_shows_the_transcript_at_80x24_and_40x12() 
     agent.send("q");
     agent.exit_code();
 }
+
+/// The save a hand-off `code` (as `K7P-2QX`) continues, as its ticket in `server`'s
+/// state folder names it.
+fn save_of_code(server: &Server, code: &str) -> String {
+    let ticket = server
+        .state_dir()
+        .join("handoff")
+        .join(format!("{}.json", code.replace('-', "")));
+    let ticket: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(ticket).unwrap()).unwrap();
+    let save = server.state_dir().join(ticket["save"].as_str().unwrap());
+    std::fs::read_to_string(save).unwrap()
+}
+
+/// The code a goodbye on `screen` gives to go on with: `resume K7P-2QX`.
+fn goodbye_code(words: &str) -> String {
+    let after = words
+        .split("resume ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no code to resume with: {words}"));
+    after[..7].to_owned()
+}
+
+#[test]
+fn a_server_stopping_gives_an_agent_left_alone_a_code_to_their_own_save_with_every_note() {
+    if !have_ssh() {
+        return;
+    }
+    let mut server = Server::start(&["--open"]);
+    let (mut partner, code) = Side::partner_with_code(&server, true);
+    let mut agent = Side::agent_joining(&server, &code, false);
+    agent.wizard.wait_for(SSPR_QUESTION);
+    partner.wizard.wait_for("A helpdesk agent is with you");
+    agent.note("while shared");
+    partner.command("x");
+    agent
+        .wizard
+        .wait_for("The partner stopped sharing the session");
+    // Alone, the agent answers and writes on, in a save of their own.
+    agent.command("2");
+    agent.wizard.wait_for(WHO_RESETS_QUESTION);
+    agent.note("after the sharing ended");
+
+    stop(&mut server);
+    let stopping = "The server is stopping, so this session is closed.";
+    agent.wizard.wait_for(stopping);
+    partner.wizard.wait_for(stopping);
+    // The agent's code continues the agent's call, every note in it; the partner's
+    // their own session, which never held what the agent did alone.
+    let agents = save_of_code(&server, &goodbye_code(&agent.wizard.words()));
+    for text in ["while shared", "after the sharing ended", "\"choice\": 1"] {
+        assert!(agents.contains(text), "{text:?} not in {agents}");
+    }
+    let partners = save_of_code(&server, &goodbye_code(&partner.wizard.words()));
+    assert!(!partners.contains("after the sharing ended"), "{partners}");
+}
