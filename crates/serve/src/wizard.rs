@@ -347,7 +347,7 @@ fn walk(
         }
     };
     let agent = role.agent();
-    let walked = match mode {
+    match mode {
         Mode::FullScreen {
             size,
             no_color,
@@ -391,8 +391,7 @@ fn walk(
             );
             plain::start::walk(call, &options, &mut input, output)
         }
-    };
-    walked
+    }
 }
 
 /// Where a wizard in `mode` hears of the other side of a shared session: into its input,
