@@ -635,6 +635,9 @@ fn agent_keeps_the_call(
     let (mut partner, code) = Side::partner_with_code(server, partner_full_screen);
     let mut agent = Side::agent_joining(server, &code, agent_full_screen);
     agent.wizard.wait_for(SSPR_QUESTION);
+    agent
+        .wizard
+        .wait_for("Live: the partner sees every answer you give");
     partner.wizard.wait_for("A helpdesk agent is with you");
     agent.note(&before_note);
     // The partner answers; the agent follows.

@@ -95,6 +95,10 @@ pub fn run(
         "{}",
         clean_line(call.session().flow().title().get(lang))
     )?;
+    if call.side() == Some(Side::Agent) {
+        // Joined live, as the full screen's status line says.
+        writeln!(output, "{}", sharing_words(lang).partner_with_you)?;
+    }
     loop {
         let caller = call.records().caller_lang();
         let mut page = Page::of(call.session(), lang).for_caller(call.session(), lang, caller);
