@@ -209,7 +209,7 @@ fn resume_code(
     Some(code.to_string())
 }
 
-/// The save in a session's own `folder`: its one file (a save set aside aside).
+/// The save in a session's own `folder`: its one save file, not one set aside.
 fn save_in(folder: &std::path::Path) -> Option<std::path::PathBuf> {
     std::fs::read_dir(folder)
         .ok()?
