@@ -195,9 +195,9 @@ impl Browser {
     }
 }
 
-/// The hidden fields of the page's first walk form: token, node, depth.
+/// The hidden fields of the page's first walk form: token, node, depth, seen.
 pub fn place_fields(page: &str) -> Vec<(String, String)> {
-    ["token", "node", "depth"]
+    ["token", "node", "depth", "seen"]
         .iter()
         .map(|name| (name.to_string(), hidden(page, name)))
         .collect()
