@@ -288,3 +288,101 @@ async fn a_partner_walks_to_an_ending_by_keyboard_in_english_and_dutch_on_phone_
     assert_eq!(log.lines().count(), 4, "one record per walk:\n{log}");
     assert!(log.lines().all(|l| l.contains("\"front_end\":\"web\"")));
 }
+
+/// Waits up to 15 seconds for the page to show an element matching the CSS `selector`
+/// (a shared page reloads itself when the other side changes the session).
+async fn wait_for(client: &Client, selector: &str, what: &str) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|_| panic!("{what} within 15 s"));
+}
+
+/// Clicks the button matching the CSS `selector`.
+async fn click(client: &Client, selector: &str) {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_partner_and_an_ssh_agent_share_a_session_live() {
+    if !have("chromium") || !have("chromedriver") || !common::serve::have_ssh() {
+        return;
+    }
+    let axe = axe_script();
+    // SSH and the web pages in one process, as `serve --listen … --http …` runs them.
+    let web = common::serve::free_port();
+    let server = common::serve::Server::start(&["--open", "--http", &format!("127.0.0.1:{web}")]);
+    common::serve::wait_for_port(web);
+    let driver = start_driver().await;
+    let client = browser(&driver, "en-GB,en").await;
+    client.set_window_size(390, 844).await.unwrap();
+    client.goto(&format!("http://127.0.0.1:{web}/")).await.unwrap();
+    click(&client, "form[action='/code'] button").await;
+    wait_for(&client, "strong.code", "the code for the helpdesk").await;
+    let code = client
+        .find(Locator::Css("strong.code"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    let mut agent = server.command_in_terminal("helpdesk", &format!("join {code}"));
+    agent.wait_for("What is going wrong with Partner Center?");
+    agent.wait_for("Live: the partner sees every answer you give");
+    // The partner's page follows: the agent is with them.
+    wait_for(&client, "p.live", "\"A helpdesk agent is with you\"").await;
+    let page = client.source().await.unwrap();
+    assert!(page.contains("A helpdesk agent is with you"), "{page}");
+    keep_screenshot(&client, "web-live-agent-with-you").await;
+    if let Some(axe) = axe.as_deref() {
+        check_accessibility(&client, axe, "the page shared with an agent").await;
+    }
+
+    // The agent answers: the partner's page shows the question it leads to.
+    agent.pick("error code");
+    wait_for(&client, "input#typed", "the agent's answer on the partner's page").await;
+    // The partner answers: the agent's terminal shows the step it leads to.
+    client
+        .find(Locator::Css("input#typed"))
+        .await
+        .unwrap()
+        .send_keys("AADSTS50053")
+        .await
+        .unwrap();
+    click(&client, "button[name=enter]").await;
+    agent.wait_for("Your account is locked");
+    wait_for(&client, "form[action='/end-sharing']", "the step, still shared").await;
+    assert!(heading(&client).await.contains("locked"));
+
+    // The partner stops sharing; the agent is told and keeps the call.
+    click(&client, "form[action='/end-sharing'] button").await;
+    wait_for(&client, "form[action='/code']", "the page no longer shared").await;
+    let page = client.source().await.unwrap();
+    assert!(!page.contains("A helpdesk agent is with you"));
+    assert!(!page.contains("live.js") && !page.contains("http-equiv"));
+    agent.wait_for("The partner stopped sharing the session");
+    // "No, it still does not work", on the agent's side only.
+    agent.send("2");
+    agent.wait_for("Ask your admin to check the sign-in logs");
+    assert!(
+        heading(&client).await.contains("locked"),
+        "the partner's page stays where the partner is"
+    );
+    agent.send("q");
+    agent.wait_for("q again leaves without it");
+    agent.send("q");
+    assert_eq!(agent.exit_code(), 0, "an ending reached");
+    let log = std::fs::read_to_string(server.dir.path().join("outcomes.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), 1, "the agent's call, logged:\n{log}");
+    assert!(log.contains("\"outcome\":\"ask-admin-sign-in-logs\""), "{log}");
+    client.close().await.unwrap();
+}

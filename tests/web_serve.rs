@@ -10,7 +10,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use common::serve::{Server, free_port, have_ssh};
+use common::serve::{Server, free_port, have_ssh, wait_for_port};
 
 /// One HTTP/1.1 request to 127.0.0.1:`port`: gives the status, the headers and the body.
 fn http(port: u16, method: &str, path: &str, cookie: &str, form: &str) -> (u16, String, String) {
@@ -86,17 +86,6 @@ impl Partner {
         assert_eq!(status, 200);
         self.page = page;
     }
-}
-
-/// Waits until something listens on `port`.
-fn wait_for_port(port: u16) {
-    for _ in 0..200 {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("nothing listens on {port}");
 }
 
 #[test]
