@@ -74,14 +74,24 @@ async fn start_driver() -> Driver {
 
 /// A headless Chromium whose languages are `accept_language`.
 async fn browser(driver: &Driver, accept_language: &str) -> Client {
+    browser_with(driver, accept_language, true).await
+}
+
+/// A headless Chromium whose languages are `accept_language`, running scripts or not.
+async fn browser_with(driver: &Driver, accept_language: &str, javascript: bool) -> Client {
     let mut capabilities = serde_json::Map::new();
+    // Content setting 2: blocked.
+    let scripts = if javascript { 1 } else { 2 };
     capabilities.insert(
         "goog:chromeOptions".into(),
         json!({
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
                      "--disable-dev-shm-usage", "--window-size=1280,800",
                      format!("--lang={accept_language}")],
-            "prefs": { "intl.accept_languages": accept_language },
+            "prefs": {
+                "intl.accept_languages": accept_language,
+                "profile.managed_default_content_settings.javascript": scripts,
+            },
         }),
     );
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -313,6 +323,17 @@ async fn click(client: &Client, selector: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_browser_partner_and_an_ssh_agent_share_a_session_live() {
+    share_live(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_the_shared_page_refreshes_itself_while_the_agent_is_there() {
+    share_live(false).await;
+}
+
+/// A partner in the browser (running scripts, so the page follows by server-sent events,
+/// or not, so it refreshes itself) shares their session with an agent over SSH.
+async fn share_live(javascript: bool) {
     if !have("chromium") || !have("chromedriver") || !common::serve::have_ssh() {
         return;
     }
@@ -322,11 +343,27 @@ async fn a_browser_partner_and_an_ssh_agent_share_a_session_live() {
     let server = common::serve::Server::start(&["--open", "--http", &format!("127.0.0.1:{web}")]);
     common::serve::wait_for_port(web);
     let driver = start_driver().await;
-    let client = browser(&driver, "en-GB,en").await;
+    let client = browser_with(&driver, "en-GB,en", javascript).await;
     client.set_window_size(390, 844).await.unwrap();
-    client.goto(&format!("http://127.0.0.1:{web}/")).await.unwrap();
+    client
+        .goto(&format!("http://127.0.0.1:{web}/"))
+        .await
+        .unwrap();
     click(&client, "form[action='/code'] button").await;
     wait_for(&client, "strong.code", "the code for the helpdesk").await;
+    // Without scripts, what `<noscript>` holds is read as markup: the refresh.
+    let refresh = client
+        .execute(
+            "return document.querySelectorAll('noscript > meta[http-equiv=refresh]').length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        refresh,
+        json!(if javascript { 0 } else { 1 }),
+        "scripts: {javascript}"
+    );
     let code = client
         .find(Locator::Css("strong.code"))
         .await
@@ -343,13 +380,18 @@ async fn a_browser_partner_and_an_ssh_agent_share_a_session_live() {
     let page = client.source().await.unwrap();
     assert!(page.contains("A helpdesk agent is with you"), "{page}");
     keep_screenshot(&client, "web-live-agent-with-you").await;
-    if let Some(axe) = axe.as_deref() {
+    if let Some(axe) = axe.as_deref().filter(|_| javascript) {
         check_accessibility(&client, axe, "the page shared with an agent").await;
     }
 
     // The agent answers: the partner's page shows the question it leads to.
     agent.pick("error code");
-    wait_for(&client, "input#typed", "the agent's answer on the partner's page").await;
+    wait_for(
+        &client,
+        "input#typed",
+        "the agent's answer on the partner's page",
+    )
+    .await;
     // The partner answers: the agent's terminal shows the step it leads to.
     client
         .find(Locator::Css("input#typed"))
@@ -360,7 +402,12 @@ async fn a_browser_partner_and_an_ssh_agent_share_a_session_live() {
         .unwrap();
     click(&client, "button[name=enter]").await;
     agent.wait_for("Your account is locked");
-    wait_for(&client, "form[action='/end-sharing']", "the step, still shared").await;
+    wait_for(
+        &client,
+        "form[action='/end-sharing']",
+        "the step, still shared",
+    )
+    .await;
     assert!(heading(&client).await.contains("locked"));
 
     // The partner stops sharing; the agent is told and keeps the call.
@@ -383,6 +430,9 @@ async fn a_browser_partner_and_an_ssh_agent_share_a_session_live() {
     assert_eq!(agent.exit_code(), 0, "an ending reached");
     let log = std::fs::read_to_string(server.dir.path().join("outcomes.jsonl")).unwrap();
     assert_eq!(log.lines().count(), 1, "the agent's call, logged:\n{log}");
-    assert!(log.contains("\"outcome\":\"ask-admin-sign-in-logs\""), "{log}");
+    assert!(
+        log.contains("\"outcome\":\"ask-admin-sign-in-logs\""),
+        "{log}"
+    );
     client.close().await.unwrap();
 }

@@ -455,7 +455,10 @@ async fn a_partner_and_an_agent_share_the_session_live_until_the_partner_stops_s
     let server = Server::new();
     let mut browser = server.browser("");
     let page = browser.show().await;
-    assert!(!page.contains(REFRESH) && !page.contains("live.js"), "not shared");
+    assert!(
+        !page.contains(REFRESH) && !page.contains("live.js"),
+        "not shared"
+    );
     browser.choose(ERROR_CODE).await;
     let page = browser.submit("/code", &[]).await;
     let code = code_on(&page);
@@ -464,7 +467,11 @@ async fn a_partner_and_an_agent_share_the_session_live_until_the_partner_stops_s
     assert!(page.contains("<script src=\"/live.js\" data-seen=\"0\" defer>"));
 
     let mut agent = Agent::join(&server, &code);
-    assert_eq!(agent.at(), "error-code", "the agent is where the partner is");
+    assert_eq!(
+        agent.at(),
+        "error-code",
+        "the agent is where the partner is"
+    );
     let page = browser.show_until(WITH_YOU).await;
     assert!(page.contains(REFRESH), "an agent is with them");
     assert!(!page.contains(&code), "the code is used");
@@ -488,12 +495,18 @@ async fn a_partner_and_an_agent_share_the_session_live_until_the_partner_stops_s
 
     // In Dutch too.
     let page = browser.submit("/lang", &[("lang", "nl")]).await;
-    assert!(page.contains("Een helpdeskmedewerker kijkt met u mee"), "{page}");
+    assert!(
+        page.contains("Een helpdeskmedewerker kijkt met u mee"),
+        "{page}"
+    );
     browser.submit("/lang", &[("lang", "en")]).await;
 
     // The partner stops sharing: no more refreshes, and the agent goes on alone.
     let page = browser.submit("/end-sharing", &[]).await;
-    assert!(!page.contains(WITH_YOU) && !page.contains(REFRESH), "{page}");
+    assert!(
+        !page.contains(WITH_YOU) && !page.contains(REFRESH),
+        "{page}"
+    );
     assert!(!page.contains("live.js"));
     assert!(page.contains("Sharing stopped"), "{page}");
     agent.hear();
