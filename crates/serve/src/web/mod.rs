@@ -76,6 +76,8 @@ pub struct App {
     /// The live shared sessions by hand-off code: the SSH server's own when both run in
     /// one process, so an agent over SSH joins a partner in a browser.
     lobby: Arc<Lobby>,
+    /// Set when the server stops: the event streams end, so no open page holds it up.
+    stopping: tokio::sync::watch::Sender<bool>,
 }
 
 impl App {
@@ -99,7 +101,14 @@ impl App {
             behind_proxy: options.behind_proxy,
             idle_timeout: options.idle_timeout,
             lobby,
+            stopping: tokio::sync::watch::Sender::new(false),
         })
+    }
+
+    /// Resolves once the server is stopping.
+    pub async fn stopping(&self) {
+        let mut stopping = self.stopping.subscribe();
+        let _ = stopping.wait_for(|stop| *stop).await;
     }
 
     /// The lobby where agents find the partners' shared sessions by their codes.
@@ -145,6 +154,12 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let sweeper = tokio::spawn(expire_idle(Arc::clone(&app)));
     let service = router(Arc::clone(&app)).into_make_service_with_connect_info::<SocketAddr>();
+    let stopped = Arc::clone(&app);
+    let stop = async move {
+        stop.await;
+        // Open event streams end first: the server waits for every response to finish.
+        stopped.stopping.send_replace(true);
+    };
     let served = axum::serve(listener, service)
         .with_graceful_shutdown(stop)
         .await;

@@ -296,17 +296,23 @@ async fn events(
     };
     let changes = lock(&session).changes.subscribe();
     let seen = shown.seen.unwrap_or(0);
-    let stream = futures_util::stream::unfold((changes, seen), |(mut changes, seen)| async move {
-        let now = loop {
-            let now = *changes.borrow_and_update();
-            if now != seen {
-                break now;
-            }
-            // The session ended: so does the stream.
-            changes.changed().await.ok()?;
-        };
-        let change = Event::default().event("change").data(now.to_string());
-        Some((Ok::<_, Infallible>(change), (changes, now)))
+    let stream = futures_util::stream::unfold((changes, seen), move |(mut changes, seen)| {
+        let app = Arc::clone(&app);
+        async move {
+            let now = loop {
+                let now = *changes.borrow_and_update();
+                if now != seen {
+                    break now;
+                }
+                tokio::select! {
+                    // The session ended: so does the stream.
+                    changed = changes.changed() => changed.ok()?,
+                    () = app.stopping() => return None,
+                }
+            };
+            let change = Event::default().event("change").data(now.to_string());
+            Some((Ok::<_, Infallible>(change), (changes, now)))
+        }
     });
     let mut response = Sse::new(stream)
         .keep_alive(KeepAlive::default())
