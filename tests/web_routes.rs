@@ -449,6 +449,18 @@ fn code_on(page: &str) -> String {
     page[start..][..page[start..].find('<').unwrap()].to_owned()
 }
 
+/// A partner at the typed-code question who asked for a code, and the agent who joined
+/// with it; with the partner's page that says the agent is with them.
+async fn shared(server: &Server) -> (web_support::Browser, Agent, String) {
+    let mut browser = server.browser("");
+    browser.show().await;
+    browser.choose(ERROR_CODE).await;
+    let code = code_on(&browser.submit("/code", &[]).await);
+    let agent = Agent::join(server, &code);
+    let page = browser.show_until(WITH_YOU).await;
+    (browser, agent, page)
+}
+
 #[tokio::test]
 async fn a_partner_and_an_agent_share_the_session_live_until_the_partner_stops_sharing() {
     use signin_doctor_core::core::Intent;
@@ -525,12 +537,7 @@ async fn the_event_stream_tells_the_page_of_the_agents_change() {
     use http_body_util::BodyExt;
     use signin_doctor_core::core::Intent;
     let server = Server::new();
-    let mut browser = server.browser("");
-    browser.show().await;
-    browser.choose(ERROR_CODE).await;
-    let code = code_on(&browser.submit("/code", &[]).await);
-    let mut agent = Agent::join(&server, &code);
-    let page = browser.show_until(WITH_YOU).await;
+    let (mut browser, mut agent, page) = shared(&server).await;
     let start = page.find("data-seen=\"").unwrap() + 11;
     let seen = &page[start..][..page[start..].find('"').unwrap()];
 
@@ -575,12 +582,7 @@ async fn the_event_stream_tells_the_page_of_the_agents_change() {
 async fn an_ending_the_agent_reaches_ends_the_partners_call_logged_once_as_web() {
     use signin_doctor_core::core::{End, Intent};
     let server = Server::new();
-    let mut browser = server.browser("");
-    browser.show().await;
-    browser.choose(ERROR_CODE).await;
-    let code = code_on(&browser.submit("/code", &[]).await);
-    let mut agent = Agent::join(&server, &code);
-    browser.show_until(WITH_YOU).await;
+    let (mut browser, mut agent, _) = shared(&server).await;
     agent.call.apply(Intent::Type("AADSTS50053".into()));
     // "No, it still does not work".
     agent.call.apply(Intent::Pick(1));

@@ -21,14 +21,15 @@ pub fn share(session: &mut WebSession, lobby: &Arc<Lobby>) {
     let seat = SEATS.fetch_add(1, Ordering::Relaxed);
     let (to_relay, events) = unbounded_channel();
     let heard: Subscriber = Box::new(move |heard: LiveEvent| {
-        if let LiveEvent::Presence(presence) = &heard {
-            let name = match presence {
-                Presence::AgentJoined => "agent_joined",
-                Presence::AgentLeft => "agent_left",
-                Presence::PartnerLeft => "partner_left",
-                Presence::SharingEnded => "sharing_ended",
-            };
-            event(name).with("front_end", "web").log();
+        // A partner hears only of the agent coming and going.
+        match &heard {
+            LiveEvent::Presence(Presence::AgentJoined) => {
+                event("agent_joined").with("front_end", "web").log();
+            }
+            LiveEvent::Presence(Presence::AgentLeft) => {
+                event("agent_left").with("front_end", "web").log();
+            }
+            _ => {}
         }
         let _ = to_relay.send(heard);
     });
