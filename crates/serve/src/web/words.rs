@@ -128,8 +128,7 @@ const EN: WebWords = WebWords {
                 Leave it to the agent: they carry on from where you are.",
     hand_over: "Leave it to the agent",
     handed_over: "Your session is with the helpdesk agent now",
-    handed_over_text: "The agent continues it with your code. You can close this page, or \
-                       start again.",
+    handed_over_text: "The agent carries on with it. You can close this page, or start again.",
     no_code: "No code could be given:",
     helpdesk: "Helpdesk",
 };
@@ -177,8 +176,8 @@ const NL: WebWords = WebWords {
                 waar u nu bent.",
     hand_over: "Aan de medewerker overlaten",
     handed_over: "Uw gesprek is nu bij de helpdeskmedewerker",
-    handed_over_text: "De medewerker gaat verder met uw code. U kunt deze pagina sluiten, of \
-                       opnieuw beginnen.",
+    handed_over_text: "De medewerker gaat ermee verder. U kunt deze pagina sluiten, of opnieuw \
+                       beginnen.",
     no_code: "Er kon geen code worden gegeven:",
     helpdesk: "Helpdesk",
 };

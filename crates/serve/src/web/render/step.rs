@@ -55,6 +55,9 @@ pub fn step_page(view: &StepView<'_>) -> Markup {
         @if let Some(flash) = view.flash {
             p.notice role="status" { (flash) }
         }
+        @if view.agent_present {
+            p.notice.live { strong { (web.agent_with_you) } }
+        }
         @if !page.breadcrumbs.is_empty() {
             details.answers {
                 summary { (web.your_answers) " (" (page.breadcrumbs.len()) ")" }
@@ -244,7 +247,6 @@ fn helpdesk(view: &StepView<'_>, web: &WebWords) -> Markup {
         section.helpdesk aria-labelledby="helpdesk" {
             h2 id="helpdesk" { (web.helpdesk) }
             @if view.agent_present {
-                p.live role="status" { strong { (web.agent_with_you) } }
                 p { (web.agent_with_you_text) }
                 (walk_form(view, "/end-sharing", html! {
                     button.secondary type="submit" { (web.end_sharing) }
