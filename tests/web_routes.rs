@@ -442,6 +442,16 @@ impl Agent {
 
 const REFRESH: &str = "<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>";
 const WITH_YOU: &str = "A helpdesk agent is with you";
+/// A shared page once the agent's joining was taken in (the one change before).
+const JOINED: &str = "data-seen=\"1\"";
+
+/// The version of the session a shared page shows, which its script listens from.
+fn data_seen(page: &str) -> u64 {
+    let start = page.find("data-seen=\"").expect("a shared page") + 11;
+    page[start..][..page[start..].find('"').unwrap()]
+        .parse()
+        .unwrap()
+}
 
 /// The code shown on a page.
 fn code_on(page: &str) -> String {
@@ -457,7 +467,7 @@ async fn shared(server: &Server) -> (web_support::Browser, Agent, String) {
     browser.choose(ERROR_CODE).await;
     let code = code_on(&browser.submit("/code", &[]).await);
     let agent = Agent::join(server, &code);
-    let page = browser.show_until(WITH_YOU).await;
+    let page = browser.show_until(JOINED).await;
     (browser, agent, page)
 }
 
@@ -484,16 +494,29 @@ async fn a_partner_and_an_agent_share_the_session_live_until_the_partner_stops_s
         "error-code",
         "the agent is where the partner is"
     );
-    let page = browser.show_until(WITH_YOU).await;
+    let page = browser.show_until(JOINED).await;
+    assert!(page.contains(WITH_YOU));
     assert!(page.contains(REFRESH), "an agent is with them");
     assert!(!page.contains(&code), "the code is used");
     assert!(page.contains("action=\"/end-sharing\""));
     let stale = page.clone();
+    let version = data_seen(&page);
 
+    // A note of the agent's is not the partner's to see: their page is not reloaded for it.
+    agent.call.apply(Intent::Note(
+        "caller on the phone".into(),
+        signin_doctor_core::session::Author::Agent,
+    ));
     // The agent answers: the partner's page shows the step they reached.
     agent.call.apply(Intent::Type("AADSTS50053".into()));
     let page = browser.show_until(LOCKED).await;
     assert_eq!(hidden(&page, "seen"), "1");
+    assert_eq!(
+        data_seen(&page),
+        version + 1,
+        "one change shown: the answer"
+    );
+    assert!(!page.contains("caller on the phone"));
     // The page shown before the agent's answer answers nothing: the agent was first.
     browser.page = stale;
     let page = browser.type_in("AADSTS50126").await;
@@ -538,8 +561,7 @@ async fn the_event_stream_tells_the_page_of_the_agents_change() {
     use signin_doctor_core::core::Intent;
     let server = Server::new();
     let (mut browser, mut agent, page) = shared(&server).await;
-    let start = page.find("data-seen=\"").unwrap() + 11;
-    let seen = &page[start..][..page[start..].find('"').unwrap()];
+    let seen = data_seen(&page);
 
     let stream = browser.open(&format!("/events?seen={seen}")).await;
     assert_eq!(stream.status(), StatusCode::OK);

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::call::{Keeping, WebCall};
 use crate::core::live::LiveEvent;
-use crate::core::{Applied, End};
+use crate::core::{Applied, Change, End};
 use crate::lang::Lang;
 
 /// One browser's session.
@@ -50,10 +50,15 @@ impl WebSession {
         }
     }
 
-    /// Takes in what the agent did at seat `seat`, and tells the page it changed.
+    /// Takes in what the agent did at seat `seat`, and tells the page when that changed
+    /// what it shows (not for an agent's note, which a partner never sees: a page reloaded
+    /// for nothing would lose what the partner was typing).
     pub fn heard(&mut self, seat: u64, event: LiveEvent) {
-        if let Some(applied) = self.call.take(seat, event) {
-            self.tell(&applied);
+        let Some(applied) = self.call.take(seat, event) else {
+            return;
+        };
+        self.tell(&applied);
+        if applied.change != Change::Nothing || !applied.notices.is_empty() {
             self.changes.send_modify(|version| *version += 1);
         }
     }
