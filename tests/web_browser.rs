@@ -3,8 +3,13 @@
 //! only — Tab to an answer, Enter — in English and in Dutch (asked for by the browser's
 //! languages), at a phone's 390×844 and a laptop's 1280×800; axe-core checks the first
 //! screen, a step, the typed-code screen and an ending for serious or critical
-//! violations. With `CI` set, a missing `chromium`, `chromedriver` or axe-core fails the
-//! test (`.ci/run` installs them); elsewhere it is skipped.
+//! violations. Live sharing across front ends: a partner in Chromium (with JavaScript, the
+//! page following by server-sent events; without, by its refresh) asks for a code, an agent
+//! joins with the real OpenSSH client (`ssh -tt … join CODE`) on the same `serve` process,
+//! each sees the other's answer, and the partner stops sharing while the agent carries on
+//! to a logged ending; axe checks the shared page. With `CI` set, a missing `chromium`,
+//! `chromedriver` or axe-core fails the test (`.ci/run` installs them); elsewhere it is
+//! skipped.
 //!
 //! `SIGNIN_DOCTOR_SCREENSHOTS=DIR` keeps a screenshot of each page walked in DIR (the
 //! README's picture is one of them).

@@ -617,3 +617,27 @@ async fn an_ending_the_agent_reaches_ends_the_partners_call_logged_once_as_web()
     assert_eq!(log[0]["front_end"], "web");
     assert_eq!(log[0]["kind"], "contact");
 }
+
+#[tokio::test]
+async fn a_partner_who_leaves_it_to_the_agent_hands_over_the_call_and_its_records() {
+    use signin_doctor_core::core::{End, Intent};
+    let server = Server::new();
+    let (mut browser, mut agent, _) = shared(&server).await;
+    let page = browser.submit("/handover", &[]).await;
+    assert!(page.contains("Your session is with the helpdesk agent now"));
+    assert!(!page.contains(REFRESH), "nothing left to follow");
+    agent.hear();
+    assert_eq!(agent.call.side(), None, "the agent carries on alone");
+    agent.call.apply(Intent::Type("AADSTS50053".into()));
+    // "No, it still does not work".
+    agent.call.apply(Intent::Pick(1));
+    assert!(server.log().is_empty(), "not logged before the agent's end");
+    agent.call.end(End::Finished);
+    let log = server.log();
+    assert_eq!(
+        log.len(),
+        1,
+        "the call, logged once from the records handed over"
+    );
+    assert_eq!(log[0]["kind"], "contact");
+}
