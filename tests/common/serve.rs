@@ -38,6 +38,17 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// Waits until something listens on 127.0.0.1:`port` (e.g. `serve --http`).
+pub fn wait_for_port(port: u16) {
+    for _ in 0..200 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    panic!("nothing listens on {port}");
+}
+
 /// A `serve` process on 127.0.0.1, killed when dropped, with its own folder.
 pub struct Server {
     pub child: Child,
