@@ -469,6 +469,11 @@ fn a_dutch_callers_script_is_shown_to_the_agent_in_dutch_labelled_so() {
     // The next step's script too.
     partner.pick("Ja");
     agent.wait_for("Laten we kijken of u het wachtwoord zelf opnieuw kunt instellen");
+    // The agent's transcript, in English, says which language the caller sees.
+    agent.send("s");
+    agent.wait_for("**Language:** en · **Caller's language:** Dutch (nl)");
+    agent.send("\x1b");
+    agent.wait_until("the view closed", |w| !w.words().contains("Esc back"));
     agent.send("q");
     agent.exit_code();
     partner.send("q");
@@ -483,9 +488,17 @@ fn a_dutch_callers_script_is_shown_to_the_agent_in_dutch_labelled_so() {
         .unwrap_or_else(|| panic!("{said}"));
     let out = text(
         &server
-            .plain("helpdesk", Some(&format!("resume {code}")), "q\n")
+            .plain("helpdesk", Some(&format!("resume {code}")), "s\nq\n")
             .stdout,
     );
+    let shown = in_band(&out);
+    assert_eq!(shown.len(), 2, "{out}");
+    for transcript in &shown {
+        assert!(
+            transcript.contains("**Language:** en · **Caller's language:** Dutch (nl)"),
+            "{transcript}"
+        );
+    }
     assert!(
         out.contains("Say (Dutch): \"Weet u of u uw werkwachtwoord"),
         "{out}"

@@ -49,9 +49,17 @@ pub(super) fn header(
 }
 
 /// The call's transcript as Markdown between the lines that mark where it begins and
-/// ends, for a served agent to read or capture (`ssh -T … | tee call.md`).
-pub(super) fn transcript_in_band(session: &Session, lang: Lang, now: Timestamp) -> String {
-    let markdown = signin_doctor_core::transcript::Transcript::of(session, lang, now).to_markdown();
+/// ends, for a served agent to read or capture (`ssh -T … | tee call.md`); `caller` is the
+/// caller's language, recorded in it.
+pub(super) fn transcript_in_band(
+    session: &Session,
+    lang: Lang,
+    caller: Option<Lang>,
+    now: Timestamp,
+) -> String {
+    let markdown = signin_doctor_core::transcript::Transcript::of(session, lang, now)
+        .for_caller(caller)
+        .to_markdown();
     format!("\n{TRANSCRIPT_BEGINS}\n{markdown}\n{TRANSCRIPT_ENDS}\n")
 }
 

@@ -181,7 +181,8 @@ pub fn run(
                 if options.remote {
                     // Over SSH the transcript comes over the connection.
                     let now = crate::clock::now();
-                    let shown = agent::transcript_in_band(call.session(), lang, now);
+                    let caller = call.records().caller_lang();
+                    let shown = agent::transcript_in_band(call.session(), lang, caller, now);
                     output.write_all(shown.as_bytes())?;
                 }
                 Intent::SaveTranscript

@@ -70,7 +70,8 @@ pub fn walk(
     if options.remote && options.agent && matches!(how, End::Finished | End::Quit) {
         // The agent's record of the call, over the connection it came by.
         let now = crate::clock::now();
-        let shown = super::agent::transcript_in_band(call.session(), call.lang(), now);
+        let caller = call.records().caller_lang();
+        let shown = super::agent::transcript_in_band(call.session(), call.lang(), caller, now);
         let _ = output.write_all(shown.as_bytes());
     }
     let _ = show_where(&mut output, &call.end(how), options.remote);

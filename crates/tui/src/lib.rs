@@ -144,6 +144,7 @@ fn take_event(
                 let terminal = effect::Terminal {
                     can_copy,
                     served: app.call_record().served,
+                    caller: app.call_record().caller,
                 };
                 let done = effect::perform(effect, &app.session_for_user(), app.lang(), terminal);
                 report(app, &done.notices);

@@ -187,7 +187,7 @@ impl RecordKeeper {
     /// and how to fetch it), or why it could not. `None` when it is not kept.
     fn keep_call_transcript(&mut self, session: &Session, now: Timestamp) -> Option<Notice> {
         let call = self.call.clone()?;
-        let transcript = Transcript::of(session, call.lang, now);
+        let transcript = Transcript::of(session, call.lang, now).for_caller(call.caller);
         let written = std::fs::create_dir_all(&call.folder)
             .map_err(|e| e.to_string())
             .and_then(|()| {

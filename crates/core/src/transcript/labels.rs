@@ -22,6 +22,8 @@ pub struct Labels {
     pub version: &'static str,
     /// Label of the language.
     pub language: &'static str,
+    /// Label of the caller's language, when it is not the transcript's.
+    pub caller_language: &'static str,
     /// Label of the start time.
     pub started: &'static str,
     /// Label of the end time.
@@ -69,6 +71,7 @@ const ENGLISH: Labels = Labels {
     flow: "Flow",
     version: "version",
     language: "Language",
+    caller_language: "Caller's language",
     started: "Started",
     ended: "Ended",
     duration: "Duration",
@@ -93,6 +96,7 @@ const DUTCH: Labels = Labels {
     flow: "Beslisboom",
     version: "versie",
     language: "Taal",
+    caller_language: "Taal van de beller",
     started: "Begonnen",
     ended: "Beëindigd",
     duration: "Duur",

@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use super::labels::labels;
 use super::{StepRecord, Transcript};
 use crate::clock::duration_text;
+use crate::i18n::record::lang_name;
 use crate::i18n::words;
 
 /// Renders `t` as Markdown.
@@ -26,9 +27,18 @@ pub(super) fn render(t: &Transcript) -> String {
         None => format!("{} “{}”", l.not_reached, md(&t.current.title)),
     };
     let _ = writeln!(out, "- **{}:** {outcome}", l.outcome);
+    let caller = match t.caller_lang() {
+        Some(caller) => format!(
+            " · **{}:** {} ({})",
+            l.caller_language,
+            lang_name(caller, lang),
+            caller.code()
+        ),
+        None => String::new(),
+    };
     let _ = writeln!(
         out,
-        "- **{}:** {} ({} {}) · **{}:** {}",
+        "- **{}:** {} ({} {}) · **{}:** {}{caller}",
         l.flow,
         md(&t.flow.id),
         l.version,

@@ -28,6 +28,10 @@ pub struct Transcript {
     pub flow: FlowInfo,
     /// The language of the texts, e.g. `en`.
     pub language: String,
+    /// The language the caller sees, when an agent records a partner's call in another
+    /// language, e.g. `nl` (left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caller_language: Option<String>,
     /// When the session started.
     pub started: Timestamp,
     /// When the ending was reached, or when the transcript was made if none was.
@@ -296,6 +300,7 @@ impl Transcript {
                 title: clean_line(flow.title().get(lang)),
             },
             language: lang.code().to_owned(),
+            caller_language: None,
             started: session.started(),
             ended,
             duration_seconds: ended.duration_since(session.started()).as_secs().max(0),
@@ -307,6 +312,22 @@ impl Transcript {
             hand_offs,
             outcome,
         }
+    }
+
+    /// This transcript of a call whose caller sees `caller` (an agent's call of a partner's
+    /// session): records the caller's language when it is not the transcript's.
+    pub fn for_caller(mut self, caller: Option<Lang>) -> Transcript {
+        self.caller_language = caller
+            .filter(|caller| *caller != self.lang())
+            .map(|caller| caller.code().to_owned());
+        self
+    }
+
+    /// The caller's language, when it is recorded.
+    pub fn caller_lang(&self) -> Option<Lang> {
+        self.caller_language
+            .as_deref()
+            .and_then(|code| code.parse().ok())
     }
 
     /// The transcript as Markdown, ready to paste into a ticket.
@@ -353,3 +374,6 @@ fn links(flow: &Flow, own: &[crate::flow::LinkId], lang: Lang) -> Vec<LinkInfo> 
     }
     all
 }
+
+#[cfg(test)]
+mod tests;

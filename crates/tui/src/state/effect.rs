@@ -35,6 +35,8 @@ pub struct Terminal {
     pub can_copy: bool,
     /// Served over SSH: `s` shows the transcript (rather than saving a file).
     pub served: bool,
+    /// The caller's language, for the transcript of an agent's call of a partner's session.
+    pub caller: Option<Lang>,
 }
 
 /// Does `effect` for `session` shown in `lang` on `terminal`.
@@ -60,7 +62,9 @@ fn copy(session: &Session, lang: Lang, terminal: Terminal, now: jiff::Timestamp)
             terminal: None,
         };
     }
-    let mut markdown = Transcript::of(session, lang, now).to_markdown();
+    let mut markdown = Transcript::of(session, lang, now)
+        .for_caller(terminal.caller)
+        .to_markdown();
     markdown += &page_links(session, lang);
     Done {
         notices: vec![Notice {
@@ -110,6 +114,7 @@ mod tests {
         let copying = Terminal {
             can_copy: true,
             served: false,
+            caller: Some(Lang::Nl),
         };
         let done = perform(Effect::Copy, &session, Lang::En, copying);
         let sequence = done.terminal.expect("a clipboard sequence");
@@ -122,11 +127,17 @@ mod tests {
             .unwrap();
         let markdown = String::from_utf8(decoded).unwrap();
         assert!(markdown.contains("caller on a new phone"), "{markdown}");
+        // The agent's copy of a Dutch caller's call says which language the caller sees.
+        assert!(
+            markdown.contains("**Language:** en · **Caller's language:** Dutch (nl)"),
+            "{markdown}"
+        );
         assert!(!markdown.contains("https://"), "a question has no links");
         assert!(!done.notices[0].error);
         let local = Terminal {
             can_copy: false,
             served: false,
+            caller: None,
         };
         let done = perform(Effect::Copy, &session, Lang::En, local);
         assert_eq!(done.terminal, None);
@@ -141,6 +152,7 @@ mod tests {
         let served = Terminal {
             can_copy: false,
             served: true,
+            caller: None,
         };
         let done = perform(Effect::Copy, &session, Lang::Nl, served);
         let why = &done.notices[0].text;

@@ -36,8 +36,9 @@ impl App {
             Some(id) => format!("{} · {} {id}", words.view_title, words.call),
             None => words.view_title.to_owned(),
         };
-        let text =
-            Transcript::of(&self.session_for_user(), self.lang, crate::clock::now()).to_markdown();
+        let text = Transcript::of(&self.session_for_user(), self.lang, crate::clock::now())
+            .for_caller(self.record.caller)
+            .to_markdown();
         self.record.view = Some(TranscriptView {
             title,
             text,
