@@ -150,8 +150,9 @@ pub enum SessionError {
 /// A walk through a flow.
 ///
 /// `back` undoes the last move, answer or jump alike. `restart` returns to the first node
-/// and forgets the path but keeps the notes and the start time: a restart is part of the
-/// same call, and a note is never dropped.
+/// and starts the path afresh but keeps the notes and the start time: a restart is part of
+/// the same call, and a note is never dropped. The path given up is kept as a record
+/// ([`Session::restarts`]) for the transcript; the walk itself never looks at it.
 #[derive(Debug, Clone)]
 pub struct Session {
     flow: Arc<Flow>,
@@ -159,7 +160,17 @@ pub struct Session {
     path: Vec<Move>,
     notes: Vec<Note>,
     hand_offs: Vec<HandOff>,
+    restarts: Vec<Restart>,
     started: Timestamp,
+}
+
+/// A restart: when it was made, and the path it gave up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restart {
+    /// When the walk was started again.
+    pub at: Timestamp,
+    /// The path before it, oldest first.
+    pub path: Vec<Move>,
 }
 
 impl Session {
@@ -177,6 +188,7 @@ impl Session {
             path: Vec::new(),
             notes: Vec::new(),
             hand_offs: Vec::new(),
+            restarts: Vec::new(),
             started,
         }
     }
@@ -358,10 +370,32 @@ impl Session {
         }
     }
 
-    /// Goes back to the first node and forgets the path. Notes and the start time stay.
+    /// Goes back to the first node and starts the path afresh, now. Notes and the start
+    /// time stay; the path given up is kept in [`Session::restarts`].
     pub fn restart(&mut self) {
-        self.path.clear();
+        self.restart_at(now());
+    }
+
+    /// Goes back to the first node at time `at` (see [`Session::restart`]). A restart at
+    /// the start, with no path to give up, leaves no record.
+    pub fn restart_at(&mut self, at: Timestamp) {
+        let path = std::mem::take(&mut self.path);
+        self.record_restart(at, path);
         self.current = self.flow.start();
+    }
+
+    /// Records a restart at `at` that gave up `path` (also used when a save is restored);
+    /// nothing for an empty path.
+    pub(crate) fn record_restart(&mut self, at: Timestamp, path: Vec<Move>) {
+        if !path.is_empty() {
+            self.restarts.push(Restart { at, path });
+        }
+    }
+
+    /// Every restart with the path it gave up, oldest first: a record of the routes tried
+    /// before the path (not part of the walk: `back` never returns to them).
+    pub fn restarts(&self) -> &[Restart] {
+        &self.restarts
     }
 
     /// Adds an agent's note to the current node, now.

@@ -13,10 +13,15 @@ mod replay;
 mod restore;
 mod saved;
 
+#[cfg(test)]
+mod restarts_tests;
+
 pub use lock::{LockError, SessionLock, lock_path};
 pub use replay::{Replayed, replay};
 pub use restore::{Mismatch, ResumeProblem, restore};
-pub use saved::{FORMAT, SavedFlow, SavedHandOff, SavedMove, SavedNote, SavedSession, flow_hash};
+pub use saved::{
+    FORMAT, SavedFlow, SavedHandOff, SavedMove, SavedNote, SavedRestart, SavedSession, flow_hash,
+};
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::restore::Mismatch;
-use super::saved::{SavedMove, SavedNote, SavedSession};
+use super::saved::{SavedMove, SavedNote, SavedSession, given_up_path};
 use crate::flow::{Flow, NodeId};
 use crate::session::{Session, SessionError};
 
@@ -49,6 +49,9 @@ pub fn replay(flow: Arc<Flow>, saved: &SavedSession) -> Replayed {
         // A node the flow no longer has: the hand-off stays, at the node the user is at.
         let node = flow.find(&hand_off.node).unwrap_or(session.current());
         session.record_hand_off_at(node, &hand_off.code, hand_off.live, hand_off.at);
+    }
+    for restart in &saved.restarts {
+        session.record_restart(restart.at, given_up_path(&flow, &restart.moves));
     }
     Replayed { session, moved }
 }

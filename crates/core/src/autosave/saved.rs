@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::flow::Flow;
 use crate::lang::Lang;
-use crate::session::{Author, MoveKind, Session};
+use crate::session::{Author, Move, MoveKind, Session};
 
 /// The version of the save file format written by this program. Format 2 added the text
 /// typed at input questions (`typed` on answers); a format 1 save has none and resumes
@@ -38,6 +38,19 @@ pub struct SavedSession {
     /// Every hand-off to an agent (absent from saves without one, and from older saves).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hand_offs: Vec<SavedHandOff>,
+    /// Every restart with the path it gave up (absent from saves without one, and from
+    /// older saves).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restarts: Vec<SavedRestart>,
+}
+
+/// A restart, as saved: when, and the path it gave up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedRestart {
+    /// When the walk was started again.
+    pub at: Timestamp,
+    /// The path given up, oldest first.
+    pub moves: Vec<SavedMove>,
 }
 
 /// A hand-off to an agent, as saved.
@@ -123,24 +136,7 @@ impl SavedSession {
             started: session.started(),
             saved_at: now,
             current: key(session.current()),
-            moves: session
-                .path()
-                .iter()
-                .map(|step| match step.kind {
-                    MoveKind::Answer(choice) => SavedMove::Answer {
-                        node: key(step.node),
-                        choice,
-                        next: key(step.to),
-                        at: step.at,
-                        typed: step.typed.clone(),
-                    },
-                    MoveKind::Jump => SavedMove::Jump {
-                        from: key(step.node),
-                        to: key(step.to),
-                        at: step.at,
-                    },
-                })
-                .collect(),
+            moves: saved_moves(flow, session.path()),
             notes: session
                 .notes()
                 .iter()
@@ -161,6 +157,14 @@ impl SavedSession {
                     live: hand_off.live,
                 })
                 .collect(),
+            restarts: session
+                .restarts()
+                .iter()
+                .map(|restart| SavedRestart {
+                    at: restart.at,
+                    moves: saved_moves(flow, &restart.path),
+                })
+                .collect(),
         }
     }
 
@@ -176,6 +180,54 @@ impl SavedSession {
             .filter(|m| matches!(m, SavedMove::Answer { .. }))
             .count()
     }
+}
+
+/// The moves of `path` on `flow`, as saved: nodes by their keys.
+fn saved_moves(flow: &Flow, path: &[Move]) -> Vec<SavedMove> {
+    let key = |id| flow.node(id).key.clone();
+    path.iter()
+        .map(|step| match step.kind {
+            MoveKind::Answer(choice) => SavedMove::Answer {
+                node: key(step.node),
+                choice,
+                next: key(step.to),
+                at: step.at,
+                typed: step.typed.clone(),
+            },
+            MoveKind::Jump => SavedMove::Jump {
+                from: key(step.node),
+                to: key(step.to),
+                at: step.at,
+            },
+        })
+        .collect()
+}
+
+/// The moves of a saved path given up by a restart, on `flow` as it is now: a record
+/// only, so a move whose nodes the flow no longer has is left out rather than refused.
+pub(super) fn given_up_path(flow: &Flow, moves: &[SavedMove]) -> Vec<Move> {
+    moves
+        .iter()
+        .filter_map(|saved| {
+            let (node, to, kind, at, typed) = match saved {
+                SavedMove::Answer {
+                    node,
+                    choice,
+                    next,
+                    at,
+                    typed,
+                } => (node, next, MoveKind::Answer(*choice), at, typed.clone()),
+                SavedMove::Jump { from, to, at } => (from, to, MoveKind::Jump, at, None),
+            };
+            Some(Move {
+                node: flow.find(node)?,
+                to: flow.find(to)?,
+                kind,
+                at: *at,
+                typed,
+            })
+        })
+        .collect()
 }
 
 /// A short hash (16 hex digits of SHA-256) of everything a walk depends on: the flow's id,

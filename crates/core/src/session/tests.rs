@@ -166,3 +166,29 @@ fn an_ending_refuses_typed_text() {
         Err(SessionError::AtEnding)
     );
 }
+
+#[test]
+fn a_restart_keeps_the_path_it_gave_up_as_a_record_only() {
+    let mut s = session();
+    // A restart at the start gives nothing up.
+    s.restart_at(at(1));
+    assert!(s.restarts().is_empty());
+    s.choose_at(0, at(5)).unwrap();
+    s.choose_at(0, at(8)).unwrap();
+    let given_up = s.path().to_vec();
+    s.restart_at(at(20));
+    // The walk is as it always was: at the start, nothing to go back to.
+    assert_eq!(s.current(), s.flow().start());
+    assert!(s.path().is_empty());
+    assert!(!s.back());
+    assert_eq!(
+        s.restarts(),
+        [Restart {
+            at: at(20),
+            path: given_up
+        }]
+    );
+    s.choose_at(1, at(30)).unwrap();
+    assert_eq!(s.path().len(), 1);
+    assert_eq!(s.restarts().len(), 1);
+}

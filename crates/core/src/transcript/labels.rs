@@ -32,6 +32,8 @@ pub struct Labels {
     pub duration: &'static str,
     /// Heading over the path.
     pub path: &'static str,
+    /// Before the time the walk was started again from the first question.
+    pub started_again: &'static str,
     /// Instead of the path when nothing was answered.
     pub no_answers: &'static str,
     /// Before the node a note was written at.
@@ -76,6 +78,7 @@ const ENGLISH: Labels = Labels {
     ended: "Ended",
     duration: "Duration",
     path: "Questions and answers",
+    started_again: "Started again at",
     no_answers: "No answers were given.",
     at: "at",
     masked: "something that looked like a secret was masked",
@@ -101,6 +104,7 @@ const DUTCH: Labels = Labels {
     ended: "Beëindigd",
     duration: "Duur",
     path: "Vragen en antwoorden",
+    started_again: "Opnieuw begonnen om",
     no_answers: "Er zijn geen antwoorden gegeven.",
     at: "bij",
     masked: "iets dat op een geheim leek, is gemaskeerd",

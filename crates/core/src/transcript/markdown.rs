@@ -58,32 +58,22 @@ pub(super) fn render(t: &Transcript) -> String {
     );
 
     let _ = writeln!(out, "\n## {}\n", l.path);
+    // Each route given up by a restart, then the line that says when it was started again.
+    for restart in &t.restarts {
+        steps(&mut out, t, &restart.steps);
+        let since = restart.at.duration_since(t.started).as_secs();
+        let _ = writeln!(
+            out,
+            "\n*{} {} (+{}):*\n",
+            l.started_again,
+            time_of_day(restart.at),
+            duration_text(since)
+        );
+    }
     if t.steps.is_empty() {
         let _ = writeln!(out, "{}", l.no_answers);
     }
-    for (n, step) in t.steps.iter().enumerate() {
-        let (at, line) = match step {
-            StepRecord::Answer {
-                at,
-                question,
-                answer,
-                masked,
-                ..
-            } => {
-                let flag = match masked {
-                    Some(true) => format!(" *({})*", l.masked),
-                    _ => String::new(),
-                };
-                (at, format!("{} → **{}**{flag}", md(question), md(answer)))
-            }
-            StepRecord::Jump { at, from, to, .. } => (
-                at,
-                format!("{} → *{}: {}*", md(&from.title), w.jumped_to, md(&to.title)),
-            ),
-        };
-        let since = at.duration_since(t.started).as_secs();
-        let _ = writeln!(out, "{}. {line} (+{})", n + 1, duration_text(since));
-    }
+    steps(&mut out, t, &t.steps);
 
     if !t.notes.is_empty() {
         let _ = writeln!(out, "\n## {}\n", w.notes);
@@ -173,6 +163,40 @@ pub(super) fn render(t: &Transcript) -> String {
         out.pop();
     }
     out
+}
+
+/// Writes `steps` as a numbered list, each with its time since the start of `t`.
+fn steps(out: &mut String, t: &Transcript, steps: &[StepRecord]) {
+    let lang = t.lang();
+    let (l, w) = (labels(lang), words(lang));
+    for (n, step) in steps.iter().enumerate() {
+        let (at, line) = match step {
+            StepRecord::Answer {
+                at,
+                question,
+                answer,
+                masked,
+                ..
+            } => {
+                let flag = match masked {
+                    Some(true) => format!(" *({})*", l.masked),
+                    _ => String::new(),
+                };
+                (at, format!("{} → **{}**{flag}", md(question), md(answer)))
+            }
+            StepRecord::Jump { at, from, to, .. } => (
+                at,
+                format!("{} → *{}: {}*", md(&from.title), w.jumped_to, md(&to.title)),
+            ),
+        };
+        let since = at.duration_since(t.started).as_secs();
+        let _ = writeln!(out, "{}. {line} (+{})", n + 1, duration_text(since));
+    }
+}
+
+/// A time of day as `09:30:00 UTC`.
+fn time_of_day(at: Timestamp) -> String {
+    at.strftime("%H:%M:%S UTC").to_string()
 }
 
 /// A time as `2025-03-14 09:30:00 UTC`.

@@ -19,7 +19,7 @@ use crate::lang::Lang;
 use crate::page::{answer_given, shown_typed};
 use crate::sanitize::{clean, clean_line};
 use crate::secrets::{MARKER, mask, shown};
-use crate::session::{Author, MoveKind, Session};
+use crate::session::{Author, Move, MoveKind, Session};
 
 /// A session as a record: what was asked, answered, jumped to and noted, and where it ended.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -44,8 +44,11 @@ pub struct Transcript {
     pub solved: bool,
     /// Where the session is: the ending, or the node it stopped at.
     pub current: NodeInfo,
-    /// Every move of the path, in order.
+    /// Every move of the path, in order (since the last restart).
     pub steps: Vec<StepRecord>,
+    /// Every restart with the moves it gave up, oldest first (left out when there was none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub restarts: Vec<RestartRecord>,
     /// Every note, in the order written, masked.
     pub notes: Vec<NoteRecord>,
     /// Every hand-off to an agent, oldest first (left out when there was none).
@@ -68,6 +71,15 @@ pub struct HandOffRecord {
     pub node_title: String,
     /// Whether the agent joined while the partner was connected, seeing the same screens.
     pub live: bool,
+}
+
+/// The walk started again from the first question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RestartRecord {
+    /// When.
+    pub at: Timestamp,
+    /// The moves given up, in order.
+    pub steps: Vec<StepRecord>,
 }
 
 /// Which flow, in which version.
@@ -194,53 +206,22 @@ impl Transcript {
         let flow = session.flow();
         let ended = session.ended().unwrap_or(now);
         let text = |t: &crate::flow::Text| clean(t.get(lang));
-        let node_info = |id: NodeId| NodeInfo {
-            node: flow.node(id).key.clone(),
-            title: clean_line(flow.node(id).heading().get(lang)),
-        };
+        let node_info = |id: NodeId| node_info(flow, id, lang);
         let steps = session
             .path()
             .iter()
-            .map(|step| match step.kind {
-                MoveKind::Jump => StepRecord::Jump {
-                    at: step.at,
-                    from: node_info(step.node),
-                    to: node_info(step.to),
-                },
-                MoveKind::Answer(choice) => {
-                    let node = flow.node(step.node);
-                    let typed = step.typed.as_deref().map(shown_typed);
-                    let (kind, question, answer) = match &node.kind {
-                        NodeKind::Question(q) => (Kind::Question, text(&q.text), {
-                            answer_given(flow, step, lang)
-                        }),
-                        NodeKind::Input(input) => {
-                            let answer = match &typed {
-                                Some((shown, _)) if !shown.is_empty() => {
-                                    format!("\u{201c}{shown}\u{201d}")
-                                }
-                                _ => words(lang).nothing_typed.to_owned(),
-                            };
-                            (Kind::Input, text(&input.text), answer)
-                        }
-                        _ => (
-                            Kind::Step,
-                            clean_line(node.heading().get(lang)),
-                            answer_word(choice, lang).to_owned(),
-                        ),
-                    };
-                    StepRecord::Answer {
-                        at: step.at,
-                        node: node.key.clone(),
-                        kind,
-                        question,
-                        choice,
-                        answer,
-                        masked: typed.as_ref().map(|(_, masked)| *masked),
-                        typed: typed.map(|(shown, _)| shown),
-                        next: flow.node(step.to).key.clone(),
-                    }
-                }
+            .map(|step| step_record(flow, step, lang))
+            .collect();
+        let restarts = session
+            .restarts()
+            .iter()
+            .map(|restart| RestartRecord {
+                at: restart.at,
+                steps: restart
+                    .path
+                    .iter()
+                    .map(|step| step_record(flow, step, lang))
+                    .collect(),
             })
             .collect();
         let notes = session
@@ -308,6 +289,7 @@ impl Transcript {
             solved: outcome.as_ref().is_some_and(|o| o.kind == Kind::Solved),
             current: node_info(session.current()),
             steps,
+            restarts,
             notes,
             hand_offs,
             outcome,
@@ -345,6 +327,62 @@ impl Transcript {
     /// The language the transcript was made in.
     pub fn lang(&self) -> Lang {
         self.language.parse().unwrap_or_default()
+    }
+}
+
+/// The node `id` by key and heading in `lang`.
+fn node_info(flow: &Flow, id: NodeId, lang: Lang) -> NodeInfo {
+    NodeInfo {
+        node: flow.node(id).key.clone(),
+        title: clean_line(flow.node(id).heading().get(lang)),
+    }
+}
+
+/// One move of a path as a record, in `lang`.
+fn step_record(flow: &Flow, step: &Move, lang: Lang) -> StepRecord {
+    let text = |t: &crate::flow::Text| clean(t.get(lang));
+    match step.kind {
+        MoveKind::Jump => StepRecord::Jump {
+            at: step.at,
+            from: node_info(flow, step.node, lang),
+            to: node_info(flow, step.to, lang),
+        },
+        MoveKind::Answer(choice) => {
+            let node = flow.node(step.node);
+            let typed = step.typed.as_deref().map(shown_typed);
+            let (kind, question, answer) = match &node.kind {
+                NodeKind::Question(q) => (
+                    Kind::Question,
+                    text(&q.text),
+                    answer_given(flow, step, lang),
+                ),
+                NodeKind::Input(input) => {
+                    let answer = match &typed {
+                        Some((shown, _)) if !shown.is_empty() => {
+                            format!("\u{201c}{shown}\u{201d}")
+                        }
+                        _ => words(lang).nothing_typed.to_owned(),
+                    };
+                    (Kind::Input, text(&input.text), answer)
+                }
+                _ => (
+                    Kind::Step,
+                    clean_line(node.heading().get(lang)),
+                    answer_word(choice, lang).to_owned(),
+                ),
+            };
+            StepRecord::Answer {
+                at: step.at,
+                node: node.key.clone(),
+                kind,
+                question,
+                choice,
+                answer,
+                masked: typed.as_ref().map(|(_, masked)| *masked),
+                typed: typed.map(|(shown, _)| shown),
+                next: flow.node(step.to).key.clone(),
+            }
+        }
     }
 }
 
