@@ -334,3 +334,28 @@ fn each_note_says_who_wrote_it_and_the_partners_view_has_no_agent_notes() {
     assert!(!partners.contains("Jan de Vries"), "{partners}");
     assert!(partners.contains("I use a new phone"), "{partners}");
 }
+
+#[test]
+fn a_restart_keeps_the_route_before_it_in_the_saved_transcript() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Answer, start again, answer differently, save.
+    run_in(d, &["--agent", "--transcript", "call"], "1\nr\n2\ns\nq\n");
+    let md = std::fs::read_to_string(d.join("call.md")).unwrap();
+    let first = md
+        .find("1. What is going wrong with Partner Center? → **I forgot my password")
+        .unwrap_or_else(|| panic!("{md}"));
+    let again = md
+        .find("*Started again at ")
+        .unwrap_or_else(|| panic!("{md}"));
+    let second = md
+        .find("1. What is going wrong with Partner Center? → **The sign-in screen shows an error code")
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(first < again && again < second, "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("call.json")).unwrap()).unwrap();
+    assert_eq!(json["restarts"][0]["steps"][0]["node"], "symptom");
+    assert_eq!(json["restarts"][0]["steps"][0]["choice"], 0);
+    assert_eq!(json["steps"][0]["choice"], 1);
+    assert_eq!(json["steps"].as_array().unwrap().len(), 1);
+}
