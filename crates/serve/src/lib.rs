@@ -201,7 +201,10 @@ pub fn main(options: Options) -> Result<()> {
     });
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
-    runtime.block_on(listen(ssh, web))
+    let served = runtime.block_on(listen(ssh, web));
+    // The last lines out before an error is said or the server exits.
+    log::flush();
+    served
 }
 
 /// The SSH server's shared state and configuration, as `options` say.

@@ -5,10 +5,15 @@
 //! per line: `at`, `event`, then the fields). A field never holds a secret or a whole
 //! hand-off code: codes appear as their id ([`super::call_id`]), and what a client sent
 //! (a user name) is cleaned and cut short.
+//!
+//! Writing never makes the server wait ([`writer`]): a log reader that is stuck costs
+//! log lines (counted in a `log_lines_dropped` line), never a session.
+
+mod writer;
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use jiff::Timestamp;
 
@@ -19,6 +24,38 @@ const LONGEST_TEXT: usize = 64;
 
 /// The server's one log format, set once when it starts (text until then).
 static FORMAT: OnceLock<LogFormat> = OnceLock::new();
+
+/// How many lines may wait for a slow log reader before lines are dropped.
+const QUEUE: usize = 256;
+
+/// How long the last lines may take to be written when the server stops.
+const LAST_LINES_WAIT: Duration = Duration::from_secs(2);
+
+/// The writer of the server's stderr, started with the first line.
+static WRITER: OnceLock<writer::Writer> = OnceLock::new();
+
+/// The writer of every line, started with the first.
+fn writer() -> &'static writer::Writer {
+    WRITER.get_or_init(|| writer::Writer::spawn(std::io::stderr(), QUEUE, dropped_line))
+}
+
+/// The line saying `count` lines were dropped because the log's reader lagged.
+fn dropped_line(count: u64) -> String {
+    let format = FORMAT.get().copied().unwrap_or_default();
+    let mut line = event("log_lines_dropped")
+        .with("count", count)
+        .line(format, crate::clock::now());
+    line.push('\n');
+    line
+}
+
+/// Waits (a little, never long) until the lines logged so far are written: call it last,
+/// before the server exits.
+pub fn flush() {
+    if let Some(writer) = WRITER.get() {
+        writer.flush(LAST_LINES_WAIT);
+    }
+}
 
 /// Writes every event from now on in `format`; the first call counts.
 pub fn use_format(format: LogFormat) {
@@ -97,13 +134,13 @@ impl Event {
         }
     }
 
-    /// Writes the event to the server's stderr as one whole line, now.
+    /// Writes the event to the server's stderr as one whole line, now, in the order
+    /// logged; never waits for the log's reader (a line is dropped, and counted, instead).
     pub fn log(self) {
         let format = FORMAT.get().copied().unwrap_or_default();
         let mut line = self.line(format, crate::clock::now());
         line.push('\n');
-        // One write of the whole line, under stderr's lock: lines never interleave.
-        let _ = std::io::stderr().lock().write_all(line.as_bytes());
+        writer().send(line);
     }
 
     /// The event as one line (without its line end) in `format`, as at `at`.
