@@ -57,6 +57,8 @@ pub struct Server {
     /// What the server wrote to its stderr (the operator's log), read as it comes: a
     /// pipe nobody reads fills up, and a server whose log cannot be written waits.
     pub log: ServerLog,
+    /// The server's stderr when nobody reads it ([`Server::start_unread`]).
+    pub unread_log: Option<std::process::ChildStderr>,
 }
 
 impl Server {
@@ -69,6 +71,12 @@ impl Server {
     /// Starts `serve` in `dir` (which may hold keys for `args`).
     pub fn start_in(dir: tempfile::TempDir, args: &[&str]) -> Server {
         Server::launch(dir, args, |_| {})
+    }
+
+    /// Starts `serve` with `args` with its stderr piped but not read: the pipe fills up as
+    /// an operator's stuck log reader would leave it. It is in [`Server::unread_log`].
+    pub fn start_unread(args: &[&str]) -> Server {
+        Server::launch_reading(tempfile::tempdir().unwrap(), args, |_| {}, false)
     }
 
     /// Starts `serve` as a service manager would: without `TERM` and without a controlling
@@ -131,6 +139,17 @@ impl Server {
 
     /// Starts `serve` in `dir` with `args`, `prepare` having its say on the command last.
     fn launch(dir: tempfile::TempDir, args: &[&str], prepare: impl FnOnce(&mut Command)) -> Server {
+        Server::launch_reading(dir, args, prepare, true)
+    }
+
+    /// Starts `serve` as [`Server::launch`] does; its stderr read into [`Server::log`] as
+    /// it comes when `read`, else left unread in [`Server::unread_log`].
+    fn launch_reading(
+        dir: tempfile::TempDir,
+        args: &[&str],
+        prepare: impl FnOnce(&mut Command),
+        read: bool,
+    ) -> Server {
         let port = free_port();
         let listen = format!("127.0.0.1:{port}");
         let state = dir.path().join("state");
@@ -147,19 +166,23 @@ impl Server {
         prepare(&mut command);
         let mut child = command.spawn().unwrap();
         let log = ServerLog::default();
-        let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
-        let lines = log.clone();
-        thread::spawn(move || {
-            use std::io::BufRead;
-            for line in stderr.lines().map_while(Result::ok) {
-                lines.0.lock().unwrap().push(line);
-            }
-        });
+        let mut unread_log = child.stderr.take();
+        if read {
+            let stderr = std::io::BufReader::new(unread_log.take().unwrap());
+            let lines = log.clone();
+            thread::spawn(move || {
+                use std::io::BufRead;
+                for line in stderr.lines().map_while(Result::ok) {
+                    lines.0.lock().unwrap().push(line);
+                }
+            });
+        }
         let server = Server {
             child,
             port,
             dir,
             log,
+            unread_log,
         };
         let start = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {

@@ -65,7 +65,11 @@ impl Writer {
     /// lines before the server exits. Gives whether they were.
     pub fn flush(&self, wait: Duration) -> bool {
         let queued = self.counts.queued.load(Ordering::SeqCst);
-        let written = self.counts.written.lock().unwrap_or_else(|e| e.into_inner());
+        let written = self
+            .counts
+            .written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         let (written, _) = self
             .counts
             .wrote
