@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use signin_doctor_cli::default_paths::{log_file, state_dir};
+use signin_doctor_cli::error::{Error, Result};
+use signin_doctor_cli::exit::USAGE_OR_INVALID_FLOW;
 use signin_doctor_cli::report::{exit_code, say};
 use signin_doctor_cli::{Cli, Command};
-use signin_doctor_core::error::{Error, Result};
-use signin_doctor_core::exit::USAGE_OR_INVALID_FLOW;
 
 fn main() -> ExitCode {
     let cli = parse(std::env::args_os().collect());

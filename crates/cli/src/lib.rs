@@ -2,11 +2,13 @@
 
 pub mod commands;
 pub mod default_paths;
+pub mod error;
+pub mod exit;
 pub mod report;
 pub mod surroundings;
 
 // The crates below, under the names this crate's modules use (`crate::flow`…).
-use signin_doctor_core::{bounded_read, error, exit, export, flow, i18n, lang, stats};
+use signin_doctor_core::{bounded_read, core, export, flow, i18n, lang, stats};
 
 pub mod manual;
 

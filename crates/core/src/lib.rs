@@ -28,8 +28,6 @@ mod atomic_file;
 pub mod autosave;
 pub mod clock;
 pub mod core;
-pub mod error;
-pub mod exit;
 pub mod export;
 #[cfg(any(test, feature = "testing"))]
 pub mod fixtures;

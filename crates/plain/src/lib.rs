@@ -10,7 +10,7 @@
 //! served over SSH, it prints the transcript between marker lines instead.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
-use signin_doctor_core::{clock, core, error, exit, flow, i18n, lang, page, sanitize, session};
+use signin_doctor_core::{clock, core, flow, i18n, lang, page, sanitize, session};
 
 use std::io::{self, BufRead, Write};
 
@@ -26,6 +26,7 @@ use crate::sanitize::clean_line;
 use crate::session::Author;
 
 mod agent;
+pub mod error;
 mod reply;
 mod signals;
 pub mod start;

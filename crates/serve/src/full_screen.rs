@@ -6,9 +6,8 @@ use std::sync::mpsc::Receiver;
 
 use super::channel_io::{ChannelWriter, ToClient};
 use super::wizards::Watch;
-use crate::core::{Call, End};
+use crate::core::{Call, End, WalkEnd};
 use crate::error::{Error, Result};
-use crate::exit::WalkEnd;
 use crate::plain::start::show_where;
 use crate::tui;
 use crate::tui::remote::RemoteInput;

@@ -17,10 +17,9 @@
 //! web pages (`--http`), in the same process, state folder and log.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
-use signin_doctor_cli::commands;
+use signin_doctor_cli::{commands, error, exit};
 use signin_doctor_core::{
-    autosave, clock, core, error, exit, flow, handoff, i18n, lang, page, sanitize, session,
-    transcript,
+    autosave, clock, core, flow, handoff, i18n, lang, page, sanitize, session, transcript,
 };
 use signin_doctor_plain as plain;
 use signin_doctor_tui as tui;

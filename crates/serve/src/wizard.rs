@@ -23,9 +23,8 @@ use super::wizards::{self, Watch};
 use super::words::{Farewell, goodbye, line_too_long};
 use crate::core::live::{Joined, LiveEvent, Presence, Side, Subscriber};
 use crate::core::start::{StartOptions, begin};
-use crate::core::{Call, KeptCall, RecordOptions};
+use crate::core::{Call, KeptCall, RecordOptions, WalkEnd};
 use crate::error::{Error, Result};
-use crate::exit::WalkEnd;
 use crate::handoff::Code;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
@@ -135,7 +134,7 @@ pub fn start(
         }
         let how = how_it_ended(&result, &watch);
         let code = match result {
-            Ok(end) => end.code(),
+            Ok(end) => crate::exit::walk_code(end),
             Err(error) => error.reported(|text| {
                 let _ = to_client.blocking_send(Out::Problem(format!("{text}\r\n").into_bytes()));
             }),
@@ -374,7 +373,7 @@ fn walk(
                 line_too_long(lang),
                 Arc::clone(&inputs.watch),
             );
-            plain::start::walk(call, &options, &mut input, output)
+            plain::start::walk(call, &options, &mut input, output).map_err(Error::from)
         }
     };
     if let Some(folder) = own_folder {

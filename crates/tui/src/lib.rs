@@ -9,10 +9,9 @@
 // The crates below, under the names this crate's modules use (`crate::session`…).
 #[cfg(test)]
 use signin_doctor_core::fixtures;
-use signin_doctor_core::{
-    clock, core, error, exit, flow, i18n, lang, page, sanitize, session, transcript,
-};
+use signin_doctor_core::{clock, core, flow, i18n, lang, page, sanitize, session, transcript};
 
+pub mod error;
 pub mod event;
 pub mod layout;
 mod local;
@@ -38,8 +37,7 @@ use event::action;
 use state::effect;
 use terminal::hyperlink;
 
-use crate::core::{Call, End};
-use crate::exit::WalkEnd;
+use crate::core::{Call, End, WalkEnd};
 
 /// Draws `app` on the whole frame (see [`view::draw`]).
 pub fn view(frame: &mut ratatui::Frame, app: &App) {

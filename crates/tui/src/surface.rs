@@ -6,8 +6,8 @@
 //! in itself.
 
 use super::{App, Left, Options, Shown, Taken, take_event, tick};
+use crate::core::WalkEnd;
 use crate::error::Result;
-use crate::exit::WalkEnd;
 
 /// What a surface gave the loop.
 pub enum Next {

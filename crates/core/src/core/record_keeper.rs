@@ -18,6 +18,7 @@ use jiff::Timestamp;
 
 use super::end::End;
 use super::notice::Notice;
+use super::start::StartError;
 use crate::atomic_file::{write_new_or_next, write_replace};
 use crate::autosave::{Autosave, Found, SavedSession, SessionLock};
 use crate::i18n::words;
@@ -48,17 +49,15 @@ pub struct RecordOptions {
 }
 
 impl RecordOptions {
-    /// Checks, before a call starts, that `--transcript` can be written: its folder exists
-    /// and it is not a device, pipe or folder. Says what is wrong and what to do.
-    pub fn check(&self) -> Result<(), String> {
+    /// Checks, before a call starts, that the transcript file can be written: its folder
+    /// exists and it is not a device, pipe or folder.
+    pub fn check(&self) -> Result<(), StartError> {
         let Some(path) = &self.transcript else {
             return Ok(());
         };
-        crate::transcript::check_target(path).map_err(|reason| {
-            format!(
-                "--transcript {}: {reason}; give a file in an existing folder.",
-                path.display()
-            )
+        crate::transcript::check_target(path).map_err(|why| StartError::Transcript {
+            path: path.clone(),
+            why,
         })
     }
 }

@@ -7,7 +7,7 @@ mod file;
 mod labels;
 mod markdown;
 
-pub use file::{Written, check_target, default_name, write_to};
+pub use file::{BadTarget, Written, check_target, default_name, write_to};
 pub use labels::{Labels, labels};
 
 use jiff::Timestamp;

@@ -17,9 +17,9 @@ use crate::state::sharing::Sharing;
 pub use crate::state::status::Status;
 
 use crate::clock::duration_text;
+use crate::core::WalkEnd;
 use crate::core::typed_answer::Asker;
 use crate::core::{Applied, Call, Notice};
-use crate::exit::WalkEnd;
 use crate::flow::Kind;
 use crate::lang::Lang;
 use crate::page::Page;
