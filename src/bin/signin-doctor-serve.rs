@@ -59,7 +59,7 @@ fn serve(cli: &Cli) -> Result<()> {
     };
     refuse_for_serve(cli)?;
     let (state_folder, keep_days) = state.or(&cli.state);
-    signin_doctor_serve::main(signin_doctor_serve::Options {
+    Ok(signin_doctor_serve::main(signin_doctor_serve::Options {
         // SSH on its default address, unless only the web pages are asked for.
         listen: match (listen, http) {
             (None, Some(_)) => None,
@@ -85,7 +85,7 @@ fn serve(cli: &Cli) -> Result<()> {
         idle_timeout: std::time::Duration::from_secs(*idle_timeout),
         log_format: *log_format,
         lang: lang.lang.or(cli.lang.lang),
-    })
+    })?)
 }
 
 /// Refuses the wizard's options that `serve` has no use for, naming each, rather than

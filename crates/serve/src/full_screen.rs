@@ -7,10 +7,10 @@ use std::sync::mpsc::Receiver;
 use super::channel_io::{ChannelWriter, ToClient};
 use super::wizards::Watch;
 use crate::core::{Call, End, WalkEnd};
-use crate::error::{Error, Result};
 use crate::plain::start::show_where;
 use crate::tui;
 use crate::tui::remote::RemoteInput;
+use signin_doctor_cli::error::{Error, Result};
 
 /// A remote terminal: its size, its keys, its screen.
 pub struct Screen<'a> {

@@ -17,7 +17,7 @@
 //! web pages (`--http`), in the same process, state folder and log.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
-use signin_doctor_cli::{commands, error, exit};
+use signin_doctor_cli::{commands, exit};
 use signin_doctor_core::{
     autosave, clock, core, flow, handoff, i18n, lang, page, sanitize, session, transcript,
 };
@@ -28,6 +28,7 @@ mod accept;
 mod auth;
 mod call_id;
 mod channel_io;
+pub mod error;
 mod full_screen;
 mod gate;
 mod guesses;
@@ -57,7 +58,7 @@ use std::time::Duration;
 
 use russh::server::Config;
 
-use crate::commands::walkable_flow;
+use crate::commands::load_flow;
 use crate::error::{Error, Result};
 use crate::flow::Flow;
 
@@ -166,7 +167,10 @@ pub fn main(options: Options) -> Result<()> {
         )?),
         None => None,
     };
-    let flow = walkable_flow(options.flow.as_deref(), "the server cannot start.")?;
+    let flow = load_flow(options.flow.as_deref())
+        .map_err(Error::Flow)?
+        .flow
+        .shared();
     private::prepare(options.state_dir.as_deref())?;
     // What a remote user is not shown of a problem with the records, the operator reads.
     crate::core::tell_operator_with(log::records_problem);

@@ -24,7 +24,6 @@ use super::words::{Farewell, goodbye, line_too_long};
 use crate::core::live::{Joined, LiveEvent, Presence, Side, Subscriber};
 use crate::core::start::{StartOptions, begin};
 use crate::core::{Call, KeptCall, RecordOptions, WalkEnd};
-use crate::error::{Error, Result};
 use crate::handoff::Code;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
@@ -32,6 +31,7 @@ use crate::session::Session;
 use crate::tui::remote::RemoteInput;
 use crate::tui::state::sharing::Sharing;
 use crate::{plain, tui};
+use signin_doctor_cli::error::{Error, Result};
 
 /// The folder of kept transcripts under the state folder.
 pub const TRANSCRIPTS: &str = "transcripts";
