@@ -117,21 +117,20 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
 /// defaults filled in.
 fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
     let (state_folder, keep_days) = cli.state.or(&StateOptions::default());
-    StartOptions {
-        records: RecordOptions {
-            state_dir: state_dir(state_folder.as_deref()),
-            log: log_file(cli.log.file.as_deref()),
-            transcript: cli.transcript.clone(),
-            agent: agent_mode(cli),
-            keep_days,
-            served: false,
-            call: None,
-        },
-        resume: cli.resume.is_some(),
-        hand_off: hand_off_code(cli).map(str::to_owned),
-        lang: cli.lang.lang,
-        interactive: env.stdin_terminal,
-    }
+    let records = RecordOptions::kept(
+        state_dir(state_folder.as_deref()),
+        log_file(cli.log.file.as_deref()),
+        keep_days,
+    );
+    StartOptions::new(
+        records
+            .transcript(cli.transcript.clone())
+            .agent(agent_mode(cli)),
+    )
+    .resume(cli.resume.is_some())
+    .hand_off(hand_off_code(cli).map(str::to_owned))
+    .lang(cli.lang.lang)
+    .interactive(env.stdin_terminal)
 }
 
 /// The hand-off code given with `--resume CODE`, if any.

@@ -295,10 +295,7 @@ fn walk(
     };
     let call = match joined {
         Joined::Live { session, seat } => {
-            let own = RecordOptions {
-                call: start.records.call.clone(),
-                ..folder_of_its_own(shared)
-            };
+            let own = folder_of_its_own(shared).served(start.records.call.clone());
             own_folder = own.state_dir.clone();
             Call::joined(session, lang, seat, own)
         }
@@ -449,17 +446,9 @@ fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
         Some(_) => served_records(shared, shared.state_root.clone()),
         None => folder_of_its_own(shared),
     };
-    let records = RecordOptions {
-        call: kept_call(shared, lang, role),
-        ..records
-    };
-    StartOptions {
-        records,
-        resume: false,
-        hand_off: role.code().map(str::to_owned),
-        lang: Some(lang),
-        interactive: false,
-    }
+    StartOptions::new(records.served(kept_call(shared, lang, role)))
+        .hand_off(role.code().map(str::to_owned))
+        .lang(Some(lang))
 }
 
 /// Where an agent's call keeps its transcript on the server, under which id: the id of
@@ -505,15 +494,7 @@ fn folder_of_its_own(shared: &Shared) -> RecordOptions {
 /// outcome log, no transcript files where their user cannot reach them (an agent's call
 /// keeps its transcript in the state folder, fetched with `transcript ID`).
 fn served_records(shared: &Shared, state_dir: Option<std::path::PathBuf>) -> RecordOptions {
-    RecordOptions {
-        state_dir,
-        log: shared.log.clone(),
-        transcript: None,
-        agent: false,
-        keep_days: shared.keep_days,
-        served: true,
-        call: None,
-    }
+    RecordOptions::kept(state_dir, shared.log.clone(), shared.keep_days).served(None)
 }
 
 /// A folder name of its own for the next session's saves.

@@ -49,6 +49,40 @@ pub struct RecordOptions {
 }
 
 impl RecordOptions {
+    /// Saves in `state_dir` (set-aside ones removed after `keep_days`), finished calls in
+    /// the outcome log `log`; no transcript file, not agent mode, on this machine. The
+    /// one way every front end and host starts its records; the methods below change
+    /// what differs.
+    pub fn kept(state_dir: Option<PathBuf>, log: Option<PathBuf>, keep_days: u32) -> RecordOptions {
+        RecordOptions {
+            state_dir,
+            log,
+            keep_days,
+            ..RecordOptions::default()
+        }
+    }
+
+    /// With the transcript written to `transcript` on exit and by "save now".
+    pub fn transcript(self, transcript: Option<PathBuf>) -> RecordOptions {
+        RecordOptions { transcript, ..self }
+    }
+
+    /// In agent mode, or not.
+    pub fn agent(self, agent: bool) -> RecordOptions {
+        RecordOptions { agent, ..self }
+    }
+
+    /// Served to another machine: no transcript file is written here, where its user
+    /// cannot reach it; an agent's call (`call`) keeps its transcript on the server.
+    pub fn served(self, call: Option<KeptCall>) -> RecordOptions {
+        RecordOptions {
+            served: true,
+            transcript: None,
+            call,
+            ..self
+        }
+    }
+
     /// Checks, before a call starts, that the transcript file can be written: its folder
     /// exists and it is not a device, pipe or folder.
     pub fn check(&self) -> Result<(), StartError> {
@@ -536,6 +570,26 @@ fn kept_notice(path: &Path) -> Notice {
 mod tests {
     use super::*;
     use crate::fixtures::{WIZARD, session};
+
+    #[test]
+    fn served_records_write_no_transcript_file_where_their_user_cannot_reach_it() {
+        let options = RecordOptions::kept(Some("state".into()), Some("log".into()), 30)
+            .transcript(Some("call.md".into()))
+            .agent(true)
+            .served(None);
+        assert_eq!(
+            options,
+            RecordOptions {
+                state_dir: Some("state".into()),
+                log: Some("log".into()),
+                transcript: None,
+                agent: true,
+                keep_days: 30,
+                served: true,
+                call: None,
+            }
+        );
+    }
 
     /// Record keeping in `dir` for a session with one answer and a note, saved.
     fn answered(dir: &Path, served: bool) -> (RecordKeeper, Session) {

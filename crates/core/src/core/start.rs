@@ -34,6 +34,47 @@ pub struct StartOptions {
     pub interactive: bool,
 }
 
+impl StartOptions {
+    /// A start with records kept as `records` says: a fresh session, in the language the
+    /// caller gives, with nobody asked. The one way every front end and host builds its
+    /// start; the methods below change what differs.
+    pub fn new(records: RecordOptions) -> StartOptions {
+        StartOptions {
+            records,
+            resume: false,
+            hand_off: None,
+            lang: None,
+            interactive: false,
+        }
+    }
+
+    /// Continuing the most recent unfinished session without asking, when `resume`.
+    pub fn resume(self, resume: bool) -> StartOptions {
+        StartOptions { resume, ..self }
+    }
+
+    /// Continuing the session handed off with `code`, if any.
+    pub fn hand_off(self, code: Option<String>) -> StartOptions {
+        StartOptions {
+            hand_off: code,
+            ..self
+        }
+    }
+
+    /// In `lang`, when the user asked for one: it then wins over a resumed session's.
+    pub fn lang(self, lang: Option<Lang>) -> StartOptions {
+        StartOptions { lang, ..self }
+    }
+
+    /// Asking the user whether to resume, when someone can answer (`interactive`).
+    pub fn interactive(self, interactive: bool) -> StartOptions {
+        StartOptions {
+            interactive,
+            ..self
+        }
+    }
+}
+
 /// How a front end asks the user during start-up and tells what happened.
 pub trait Prompt {
     /// Asks a yes/no question in `lang` until it gets a yes or a no of that language;
