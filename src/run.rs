@@ -125,7 +125,8 @@ fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
     StartOptions::new(
         records
             .transcript(cli.transcript.clone())
-            .agent(agent_mode(cli)),
+            .agent(agent_mode(cli))
+            .remedies(crate::cli::REMEDIES),
     )
     .resume(cli.resume.is_some())
     .hand_off(hand_off_code(cli).map(str::to_owned))

@@ -18,8 +18,16 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::check::CheckFormat;
 use crate::commands::stats::StatsFormat;
+use crate::core::Remedies;
 use crate::export::GraphFormat;
 use crate::lang::Lang;
+
+/// What this command line offers a user about kept records, for the core's notices:
+/// `--resume` continues a kept session, `--keep-days` says how long set-aside ones stay.
+pub const REMEDIES: Remedies = Remedies {
+    resume: Some("signin-doctor --resume"),
+    keep_days: Some("--keep-days"),
+};
 
 /// Walks you through a Partner Center sign-in problem to the right remedy or contact.
 #[derive(Debug, Parser)]

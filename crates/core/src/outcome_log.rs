@@ -177,7 +177,7 @@ fn refuse_pipe(path: &Path) -> io::Result<()> {
         if std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo()) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "it is a named pipe, not a file; give --log a regular file",
+                "it is a named pipe, not a file; give a regular file instead",
             ));
         }
     }

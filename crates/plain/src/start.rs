@@ -30,7 +30,7 @@ pub fn main(
     if !options.remote {
         // This process is the user's own (a served wizard is a thread of the server).
         let save = call.records().autosave_path().map(Into::into);
-        super::signals::leave_on_signal(save, call.lang(), interrupted);
+        super::signals::leave_on_signal(save, call.records().resume_hint(), interrupted);
     }
     walk(call, &options, &mut input, output)
 }

@@ -26,4 +26,4 @@ pub use call::Call;
 pub use end::{End, WalkEnd};
 pub use intent::{Applied, Change, Intent, Refusal};
 pub use notice::{Notice, note_added};
-pub use record_keeper::{KeptCall, RecordKeeper, RecordOptions, tell_operator_with};
+pub use record_keeper::{KeptCall, RecordKeeper, RecordOptions, Remedies, tell_operator_with};

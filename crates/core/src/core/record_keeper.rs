@@ -46,6 +46,20 @@ pub struct RecordOptions {
     pub served: bool,
     /// A served agent's call: its transcript is kept on the server, as this says.
     pub call: Option<KeptCall>,
+    /// What the user can do about kept records, in the edge's words.
+    pub remedies: Remedies,
+}
+
+/// What the user of an edge can do about kept records, in that edge's words — the local
+/// program's command-line options —, put into the core's notices, which name no option
+/// themselves. Empty (the default): nothing to suggest, as for a served session, whose
+/// user changes nothing on the server.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Remedies {
+    /// The command that continues a kept session (`signin-doctor --resume`).
+    pub resume: Option<&'static str>,
+    /// The setting for how many days set-aside sessions are kept (`--keep-days`).
+    pub keep_days: Option<&'static str>,
 }
 
 impl RecordOptions {
@@ -70,6 +84,11 @@ impl RecordOptions {
     /// In agent mode, or not.
     pub fn agent(self, agent: bool) -> RecordOptions {
         RecordOptions { agent, ..self }
+    }
+
+    /// With what the user can do about kept records, in the edge's words.
+    pub fn remedies(self, remedies: Remedies) -> RecordOptions {
+        RecordOptions { remedies, ..self }
     }
 
     /// Served to another machine: no transcript file is written here, where its user
@@ -387,10 +406,17 @@ impl RecordKeeper {
             return vec![notice];
         }
         let saved = self.autosave_path().is_some_and(Path::is_file);
-        if saved && !self.options.served {
-            return vec![Notice::info(words(self.lang).resume_hint.to_owned())];
+        match self.resume_hint() {
+            Some(hint) if saved && !self.options.served => vec![Notice::info(hint)],
+            _ => Vec::new(),
         }
-        Vec::new()
+    }
+
+    /// How to continue the saved session, when the edge says
+    /// ([`Remedies::resume`]): "The session is saved; continue it with: COMMAND".
+    pub fn resume_hint(&self) -> Option<String> {
+        let command = self.options.remedies.resume?;
+        Some(format!("{} {command}", words(self.lang).resume_with))
     }
 
     /// What [`RecordKeeper::end`] does at an ending or a quit: writes the transcript (`--transcript`, or in agent
@@ -496,7 +522,7 @@ impl RecordKeeper {
         let mut tried = Vec::new();
         if let Some(autosave) = &self.autosave {
             match autosave.save_at(session, self.lang, now) {
-                Ok(()) => return self.for_user(kept_notice(autosave.path())),
+                Ok(()) => return self.for_user(self.kept_notice(autosave.path())),
                 Err(error) => tried.push(error.to_string()),
             }
         }
@@ -511,7 +537,7 @@ impl RecordKeeper {
         for dir in here.into_iter().chain([std::env::temp_dir()]) {
             let path = dir.join(&name);
             match write_replace(&path, json.as_bytes()) {
-                Ok(()) => return self.for_user(kept_notice(&path)),
+                Ok(()) => return self.for_user(self.kept_notice(&path)),
                 Err(error) => tried.push(error.to_string()),
             }
         }
@@ -542,6 +568,19 @@ pub fn tell_operator_with(tell: fn(&str)) {
 }
 
 impl RecordKeeper {
+    /// The message after a failed write that says where the session is kept, and — when
+    /// the edge says how ([`Remedies::resume`]) — how to continue it.
+    fn kept_notice(&self, path: &Path) -> Notice {
+        let kept = format!("the session and its notes are kept in {}", path.display());
+        Notice::error(match self.options.remedies.resume {
+            Some(command) => format!(
+                "{kept}; continue it with {command} (from a rescue file: first move it into \
+                 the folder for saved sessions) to write the transcript and log again."
+            ),
+            None => format!("{kept}."),
+        })
+    }
+
     /// `notice` as this session's user may read it: as it is, unless the session is
     /// served and it tells of a problem with the server's files — then the details go to
     /// the server's operator ([`tell_operator_with`]) and the user reads [`SERVED_PROBLEM`].
@@ -554,16 +593,6 @@ impl RecordKeeper {
         }
         Notice::error(SERVED_PROBLEM.to_owned())
     }
-}
-
-/// The message after a failed write that says where the session is kept.
-fn kept_notice(path: &Path) -> Notice {
-    Notice::error(format!(
-        "the session and its notes are kept in {}; continue it with signin-doctor --resume \
-         (from a rescue file: first move it into the folder for saved sessions) to write the \
-         transcript and log again.",
-        path.display()
-    ))
 }
 
 #[cfg(test)]
@@ -587,6 +616,7 @@ mod tests {
                 keep_days: 30,
                 served: true,
                 call: None,
+                remedies: Remedies::default(),
             }
         );
     }
@@ -600,6 +630,7 @@ mod tests {
             state_dir: Some(dir.join("state")),
             log: Some(dir.join("log.jsonl")),
             served,
+            remedies: crate::fixtures::REMEDIES,
             ..RecordOptions::default()
         };
         let mut records = RecordKeeper::new(options, Lang::En, &session);
@@ -623,7 +654,10 @@ mod tests {
             let (mut records, session) = answered(dir.path(), false);
             let notices = records.end(&session, how);
             assert_eq!(notices.len(), 1, "{how:?}");
-            assert_eq!(notices[0].text, words(Lang::En).resume_hint, "{how:?}");
+            assert_eq!(
+                notices[0].text, "The session is saved; continue it with: signin-doctor --resume",
+                "{how:?}"
+            );
             let kept = saves(dir.path());
             assert_eq!(kept.len(), 1, "{how:?}: {kept:?}");
             assert!(!kept[0].ends_with(".abandoned.json"), "{how:?}");
@@ -635,6 +669,31 @@ mod tests {
             let (mut records, session) = answered(dir.path(), true);
             assert!(records.end(&session, how).is_empty(), "{how:?}");
             assert_eq!(saves(dir.path()).len(), 1, "{how:?}");
+        }
+    }
+
+    #[test]
+    fn a_failed_log_keeps_the_session_and_says_how_to_continue_in_the_edges_words() {
+        for remedies in [crate::fixtures::REMEDIES, Remedies::default()] {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut records, mut session) = answered(dir.path(), false);
+            records.options.remedies = remedies;
+            // A folder where the log should be: the record cannot be appended.
+            records.options.log = Some(dir.path().to_owned());
+            session.choose(0).unwrap();
+            let notices = records.end(&session, End::Finished);
+            let kept = notices.last().expect("where the session is kept is said");
+            let save = dir.path().join("state").join(&saves(dir.path())[0]);
+            let said = format!("the session and its notes are kept in {}", save.display());
+            match remedies.resume {
+                Some(command) => assert!(
+                    kept.text
+                        .starts_with(&format!("{said}; continue it with {command} (")),
+                    "{kept:?}"
+                ),
+                None => assert_eq!(kept.text, format!("{said}."), "no option to name"),
+            }
+            assert!(kept.error && records.failed());
         }
     }
 

@@ -339,8 +339,13 @@ pub fn first_step(fresh: Session, lang: Lang, options: &StartOptions) -> Step {
     let mut notices = Vec::new();
     let expired = crate::autosave::expire(dir, records.keep_days);
     if expired > 0 {
+        let setting = records
+            .remedies
+            .keep_days
+            .map(|setting| format!(" ({setting})"))
+            .unwrap_or_default();
         notices.push(Notice::error(format!(
-            "removed {expired} set-aside session(s) older than {} days from {} (--keep-days).",
+            "removed {expired} set-aside session(s) older than {} days from {}{setting}.",
             records.keep_days,
             dir.display()
         )));
