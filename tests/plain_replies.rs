@@ -6,32 +6,16 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::pty::Wizard;
 
-const BIN: &str = env!("CARGO_BIN_EXE_signin-doctor");
-
 fn plain(dir: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .arg("--plain")
-        .args(["--state-dir", &dir.join("state").display().to_string()])
-        .args(["--log", &dir.join("log.jsonl").display().to_string()])
-        .args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    let state = dir.join("state").display().to_string();
+    let log = dir.join("log.jsonl").display().to_string();
+    let mut command = common::binary(&["--plain", "--state-dir", &state, "--log", &log]);
+    command.args(args).env("NO_COLOR", "1");
+    common::finish(command, input)
 }
 
 fn stdout(output: &Output) -> String {
