@@ -351,11 +351,6 @@ impl Call {
     pub fn failed(&self) -> bool {
         self.records.failed()
     }
-
-    /// Gives the session back, e.g. to show where the call stopped.
-    pub fn into_session(self) -> Session {
-        self.session
-    }
 }
 
 /// Records that keep nothing, held for a moment while the real ones change hands.

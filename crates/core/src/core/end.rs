@@ -42,7 +42,7 @@ impl From<End> for WalkEnd {
 
 impl End {
     /// Whether the session is left on disk to be continued, unlogged.
-    pub fn keeps_session(self) -> bool {
+    pub(crate) fn keeps_session(self) -> bool {
         matches!(self, End::Interrupted | End::TerminalGone)
     }
 }

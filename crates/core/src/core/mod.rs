@@ -25,5 +25,6 @@ pub mod typed_answer;
 pub use call::Call;
 pub use end::{End, WalkEnd};
 pub use intent::{Applied, Change, Intent, Refusal};
-pub use notice::{Notice, note_added};
+pub use notice::Notice;
+pub(crate) use notice::note_added;
 pub use record_keeper::{KeptCall, RecordKeeper, RecordOptions, Remedies, tell_operator_with};

@@ -37,7 +37,7 @@ pub struct RecordOptions {
     /// `--transcript FILE`, written on exit and used by "save now".
     pub transcript: Option<PathBuf>,
     /// Agent mode: at an ending without `--transcript`, a Markdown transcript is written
-    /// to [`default_name`] in the current folder.
+    /// to the default name (`transcript::default_name`) in the current folder.
     pub agent: bool,
     /// How many days set-aside sessions are kept (`--keep-days`).
     pub keep_days: u32,
@@ -229,7 +229,7 @@ impl RecordKeeper {
 
     /// Takes over `other`'s records (a partner's, who left while this agent was with
     /// them), keeping this call's transcript where it was kept.
-    pub fn take_over_from(&mut self, other: RecordKeeper) {
+    pub(crate) fn take_over_from(&mut self, other: RecordKeeper) {
         let call = self.call.take();
         *self = other;
         self.call = self.call.take().or(call);
@@ -265,7 +265,7 @@ impl RecordKeeper {
     /// Gives up a saved session the user chose not to resume: moves its file aside to
     /// `*.abandoned.json` (kept, never deleted: it may hold notes) and logs it as
     /// abandoned at its last saved step.
-    pub fn give_up(options: &RecordOptions, lang: Lang, found: &Found) -> Vec<Notice> {
+    pub(crate) fn give_up(options: &RecordOptions, lang: Lang, found: &Found) -> Vec<Notice> {
         let mut notices = Vec::new();
         match Autosave::at(found.path.clone()).set_aside() {
             Ok(Some(path)) => notices.push(Notice::info(format!(
@@ -337,14 +337,14 @@ impl RecordKeeper {
 
     /// "Save the transcript now": to `--transcript` (a numbered name if it exists), else a
     /// Markdown file named [`default_name`] in the current folder. Never overwrites.
-    pub fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
+    pub(crate) fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
         self.save_transcript_at(session, crate::clock::now())
     }
 
     /// "Save the transcript now" as at time `now`.
     /// Served, no file is written where its user could not reach it: the front end shows
     /// the transcript over the connection, and an agent's call keeps it on the server.
-    pub fn save_transcript_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
+    pub(crate) fn save_transcript_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
         if self.options.served {
             return self
                 .keep_call_transcript(session, now)
@@ -430,18 +430,18 @@ impl RecordKeeper {
 
     /// A hand-off code was given for the session: if the partner leaves before an ending,
     /// [`RecordKeeper::finish`] keeps it, unlogged, for the agent to continue.
-    pub fn keep_for_agent(&mut self) {
+    pub(crate) fn keep_for_agent(&mut self) {
         self.handed_off = true;
     }
 
     /// The agent took the session over live: the code is used, and the partner's leaving
     /// is no longer kept for it.
-    pub fn agent_took_over(&mut self) {
+    pub(crate) fn agent_took_over(&mut self) {
         self.handed_off = false;
     }
 
     /// [`RecordKeeper::finish`] as at time `now`.
-    pub fn finish_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
+    pub(crate) fn finish_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
         if self.handed_off && session.outcome().is_none() && self.autosave.is_some() {
             // The agent's wizard logs the call when it ends; the save must be there for it.
             return match self.changed(session) {

@@ -27,7 +27,7 @@ impl Written {
 /// ends in `.json`, otherwise both, as `FILE.md` and `FILE.json`. A file that exists is
 /// never overwritten: the next free numbered name (`FILE-1.md`) is used instead, and
 /// [`Written::renamed`] says so.
-pub fn write_to(path: &Path, transcript: &Transcript) -> Result<Vec<Written>, WriteError> {
+pub(crate) fn write_to(path: &Path, transcript: &Transcript) -> Result<Vec<Written>, WriteError> {
     check_target(path).map_err(|reason| WriteError::Io {
         path: path.to_owned(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidInput, reason.to_string()),
@@ -88,7 +88,7 @@ pub fn check_target(path: &Path) -> Result<(), BadTarget> {
 
 /// The file agent mode's "save transcript" uses when no `--transcript` was given:
 /// `signin-doctor-FLOW-YYYYMMDD-HHMMSS.md` (UTC) in the current folder.
-pub fn default_name(flow_id: &str, now: Timestamp) -> PathBuf {
+pub(crate) fn default_name(flow_id: &str, now: Timestamp) -> PathBuf {
     let safe = crate::sanitize::file_name_part(flow_id);
     PathBuf::from(format!(
         "signin-doctor-{safe}-{}.md",
