@@ -29,7 +29,7 @@ impl std::error::Error for Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// Says what the full-screen wizard was doing when the terminal failed.
-pub trait TerminalContext<T> {
+pub(crate) trait TerminalContext<T> {
     /// The result, or an [`Error`] saying what could not be done.
     fn doing(self, doing: &'static str) -> Result<T>;
 }

@@ -30,7 +30,7 @@ pub struct Done {
 
 /// Does `effect` for `session` shown in `lang`. `can_copy` says whether the terminal may
 /// take OSC 52 (see [`crate::Options::clipboard`]).
-pub fn perform(effect: Effect, session: &Session, lang: Lang, can_copy: bool) -> Done {
+pub(crate) fn perform(effect: Effect, session: &Session, lang: Lang, can_copy: bool) -> Done {
     match effect {
         Effect::Copy => copy(session, lang, can_copy, crate::clock::now()),
     }

@@ -6,7 +6,7 @@ use super::{App, Status};
 use crate::event::action::Action;
 use crate::i18n::record_words;
 use crate::layout::view_model::TranscriptRows;
-use crate::state::call_record::{CallRecord, TranscriptView};
+use crate::state::call_record::TranscriptView;
 use crate::state::effect::Effect;
 use crate::transcript::Transcript;
 
@@ -14,7 +14,11 @@ impl App {
     /// This wizard is served over SSH: `s` shows the transcript; `call_id` is the id the
     /// server keeps the call's transcript under (an agent's call), shown at the ending;
     /// `caller` the caller's language, which what to say is shown in.
-    pub fn serve_record(&mut self, call_id: Option<String>, caller: Option<crate::lang::Lang>) {
+    pub(crate) fn serve_record(
+        &mut self,
+        call_id: Option<String>,
+        caller: Option<crate::lang::Lang>,
+    ) {
         self.record.served = true;
         self.record.call_id = call_id;
         self.record.caller = caller;
@@ -22,11 +26,6 @@ impl App {
             .page
             .clone()
             .for_caller(self.call.session(), self.lang, caller);
-    }
-
-    /// The call's record as this wizard knows it.
-    pub fn call_record(&self) -> &CallRecord {
-        &self.record
     }
 
     /// Opens the transcript view on the transcript of this user's session, now.
