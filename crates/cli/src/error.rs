@@ -148,7 +148,7 @@ impl Error {
 
     /// Whether the message is left out: it was said already (the check report, the
     /// record keeping's notices) or nobody is left to read it (a closed pipe, `| head`).
-    pub fn said_already(&self) -> bool {
+    pub(crate) fn said_already(&self) -> bool {
         match self {
             Error::FlowProblems | Error::RecordsFailed => true,
             Error::Output(error) | Error::Lines(error) => error.kind() == io::ErrorKind::BrokenPipe,

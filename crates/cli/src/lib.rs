@@ -1,4 +1,11 @@
-//! The command line.
+//! The edge both programs share (`signin-doctor` and `signin-doctor-serve`), above the
+//! two front ends: the command line ([`Cli`], clap) and what it offers a user about kept
+//! records ([`REMEDIES`]); the one error of a run, worded with the options that apply
+//! ([`error::Error`], into which the front ends' errors convert), its exit codes
+//! ([`exit`]) and the one place it is printed ([`report`]); the manual page and
+//! completions ([`manual`]); the subcommands `check`, `graph`, `schema`, `stats`
+//! ([`commands`]); the default paths ([`default_paths`]) and what the program learns
+//! from its surroundings ([`surroundings`]).
 
 pub mod commands;
 pub mod default_paths;
@@ -124,7 +131,7 @@ pub struct LogOption {
 }
 
 /// How many days set-aside sessions are kept when `--keep-days` is not given.
-pub const DEFAULT_KEEP_DAYS: u32 = 30;
+pub(crate) const DEFAULT_KEEP_DAYS: u32 = 30;
 
 impl FlowOption {
     /// This flow, else `outer`'s (given before the command).
@@ -306,7 +313,7 @@ fn graph_format() -> impl clap::builder::TypedValueParser<Value = GraphFormat> {
 }
 
 /// The default of `--max-connections`; the service's `LimitNOFILE` leaves room above it.
-pub const DEFAULT_MAX_CONNECTIONS: usize = 1000;
+pub(crate) const DEFAULT_MAX_CONNECTIONS: usize = 1000;
 
 /// How `serve` writes the operator's log on stderr (`--log-format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -8,6 +8,11 @@
 //! `n TEXT` adds a note to the current step, `/WORDS` searches every text of the flow in
 //! every language and offers to jump to a match, `s` (or `y`) saves a transcript now —
 //! served over SSH, it prints the transcript between marker lines instead.
+//!
+//! It exports the walk over any lines ([`run`], [`Options`], [`Listen`], [`Heard`]), a
+//! whole run on stdin and stdout or a served channel ([`start`]: start-up's questions as
+//! lines, the walk, the end, notices as lines) and its error ([`error::Error`]), which
+//! the edge words.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
 use signin_doctor_core::{clock, core, flow, i18n, lang, page, sanitize, session};

@@ -15,6 +15,11 @@
 //! stderr), `call_id` (the ids of calls and codes), `kept_transcript` (an agent fetching a
 //! call's kept transcript). `web/` serves the wizard as
 //! web pages (`--http`), in the same process, state folder and log.
+//!
+//! It exports what the `signin-doctor-serve` program and the tests use: [`main`] with its
+//! [`Options`], [`error::Error`] (why it cannot start, converted into the edge's error),
+//! and [`web`]'s router and server for the web tests and benchmarks; everything else is
+//! the crate's own.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
 use signin_doctor_cli::{commands, exit};
@@ -35,12 +40,12 @@ mod guesses;
 mod handler;
 mod host_key;
 mod kept_transcript;
-pub mod keys;
+mod keys;
 mod kill;
 mod limits;
 mod line_cap;
 mod line_mode;
-pub mod log;
+mod log;
 mod pacing;
 mod private;
 mod role;

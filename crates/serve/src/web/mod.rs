@@ -7,13 +7,13 @@
 //! (what each address does), `render/` (the HTML), `words` (the pages' own words),
 //! `assets/` (the style sheet).
 
-pub mod call;
+mod call;
 mod cookie;
 mod rate;
-pub mod render;
+mod render;
 mod routes;
-pub mod store;
-pub mod words;
+mod store;
+mod words;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
