@@ -392,26 +392,11 @@ fn out_of_file_descriptors_the_server_waits_and_serves_again() {
         Some(48),
         None,
     );
-    let (said, lines) = std::sync::mpsc::channel();
-    let stderr = std::io::BufReader::new(server.child.stderr.take().unwrap());
-    std::thread::spawn(move || {
-        use std::io::BufRead;
-        for line in stderr.lines().map_while(Result::ok) {
-            let _ = said.send(line);
-        }
-    });
     // More sockets than the server may have descriptors: accepting fails with EMFILE.
     let held: Vec<_> = (0..80)
         .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
         .collect();
-    let out_of_files = loop {
-        let line = lines
-            .recv_timeout(DEADLINE)
-            .expect("the server said why it waits");
-        if line.contains("accept_failed") {
-            break line;
-        }
-    };
+    let out_of_files = server.log.wait_for(&["accept_failed"]);
     assert!(
         out_of_files.contains("Too many open files"),
         "{out_of_files}"

@@ -3,6 +3,8 @@
 //! wrote them; the transcript comes over the connection (`s`: between marker lines in
 //! plain mode, a view to select from full-screen) and is kept on the server for the agent
 //! (`transcript CODE`); the operator's log tells a whole call without naming a code.
+//! And the matrix: a full-screen or plain agent with a full-screen or plain partner who
+//! stops sharing, drops or quits — the agent keeps every note and its transcript.
 
 mod common;
 
@@ -211,11 +213,16 @@ fn the_operator_log_in_json_is_one_object_a_line() {
     );
 }
 
-/// `ssh -tt` to `server` as `agent` with the private key `key`, running `command` if any,
-/// in a pseudo-terminal of 80×24.
-fn agent_in_terminal(server: &Server, key: &std::path::Path, command: Option<&str>) -> Wizard {
+/// `ssh -tt` to `server` as `user` (`agent`, `agent-nl`) with the private key `key`,
+/// running `command` if any, in a pseudo-terminal of 80×24.
+fn agent_in_terminal(
+    server: &Server,
+    user: &str,
+    key: &std::path::Path,
+    command: Option<&str>,
+) -> Wizard {
     let mut args = vec!["-tt".to_owned(), "-i".to_owned(), key.display().to_string()];
-    args.extend(server.ssh_args("agent"));
+    args.extend(server.ssh_args(user));
     args.push("127.0.0.1".to_owned());
     args.extend(command.map(str::to_owned));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -356,8 +363,11 @@ fn full_screen_s_shows_the_transcript_to_select_each_side_its_own_and_the_ending
     partner.wait_for("Which of these comes closest?");
     partner.send("h");
     let code = code_on(&partner);
-    let mut agent = agent_in_terminal(&server, &agent_key, Some(&format!("join {code}")));
+    let mut agent = agent_in_terminal(&server, "agent", &agent_key, Some(&format!("join {code}")));
     agent.wait_for("Say to the caller");
+    // Over SSH `s` shows the transcript, and the hints say so.
+    agent.wait_for("s transcript · y copy");
+    assert!(!agent.words().contains("s save"), "{}", agent.words());
     agent.send("n");
     agent.send(&format!("{AGENT_NOTE}\r"));
     agent.wait_for("Note added");
@@ -412,7 +422,7 @@ fn an_agent_leaving_an_ending_without_the_transcript_is_asked_once() {
         return;
     }
     let (server, agent_key, _) = Server::with_listed_key("--agent-keys", &["--open"]);
-    let mut agent = agent_in_terminal(&server, &agent_key, None);
+    let mut agent = agent_in_terminal(&server, "agent", &agent_key, None);
     agent.wait_for(FIRST_QUESTION);
     agent.pick("Something else");
     agent.wait_for("Which of these comes closest?");
@@ -486,4 +496,349 @@ fn a_dutch_callers_script_is_shown_to_the_agent_in_dutch_labelled_so() {
         "{out}"
     );
     assert!(!out.contains("Gespreksduur"), "{out}");
+}
+
+/// How the partner leaves the agent in a case of the matrix.
+#[derive(Debug, Clone, Copy)]
+enum PartnerLeaves {
+    /// The partner presses `x`: the sharing ends, both stay connected.
+    StopsSharing,
+    /// The partner's SSH client is killed: the connection drops.
+    Drops,
+    /// The partner quits the wizard (`q`), which closes their connection.
+    Quits,
+}
+
+/// One side of a served call: the full-screen wizard (`ssh -tt`, keys) or plain lines
+/// (`ssh -T` from a terminal, one command a line).
+struct Side {
+    wizard: Wizard,
+    full_screen: bool,
+}
+
+impl Side {
+    /// A partner at the SSPR question who gave a hand-off code; gives the code too.
+    fn partner_with_code(server: &Server, full_screen: bool) -> (Side, String) {
+        let mut partner = Side {
+            wizard: if full_screen {
+                server.full_screen()
+            } else {
+                server.plain_in_terminal("partner", None)
+            },
+            full_screen,
+        };
+        partner.wizard.wait_for(FIRST_QUESTION);
+        partner.command("1"); // "I forgot my password"
+        partner.wizard.wait_for(SSPR_QUESTION);
+        partner.command("h");
+        let code = code_on(&partner.wizard);
+        (partner, code)
+    }
+
+    /// An agent (user `helpdesk`) joined live with `code`.
+    fn agent_joining(server: &Server, code: &str, full_screen: bool) -> Side {
+        let join = format!("join {code}");
+        let wizard = if full_screen {
+            let wizard = server.command_in_terminal("helpdesk", &join);
+            // Tall enough for the whole transcript view without scrolling.
+            wizard.resize(60, 80);
+            wizard
+        } else {
+            server.plain_in_terminal("helpdesk", Some(&join))
+        };
+        Side {
+            wizard,
+            full_screen,
+        }
+    }
+
+    /// Gives a command: a key in the full screen, a line in plain mode.
+    fn command(&mut self, command: &str) {
+        if self.full_screen {
+            self.wizard.send(command);
+        } else {
+            self.wizard.send(&format!("{command}\r"));
+        }
+    }
+
+    /// Writes the note `text` and waits until the wizard took it.
+    fn note(&mut self, text: &str) {
+        let before = self.wizard.raw().matches("Note added").count();
+        if self.full_screen {
+            self.wizard.send("n");
+            self.wizard.send(&format!("{text}\r"));
+        } else {
+            self.wizard.send(&format!("n {text}\r"));
+        }
+        self.wizard.wait_until("the note added", |w| {
+            // Plain lines print it anew each time; the full screen shows it once until
+            // something else takes the status row.
+            let now = w.raw().matches("Note added").count();
+            now > before || (self.full_screen && w.words().contains("Note added"))
+        });
+    }
+
+    /// The transcript `s` shows: the view in the full screen (as its words), the last
+    /// one printed between the marker lines in plain mode.
+    fn shown_transcript(&mut self) -> String {
+        if self.full_screen {
+            self.wizard.send("s");
+            self.wizard.wait_for("Transcript of this call");
+            self.wizard.wait_for("Esc back");
+            self.wizard.words()
+        } else {
+            let before = in_band(&self.wizard.raw().replace('\r', "")).len();
+            self.command("s");
+            self.wizard.wait_until("the transcript printed", |w| {
+                in_band(&w.raw().replace('\r', "")).len() > before
+            });
+            in_band(&self.wizard.raw().replace('\r', "")).pop().unwrap()
+        }
+    }
+}
+
+/// Asserts `transcript` holds each of `texts`, in `case`.
+fn assert_holds(case: &str, transcript: &str, texts: &[String]) {
+    // Lines of a view may wrap anywhere between words: compare words only.
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let transcript = words(transcript);
+    for text in texts {
+        assert!(
+            transcript.contains(&words(text)),
+            "{case}: the agent's transcript lacks {text:?}:\n{transcript}"
+        );
+    }
+}
+
+/// One case of the matrix on `server`: a partner (full screen or plain) gives a code, an
+/// agent (full screen or plain) joins live and writes a note, the partner answers (and,
+/// full screen, writes a note of their own), then leaves as `leaves` says; the agent,
+/// told, writes another note and finishes the call alone. The agent's `s` transcript
+/// holds every note with its author and every answer, and so does the end's record.
+fn agent_keeps_the_call(
+    server: &Server,
+    partner_full_screen: bool,
+    agent_full_screen: bool,
+    leaves: PartnerLeaves,
+) {
+    let mode = |full: bool| if full { "full-screen" } else { "plain" };
+    let case = format!(
+        "{} agent, {} partner, partner {leaves:?}",
+        mode(agent_full_screen),
+        mode(partner_full_screen)
+    );
+    eprintln!("case: {case}");
+    let before_note = format!("before the partner left ({case})");
+    let after_note = format!("after the partner left ({case})");
+    let partner_note = "my phone is new";
+
+    let (mut partner, code) = Side::partner_with_code(server, partner_full_screen);
+    let mut agent = Side::agent_joining(server, &code, agent_full_screen);
+    agent.wizard.wait_for(SSPR_QUESTION);
+    agent
+        .wizard
+        .wait_for("Live: the partner sees every answer you give");
+    partner.wizard.wait_for("A helpdesk agent is with you");
+    agent.note(&before_note);
+    // The partner answers; the agent follows.
+    partner.command("2"); // "No, it's not turned on"
+    agent.wizard.wait_for(WHO_RESETS_QUESTION);
+    partner.wizard.wait_for(WHO_RESETS_QUESTION);
+    if !partner_full_screen {
+        // The agent's note reached the partner's side before this answer, and showed
+        // nothing there: not the note, not even the prompt once more.
+        let raw = partner.wizard.raw().replace('\r', "");
+        let joined = raw.find("A helpdesk agent is with you").unwrap();
+        let meanwhile = &raw[joined..];
+        let meanwhile = &meanwhile[..meanwhile.find(WHO_RESETS_QUESTION).unwrap()];
+        assert_eq!(
+            meanwhile.matches("Type a number").count(),
+            1,
+            "{case}: {meanwhile}"
+        );
+        assert!(!meanwhile.contains(&before_note), "{case}: {meanwhile}");
+    }
+    if partner_full_screen {
+        partner.note(partner_note);
+        agent.wizard.wait_for(partner_note);
+    }
+
+    match leaves {
+        PartnerLeaves::StopsSharing => {
+            partner.command("x");
+            partner.wizard.wait_for("Sharing stopped");
+            agent
+                .wizard
+                .wait_for("The partner stopped sharing the session");
+        }
+        PartnerLeaves::Drops => {
+            partner.wizard.signal(nix::sys::signal::Signal::SIGKILL);
+            agent.wizard.wait_for("The partner's connection ended");
+        }
+        PartnerLeaves::Quits => {
+            partner.command("q");
+            assert_eq!(partner.wizard.exit_code(), 130, "{case}");
+            agent.wizard.wait_for("The partner's connection ended");
+        }
+    }
+    agent.note(&after_note);
+
+    let mut expected = vec![
+        PASSWORD_ANSWER.to_owned(),
+        "No, it's not turned on".to_owned(),
+        format!("(agent): {before_note}"),
+        format!("(agent): {after_note}"),
+    ];
+    if partner_full_screen {
+        expected.push(format!("(partner): {partner_note}"));
+    }
+    let expected_with_ending: Vec<String> = expected
+        .iter()
+        .cloned()
+        .chain([ADMIN_ANSWER.to_owned(), ADMIN_ENDING.to_owned()])
+        .collect();
+
+    if agent_full_screen {
+        // To the ending alone, then the transcript view.
+        agent.command("1");
+        agent.wizard.wait_for(ADMIN_ENDING);
+        let shown = agent.shown_transcript();
+        assert_holds(&case, &shown, &expected_with_ending);
+        agent.wizard.send("\x1b");
+        agent
+            .wizard
+            .wait_until("the view closed", |w| !w.words().contains("Esc back"));
+        // Shown already: q leaves at once.
+        agent.wizard.send("q");
+        assert_eq!(agent.wizard.exit_code(), 0, "{case}");
+    } else {
+        let shown = agent.shown_transcript();
+        assert_holds(&case, &shown, &expected);
+        // To the ending alone: the end prints the whole transcript once more.
+        agent.command("1");
+        assert_eq!(agent.wizard.exit_code(), 0, "{case}");
+        let last = in_band(&agent.wizard.raw().replace('\r', ""))
+            .pop()
+            .unwrap();
+        assert_holds(&case, &last, &expected_with_ending);
+    }
+
+    if let PartnerLeaves::StopsSharing = leaves {
+        // The partner goes on alone; their own record never held the agent's notes.
+        partner.command("q");
+        assert_eq!(partner.wizard.exit_code(), 130, "{case}");
+    }
+}
+
+const WHO_RESETS_QUESTION: &str = "Who can set a new password for you?";
+const ADMIN_ANSWER: &str = "Our global admin: yes, I can reach them";
+const ADMIN_ENDING: &str = "Ask your global admin for a new password";
+
+/// Every pair of modes: (partner full screen, agent full screen).
+const PAIRS: [(bool, bool); 4] = [(true, true), (true, false), (false, true), (false, false)];
+
+/// [`agent_keeps_the_call`] for every pair of modes, one after the other on one server.
+fn every_pair_when_the_partner(leaves: PartnerLeaves) {
+    if !have_ssh() {
+        return;
+    }
+    let server = Server::start(&["--open"]);
+    for (partner_full_screen, agent_full_screen) in PAIRS {
+        agent_keeps_the_call(&server, partner_full_screen, agent_full_screen, leaves);
+    }
+}
+
+#[test]
+fn whichever_modes_the_agent_keeps_every_note_when_the_partner_stops_sharing() {
+    every_pair_when_the_partner(PartnerLeaves::StopsSharing);
+}
+
+#[test]
+fn whichever_modes_the_agent_keeps_every_note_when_the_partner_drops() {
+    every_pair_when_the_partner(PartnerLeaves::Drops);
+}
+
+#[test]
+fn whichever_modes_the_agent_keeps_every_note_when_the_partner_quits() {
+    every_pair_when_the_partner(PartnerLeaves::Quits);
+}
+
+#[test]
+fn a_dutch_agents_keys_over_ssh_say_s_shows_the_transcript_at_80x24_and_40x12() {
+    if !have_ssh() {
+        return;
+    }
+    let (server, agent_key, _) = Server::with_listed_key("--agent-keys", &["--open"]);
+    let mut agent = agent_in_terminal(&server, "agent-nl", &agent_key, None);
+    agent.wait_for("Wat gaat er mis met Partner Center?");
+    agent.wait_for("s verslag · y kopiëren");
+    assert!(!agent.words().contains("opslaan"), "{}", agent.words());
+    // At 40×12 the help says what `s` does (the hints keep only help and quit there).
+    agent.resize(12, 40);
+    agent.wait_until("the small screen", |w| w.rows().len() == 12);
+    agent.wait_for("? uitleg · q stoppen");
+    agent.send("?");
+    agent.wait_for("Toetsen");
+    agent.send("\x1b[6~"); // PgDn: a box's page on
+    agent.wait_for("het verslag tonen, om");
+    assert!(!agent.words().contains("opslaan"), "{}", agent.words());
+    agent.send("q");
+    agent.send("q");
+    agent.exit_code();
+}
+
+/// The save a hand-off `code` (as `K7P-2QX`) continues, as its ticket in `server`'s
+/// state folder names it.
+fn save_of_code(server: &Server, code: &str) -> String {
+    let ticket = server
+        .state_dir()
+        .join("handoff")
+        .join(format!("{}.json", code.replace('-', "")));
+    let ticket: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(ticket).unwrap()).unwrap();
+    let save = server.state_dir().join(ticket["save"].as_str().unwrap());
+    std::fs::read_to_string(save).unwrap()
+}
+
+/// The code a goodbye on `screen` gives to go on with: `resume K7P-2QX`.
+fn goodbye_code(words: &str) -> String {
+    let after = words
+        .split("resume ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no code to resume with: {words}"));
+    after[..7].to_owned()
+}
+
+#[test]
+fn a_server_stopping_gives_an_agent_left_alone_a_code_to_their_own_save_with_every_note() {
+    if !have_ssh() {
+        return;
+    }
+    let mut server = Server::start(&["--open"]);
+    let (mut partner, code) = Side::partner_with_code(&server, true);
+    let mut agent = Side::agent_joining(&server, &code, false);
+    agent.wizard.wait_for(SSPR_QUESTION);
+    partner.wizard.wait_for("A helpdesk agent is with you");
+    agent.note("while shared");
+    partner.command("x");
+    agent
+        .wizard
+        .wait_for("The partner stopped sharing the session");
+    // Alone, the agent answers and writes on, in a save of their own.
+    agent.command("2");
+    agent.wizard.wait_for(WHO_RESETS_QUESTION);
+    agent.note("after the sharing ended");
+
+    stop(&mut server);
+    let stopping = "The server is stopping, so this session is closed.";
+    agent.wizard.wait_for(stopping);
+    partner.wizard.wait_for(stopping);
+    // The agent's code continues the agent's call, every note in it; the partner's
+    // their own session, which never held what the agent did alone.
+    let agents = save_of_code(&server, &goodbye_code(&agent.wizard.words()));
+    for text in ["while shared", "after the sharing ended", "\"choice\": 1"] {
+        assert!(agents.contains(text), "{text:?} not in {agents}");
+    }
+    let partners = save_of_code(&server, &goodbye_code(&partner.wizard.words()));
+    assert!(!partners.contains("after the sharing ended"), "{partners}");
 }

@@ -17,25 +17,34 @@ use tokio::time::{Instant, timeout_at};
 /// Sessions at once, and the server's `--max-sessions`: every one must be admitted.
 const SESSIONS: usize = 100;
 
-/// How long all sessions together may take, on two shared cores in a debug build.
-const ALL_WITHIN: Duration = Duration::from_secs(60);
+/// A bound for a hang, not a speed (that is `benches/serve.rs`): on two cores shared
+/// with builds, a debug build's 100 key exchanges at once took over 30 seconds, all
+/// finishing together. The server's `--login-grace` is as long, so a slow machine does
+/// not close connections that are still signing in (the grace has tests of its own).
+const ALL_WITHIN: Duration = Duration::from_secs(300);
 
 const FIRST_QUESTION: &str = "What is going wrong with Partner Center?";
 
-/// One user: in, to the first question, waits until all are in, then the shortest route to
-/// an ending ("Something else" → "None of these" → the support contact), leaves with `q`,
-/// and gives the exit status.
+/// One user: in, to the first question, waits until all are in (or failed to), then the
+/// shortest route to an ending ("Something else" → "None of these" → the support
+/// contact), leaves with `q`, and gives the exit status.
 async fn walk_to_an_ending(
     port: u16,
     all_in: Arc<Barrier>,
     deadline: Instant,
 ) -> Result<u32, Failure> {
-    let mut user =
-        RemoteTerminal::open(port, "partner", "xterm-256color", (80, 24), deadline).await?;
-    user.wait_for(FIRST_QUESTION, deadline).await?;
+    let first_question = async {
+        let mut user =
+            RemoteTerminal::open(port, "partner", "xterm-256color", (80, 24), deadline).await?;
+        user.wait_for(FIRST_QUESTION, deadline).await?;
+        Ok::<_, Failure>(user)
+    };
+    let opened = first_question.await;
+    // A session that failed is there too, so the others do not wait for it in vain.
     timeout_at(deadline, all_in.wait())
         .await
         .map_err(|_| "not all sessions got in before the deadline".to_owned())?;
+    let mut user = opened?;
     user.pick("Something else").await?;
     user.wait_for("Which of these comes closest?", deadline)
         .await?;
@@ -51,8 +60,11 @@ async fn walk_to_an_ending(
 fn a_hundred_sessions_at_once_each_reach_an_ending_exit_0_and_are_logged_once() {
     let max = SESSIONS.to_string();
     // As a service runs it: the wizards must not depend on the server's own terminal.
+    let grace = ALL_WITHIN.as_secs().to_string();
     let server = Server::start_as_service(&[
         "--open",
+        "--login-grace",
+        &grace,
         "--max-sessions",
         &max,
         "--max-per-address",
@@ -80,8 +92,9 @@ fn a_hundred_sessions_at_once_each_reach_an_ending_exit_0_and_are_logged_once() 
         }
         results
     });
+    let logged: usize = server.log.lines().iter().map(|line| line.len() + 1).sum();
     eprintln!(
-        "{SESSIONS} sessions walked to an ending in {:.1} s",
+        "{SESSIONS} sessions walked to an ending in {:.1} s; the server logged {logged} bytes",
         started.elapsed().as_secs_f64()
     );
 
@@ -96,9 +109,10 @@ fn a_hundred_sessions_at_once_each_reach_an_ending_exit_0_and_are_logged_once() 
         .collect();
     assert!(
         failures.is_empty(),
-        "{} of {SESSIONS} sessions did not end with 0:\n{}",
+        "{} of {SESSIONS} sessions did not end with 0:\n{}\n\nthe server's log:\n{}",
         failures.len(),
-        failures.join("\n\n")
+        failures.join("\n\n"),
+        server.log.lines().join("\n")
     );
 
     // Each wizard logs its outcome before its exit status goes out, so all are there now.

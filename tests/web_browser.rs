@@ -3,8 +3,13 @@
 //! only — Tab to an answer, Enter — in English and in Dutch (asked for by the browser's
 //! languages), at a phone's 390×844 and a laptop's 1280×800; axe-core checks the first
 //! screen, a step, the typed-code screen and an ending for serious or critical
-//! violations. With `CI` set, a missing `chromium`, `chromedriver` or axe-core fails the
-//! test (`.ci/run` installs them); elsewhere it is skipped.
+//! violations. Live sharing across front ends: a partner in Chromium (with JavaScript, the
+//! page following by server-sent events; without, by its refresh) asks for a code, an agent
+//! joins with the real OpenSSH client (`ssh -tt … join CODE`) on the same `serve` process,
+//! each sees the other's answer, and the partner stops sharing while the agent carries on
+//! to a logged ending; axe checks the shared page. With `CI` set, a missing `chromium`,
+//! `chromedriver` or axe-core fails the test (`.ci/run` installs them); elsewhere it is
+//! skipped.
 //!
 //! `SIGNIN_DOCTOR_SCREENSHOTS=DIR` keeps a screenshot of each page walked in DIR (the
 //! README's picture is one of them).
@@ -74,14 +79,24 @@ async fn start_driver() -> Driver {
 
 /// A headless Chromium whose languages are `accept_language`.
 async fn browser(driver: &Driver, accept_language: &str) -> Client {
+    browser_with(driver, accept_language, true).await
+}
+
+/// A headless Chromium whose languages are `accept_language`, running scripts or not.
+async fn browser_with(driver: &Driver, accept_language: &str, javascript: bool) -> Client {
     let mut capabilities = serde_json::Map::new();
+    // Content setting 2: blocked.
+    let scripts = if javascript { 1 } else { 2 };
     capabilities.insert(
         "goog:chromeOptions".into(),
         json!({
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
                      "--disable-dev-shm-usage", "--window-size=1280,800",
                      format!("--lang={accept_language}")],
-            "prefs": { "intl.accept_languages": accept_language },
+            "prefs": {
+                "intl.accept_languages": accept_language,
+                "profile.managed_default_content_settings.javascript": scripts,
+            },
         }),
     );
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -287,4 +302,142 @@ async fn a_partner_walks_to_an_ending_by_keyboard_in_english_and_dutch_on_phone_
     let log = std::fs::read_to_string(dir.path().join("outcomes.jsonl")).unwrap();
     assert_eq!(log.lines().count(), 4, "one record per walk:\n{log}");
     assert!(log.lines().all(|l| l.contains("\"front_end\":\"web\"")));
+}
+
+/// Waits up to 15 seconds for the page to show an element matching the CSS `selector`
+/// (a shared page reloads itself when the other side changes the session).
+async fn wait_for(client: &Client, selector: &str, what: &str) {
+    client
+        .wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|_| panic!("{what} within 15 s"));
+}
+
+/// Clicks the button matching the CSS `selector`.
+async fn click(client: &Client, selector: &str) {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_partner_and_an_ssh_agent_share_a_session_live() {
+    share_live(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_the_shared_page_refreshes_itself_while_the_agent_is_there() {
+    share_live(false).await;
+}
+
+/// A partner in the browser (running scripts, so the page follows by server-sent events,
+/// or not, so it refreshes itself) shares their session with an agent over SSH.
+async fn share_live(javascript: bool) {
+    if !have("chromium") || !have("chromedriver") || !common::serve::have_ssh() {
+        return;
+    }
+    let axe = axe_script();
+    // SSH and the web pages in one process, as `serve --listen … --http …` runs them.
+    let web = common::serve::free_port();
+    let server = common::serve::Server::start(&["--open", "--http", &format!("127.0.0.1:{web}")]);
+    common::serve::wait_for_port(web);
+    let driver = start_driver().await;
+    let client = browser_with(&driver, "en-GB,en", javascript).await;
+    client.set_window_size(390, 844).await.unwrap();
+    client
+        .goto(&format!("http://127.0.0.1:{web}/"))
+        .await
+        .unwrap();
+    click(&client, "form[action='/code'] button").await;
+    wait_for(&client, "strong.code", "the code for the helpdesk").await;
+    // Without scripts, what `<noscript>` holds is read as markup: the refresh.
+    let refresh = client
+        .execute(
+            "return document.querySelectorAll('noscript > meta[http-equiv=refresh]').length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        refresh,
+        json!(if javascript { 0 } else { 1 }),
+        "scripts: {javascript}"
+    );
+    let code = client
+        .find(Locator::Css("strong.code"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+
+    let mut agent = server.command_in_terminal("helpdesk", &format!("join {code}"));
+    agent.wait_for("What is going wrong with Partner Center?");
+    agent.wait_for("Live: the partner sees every answer you give");
+    // The partner's page follows: the agent is with them.
+    wait_for(&client, "p.live", "\"A helpdesk agent is with you\"").await;
+    let page = client.source().await.unwrap();
+    assert!(page.contains("A helpdesk agent is with you"), "{page}");
+    keep_screenshot(&client, "web-live-agent-with-you").await;
+    if let Some(axe) = axe.as_deref().filter(|_| javascript) {
+        check_accessibility(&client, axe, "the page shared with an agent").await;
+    }
+
+    // The agent answers: the partner's page shows the question it leads to.
+    agent.pick("error code");
+    wait_for(
+        &client,
+        "input#typed",
+        "the agent's answer on the partner's page",
+    )
+    .await;
+    // The partner answers: the agent's terminal shows the step it leads to.
+    client
+        .find(Locator::Css("input#typed"))
+        .await
+        .unwrap()
+        .send_keys("AADSTS50053")
+        .await
+        .unwrap();
+    click(&client, "button[name=enter]").await;
+    agent.wait_for("Your account is locked");
+    wait_for(
+        &client,
+        "form[action='/end-sharing']",
+        "the step, still shared",
+    )
+    .await;
+    assert!(heading(&client).await.contains("locked"));
+
+    // The partner stops sharing; the agent is told and keeps the call.
+    click(&client, "form[action='/end-sharing'] button").await;
+    wait_for(&client, "form[action='/code']", "the page no longer shared").await;
+    let page = client.source().await.unwrap();
+    assert!(!page.contains("A helpdesk agent is with you"));
+    assert!(!page.contains("live.js") && !page.contains("http-equiv"));
+    agent.wait_for("The partner stopped sharing the session");
+    // "No, it still does not work", on the agent's side only.
+    agent.send("2");
+    agent.wait_for("Ask your admin to check the sign-in logs");
+    assert!(
+        heading(&client).await.contains("locked"),
+        "the partner's page stays where the partner is"
+    );
+    agent.send("q");
+    agent.wait_for("q again leaves without it");
+    agent.send("q");
+    assert_eq!(agent.exit_code(), 0, "an ending reached");
+    let log = std::fs::read_to_string(server.dir.path().join("outcomes.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), 1, "the agent's call, logged:\n{log}");
+    assert!(
+        log.contains("\"outcome\":\"ask-admin-sign-in-logs\""),
+        "{log}"
+    );
+    client.close().await.unwrap();
 }

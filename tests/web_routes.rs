@@ -386,3 +386,258 @@ async fn a_code_for_the_helpdesk_hands_the_session_to_an_agent_where_the_partner
     assert!(page.contains(&format!("<h1>{FIRST}</h1>")));
     assert!(!page.contains("Your answers so far"));
 }
+
+/// A helpdesk agent in the server's lobby, as `join CODE` over SSH puts one: their own
+/// call, and what they hear of the partner.
+struct Agent {
+    call: signin_doctor_core::core::Call,
+    heard: std::sync::mpsc::Receiver<signin_doctor_core::core::live::LiveEvent>,
+}
+
+impl Agent {
+    /// Joins the partner's live session `code` was given for.
+    fn join(server: &Server, code: &str) -> Agent {
+        use signin_doctor_core::core::live::Joined;
+        let (to, heard) = std::sync::mpsc::channel();
+        let to = std::sync::Mutex::new(to);
+        let code = signin_doctor_core::handoff::Code::parse(code).expect("a code");
+        let joined = server
+            .app
+            .lobby()
+            .join(
+                &code,
+                Box::new(move |event| {
+                    let _ = to.lock().unwrap().send(event);
+                }),
+            )
+            .expect("the code is good");
+        let Joined::Live { session, seat } = joined else {
+            panic!("the partner in the browser is live");
+        };
+        let call = signin_doctor_core::core::Call::joined(
+            session,
+            signin_doctor_core::lang::Lang::En,
+            seat,
+            signin_doctor_core::core::RecordOptions::default(),
+        );
+        Agent { call, heard }
+    }
+
+    /// Takes in what the partner did, waiting up to 10 seconds for the first of it.
+    fn hear(&mut self) {
+        let first = self
+            .heard
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the partner's change reaches the agent");
+        self.call.take(first);
+        while let Ok(event) = self.heard.try_recv() {
+            self.call.take(event);
+        }
+    }
+
+    fn at(&self) -> String {
+        self.call.session().node().key.clone()
+    }
+}
+
+const REFRESH: &str = "<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>";
+const WITH_YOU: &str = "A helpdesk agent is with you";
+/// A shared page once the agent's joining was taken in (the one change before).
+const JOINED: &str = "data-seen=\"1\"";
+
+/// The version of the session a shared page shows, which its script listens from.
+fn data_seen(page: &str) -> u64 {
+    let start = page.find("data-seen=\"").expect("a shared page") + 11;
+    page[start..][..page[start..].find('"').unwrap()]
+        .parse()
+        .unwrap()
+}
+
+/// The code shown on a page.
+fn code_on(page: &str) -> String {
+    let start = page.find("<strong class=\"code\">").expect("a code shown") + 21;
+    page[start..][..page[start..].find('<').unwrap()].to_owned()
+}
+
+/// A partner at the typed-code question who asked for a code, and the agent who joined
+/// with it; with the partner's page that says the agent is with them.
+async fn shared(server: &Server) -> (web_support::Browser, Agent, String) {
+    let mut browser = server.browser("");
+    browser.show().await;
+    browser.choose(ERROR_CODE).await;
+    let code = code_on(&browser.submit("/code", &[]).await);
+    let agent = Agent::join(server, &code);
+    let page = browser.show_until(JOINED).await;
+    (browser, agent, page)
+}
+
+#[tokio::test]
+async fn a_partner_and_an_agent_share_the_session_live_until_the_partner_stops_sharing() {
+    use signin_doctor_core::core::Intent;
+    let server = Server::new();
+    let mut browser = server.browser("");
+    let page = browser.show().await;
+    assert!(
+        !page.contains(REFRESH) && !page.contains("live.js"),
+        "not shared"
+    );
+    browser.choose(ERROR_CODE).await;
+    let page = browser.submit("/code", &[]).await;
+    let code = code_on(&page);
+    // Waiting for the agent: the page follows the session.
+    assert!(page.contains(REFRESH), "{page}");
+    assert!(page.contains("<script src=\"/live.js\" data-seen=\"0\" defer>"));
+
+    let mut agent = Agent::join(&server, &code);
+    assert_eq!(
+        agent.at(),
+        "error-code",
+        "the agent is where the partner is"
+    );
+    let page = browser.show_until(JOINED).await;
+    assert!(page.contains(WITH_YOU));
+    assert!(page.contains(REFRESH), "an agent is with them");
+    assert!(!page.contains(&code), "the code is used");
+    assert!(page.contains("action=\"/end-sharing\""));
+    let stale = page.clone();
+    let version = data_seen(&page);
+
+    // A note of the agent's is not the partner's to see: their page is not reloaded for it.
+    agent.call.apply(Intent::Note(
+        "caller on the phone".into(),
+        signin_doctor_core::session::Author::Agent,
+    ));
+    // The agent answers: the partner's page shows the step they reached.
+    agent.call.apply(Intent::Type("AADSTS50053".into()));
+    let page = browser.show_until(LOCKED).await;
+    assert_eq!(hidden(&page, "seen"), "1");
+    assert_eq!(
+        data_seen(&page),
+        version + 1,
+        "one change shown: the answer"
+    );
+    assert!(!page.contains("caller on the phone"));
+    // The page shown before the agent's answer answers nothing: the agent was first.
+    browser.page = stale;
+    let page = browser.type_in("AADSTS50126").await;
+    assert!(page.contains("The helpdesk agent answered first"), "{page}");
+    assert_eq!(heading(&page), LOCKED);
+
+    // The partner answers in the browser: the agent sees it.
+    browser.submit("/back", &[]).await;
+    agent.hear();
+    assert_eq!(agent.at(), "error-code");
+
+    // In Dutch too.
+    let page = browser.submit("/lang", &[("lang", "nl")]).await;
+    assert!(
+        page.contains("Een helpdeskmedewerker kijkt met u mee"),
+        "{page}"
+    );
+    browser.submit("/lang", &[("lang", "en")]).await;
+
+    // The partner stops sharing: no more refreshes, and the agent goes on alone.
+    let page = browser.submit("/end-sharing", &[]).await;
+    assert!(
+        !page.contains(WITH_YOU) && !page.contains(REFRESH),
+        "{page}"
+    );
+    assert!(!page.contains("live.js"));
+    assert!(page.contains("Sharing stopped"), "{page}");
+    agent.hear();
+    assert_eq!(agent.call.side(), None, "the agent carries on alone");
+    assert!(agent.call.apply(Intent::Type("AADSTS50053".into())).moved());
+    assert_eq!(agent.at(), "account-locked");
+    assert_eq!(
+        hidden(&browser.show().await, "node"),
+        "error-code",
+        "the partner's page no longer follows the agent"
+    );
+}
+
+#[tokio::test]
+async fn the_event_stream_tells_the_page_of_the_agents_change() {
+    use http_body_util::BodyExt;
+    use signin_doctor_core::core::Intent;
+    let server = Server::new();
+    let (mut browser, mut agent, page) = shared(&server).await;
+    let seen = data_seen(&page);
+
+    let stream = browser.open(&format!("/events?seen={seen}")).await;
+    assert_eq!(stream.status(), StatusCode::OK);
+    assert_eq!(stream.headers()[header::CONTENT_TYPE], "text/event-stream");
+    let mut body = stream.into_body();
+    let next = tokio::spawn(async move {
+        let frame = body.frame().await.unwrap().unwrap();
+        String::from_utf8(frame.into_data().unwrap().to_vec()).unwrap()
+    });
+    agent.call.apply(Intent::Type("AADSTS50053".into()));
+    let event = tokio::time::timeout(std::time::Duration::from_secs(10), next)
+        .await
+        .expect("an event once the agent answered")
+        .unwrap();
+    assert!(event.starts_with("event: change\n"), "{event}");
+    // A page older than the session hears of it at once.
+    let stream = browser.open("/events?seen=0").await;
+    let frame = stream.into_body().frame().await.unwrap().unwrap();
+    assert!(
+        String::from_utf8_lossy(frame.data_ref().unwrap()).contains("event: change"),
+        "told at once"
+    );
+    // Without a session there is nothing to follow.
+    let mut stranger = server.browser("");
+    assert_eq!(
+        stranger.get("/events?seen=0").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let script = browser.get("/live.js").await;
+    assert!(
+        script.headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert!(script.body.contains("new EventSource(\"/events?seen=\""));
+}
+
+#[tokio::test]
+async fn an_ending_the_agent_reaches_ends_the_partners_call_logged_once_as_web() {
+    use signin_doctor_core::core::{End, Intent};
+    let server = Server::new();
+    let (mut browser, mut agent, _) = shared(&server).await;
+    agent.call.apply(Intent::Type("AADSTS50053".into()));
+    // "No, it still does not work".
+    agent.call.apply(Intent::Pick(1));
+    let page = browser.show_until("href=\"/transcript.md\"").await;
+    assert!(!page.contains(REFRESH), "the call is over: {page}");
+    agent.hear();
+    agent.call.end(End::Finished);
+    let log = server.log();
+    assert_eq!(log.len(), 1, "one record for the call: {log:?}");
+    assert_eq!(log[0]["front_end"], "web");
+    assert_eq!(log[0]["kind"], "contact");
+}
+
+#[tokio::test]
+async fn a_partner_who_leaves_it_to_the_agent_hands_over_the_call_and_its_records() {
+    use signin_doctor_core::core::{End, Intent};
+    let server = Server::new();
+    let (mut browser, mut agent, _) = shared(&server).await;
+    let page = browser.submit("/handover", &[]).await;
+    assert!(page.contains("Your session is with the helpdesk agent now"));
+    assert!(!page.contains(REFRESH), "nothing left to follow");
+    agent.hear();
+    assert_eq!(agent.call.side(), None, "the agent carries on alone");
+    agent.call.apply(Intent::Type("AADSTS50053".into()));
+    // "No, it still does not work".
+    agent.call.apply(Intent::Pick(1));
+    assert!(server.log().is_empty(), "not logged before the agent's end");
+    agent.call.end(End::Finished);
+    let log = server.log();
+    assert_eq!(
+        log.len(),
+        1,
+        "the call, logged once from the records handed over"
+    );
+    assert_eq!(log[0]["kind"], "contact");
+}

@@ -1,7 +1,8 @@
 //! `serve --http` as a real process: a partner in a browser (plain HTTP/1.1 requests
 //! here) walks, gets a code for the helpdesk and hands over; an agent joins it with
 //! `ssh -t agent@HOST join CODE` on the same server and goes on where the partner was.
-//! Also: SIGTERM stops a web-only server cleanly, keeping the unfinished session.
+//! Also: SIGTERM stops a web-only server cleanly, keeping the unfinished session, even
+//! with a page's event stream open.
 //! With `CI` set, a missing `ssh` fails the SSH test instead of skipping it.
 
 mod common;
@@ -10,7 +11,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-use common::serve::{Server, free_port, have_ssh};
+use common::serve::{Server, free_port, have_ssh, wait_for_port};
 
 /// One HTTP/1.1 request to 127.0.0.1:`port`: gives the status, the headers and the body.
 fn http(port: u16, method: &str, path: &str, cookie: &str, form: &str) -> (u16, String, String) {
@@ -88,17 +89,6 @@ impl Partner {
     }
 }
 
-/// Waits until something listens on `port`.
-fn wait_for_port(port: u16) {
-    for _ in 0..200 {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("nothing listens on {port}");
-}
-
 #[test]
 fn a_browser_partner_hands_over_and_an_ssh_agent_joins_where_they_are() {
     if !have_ssh() {
@@ -167,6 +157,18 @@ fn a_web_only_server_stops_on_sigterm_keeping_the_unfinished_call() {
     wait_for_port(port);
     let mut partner = Partner::open(port);
     partner.submit("/answer", "choice=1");
+    // A page that follows its session keeps an event stream open: it must not hold the
+    // server up.
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "GET /events?seen=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: {}\r\n\r\n",
+        partner.cookie
+    )
+    .unwrap();
+    let mut head = [0; 15];
+    stream.read_exact(&mut head).unwrap();
+    assert_eq!(&head, b"HTTP/1.1 200 OK");
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(child.id() as i32),
         nix::sys::signal::Signal::SIGTERM,

@@ -48,11 +48,25 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// Waits until something listens on 127.0.0.1:`port` (e.g. `serve --http`).
+pub fn wait_for_port(port: u16) {
+    for _ in 0..200 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    panic!("nothing listens on {port}");
+}
+
 /// A `serve` process on 127.0.0.1, killed when dropped, with its own folder.
 pub struct Server {
     pub child: Child,
     pub port: u16,
     pub dir: tempfile::TempDir,
+    /// What the server wrote to its stderr (the operator's log), read as it comes: a
+    /// pipe nobody reads fills up, and a server whose log cannot be written waits.
+    pub log: ServerLog,
 }
 
 impl Server {
@@ -102,20 +116,10 @@ impl Server {
         })
     }
 
-    /// Starts `serve` with `args`, its stderr (the operator's log) collected line by line.
+    /// Starts `serve` with `args`; gives its operator's log too.
     pub fn start_logged(args: &[&str]) -> (Server, ServerLog) {
-        let mut server = Server::launch(tempfile::tempdir().unwrap(), args, |command| {
-            command.stderr(Stdio::piped());
-        });
-        let log = ServerLog::default();
-        let stderr = std::io::BufReader::new(server.child.stderr.take().unwrap());
-        let lines = log.clone();
-        thread::spawn(move || {
-            use std::io::BufRead;
-            for line in stderr.lines().map_while(Result::ok) {
-                lines.0.lock().unwrap().push(line);
-            }
-        });
+        let server = Server::start(args);
+        let log = server.log.clone();
         (server, log)
     }
 
@@ -146,10 +150,27 @@ impl Server {
         all.extend(["--state-dir", state, "--log", log]);
         all.extend(args);
         let mut command = super::binary(&all);
-        command.stdin(Stdio::null()).stdout(Stdio::null());
+        command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
         prepare(&mut command);
-        let child = command.spawn().unwrap();
-        let server = Server { child, port, dir };
+        let mut child = command.spawn().unwrap();
+        let log = ServerLog::default();
+        let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let lines = log.clone();
+        thread::spawn(move || {
+            use std::io::BufRead;
+            for line in stderr.lines().map_while(Result::ok) {
+                lines.0.lock().unwrap().push(line);
+            }
+        });
+        let server = Server {
+            child,
+            port,
+            dir,
+            log,
+        };
         let start = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(start.elapsed() < DEADLINE, "serve did not start listening");

@@ -145,6 +145,32 @@ impl Browser {
         }
     }
 
+    /// GET `path`, giving the response as it comes (an event stream's body is read
+    /// as it is sent).
+    pub async fn open(&mut self, path: &str) -> axum::response::Response {
+        let mut request = Request::get(path).body(Body::empty()).unwrap();
+        if let Some(cookie) = &self.cookie {
+            request
+                .headers_mut()
+                .insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        let router = web::router(Arc::clone(&self.app)).layer(MockConnectInfo(self.client));
+        router.oneshot(request).await.unwrap()
+    }
+
+    /// Shows `/` again until the page says `text`, as a page following a shared
+    /// session would; fails after 10 seconds.
+    pub async fn show_until(&mut self, text: &str) -> String {
+        for _ in 0..500 {
+            let page = self.show().await;
+            if page.contains(text) {
+                return page;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("the page never said {text:?}:\n{}", self.page);
+    }
+
     /// GET `path`.
     pub async fn get(&mut self, path: &str) -> Reply {
         let request = Request::get(path).body(Body::empty()).unwrap();
@@ -195,9 +221,9 @@ impl Browser {
     }
 }
 
-/// The hidden fields of the page's first walk form: token, node, depth.
+/// The hidden fields of the page's first walk form: token, node, depth, seen.
 pub fn place_fields(page: &str) -> Vec<(String, String)> {
-    ["token", "node", "depth"]
+    ["token", "node", "depth", "seen"]
         .iter()
         .map(|name| (name.to_string(), hidden(page, name)))
         .collect()

@@ -93,11 +93,18 @@ pub fn run(
     let lang = call.lang();
     let words = words(lang);
     let mut show_page = true;
+    // The prompt again after a line; not after the other side did something unseen here
+    // (the agent's private note), which would be a prompt out of nowhere.
+    let mut show_prompt = true;
     writeln!(
         output,
         "{}",
         clean_line(call.session().flow().title().get(lang))
     )?;
+    if call.side() == Some(Side::Agent) {
+        // Joined live, as the full screen's status line says.
+        writeln!(output, "{}", sharing_words(lang).partner_with_you)?;
+    }
     loop {
         let caller = call.records().caller_lang();
         let mut page = Page::of(call.session(), lang).for_caller(call.session(), lang, caller);
@@ -134,35 +141,34 @@ pub fn run(
         }
         let typing = page.kind == Kind::Input;
         let asking = call.asking().filter(|_| typing).cloned();
-        if let Some(confirm) = &asking {
-            writeln!(output, "{}", confirm.prompt(lang, Asker::Lines))?;
+        let prompt = if let Some(confirm) = &asking {
+            confirm.prompt(lang, Asker::Lines)
         } else if typing {
-            writeln!(
-                output,
+            format!(
                 "{} {}{extra}. {}:",
                 words.plain_type_prompt, words.plain_prompt_keys, words.plain_type_quotes
-            )?;
+            )
         } else {
-            writeln!(
-                output,
+            format!(
                 "{} (1-{}), {}{extra}:",
                 words.plain_prompt,
                 page.options.len(),
                 words.plain_prompt_keys
-            )?;
+            )
+        };
+        if show_prompt {
+            writeln!(output, "{prompt}")?;
         }
         output.flush()?;
         let line = match input.listen()? {
             Heard::Line(line) => line,
             Heard::Ended => return input_ended(&mut output, words, options),
             Heard::Live(event) => {
-                let applied = call.take(event);
-                show_page = shows_page(&applied);
-                tell(&mut output, &applied, lang, options)?;
+                (show_page, show_prompt) = take_live(call, event, &mut output, options)?;
                 continue;
             }
         };
-        show_page = true;
+        (show_page, show_prompt) = (true, true);
         let reply = if let Some(reply) = typed::reply_to(asking.as_ref(), &line) {
             reply
         } else if typing {
@@ -204,9 +210,8 @@ pub fn run(
                     show_page = false;
                     continue;
                 }
-                Found::Live(applied) => {
-                    show_page = shows_page(&applied);
-                    tell(&mut output, &applied, lang, options)?;
+                Found::Live(event) => {
+                    (show_page, show_prompt) = take_live(call, event, &mut output, options)?;
                     continue;
                 }
                 Found::Ended => return input_ended(&mut output, words, options),
@@ -224,6 +229,39 @@ pub fn run(
         show_page = shows_page(&applied);
         tell(&mut output, &applied, lang, options)?;
     }
+}
+
+/// Takes in what the other side did and says what it came to; in agent mode a note the
+/// partner wrote without moving is printed, as the page with its notes is not. Gives
+/// whether the page is printed again, and whether the prompt is: not when nothing was
+/// said (the agent's note, private, reaching the partner).
+fn take_live(
+    call: &mut Call,
+    event: LiveEvent,
+    output: &mut impl Write,
+    options: &Options,
+) -> io::Result<(bool, bool)> {
+    let heard = partner_notes(call).count();
+    let applied = call.take(event);
+    let lang = call.lang();
+    tell(output, &applied, lang, options)?;
+    let show_page = shows_page(&applied);
+    let mut said = show_page || !applied.notices.is_empty();
+    said |= !matches!(applied.change, Change::Nothing);
+    if options.agent && !show_page {
+        let label = crate::i18n::record_words(lang).partner_noted;
+        for note in partner_notes(call).skip(heard) {
+            writeln!(output, "{label}: {}", clean_line(&note.text))?;
+            said = true;
+        }
+    }
+    Ok((show_page, said))
+}
+
+/// The notes the partner wrote in `call`, oldest first.
+fn partner_notes(call: &Call) -> impl Iterator<Item = &crate::session::Note> {
+    let notes = call.session().notes().iter();
+    notes.filter(|note| note.author == Author::Partner)
 }
 
 /// Whether the page is printed again after `applied`: after a move (the other side's
@@ -288,8 +326,8 @@ enum Found {
     Jump(Intent),
     /// Nothing found or picked.
     Nothing,
-    /// The other side changed the session meanwhile (taken in): the search is dropped.
-    Live(Applied),
+    /// The other side changed the session meanwhile (to take in): the search is dropped.
+    Live(LiveEvent),
     /// Input ended.
     Ended,
 }
@@ -313,7 +351,7 @@ fn find(
     let line = match input.listen()? {
         Heard::Line(line) => line,
         Heard::Ended => return Ok(Found::Ended),
-        Heard::Live(event) => return Ok(Found::Live(call.take(event))),
+        Heard::Live(event) => return Ok(Found::Live(event)),
     };
     let shown = hits.len().min(agent::MAX_HITS);
     Ok(line

@@ -184,14 +184,17 @@ pub fn main(options: Options) -> Result<()> {
         tidy::tidy(&root.join("served"), options.keep_days);
         tidy::tidy_transcripts(&root.join(wizard::TRANSCRIPTS), options.keep_days);
     }
+    // One lobby for both: an agent over SSH joins a partner in a browser by their code.
+    let lobby = crate::core::live::Lobby::new(options.state_dir.clone());
     let ssh = match (options.listen, auth) {
-        (Some(address), Some(auth)) => {
-            Some((ssh_server(&options, auth, Arc::clone(&flow))?, address))
-        }
+        (Some(address), Some(auth)) => Some((
+            ssh_server(&options, auth, Arc::clone(&flow), Arc::clone(&lobby))?,
+            address,
+        )),
         _ => None,
     };
     let web = options.http.map(|address| {
-        let app = web::App::new(&web::WebOptions {
+        let web_options = web::WebOptions {
             flow,
             state_dir: options.state_dir.clone(),
             log: options.log.clone(),
@@ -201,8 +204,8 @@ pub fn main(options: Options) -> Result<()> {
             behind_proxy: options.https_behind_proxy,
             sessions_per_minute: web::SESSIONS_PER_MINUTE,
             answers_per_minute: web::ANSWERS_PER_MINUTE,
-        });
-        (app, address)
+        };
+        (web::App::with_lobby(&web_options, lobby), address)
     });
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
@@ -214,6 +217,7 @@ fn ssh_server(
     options: &Options,
     auth: auth::Auth,
     flow: Arc<Flow>,
+    live: Arc<crate::core::live::Lobby>,
 ) -> Result<(Arc<Shared>, Config)> {
     let key_path = match (&options.host_key, &options.state_dir) {
         (Some(path), _) => path.clone(),
@@ -242,7 +246,7 @@ fn ssh_server(
         flow,
         auth,
         state_dir: options.state_dir.as_ref().map(|dir| dir.join("served")),
-        live: crate::core::live::Lobby::new(options.state_dir.clone()),
+        live,
         state_root: options.state_dir.clone(),
         log: options.log.clone(),
         keep_days: options.keep_days,

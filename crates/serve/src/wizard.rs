@@ -86,6 +86,9 @@ struct Inputs {
     watch: Arc<Watch>,
     /// The wizard's number in the operator's log.
     number: u64,
+    /// An agent joining live: a folder of their own, for the save they go on in when the
+    /// partner stops sharing.
+    own_folder: Option<std::path::PathBuf>,
 }
 
 /// Starts a wizard in `mode` and `lang` for `role` in `seat`, whose output goes to
@@ -117,20 +120,31 @@ pub fn start(
         lines_sender,
         watch: Arc::clone(&watch),
         number,
+        own_folder: role
+            .live_code()
+            .and(shared.state_dir.as_ref())
+            .map(|dir| dir.join(session_folder(shared))),
     };
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
         let start = start_options(&shared, lang, &role);
         // Read before the walk claims the code.
         let code_save = code_save(&shared, &role);
+        let own_folder = inputs.own_folder.clone();
         let result = walk(&shared, mode, lang, &role, &to_client, inputs, &start);
-        remove_empty_folder(&role, &start);
         if let Some(farewell) = watch.farewell() {
             // After the full screen was left, so the client's terminal shows it.
             let crlf = !matches!(mode, Mode::Plain { echo: false });
             let mut output = ChannelWriter::new(to_client.clone(), crlf);
-            let code = resume_code(&shared, &role, &start, code_save);
+            // An agent the partner stopped sharing with goes on in a save of their own.
+            let own_save = own_folder.as_deref().and_then(save_in);
+            let code = resume_code(&shared, &role, &start, own_save.or(code_save));
             let _ = writeln!(output, "{}", goodbye(farewell, lang, code.as_deref()));
+        }
+        remove_empty_folder(&role, &start);
+        if let Some(folder) = own_folder {
+            // Left empty when the agent never went on alone, or finished.
+            let _ = std::fs::remove_dir(folder);
         }
         let how = how_it_ended(&result, &watch);
         let code = match result {
@@ -174,20 +188,12 @@ fn resume_code(
     let save = match code_save {
         Some(save) => save,
         None => {
-            // A new session's save is the one file in its own folder.
             let folder = start
                 .records
                 .state_dir
                 .as_deref()
                 .filter(|_| role.code().is_none())?;
-            std::fs::read_dir(folder)
-                .ok()?
-                .flatten()
-                .map(|entry| entry.path())
-                .find(|path| {
-                    let name = path.to_string_lossy();
-                    name.ends_with(".json") && !name.ends_with(".abandoned.json")
-                })?
+            save_in(folder)?
         }
     };
     if !save.is_file() {
@@ -200,6 +206,18 @@ fn resume_code(
         .with("partner", !role.agent())
         .log();
     Some(code.to_string())
+}
+
+/// The save in a session's own `folder`: its one save file, not one set aside.
+fn save_in(folder: &std::path::Path) -> Option<std::path::PathBuf> {
+    std::fs::read_dir(folder)
+        .ok()?
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| {
+            let name = path.to_string_lossy();
+            name.ends_with(".json") && !name.ends_with(".abandoned.json")
+        })
 }
 
 /// How a wizard's walk ended, for the operator's log: at an ending, quit, its client
@@ -271,8 +289,6 @@ fn walk(
 ) -> Result<WalkEnd> {
     let crlf = !matches!(mode, Mode::Plain { echo: false });
     let mut output = ChannelWriter::new(to_client.clone(), crlf);
-    // An agent's own folder, for when the partner leaves them alone.
-    let mut own_folder = None;
     let joined = match role.live_code() {
         Some(code) => {
             let joined = shared
@@ -295,8 +311,8 @@ fn walk(
     };
     let call = match joined {
         Joined::Live { session, seat } => {
-            let own = folder_of_its_own(shared).served(start.records.call.clone());
-            own_folder = own.state_dir.clone();
+            let own = served_records(shared, inputs.own_folder.clone())
+                .served(start.records.call.clone());
             Call::joined(session, lang, seat, own)
         }
         Joined::NotLive => {
@@ -328,7 +344,7 @@ fn walk(
         }
     };
     let agent = role.agent();
-    let walked = match mode {
+    match mode {
         Mode::FullScreen {
             size,
             no_color,
@@ -372,12 +388,7 @@ fn walk(
             );
             plain::start::walk(call, &options, &mut input, output).map_err(Error::from)
         }
-    };
-    if let Some(folder) = own_folder {
-        // Left empty when the agent never went on alone, or finished.
-        let _ = std::fs::remove_dir(folder);
     }
-    walked
 }
 
 /// Where a wizard in `mode` hears of the other side of a shared session: into its input,

@@ -146,7 +146,11 @@ fn take_event(
             tick(app, crate::clock::now());
             if let Some(effect) = update(app, action) {
                 // What leaves the screen is the user's own: a partner's has no agent notes.
-                let done = effect::perform(effect, &app.session_for_user(), app.lang(), can_copy);
+                let terminal = effect::Terminal {
+                    can_copy,
+                    served: app.call_record().served,
+                };
+                let done = effect::perform(effect, &app.session_for_user(), app.lang(), terminal);
                 report(app, &done.notices);
                 if done.terminal.is_some() {
                     *to_terminal = done.terminal;

@@ -29,6 +29,14 @@ pub struct RecordWords {
     pub not_taken: &'static str,
     /// Plain mode's agent commands, served: `s` shows the transcript.
     pub plain_agent_keys: &'static str,
+    /// Plain mode, to the agent: before a note the partner just wrote.
+    pub partner_noted: &'static str,
+    /// The full screen's agent key hints, served: `s` shows the transcript.
+    pub agent_hints: &'static str,
+    /// The help's line for `s`, served.
+    pub help_show: &'static str,
+    /// `y` where the terminal cannot take a copy, served: `s` shows the transcript.
+    pub copy_impossible: &'static str,
 }
 
 const ENGLISH: RecordWords = RecordWords {
@@ -40,6 +48,10 @@ const ENGLISH: RecordWords = RecordWords {
     days_fetch: "days; fetch it with",
     not_taken: "The transcript was neither shown nor copied: s shows it, y copies it, q again leaves without it.",
     plain_agent_keys: "n TEXT = note, s = show the transcript, /WORD = search",
+    partner_noted: "The partner added a note",
+    agent_hints: "n note · / search · s transcript · y copy",
+    help_show: "show the transcript, to read, select or copy",
+    copy_impossible: "Cannot copy to the clipboard here (not a terminal that takes OSC 52); press s to show the transcript and select it.",
 };
 
 const DUTCH: RecordWords = RecordWords {
@@ -51,6 +63,10 @@ const DUTCH: RecordWords = RecordWords {
     days_fetch: "dagen; haal het op met",
     not_taken: "Het verslag is niet getoond en niet gekopieerd: s toont het, y kopieert het, nogmaals q stopt zonder verslag.",
     plain_agent_keys: "n TEKST = notitie, s = verslag tonen, /WOORD = zoeken",
+    partner_noted: "De partner heeft een notitie toegevoegd",
+    agent_hints: "n notitie · / zoeken · s verslag · y kopiëren",
+    help_show: "het verslag tonen, om te lezen, te selecteren of te kopiëren",
+    copy_impossible: "Kopiëren naar het klembord kan hier niet (geen terminal die OSC 52 aanneemt); druk op s om het verslag te tonen en te selecteren.",
 };
 
 impl RecordWords {

@@ -2,13 +2,15 @@
 //! step, for partners in a browser. One more adapter over the core, like the terminal
 //! front ends: the same flow, records, masking and outcome log.
 //!
-//! By role: `call` (the one adapter over the core), `store` (the browser sessions, their
-//! ids and expiry), `rate` (per-address limits), `cookie` (the session cookie), `routes`
-//! (what each address does), `render/` (the HTML), `words` (the pages' own words),
-//! `assets/` (the style sheet).
+//! By role: `call` (the one adapter over the core's `Call`), `live` (the partner's side
+//! of live sharing with an agent over SSH), `store` (the browser sessions, their ids and
+//! expiry), `rate` (per-address limits), `cookie` (the session cookie), `routes` (what
+//! each address does), `render/` (the HTML), `words` (the pages' own words), `assets/`
+//! (the style sheet and the small script that follows a shared session).
 
 mod call;
 mod cookie;
+mod live;
 mod rate;
 mod render;
 mod routes;
@@ -26,6 +28,7 @@ use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::core::live::Lobby;
 use crate::flow::Flow;
 
 /// The largest request body taken; larger ones are refused with 413.
@@ -70,13 +73,21 @@ pub struct App {
     answers: rate::Rate,
     behind_proxy: bool,
     idle_timeout: Duration,
-    /// The state folder, where hand-off codes are kept.
-    state_root: Option<PathBuf>,
+    /// The live shared sessions by hand-off code: the SSH server's own when both run in
+    /// one process, so an agent over SSH joins a partner in a browser.
+    lobby: Arc<Lobby>,
+    /// Set when the server stops: the event streams end, so no open page holds it up.
+    stopping: tokio::sync::watch::Sender<bool>,
 }
 
 impl App {
-    /// The web front end's state, as `options` say.
+    /// The web front end's state, as `options` say, with a lobby of its own.
     pub fn new(options: &WebOptions) -> Arc<App> {
+        App::with_lobby(options, Lobby::new(options.state_dir.clone()))
+    }
+
+    /// The web front end's state, as `options` say, sharing sessions in `lobby`.
+    pub fn with_lobby(options: &WebOptions, lobby: Arc<Lobby>) -> Arc<App> {
         let keeping = call::Keeping {
             flow: Arc::clone(&options.flow),
             folder: options.state_dir.as_ref().map(|dir| dir.join("served")),
@@ -89,8 +100,20 @@ impl App {
             answers: rate::Rate::new(options.answers_per_minute),
             behind_proxy: options.behind_proxy,
             idle_timeout: options.idle_timeout,
-            state_root: options.state_dir.clone(),
+            lobby,
+            stopping: tokio::sync::watch::Sender::new(false),
         })
+    }
+
+    /// Resolves once the server is stopping.
+    pub async fn stopping(&self) {
+        let mut stopping = self.stopping.subscribe();
+        let _ = stopping.wait_for(|stop| *stop).await;
+    }
+
+    /// The lobby where agents find the partners' shared sessions by their codes.
+    pub fn lobby(&self) -> &Arc<Lobby> {
+        &self.lobby
     }
 }
 
@@ -131,6 +154,12 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let sweeper = tokio::spawn(expire_idle(Arc::clone(&app)));
     let service = router(Arc::clone(&app)).into_make_service_with_connect_info::<SocketAddr>();
+    let stopped = Arc::clone(&app);
+    let stop = async move {
+        stop.await;
+        // Open event streams end first: the server waits for every response to finish.
+        stopped.stopping.send_replace(true);
+    };
     let served = axum::serve(listener, service)
         .with_graceful_shutdown(stop)
         .await;

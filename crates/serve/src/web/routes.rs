@@ -2,26 +2,33 @@
 //! 303 See Other to `/`, which shows where the call is (so a reload never answers
 //! twice); every form carries the session's token and the place it answers.
 
+use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{ConnectInfo, Form, FromRequest, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, Form, FromRequest, FromRequestParts, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use maud::Markup;
 use serde::Deserialize;
 
-use super::call::Place;
+use super::call::{Place, Stale};
 use super::render::{StepView, error_page, step_page};
 use super::store::{Refused, WebSession, lock, same_token};
 use super::words::{from_accept_language, web_words};
-use super::{App, cookie};
+use super::{App, cookie, live};
+use crate::core::{Change, Intent, Refusal};
 use crate::lang::Lang;
 
 /// The style sheet, served as a file (the pages carry no inline style).
 const STYLE: &str = include_str!("assets/style.css");
+
+/// The script a shared session's page loads to follow the agent's changes (the pages
+/// carry no inline script; without it, a shared page refreshes itself).
+const LIVE_SCRIPT: &str = include_str!("assets/live.js");
 
 /// Every address, with the 404 page for the rest.
 pub fn routes() -> Router<Arc<App>> {
@@ -33,6 +40,9 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/lang", post(language))
         .route("/code", post(code))
         .route("/handover", post(hand_over))
+        .route("/end-sharing", post(end_sharing))
+        .route("/events", get(events))
+        .route("/live.js", get(live_script))
         .route("/transcript.md", get(transcript_markdown))
         .route("/transcript.json", get(transcript_json))
         .route("/style.css", get(style))
@@ -48,6 +58,8 @@ pub struct Sent {
     node: Option<String>,
     /// How many moves led to it.
     depth: Option<usize>,
+    /// How many of the agent's moves the page had taken in.
+    seen: Option<u64>,
     /// The answer picked (a question's or a step's).
     choice: Option<usize>,
     /// What was typed in a free-text field.
@@ -91,6 +103,8 @@ impl Sent {
         Some(Place {
             node: self.node.clone()?,
             depth: self.depth?,
+            // A form that does not say is taken as older than any move of the agent's.
+            moves_seen: self.seen.unwrap_or(0),
         })
     }
 }
@@ -165,6 +179,8 @@ fn page(session: &mut WebSession) -> Response {
         flash: flash.as_deref(),
         problem: call.problem(),
         code: call.code(),
+        agent_present: call.agent_present(),
+        live: call.live().then(|| session.version()),
         handed_over: call.handed_over(),
         can_go_back: call.can_go_back(),
         finished: call.finished(),
@@ -178,23 +194,33 @@ async fn answer(State(app): State<Arc<App>>, posted: Posted) -> Response {
         if !in_place(session, sent) {
             return;
         }
-        let call = &mut session.call;
-        match (sent.choice, sent.confirm.as_deref(), &sent.typed) {
-            (Some(index), _, _) => call.choose(index),
-            (None, Some("take"), _) => call.enter(""),
-            (None, Some("decline"), _) => call.decline(),
-            (None, _, Some(typed)) => call.enter(typed),
-            _ => {}
-        }
+        let intent = match (sent.choice, sent.confirm.as_deref(), &sent.typed) {
+            (Some(index), _, _) => Intent::Pick(index),
+            (None, Some("take"), _) => Intent::Type(String::new()),
+            (None, Some("decline"), _) => Intent::Decline,
+            (None, _, Some(typed)) => Intent::Type(typed.clone()),
+            _ => return,
+        };
+        apply(session, intent);
     })
     .await
+}
+
+/// Applies `intent` to the session's call and keeps what to tell on the next page.
+fn apply(session: &mut WebSession, intent: Intent) {
+    let applied = session.call.apply(intent);
+    session.tell(&applied);
+    if let Change::Refused(Refusal::HandOff(why)) = &applied.change {
+        let words = web_words(session.lang);
+        session.flash = Some(format!("{} {why}", words.no_code));
+    }
 }
 
 /// POST `/back`: one step back from the page the form was on.
 async fn back(State(app): State<Arc<App>>, posted: Posted) -> Response {
     change(app, posted, |session, sent| {
         if in_place(session, sent) {
-            session.call.back();
+            apply(session, Intent::Back);
         }
     })
     .await
@@ -221,24 +247,80 @@ async fn language(State(app): State<Arc<App>>, posted: Posted) -> Response {
     .await
 }
 
-/// POST `/code`: a hand-off code for the helpdesk, shown on the page from now on.
+/// POST `/code`: a hand-off code for the helpdesk, shown on the page until an agent
+/// joins with it; from now on the call is shared in the server's lobby.
 async fn code(State(app): State<Arc<App>>, posted: Posted) -> Response {
-    let root = app.state_root.clone();
+    let lobby = Arc::clone(app.lobby());
     change(app, posted, move |session, _| {
-        if let Err(why) = session.call.give_code(root.as_deref()) {
-            let words = web_words(session.lang);
-            session.flash = Some(format!("{} {why}.", words.no_code));
-        }
+        live::share(session, &lobby);
+        apply(session, Intent::HandOff);
     })
     .await
 }
 
-/// POST `/handover`: the partner hands the call to the agent with the code.
+/// POST `/handover`: the partner leaves the call to the agent with the code.
 async fn hand_over(State(app): State<Arc<App>>, posted: Posted) -> Response {
     change(app, posted, |session, _| {
         session.call.hand_over();
     })
     .await
+}
+
+/// POST `/end-sharing`: the agent no longer sees the partner's session; they carry on
+/// with it alone, as over SSH.
+async fn end_sharing(State(app): State<Arc<App>>, posted: Posted) -> Response {
+    change(app, posted, |session, _| {
+        apply(session, Intent::EndSharing);
+    })
+    .await
+}
+
+/// What `/events` is asked: the version of the page shown.
+#[derive(Debug, Deserialize)]
+pub struct Shown {
+    /// The version of the page shown (see `WebSession::version`).
+    seen: Option<u64>,
+}
+
+/// GET `/events`: server-sent events for the page's script, one `change` as soon as the
+/// session is at another version than the page shows (the agent answered, joined or
+/// left). 404 without a session.
+async fn events(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(shown): Query<Shown>,
+) -> Response {
+    let found = cookie::session_id(&headers).and_then(|id| app.store.get(id));
+    let Some(session) = found else {
+        return not_found_page(&app, browser_lang(&headers));
+    };
+    let changes = lock(&session).changes.subscribe();
+    let seen = shown.seen.unwrap_or(0);
+    let stream = futures_util::stream::unfold((changes, seen), move |(mut changes, seen)| {
+        let app = Arc::clone(&app);
+        async move {
+            let now = loop {
+                let now = *changes.borrow_and_update();
+                if now != seen {
+                    break now;
+                }
+                tokio::select! {
+                    // The session ended: so does the stream.
+                    changed = changes.changed() => changed.ok()?,
+                    () = app.stopping() => return None,
+                }
+            };
+            let change = Event::default().event("change").data(now.to_string());
+            Some((Ok::<_, Infallible>(change), (changes, now)))
+        }
+    });
+    let mut response = Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 /// Puts the call back at the place the form answers, as the wizard's Back would; when it
@@ -248,15 +330,16 @@ fn in_place(session: &mut WebSession, sent: &Sent) -> bool {
     let Some(place) = sent.place() else {
         return false;
     };
-    if session.call.finished() && session.call.place() != place {
-        session.flash = Some(words.call_over.to_owned());
-        return false;
-    }
-    if !session.call.return_to(&place) {
-        session.flash = Some(words.moved_on.to_owned());
-        return false;
-    }
-    true
+    let Err(stale) = session.call.return_to(&place) else {
+        return true;
+    };
+    let said = match stale {
+        Stale::Over => words.call_over,
+        Stale::PathLeft => words.moved_on,
+        Stale::AgentMoved => words.agent_moved,
+    };
+    session.flash = Some(said.to_owned());
+    false
 }
 
 /// Does `what` to the session of the request, if its token is right and the client is
@@ -335,12 +418,22 @@ fn transcript(
 
 /// GET `/style.css`.
 async fn style() -> Response {
+    asset("text/css; charset=utf-8", STYLE)
+}
+
+/// GET `/live.js`.
+async fn live_script() -> Response {
+    asset("text/javascript; charset=utf-8", LIVE_SCRIPT)
+}
+
+/// A file of the site's own, of type `kind`, cached for an hour.
+fn asset(kind: &'static str, text: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CONTENT_TYPE, kind),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        STYLE,
+        text,
     )
         .into_response()
 }

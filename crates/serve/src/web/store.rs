@@ -5,20 +5,21 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
 use std::time::{Duration, Instant};
 
 use sha2::{Digest, Sha256};
 
-use super::call::{Call, Keeping};
-use crate::core::End;
+use super::call::{Keeping, WebCall};
+use crate::core::live::LiveEvent;
+use crate::core::{Applied, Change, End};
 use crate::lang::Lang;
 
 /// One browser's session.
 #[derive(Debug)]
 pub struct WebSession {
     /// The call.
-    pub call: Call,
+    pub call: WebCall,
     /// The token every form of this session carries.
     pub token: String,
     /// The language the pages are shown in.
@@ -27,6 +28,45 @@ pub struct WebSession {
     pub flash: Option<String>,
     /// When the browser last asked for anything.
     last_seen: Instant,
+    /// Counted up each time the helpdesk agent changed what the page shows; the page's
+    /// script listens to it (`/events`).
+    pub changes: tokio::sync::watch::Sender<u64>,
+    /// This session itself, for the task that passes the agent's changes into it.
+    pub me: Weak<Mutex<WebSession>>,
+}
+
+impl WebSession {
+    /// What `applied` came to, for the next page: the core's word about it (the other
+    /// side was first, sharing stopped, the agent left…), if any.
+    pub fn tell(&mut self, applied: &Applied) {
+        let said: Vec<&str> = applied
+            .notices
+            .iter()
+            .filter(|notice| !notice.error)
+            .map(|notice| notice.text.as_str())
+            .collect();
+        if !said.is_empty() {
+            self.flash = Some(said.join(" "));
+        }
+    }
+
+    /// Takes in what the agent did at seat `seat`, and tells the page when that changed
+    /// what it shows (not for an agent's note, which a partner never sees: a page reloaded
+    /// for nothing would lose what the partner was typing).
+    pub fn heard(&mut self, seat: u64, event: LiveEvent) {
+        let Some(applied) = self.call.take(seat, event) else {
+            return;
+        };
+        self.tell(&applied);
+        if applied.change != Change::Nothing || !applied.notices.is_empty() {
+            self.changes.send_modify(|version| *version += 1);
+        }
+    }
+
+    /// The version of the page the browser was given, for its script.
+    pub fn version(&self) -> u64 {
+        *self.changes.borrow()
+    }
 }
 
 /// A session, shared between the requests of one browser.
@@ -96,15 +136,19 @@ impl Store {
             return Err(Refused::Full);
         }
         let keeping = self.keeping_for(&id);
-        let call = Call::begin(&keeping, lang);
+        let call = WebCall::begin(&keeping, lang);
         let lang = call.lang();
-        let session = Arc::new(Mutex::new(WebSession {
-            call,
-            token: random_hex(),
-            lang,
-            flash: None,
-            last_seen: Instant::now(),
-        }));
+        let session = Arc::new_cyclic(|me| {
+            Mutex::new(WebSession {
+                call,
+                token: random_hex(),
+                lang,
+                flash: None,
+                last_seen: Instant::now(),
+                changes: tokio::sync::watch::Sender::new(0),
+                me: me.clone(),
+            })
+        });
         // Two requests may have opened the same returning session at once: every request
         // of the cookie goes on with the one in first; the other call is dropped, its
         // save (if it had taken it up) left on disk as it was.

@@ -41,6 +41,14 @@ pub struct WebWords {
     pub moved_on: &'static str,
     /// Said after the call ended and an old page was answered.
     pub call_over: &'static str,
+    /// Said when a page was answered after the helpdesk agent moved the session.
+    pub agent_moved: &'static str,
+    /// Said while a helpdesk agent shares the session.
+    pub agent_with_you: &'static str,
+    /// What the agent sees, and how to stop it.
+    pub agent_with_you_text: &'static str,
+    /// The button that stops the sharing.
+    pub end_sharing: &'static str,
     /// The 404 page's heading.
     pub not_found: &'static str,
     /// The 404 page's text.
@@ -95,6 +103,12 @@ const EN: WebWords = WebWords {
     transcript_json: "Download the transcript (JSON)",
     moved_on: "That page was out of date, so nothing was answered. This is where you are now.",
     call_over: "This call has ended. Choose Start again to begin a new one.",
+    agent_moved: "The helpdesk agent answered first, so nothing was answered here. This is \
+                  where you are now.",
+    agent_with_you: "A helpdesk agent is with you",
+    agent_with_you_text: "They see every answer you give, and this page shows theirs. To go on \
+                          alone, stop sharing: the agent then carries on without you.",
+    end_sharing: "Stop sharing with the agent",
     not_found: "Page not found",
     not_found_text: "There is no page at this address.",
     home: "Go to the first question",
@@ -106,12 +120,12 @@ const EN: WebWords = WebWords {
     answers_label: "Answers",
     get_code: "Get a code for the helpdesk",
     your_code: "Your code for the helpdesk",
-    code_help: "Read this code to the helpdesk agent. With it they continue this session from \
-                where you are. When they ask, choose Hand over to the agent.",
-    hand_over: "Hand over to the agent",
+    code_help: "Read this code to the helpdesk agent. When they join with it, they see \
+                every answer you give and this page shows theirs. If you have to go, choose \
+                Leave it to the agent: they carry on from where you are.",
+    hand_over: "Leave it to the agent",
     handed_over: "Your session is with the helpdesk agent now",
-    handed_over_text: "The agent continues it with your code. You can close this page, or \
-                       start again.",
+    handed_over_text: "The agent carries on with it. You can close this page, or start again.",
     no_code: "No code could be given:",
     helpdesk: "Helpdesk",
 };
@@ -134,6 +148,13 @@ const NL: WebWords = WebWords {
     transcript_json: "Download het verslag (JSON)",
     moved_on: "Die pagina was verouderd, dus er is niets beantwoord. Hier bent u nu.",
     call_over: "Dit gesprek is afgelopen. Kies Opnieuw beginnen voor een nieuw gesprek.",
+    agent_moved: "De helpdeskmedewerker antwoordde eerst, dus hier is niets beantwoord. Hier \
+                  bent u nu.",
+    agent_with_you: "Een helpdeskmedewerker kijkt met u mee",
+    agent_with_you_text: "De medewerker ziet elk antwoord dat u geeft, en deze pagina toont de \
+                          antwoorden van de medewerker. Stop het delen om alleen verder te \
+                          gaan: de medewerker gaat dan zonder u verder.",
+    end_sharing: "Stop het delen met de medewerker",
     not_found: "Pagina niet gevonden",
     not_found_text: "Op dit adres staat geen pagina.",
     home: "Naar de eerste vraag",
@@ -145,12 +166,14 @@ const NL: WebWords = WebWords {
     answers_label: "Antwoorden",
     get_code: "Vraag een code voor de helpdesk",
     your_code: "Uw code voor de helpdesk",
-    code_help: "Lees deze code voor aan de helpdeskmedewerker. Daarmee gaat die verder met \
-                dit gesprek waar u nu bent. Kies Overdragen aan de medewerker als die erom vraagt.",
-    hand_over: "Overdragen aan de medewerker",
+    code_help: "Lees deze code voor aan de helpdeskmedewerker. Doet die mee met de code, dan \
+                ziet die elk antwoord dat u geeft en toont deze pagina de antwoorden van de \
+                medewerker. Moet u weg, kies dan Aan de medewerker overlaten: die gaat verder \
+                waar u nu bent.",
+    hand_over: "Aan de medewerker overlaten",
     handed_over: "Uw gesprek is nu bij de helpdeskmedewerker",
-    handed_over_text: "De medewerker gaat verder met uw code. U kunt deze pagina sluiten, of \
-                       opnieuw beginnen.",
+    handed_over_text: "De medewerker gaat ermee verder. U kunt deze pagina sluiten, of opnieuw \
+                       beginnen.",
     no_code: "Er kon geen code worden gegeven:",
     helpdesk: "Helpdesk",
 };

@@ -19,6 +19,8 @@ pub struct HelpFor {
     pub answering: bool,
     /// Served to a partner: the hand-off keys too.
     pub hand_off: bool,
+    /// Served over SSH: `s` shows the transcript rather than saving it.
+    pub served: bool,
 }
 
 /// The help's lines for a box in `area`, and the box itself.
@@ -38,7 +40,15 @@ pub fn layout(
         (words.help_lines, sharing.help_lines)
     };
     let offered: &[(&str, &str)] = if help_for.hand_off { hand_off } else { &[] };
-    let help_lines: Vec<&(&str, &str)> = own.iter().chain(offered).collect();
+    let show = ("s", crate::i18n::record_words(lang).help_show);
+    let help_lines: Vec<&(&str, &str)> = own
+        .iter()
+        .map(|line| match line {
+            ("s", _) if help_for.served => &show,
+            line => line,
+        })
+        .chain(offered)
+        .collect();
     let key_width = help_lines
         .iter()
         .map(|(key, _)| wrap::width(key))

@@ -9,37 +9,46 @@ use crate::page::Page;
 const HINT_SEPARATOR: &str = " · ";
 
 /// The key hints for `page` packed into at most `max_rows` rows of `width` cells. Agent
-/// mode's keys are mentioned when every hint fits; else they are left to the help. An
-/// `extra` hint (a served wizard's hand-off) is always offered, before help and quit.
+/// mode's keys (`agent_hints` at a question or ending; `None` outside agent mode) are
+/// mentioned when every hint fits; else they are left to the help. An `extra` hint (a
+/// served wizard's hand-off) is always offered, before help and quit.
 pub fn hints(
     page: &Page,
     words: &Words,
-    agent: bool,
+    agent_hints: Option<&str>,
     extra: Option<&str>,
     width: usize,
     max_rows: usize,
 ) -> Vec<String> {
-    let mut text = hint_text(page, words, agent, extra);
+    let mut text = hint_text(page, words, agent_hints, extra);
     let items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
     if pack(&items, width).len() > max_rows {
-        text = hint_text(page, words, false, extra);
+        text = hint_text(page, words, None, extra);
     }
     pack_hints(&text, width, max_rows, 2 + usize::from(extra.is_some()))
 }
 
-/// The key hints for `page`; agent mode's keys and the `extra` hint go before the last
-/// two ("? help · q quit", or "F1 help · Ctrl-C quit" at a question answered by typing).
-fn hint_text(page: &Page, words: &Words, agent: bool, extra: Option<&str>) -> String {
-    let (keys, agent_keys) = if page.kind.is_ending() {
-        (words.ending_keys, words.agent_hints)
+/// The key hints for `page`; agent mode's keys (`agent_hints` at a question or ending,
+/// when in agent mode) and the `extra` hint go before the last two ("? help · q quit",
+/// or "F1 help · Ctrl-C quit" at a question answered by typing).
+fn hint_text(page: &Page, words: &Words, agent_hints: Option<&str>, extra: Option<&str>) -> String {
+    let keys = if page.kind.is_ending() {
+        words.ending_keys
     } else if page.kind == Kind::Input {
-        (words.input_keys, words.agent_input_hints)
+        words.input_keys
     } else {
-        (words.question_keys, words.agent_hints)
+        words.question_keys
     };
+    let agent_keys = agent_hints.map(|hints| {
+        if page.kind == Kind::Input {
+            words.agent_input_hints
+        } else {
+            hints
+        }
+    });
     let mut items: Vec<&str> = keys.split(HINT_SEPARATOR).collect();
     let at = items.len().saturating_sub(2);
-    let added = agent.then_some(agent_keys).into_iter().chain(extra);
+    let added = agent_keys.into_iter().chain(extra);
     items.splice(at..at, added);
     items.join(HINT_SEPARATOR)
 }

@@ -95,6 +95,8 @@ pub struct ScreenInput<'a> {
     pub agent: Option<&'a Session>,
     /// One more key hint (a served wizard's hand-off), shown before help and quit.
     pub extra_hint: Option<&'static str>,
+    /// Served over SSH: `s` shows the transcript (and the hints say so).
+    pub served: bool,
 }
 
 /// At most this many status rows are shown; the rest of the status is cut.
@@ -127,10 +129,15 @@ impl Screen {
         let inner_width = area.width.saturating_sub(2);
         // A short screen gives its rows to the answers: one header row, one row of hints.
         let short = area.height < RULES_FROM_HEIGHT;
+        let agent_hints = if input.served {
+            crate::i18n::record_words(input.lang).agent_hints
+        } else {
+            words.agent_hints
+        };
         let hints = hints(
             input.page,
             words,
-            input.agent.is_some(),
+            input.agent.is_some().then_some(agent_hints),
             input.extra_hint,
             usize::from(inner_width),
             if short { 1 } else { 3 },

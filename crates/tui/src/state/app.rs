@@ -338,6 +338,7 @@ impl App {
             status: &status,
             agent: self.agent.then_some(self.call.session()),
             extra_hint: self.sharing.hint(self.lang, self.answering()),
+            served: self.record.served,
         };
         Screen::of(input, area)
     }
@@ -366,6 +367,7 @@ impl App {
         help_layout::HelpFor {
             answering: self.answering(),
             hand_off: self.sharing.partner(),
+            served: self.record.served,
         }
     }
 

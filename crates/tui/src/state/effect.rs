@@ -28,20 +28,33 @@ pub struct Done {
     pub terminal: Option<String>,
 }
 
-/// Does `effect` for `session` shown in `lang`. `can_copy` says whether the terminal may
-/// take OSC 52 (see [`crate::Options::clipboard`]).
-pub(crate) fn perform(effect: Effect, session: &Session, lang: Lang, can_copy: bool) -> Done {
+/// How the terminal takes the transcript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Terminal {
+    /// The terminal may take OSC 52 (see [`crate::Options::clipboard`]).
+    pub can_copy: bool,
+    /// Served over SSH: `s` shows the transcript (rather than saving a file).
+    pub served: bool,
+}
+
+/// Does `effect` for `session` shown in `lang` on `terminal`.
+pub(crate) fn perform(effect: Effect, session: &Session, lang: Lang, terminal: Terminal) -> Done {
     match effect {
-        Effect::Copy => copy(session, lang, can_copy, crate::clock::now()),
+        Effect::Copy => copy(session, lang, terminal, crate::clock::now()),
     }
 }
 
-fn copy(session: &Session, lang: Lang, can_copy: bool, now: jiff::Timestamp) -> Done {
+fn copy(session: &Session, lang: Lang, terminal: Terminal, now: jiff::Timestamp) -> Done {
     let words = words(lang);
-    if !can_copy {
+    if !terminal.can_copy {
+        let text = if terminal.served {
+            crate::i18n::record_words(lang).copy_impossible
+        } else {
+            words.copy_impossible
+        };
         return Done {
             notices: vec![Notice {
-                text: words.copy_impossible.to_owned(),
+                text: text.to_owned(),
                 error: true,
             }],
             terminal: None,
@@ -94,7 +107,11 @@ mod tests {
     #[test]
     fn copy_sends_the_markdown_transcript_or_says_why_not() {
         let session = session();
-        let done = perform(Effect::Copy, &session, Lang::En, true);
+        let copying = Terminal {
+            can_copy: true,
+            served: false,
+        };
+        let done = perform(Effect::Copy, &session, Lang::En, copying);
         let sequence = done.terminal.expect("a clipboard sequence");
         let encoded = sequence
             .strip_prefix("\x1b]52;c;")
@@ -107,9 +124,28 @@ mod tests {
         assert!(markdown.contains("caller on a new phone"), "{markdown}");
         assert!(!markdown.contains("https://"), "a question has no links");
         assert!(!done.notices[0].error);
-        let done = perform(Effect::Copy, &session, Lang::En, false);
+        let local = Terminal {
+            can_copy: false,
+            served: false,
+        };
+        let done = perform(Effect::Copy, &session, Lang::En, local);
         assert_eq!(done.terminal, None);
-        assert!(done.notices[0].error && done.notices[0].text.contains("press s"));
+        let why = &done.notices[0];
+        assert!(
+            why.error
+                && why
+                    .text
+                    .contains("press s to save the transcript to a file")
+        );
+        // Over SSH `s` shows the transcript: no file on the partner's side.
+        let served = Terminal {
+            can_copy: false,
+            served: true,
+        };
+        let done = perform(Effect::Copy, &session, Lang::Nl, served);
+        let why = &done.notices[0].text;
+        assert!(why.contains("druk op s om het verslag te tonen"), "{why}");
+        assert!(!why.contains("bestand"), "{why}");
     }
 }
 

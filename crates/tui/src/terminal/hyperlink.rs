@@ -29,9 +29,10 @@ pub struct PlacedLink {
 }
 
 /// The address pieces on screen when `app` is drawn in `area` (none under the help
-/// overlay, the note editor or the search box, or when the area is too small).
+/// overlay, the note editor, the search box or the transcript view, or when the area is
+/// too small).
 pub fn placed(app: &App, area: Rect) -> Vec<PlacedLink> {
-    if app.help_visible() || app.overlay().is_some() {
+    if app.help_visible() || app.overlay().is_some() || app.call_record().view.is_some() {
         return Vec::new();
     }
     let Some(screen) = app.screen(area) else {
@@ -102,5 +103,23 @@ mod tests {
         assert!(out.contains("abc"));
         assert!(out.ends_with("\x1b]8;;\x1b\\"), "{out:?}");
         assert!(!out.contains("evil"));
+    }
+
+    #[test]
+    fn the_transcript_view_over_a_page_with_addresses_gets_none_of_its_links() {
+        let flow = crate::flow::load_built_in().unwrap().flow.shared();
+        let mut session = crate::session::Session::new(flow);
+        // "Something else" → "None of these": the support contact, with its links.
+        session.choose(7).unwrap();
+        session.choose(4).unwrap();
+        let options = crate::Options::default();
+        let mut app = App::new(session, crate::lang::Lang::En, &options);
+        app.serve_record(None, None);
+        let area = Rect::new(0, 0, 80, 60);
+        crate::update(&mut app, crate::Action::Resize(80, 60));
+        assert!(!placed(&app, area).is_empty(), "the ending shows its links");
+        crate::update(&mut app, crate::Action::SaveTranscript);
+        assert!(app.call_record().view.is_some());
+        assert_eq!(placed(&app, area), [], "the page's links over the view");
     }
 }

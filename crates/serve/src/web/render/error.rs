@@ -20,6 +20,7 @@ pub fn error_page(lang: Lang, site: &str, heading: &str, text: &str) -> Markup {
             title: heading,
             site,
             token: None,
+            live: None,
         },
         main,
     )

@@ -17,6 +17,10 @@ pub struct Frame<'a> {
     /// The session's form token, for the language switch; `None` on pages without a
     /// session, which offer the link home instead.
     pub token: Option<&'a str>,
+    /// While the page follows a shared session: the version it shows. The page then
+    /// loads the script that listens for the next change, and without scripts it
+    /// refreshes itself every two seconds.
+    pub live: Option<u64>,
 }
 
 /// The whole page around `main`.
@@ -34,6 +38,10 @@ pub fn frame(frame: &Frame<'_>, main: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (frame.title) " – " (frame.site) }
                 link rel="stylesheet" href="/style.css";
+                @if let Some(version) = frame.live {
+                    noscript { meta http-equiv="refresh" content="2"; }
+                    script src="/live.js" data-seen=(version) defer {}
+                }
             }
             body {
                 a.skip href="#main" { (words.skip) }

@@ -33,8 +33,13 @@ pub struct StepView<'a> {
     pub can_go_back: bool,
     /// Whether the call is over (its ending recorded).
     pub finished: bool,
-    /// The hand-off code given, if any.
+    /// The hand-off code given and not used yet, if any.
     pub code: Option<&'a str>,
+    /// Whether a helpdesk agent shares the session now.
+    pub agent_present: bool,
+    /// While the page follows a shared session (an agent with the partner, or a code
+    /// waiting for one): the version of the session it shows.
+    pub live: Option<u64>,
     /// Whether the call was handed over to the agent.
     pub handed_over: bool,
 }
@@ -49,6 +54,9 @@ pub fn step_page(view: &StepView<'_>) -> Markup {
         }
         @if let Some(flash) = view.flash {
             p.notice role="status" { (flash) }
+        }
+        @if view.agent_present {
+            p.notice.live { strong { (web.agent_with_you) } }
         }
         @if !page.breadcrumbs.is_empty() {
             details.answers {
@@ -78,6 +86,7 @@ pub fn step_page(view: &StepView<'_>) -> Markup {
             title: &page.heading,
             site: &page.flow_title,
             token: Some(view.token),
+            live: view.live,
         },
         main,
     )
@@ -89,6 +98,7 @@ fn place_fields(view: &StepView<'_>) -> Markup {
         input type="hidden" name="token" value=(view.token);
         input type="hidden" name="node" value=(view.place.node);
         input type="hidden" name="depth" value=(view.place.depth);
+        input type="hidden" name="seen" value=(view.place.moves_seen);
     }
 }
 
@@ -230,12 +240,21 @@ fn moves(view: &StepView<'_>, web: &WebWords) -> Markup {
 }
 
 /// The hand-off: a button that gives a code for the helpdesk; once given, the code and
-/// the button that hands the call over.
+/// the button that leaves the call to the agent; while the agent is with the partner,
+/// that they are, and the button that stops the sharing.
 fn helpdesk(view: &StepView<'_>, web: &WebWords) -> Markup {
     html! {
         section.helpdesk aria-labelledby="helpdesk" {
             h2 id="helpdesk" { (web.helpdesk) }
-            @if let Some(code) = view.code {
+            @if view.agent_present {
+                p { (web.agent_with_you_text) }
+                (walk_form(view, "/end-sharing", html! {
+                    button.secondary type="submit" { (web.end_sharing) }
+                }))
+                (walk_form(view, "/handover", html! {
+                    button.secondary type="submit" { (web.hand_over) }
+                }))
+            } @else if let Some(code) = view.code {
                 p { (web.your_code) ": " strong.code { (code) } }
                 p { (web.code_help) }
                 (walk_form(view, "/handover", html! {

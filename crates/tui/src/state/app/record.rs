@@ -6,7 +6,7 @@ use super::{App, Status};
 use crate::event::action::Action;
 use crate::i18n::record_words;
 use crate::layout::view_model::TranscriptRows;
-use crate::state::call_record::TranscriptView;
+use crate::state::call_record::{CallRecord, TranscriptView};
 use crate::state::effect::Effect;
 use crate::transcript::Transcript;
 
@@ -26,6 +26,11 @@ impl App {
             .page
             .clone()
             .for_caller(self.call.session(), self.lang, caller);
+    }
+
+    /// The call's record as this wizard knows it.
+    pub(crate) fn call_record(&self) -> &CallRecord {
+        &self.record
     }
 
     /// Opens the transcript view on the transcript of this user's session, now.

@@ -192,6 +192,7 @@ fn the_help_scrolls_when_it_does_not_fit_and_any_other_key_closes_it() {
         crate::layout::help_layout::HelpFor {
             answering: false,
             hand_off: false,
+            served: false,
         },
         Rect::new(0, 0, 40, 12),
     );
