@@ -85,12 +85,8 @@ pub fn load_str(text: &str, file: &str) -> Result<Checked, LoadError> {
     load_texts(&[file.to_owned()], &[text], file, &CheckOptions::default())
 }
 
-/// Loads and checks a flow made of one or more parts; `source` names the whole flow.
-pub fn load_parts(parts: Vec<Part>, source: &str) -> Result<Checked, LoadError> {
-    load_parts_with(parts, source, &CheckOptions::default())
-}
-
-/// [`load_parts`], checking what `options` asks for besides.
+/// Loads and checks a flow made of one or more parts; `source` names the whole flow;
+/// checks what `options` asks for besides.
 pub fn load_parts_with(
     parts: Vec<Part>,
     source: &str,

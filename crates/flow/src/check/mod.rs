@@ -13,7 +13,6 @@ mod texts;
 
 pub(crate) use resolve::suggest;
 pub use review::{DEFAULT_MAX_AGE_DAYS, ReviewPolicy};
-pub use style::MAX_LABEL_CHARS;
 
 use std::cell::Cell;
 
