@@ -250,9 +250,9 @@ async fn language(State(app): State<Arc<App>>, posted: Posted) -> Response {
 /// POST `/code`: a hand-off code for the helpdesk, shown on the page until an agent
 /// joins with it; from now on the call is shared in the server's lobby.
 async fn code(State(app): State<Arc<App>>, posted: Posted) -> Response {
-    let lobby = Arc::clone(app.lobby());
+    let (lobby, ids) = (Arc::clone(app.lobby()), app.call_ids.clone());
     change(app, posted, move |session, _| {
-        live::share(session, &lobby);
+        live::share(session, &lobby, &ids);
         apply(session, Intent::HandOff);
     })
     .await
