@@ -601,6 +601,20 @@ async fn the_event_stream_tells_the_page_of_the_agents_change() {
 }
 
 #[tokio::test]
+async fn the_cores_words_follow_the_page_into_dutch() {
+    let server = Server::new();
+    let (mut browser, _agent, _) = shared(&server).await;
+    let page = browser.submit("/lang", &[("lang", "nl")]).await;
+    assert!(page.contains("<html lang=\"nl\">"));
+    let page = browser.submit("/end-sharing", &[]).await;
+    assert!(
+        page.contains("Delen gestopt: de medewerker ziet uw schermen niet meer."),
+        "{page}"
+    );
+    assert!(!page.contains("Sharing stopped"), "{page}");
+}
+
+#[tokio::test]
 async fn a_shared_session_outlasts_the_idle_timeout_until_its_page_and_agent_are_gone() {
     use signin_doctor_core::core::End;
     let server = Server::new();

@@ -241,7 +241,7 @@ async fn restart(State(app): State<Arc<App>>, posted: Posted) -> Response {
 async fn language(State(app): State<Arc<App>>, posted: Posted) -> Response {
     change(app, posted, |session, sent| {
         if let Some(lang) = sent.lang.as_deref().and_then(|l| l.parse().ok()) {
-            session.lang = lang;
+            session.speak(lang);
         }
     })
     .await

@@ -63,6 +63,12 @@ impl WebSession {
         }
     }
 
+    /// Shows the pages in `lang` from now on, the core's notices on them too.
+    pub fn speak(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.call.speak(lang);
+    }
+
     /// Whether the session is in use without the browser asking for anything: a helpdesk
     /// agent is with the partner, or a page follows the session (its event stream open,
     /// which ends when the browser is gone). Such a session is not ended when idle.
