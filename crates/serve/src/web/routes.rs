@@ -135,10 +135,14 @@ async fn show(
     ConnectInfo(connect): ConnectInfo<SocketAddr>,
 ) -> Response {
     if let Some(id) = cookie::session_id(&headers) {
-        let id = id.to_owned();
-        let found = {
-            let app = Arc::clone(&app);
-            blocking(move || app.store.find(&id)).await
+        // A session in memory is shown at once; only one continued from its save waits
+        // for the disk, on the blocking pool (a hop there costs a step page most of its time).
+        let found = match app.store.get(id) {
+            Some(session) => Some(session),
+            None => {
+                let (app, id) = (Arc::clone(&app), id.to_owned());
+                blocking(move || app.store.find(&id)).await
+            }
         };
         if let Some(session) = found {
             return page(&mut lock(&session));
