@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # First-frame benchmark: the release signin-doctor against whiptail, both started in an
-# 80x24 pseudo-terminal, interleaved; prints both medians and the ratio.
+# 80x24 pseudo-terminal, interleaved; prints both medians and the ratio, of the wall-clock
+# time and of the CPU time each had used when its frame was on screen (steadier on a busy machine).
 # Usage: benches/first_frame.sh [RUNS]   (default 40; not part of CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."

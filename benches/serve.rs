@@ -56,11 +56,7 @@ fn main() {
         "1000",
     ]);
     let pid = server.child.id();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = common::serve::client_runtime();
     runtime.block_on(async {
         let idle = memory(pid);
         println!("idle server: VmRSS {:.1} MiB", mib(idle.rss));

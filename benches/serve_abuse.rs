@@ -51,11 +51,7 @@ fn main() {
         Some(4096),
         None,
     );
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = common::serve::client_runtime();
     runtime.block_on(async {
         let idle = server.rss_kib();
         println!("idle: VmRSS {:.1} MiB", mib(idle));

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 // The crates, under the names the modules here use (`crate::session`…).
-use signin_doctor_cli::{self as cli, commands, default_paths, report, surroundings};
-use signin_doctor_core::{core, error, exit, flow, lang, session};
+use signin_doctor_cli::{self as cli, commands, default_paths, error, exit, report, surroundings};
+use signin_doctor_core::{core, flow, lang, session};
 use signin_doctor_plain as plain;
 use signin_doctor_tui as tui;
 

@@ -6,10 +6,9 @@ use std::process::ExitCode;
 use crate::cli::{Cli, Command, StateOptions};
 use crate::commands::{self, walkable_flow};
 use crate::core::start::{StartOptions, begin};
-use crate::core::{Call, Notice, RecordOptions};
+use crate::core::{Call, Notice, RecordOptions, WalkEnd};
 use crate::default_paths::{log_file, state_dir};
 use crate::error::{Error, Result};
-use crate::exit::WalkEnd;
 use crate::flow::ReviewPolicy;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
@@ -68,7 +67,7 @@ pub fn run_in(cli: Cli, env: &Surroundings) -> Result<ExitCode> {
         Some(Command::Man) => crate::exit::print(&crate::cli::manual::man_page()),
         // The SSH server is a program of its own: this one stays as small as the wizard.
         Some(Command::Serve { .. }) => return crate::sibling::serve(),
-        None => return wizard(&cli, lang, env).map(WalkEnd::exit_code),
+        None => return wizard(&cli, lang, env).map(crate::exit::walk_exit),
     }
     .map(|()| ExitCode::SUCCESS)
 }
@@ -94,7 +93,13 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
             remote: false,
             terminal: env.stdin_terminal,
         };
-        plain::start::main(session, lang, &start, options)
+        Ok(plain::start::main(
+            session,
+            lang,
+            &start,
+            options,
+            crate::exit::INTERRUPTED,
+        )?)
     } else {
         let options = tui::Options {
             no_color: env.no_color,
@@ -112,21 +117,21 @@ fn wizard(cli: &Cli, lang: Lang, env: &Surroundings) -> Result<WalkEnd> {
 /// defaults filled in.
 fn start_options(cli: &Cli, env: &Surroundings) -> StartOptions {
     let (state_folder, keep_days) = cli.state.or(&StateOptions::default());
-    StartOptions {
-        records: RecordOptions {
-            state_dir: state_dir(state_folder.as_deref()),
-            log: log_file(cli.log.file.as_deref()),
-            transcript: cli.transcript.clone(),
-            agent: agent_mode(cli),
-            keep_days,
-            served: false,
-            call: None,
-        },
-        resume: cli.resume.is_some(),
-        hand_off: hand_off_code(cli).map(str::to_owned),
-        lang: cli.lang.lang,
-        interactive: env.stdin_terminal,
-    }
+    let records = RecordOptions::kept(
+        state_dir(state_folder.as_deref()),
+        log_file(cli.log.file.as_deref()),
+        keep_days,
+    );
+    StartOptions::new(
+        records
+            .transcript(cli.transcript.clone())
+            .agent(agent_mode(cli))
+            .remedies(crate::cli::REMEDIES),
+    )
+    .resume(cli.resume.is_some())
+    .hand_off(hand_off_code(cli).map(str::to_owned))
+    .lang(cli.lang.lang)
+    .interactive(env.stdin_terminal)
 }
 
 /// The hand-off code given with `--resume CODE`, if any.

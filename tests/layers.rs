@@ -346,7 +346,8 @@ fn crates_depend_only_downwards() {
         ("core", &["tui", "plain", "cli", "serve"]),
         ("tui", &["plain", "cli", "serve"]),
         ("plain", &["tui", "cli", "serve"]),
-        ("cli", &["tui", "plain", "serve"]),
+        // The edge shared by both programs: above the front ends, whose errors it words.
+        ("cli", &["serve"]),
         ("serve", &[]),
     ];
     for (name, above) in rules {

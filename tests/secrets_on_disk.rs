@@ -174,15 +174,9 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 
 /// Every record of an agent's call written under `dir`.
 fn options(dir: &Path) -> RecordOptions {
-    RecordOptions {
-        state_dir: Some(dir.join("state")),
-        log: Some(dir.join("log.jsonl")),
-        transcript: Some(dir.join("transcript")),
-        agent: true,
-        keep_days: 30,
-        served: false,
-        call: None,
-    }
+    RecordOptions::kept(Some(dir.join("state")), Some(dir.join("log.jsonl")), 30)
+        .transcript(Some(dir.join("transcript")))
+        .agent(true)
 }
 
 /// A call with `note` written on the way, every record written to `dir`; `finish`

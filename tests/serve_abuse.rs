@@ -11,7 +11,7 @@ use std::net::TcpStream;
 use std::time::Duration;
 
 use common::floods;
-use common::serve::{DEADLINE, Server, files, served_folder, wait_until_let_go};
+use common::serve::{DEADLINE, Server, client_runtime, files, served_folder, wait_until_let_go};
 use common::ssh_client::{RemoteTerminal, connect};
 use russh::ChannelMsg;
 use tokio::time::Instant;
@@ -24,14 +24,6 @@ const FLOOD: Duration = Duration::from_secs(5);
 /// The most a flood may grow the server, in KiB (a 300×150 screen's frames waiting for a
 /// client that does not read them, and the input waiting for the wizard, fit well within).
 const FLOOD_GROWTH_KIB: u64 = 32 * 1024;
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-}
 
 /// A normal partner is served: the first question shows on an 80×24 terminal.
 async fn a_partner_is_served(port: u16) {
@@ -57,7 +49,7 @@ fn assert_bounded(server: &mut Server, before_kib: u64, most_kib: u64, what: &st
 #[test]
 fn a_terminal_of_65535_by_65535_is_drawn_at_the_largest_size_and_the_server_goes_on() {
     let mut server = Server::start(&["--open"]);
-    let runtime = runtime();
+    let runtime = client_runtime();
     runtime.block_on(a_partner_is_served(server.port));
     let before = server.rss_kib();
     runtime.block_on(async {
@@ -90,7 +82,7 @@ const RESIZE_FLOOD_GROWTH_KIB: u64 = 8 * 1024;
 #[test]
 fn a_flood_of_window_changes_is_coalesced_and_the_server_stays_small() {
     let mut server = Server::start(&["--open"]);
-    let runtime = runtime();
+    let runtime = client_runtime();
     runtime.block_on(a_partner_is_served(server.port));
     let before = server.rss_kib();
     let (sent, peak) = runtime.block_on(async {
@@ -130,7 +122,7 @@ fn too_small(screen: &RemoteTerminal) -> bool {
 #[test]
 fn a_client_resizing_quickly_ends_with_a_frame_at_its_last_size() {
     let server = Server::start(&["--open"]);
-    runtime().block_on(async {
+    client_runtime().block_on(async {
         let deadline = Instant::now() + DEADLINE;
         let mut user =
             RemoteTerminal::open(server.port, "partner", "xterm-256color", (80, 24), deadline)
@@ -162,7 +154,7 @@ fn a_client_resizing_quickly_ends_with_a_frame_at_its_last_size() {
 #[test]
 fn a_flood_of_keys_from_a_client_that_reads_nothing_is_held_back() {
     let mut server = Server::start(&["--open"]);
-    let runtime = runtime();
+    let runtime = client_runtime();
     runtime.block_on(a_partner_is_served(server.port));
     let before = server.rss_kib();
     runtime.block_on(async {
@@ -176,7 +168,7 @@ fn a_flood_of_keys_from_a_client_that_reads_nothing_is_held_back() {
 #[test]
 fn a_flood_of_plain_lines_is_held_back_to_the_pace_of_the_wizard() {
     let mut server = Server::start(&["--open"]);
-    let runtime = runtime();
+    let runtime = client_runtime();
     runtime.block_on(a_partner_is_served(server.port));
     let before = server.rss_kib();
     runtime.block_on(async {
@@ -231,7 +223,7 @@ fn a_client_that_stops_reading_is_held_back_then_cut_off_and_its_session_kept() 
         typist.join().unwrap(),
         "the connection was closed under the typist"
     );
-    runtime().block_on(a_partner_is_served(server.port));
+    client_runtime().block_on(a_partner_is_served(server.port));
     assert_bounded(&mut server, before, FLOOD_GROWTH_KIB, "a stalled client");
     // Cut off, its session ends as when a connection is lost: kept, not logged as ended.
     let folder = served_folder(&server);
@@ -286,7 +278,7 @@ fn a_connection_that_does_not_sign_in_is_closed_after_the_login_grace_whatever_i
         trickle.join().unwrap(),
         "the trickling connection was closed"
     );
-    runtime().block_on(a_partner_is_served(server.port));
+    client_runtime().block_on(a_partner_is_served(server.port));
 }
 
 /// A socket from the loopback address `source` to `port`, sending nothing.
@@ -324,7 +316,7 @@ fn connections_signing_in_are_capped_per_address_and_others_are_still_served() {
     let third = read_to_close(silent_socket_from("127.0.0.2", server.port));
     assert!(third.is_empty(), "closed at once, ungreeted: {third:?}");
     // Another address is not held back.
-    runtime().block_on(a_partner_is_served(server.port));
+    client_runtime().block_on(a_partner_is_served(server.port));
 }
 
 #[test]
@@ -340,7 +332,7 @@ fn sockets_held_open_to_fill_the_server_make_room_for_a_partner() {
         (&*socket).read_exact(&mut greeting).unwrap();
     }
     // Both places for signing in are taken: the partner still gets in.
-    runtime().block_on(a_partner_is_served(server.port));
+    client_runtime().block_on(a_partner_is_served(server.port));
     // The socket waiting longest was closed (before its login grace of 30 s).
     let oldest = held.into_iter().next().unwrap();
     let rest = read_to_close(oldest);
@@ -353,7 +345,7 @@ fn sockets_held_open_to_fill_the_server_make_room_for_a_partner() {
 #[test]
 fn at_most_four_channels_on_a_connection_and_sessions_are_capped_per_address() {
     let server = Server::start(&["--open", "--max-per-address", "2"]);
-    runtime().block_on(async {
+    client_runtime().block_on(async {
         let connection = connect(server.port, "partner").await.unwrap();
         let mut channels = Vec::new();
         for _ in 0..4 {
@@ -414,7 +406,7 @@ fn out_of_file_descriptors_the_server_waits_and_serves_again() {
         "the server stopped when out of descriptors"
     );
     drop(held);
-    runtime().block_on(a_partner_is_served(server.port));
+    client_runtime().block_on(a_partner_is_served(server.port));
     assert!(server.running());
 }
 

@@ -72,11 +72,7 @@ fn a_hundred_sessions_at_once_each_reach_an_ending_exit_0_and_are_logged_once() 
         "--max-startups",
         &max,
     ]);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = common::serve::client_runtime();
     let started = Instant::now();
     let deadline = started + ALL_WITHIN;
     let all_in = Arc::new(Barrier::new(SESSIONS));

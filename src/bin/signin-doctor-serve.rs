@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use signin_doctor_cli::default_paths::{log_file, state_dir};
+use signin_doctor_cli::error::{Error, Result};
+use signin_doctor_cli::exit::USAGE_OR_INVALID_FLOW;
 use signin_doctor_cli::report::{exit_code, say};
 use signin_doctor_cli::{Cli, Command};
-use signin_doctor_core::error::{Error, Result};
-use signin_doctor_core::exit::USAGE_OR_INVALID_FLOW;
 
 fn main() -> ExitCode {
     let cli = parse(std::env::args_os().collect());
@@ -59,7 +59,7 @@ fn serve(cli: &Cli) -> Result<()> {
     };
     refuse_for_serve(cli)?;
     let (state_folder, keep_days) = state.or(&cli.state);
-    signin_doctor_serve::main(signin_doctor_serve::Options {
+    Ok(signin_doctor_serve::main(signin_doctor_serve::Options {
         // SSH on its default address, unless only the web pages are asked for.
         listen: match (listen, http) {
             (None, Some(_)) => None,
@@ -85,7 +85,7 @@ fn serve(cli: &Cli) -> Result<()> {
         idle_timeout: std::time::Duration::from_secs(*idle_timeout),
         log_format: *log_format,
         lang: lang.lang.or(cli.lang.lang),
-    })
+    })?)
 }
 
 /// Refuses the wizard's options that `serve` has no use for, naming each, rather than

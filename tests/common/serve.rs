@@ -13,6 +13,16 @@ use super::pty::Wizard;
 /// How long anything may take before a test fails.
 pub const DEADLINE: Duration = Duration::from_secs(15);
 
+/// The runtime the SSH clients of a test or benchmark run on: two workers, as many as
+/// the machine's cores.
+pub fn client_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// Whether the OpenSSH client is here; without it the test is skipped, unless CI requires it.
 pub fn have_ssh() -> bool {
     let found = Command::new("ssh")

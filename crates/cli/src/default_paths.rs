@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use etcetera::{BaseStrategy, choose_base_strategy};
 
 /// The folder name under the base directories.
-pub const APP_DIR: &str = "signin-doctor";
+pub(crate) const APP_DIR: &str = "signin-doctor";
 /// The outcome log's file name in the data directory.
-pub const LOG_FILE: &str = "outcomes.jsonl";
+pub(crate) const LOG_FILE: &str = "outcomes.jsonl";
 
 /// The folder for saved sessions: `given`, else the XDG state directory (the data
 /// directory where a system has none); `None` if no home directory can be found.

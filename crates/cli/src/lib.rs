@@ -1,12 +1,21 @@
-//! The command line.
+//! The edge both programs share (`signin-doctor` and `signin-doctor-serve`), above the
+//! two front ends: the command line ([`Cli`], clap) and what it offers a user about kept
+//! records ([`REMEDIES`]); the one error of a run, worded with the options that apply
+//! ([`error::Error`], into which the front ends' errors convert), its exit codes
+//! ([`exit`]) and the one place it is printed ([`report`]); the manual page and
+//! completions ([`manual`]); the subcommands `check`, `graph`, `schema`, `stats`
+//! ([`commands`]); the default paths ([`default_paths`]) and what the program learns
+//! from its surroundings ([`surroundings`]).
 
 pub mod commands;
 pub mod default_paths;
+pub mod error;
+pub mod exit;
 pub mod report;
 pub mod surroundings;
 
 // The crates below, under the names this crate's modules use (`crate::flow`…).
-use signin_doctor_core::{bounded_read, error, exit, export, flow, i18n, lang, stats};
+use signin_doctor_core::{bounded_read, core, export, flow, i18n, lang, stats};
 
 pub mod manual;
 
@@ -16,8 +25,16 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands::check::CheckFormat;
 use crate::commands::stats::StatsFormat;
+use crate::core::Remedies;
 use crate::export::GraphFormat;
 use crate::lang::Lang;
+
+/// What this command line offers a user about kept records, for the core's notices:
+/// `--resume` continues a kept session, `--keep-days` says how long set-aside ones stay.
+pub const REMEDIES: Remedies = Remedies {
+    resume: Some("signin-doctor --resume"),
+    keep_days: Some("--keep-days"),
+};
 
 /// Walks you through a Partner Center sign-in problem to the right remedy or contact.
 #[derive(Debug, Parser)]
@@ -114,7 +131,7 @@ pub struct LogOption {
 }
 
 /// How many days set-aside sessions are kept when `--keep-days` is not given.
-pub const DEFAULT_KEEP_DAYS: u32 = 30;
+pub(crate) const DEFAULT_KEEP_DAYS: u32 = 30;
 
 impl FlowOption {
     /// This flow, else `outer`'s (given before the command).
@@ -296,7 +313,7 @@ fn graph_format() -> impl clap::builder::TypedValueParser<Value = GraphFormat> {
 }
 
 /// The default of `--max-connections`; the service's `LimitNOFILE` leaves room above it.
-pub const DEFAULT_MAX_CONNECTIONS: usize = 1000;
+pub(crate) const DEFAULT_MAX_CONNECTIONS: usize = 1000;
 
 /// How `serve` writes the operator's log on stderr (`--log-format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

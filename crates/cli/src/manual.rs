@@ -128,7 +128,7 @@ fn escape(text: &str) -> String {
 /// The hand-written sections of the manual page.
 mod man_sections {
     /// After the full-screen keys: the answer box and plain mode.
-    pub const KEYS_AFTER: &str = include_str!("man/keys.roff");
+    pub(crate) const KEYS_AFTER: &str = include_str!("man/keys.roff");
     /// EXIT STATUS, FILES, ENVIRONMENT, EXAMPLES and SEE ALSO.
-    pub const REST: &str = include_str!("man/sections.roff");
+    pub(crate) const REST: &str = include_str!("man/sections.roff");
 }

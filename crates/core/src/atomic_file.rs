@@ -47,7 +47,7 @@ pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
 
 /// Writes `contents` to `path` atomically, replacing what was there (for a file the program
 /// owns, such as its own autosave).
-pub fn write_replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+pub(crate) fn write_replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     let temp = filled_temp(path, contents)?;
     temp.persist(path).map_err(|e| io_error(path, e.error))?;
     Ok(())
@@ -55,7 +55,7 @@ pub fn write_replace(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
 
 /// Writes `contents` to `path`, or if that exists to the first free name that
 /// [`next_free_name`] would give; returns the file written. Never overwrites.
-pub fn write_new_or_next(path: &Path, contents: &[u8]) -> Result<PathBuf, WriteError> {
+pub(crate) fn write_new_or_next(path: &Path, contents: &[u8]) -> Result<PathBuf, WriteError> {
     let mut target = path.to_owned();
     // Another process may take a free name between the check and the rename: try again.
     for _ in 0..100 {
@@ -75,7 +75,7 @@ fn taken(path: &Path) -> bool {
 
 /// `path` if nothing is there, else the first of `NAME-1.EXT`, `NAME-2.EXT`, … that is free.
 /// A dangling link counts as taken: it is never written through.
-pub fn next_free_name(path: &Path) -> PathBuf {
+pub(crate) fn next_free_name(path: &Path) -> PathBuf {
     if !taken(path) {
         return path.to_owned();
     }
@@ -125,7 +125,7 @@ fn without_temp_name(error: io::Error) -> io::Error {
 /// Removes temporary files (`.tmp*`) that a killed process left in `dir`, if they are
 /// older than `age` (younger ones may belong to a process writing right now). Returns
 /// how many were removed.
-pub fn remove_stale_temporaries(dir: &Path, age: std::time::Duration) -> usize {
+pub(crate) fn remove_stale_temporaries(dir: &Path, age: std::time::Duration) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };

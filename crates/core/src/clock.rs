@@ -21,7 +21,7 @@ pub fn duration_text(seconds: i64) -> String {
 }
 
 /// A time as the user's clock shows it, to the minute (`2025-03-14 10:30`).
-pub fn local_minute(at: Timestamp) -> String {
+pub(crate) fn local_minute(at: Timestamp) -> String {
     at.to_zoned(TimeZone::system())
         .strftime("%Y-%m-%d %H:%M")
         .to_string()

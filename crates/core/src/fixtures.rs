@@ -3,8 +3,15 @@
 
 use std::sync::Arc;
 
+use crate::core::Remedies;
 use crate::flow::{Flow, load_str};
 use crate::session::Session;
+
+/// What the local program offers about kept records (as its command line words it).
+pub const REMEDIES: Remedies = Remedies {
+    resume: Some("signin-doctor --resume"),
+    keep_days: Some("--keep-days"),
+};
 
 /// Questions, a step, a contact with a link, and a solved ending; the first question has
 /// something to say to the caller.

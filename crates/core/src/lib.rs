@@ -5,6 +5,17 @@
 //! command-line crate: the front ends (`signin-doctor-tui`, `signin-doctor-plain`) and the
 //! hosts sit above this crate.
 //!
+//! It exports what the front ends, hosts, tests and benchmarks use: [`core`] (the
+//! [`core::Call`], start-up, intents, the end rule, live sharing, record options), the
+//! engine ([`session`]), what a screen shows ([`page`]), the records ([`autosave`],
+//! [`transcript`], [`outcome_log`], [`stats`], [`export`]), hand-off codes ([`handoff`])
+//! and the leaves [`clock`], [`sanitize`], [`secrets`]; the flow crate and its leaves
+//! under the names the modules here use ([`flow`], [`lang`], [`i18n`], [`bounded_read`]).
+//! Its errors are data ([`core::start::StartError`], [`core::hand_off::HandOffError`]):
+//! the edge words them and gives the exit codes. What only this crate uses (atomic
+//! writes, save-file parts, the code ticket's insides, the records' own steps) is
+//! `pub(crate)`, so the compiler flags what nobody uses.
+//!
 //! ```
 //! use signin_doctor_core::{flow::load_built_in, lang::Lang, page::Page, session::Session};
 //!
@@ -28,8 +39,6 @@ mod atomic_file;
 pub mod autosave;
 pub mod clock;
 pub mod core;
-pub mod error;
-pub mod exit;
 pub mod export;
 #[cfg(any(test, feature = "testing"))]
 pub mod fixtures;

@@ -96,7 +96,7 @@ impl OutcomeRecord {
 
     /// The record of a saved session that was given up (not resumed): abandoned at its
     /// last saved node, at the time it was last saved.
-    pub fn abandoned_save(saved: &SavedSession) -> OutcomeRecord {
+    pub(crate) fn abandoned_save(saved: &SavedSession) -> OutcomeRecord {
         let answers = saved.answers();
         OutcomeRecord {
             flow: saved.flow.id.clone(),
@@ -147,7 +147,7 @@ pub fn append(path: &Path, record: &OutcomeRecord) -> Result<(), LogError> {
 
 /// Appends `line` (which must end in a line break) to `path` under an exclusive lock,
 /// on a line of its own.
-pub fn append_line(path: &Path, line: &str) -> Result<(), LogError> {
+pub(crate) fn append_line(path: &Path, line: &str) -> Result<(), LogError> {
     let fail = |source| LogError {
         path: path.to_owned(),
         source,
@@ -177,7 +177,7 @@ fn refuse_pipe(path: &Path) -> io::Result<()> {
         if std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo()) {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
-                "it is a named pipe, not a file; give --log a regular file",
+                "it is a named pipe, not a file; give a regular file instead",
             ));
         }
     }

@@ -255,7 +255,7 @@ fn breadcrumbs(session: &Session, lang: Lang) -> Vec<String> {
 
 /// What was answered at one move, as breadcrumbs, the trail and transcripts show it: the
 /// choice picked, the text typed, "fixed"/"not fixed" at a step, or "Jumped to: …".
-pub fn answer_given(flow: &Flow, step: &Move, lang: Lang) -> String {
+pub(crate) fn answer_given(flow: &Flow, step: &Move, lang: Lang) -> String {
     let words = words(lang);
     let Some(answer) = step.answer() else {
         let to = clean_line(flow.node(step.to).heading().get(lang));
@@ -282,7 +282,7 @@ pub fn answer_given(flow: &Flow, step: &Move, lang: Lang) -> String {
 
 /// Typed text as screens and transcripts show it: one clean line, with what looks like a
 /// secret masked; and whether anything was masked.
-pub fn shown_typed(typed: &str) -> (String, bool) {
+pub(crate) fn shown_typed(typed: &str) -> (String, bool) {
     // The session keeps typed text masked already; the marker says that it was.
     let (text, masked_now) = crate::secrets::mask(&clean_line(typed));
     let masked = masked_now || text.contains(crate::secrets::MARKER);

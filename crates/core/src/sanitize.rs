@@ -22,7 +22,7 @@ fn is_unsafe(c: char) -> bool {
 }
 
 /// A flow id made safe for a file name: letters, digits and `-` stay, the rest become `_`.
-pub fn file_name_part(flow_id: &str) -> String {
+pub(crate) fn file_name_part(flow_id: &str) -> String {
     flow_id
         .chars()
         .map(|c| {

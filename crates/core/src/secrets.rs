@@ -57,7 +57,7 @@ use shapes::{
 use crate::lang::Lang;
 
 /// What replaces a masked secret; visible, so a reader knows something was there.
-pub const MARKER: &str = "[masked]";
+pub(crate) const MARKER: &str = "[masked]";
 
 /// The marker as a reader of `lang` sees it.
 pub fn marker(lang: Lang) -> &'static str {

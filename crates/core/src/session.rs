@@ -272,7 +272,7 @@ impl Session {
     /// Answers the current input node with a code it suggested for what was typed
     /// ([`Input::did_you_mean`]) at time `at`: the move goes where the code leads, and
     /// keeps the corrected text.
-    pub fn answer_suggested_at(
+    pub(crate) fn answer_suggested_at(
         &mut self,
         suggestion: &Suggestion,
         at: Timestamp,

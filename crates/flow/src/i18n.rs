@@ -183,8 +183,9 @@ pub struct Words {
     pub link_shortened: &'static str,
     /// Heading over notes written at steps that are no longer on the path.
     pub other_notes: &'static str,
-    /// After a signal or a terminal failure: how to continue the saved session.
-    pub resume_hint: &'static str,
+    /// After a signal or a terminal failure: that the session is saved, before the
+    /// command that continues it (the program's own words for it).
+    pub resume_with: &'static str,
     /// A paste longer than an input box takes was cut.
     pub paste_cut: &'static str,
     /// A paste with no input box open: where pasting goes.
@@ -317,7 +318,7 @@ const ENGLISH: Words = Words {
     copy_impossible: "Cannot copy to the clipboard here (not a terminal that takes OSC 52); press s to save the transcript to a file.",
     link_shortened: "An address with … is shortened: y copies it in full, with the transcript.",
     other_notes: "Notes at other steps",
-    resume_hint: "The session is saved; continue it with: signin-doctor --resume",
+    resume_with: "The session is saved; continue it with:",
     paste_cut: "The pasted text was cut at 10,000 characters, the most a note or search takes.",
     paste_where: "Pasted text goes into a note or the search box: press n or / first.",
 };
@@ -451,7 +452,7 @@ const DUTCH: Words = Words {
     copy_impossible: "Kopiëren naar het klembord kan hier niet (geen terminal die OSC 52 aanneemt); druk op s om het verslag in een bestand op te slaan.",
     link_shortened: "Een adres met … is ingekort: y kopieert het volledig, met het verslag.",
     other_notes: "Notities bij andere stappen",
-    resume_hint: "De sessie is bewaard; ga verder met: signin-doctor --resume",
+    resume_with: "De sessie is bewaard; ga verder met:",
     paste_cut: "De geplakte tekst is afgekapt op 10.000 tekens, het maximum voor een notitie of zoekopdracht.",
     paste_where: "Geplakte tekst gaat in een notitie of het zoekvak: druk eerst op n of /.",
 };

@@ -1,6 +1,15 @@
 //! Flows: the data model, loading from YAML, and checking with petgraph; and the leaves
 //! the flow uses (languages, the interface's words, bounded reads), which the crates
 //! above use too.
+//!
+//! It exports what the crates and programs above use, and nothing else: loading
+//! ([`load_built_in`], [`load_path`], [`load_str`], their `_with` forms and
+//! [`LoadError`]), the model ([`Flow`], [`Node`], [`Kind`], [`Text`]…), the checker's
+//! findings ([`Diagnostic`], [`Code`], [`report`]) and its options ([`CheckOptions`],
+//! [`ReviewPolicy`]), the reader for the fuzz targets ([`read`], [`RawFlow`],
+//! [`PositionIndex`], [`YamlPath`]), and the leaf modules [`lang`], [`i18n`] and
+//! [`bounded_read`]. The reader's insides, the checker's rules and the positions stay
+//! inside the crate.
 
 pub mod bounded_read;
 pub mod i18n;
@@ -27,26 +36,20 @@ mod sources;
 mod text;
 mod yaml_error;
 
-pub use check::{
-    CheckOptions, Checked, DEFAULT_MAX_AGE_DAYS, MAX_LABEL_CHARS, ReviewPolicy, check, check_with,
-};
-pub use codes::{Suggestion, literal_codes};
-pub use diagnostic::{Code, Diagnostic, Location, Severity, Snippet};
+pub use check::{CheckOptions, Checked, DEFAULT_MAX_AGE_DAYS, ReviewPolicy, check};
+pub use codes::Suggestion;
+pub use diagnostic::{Code, Diagnostic, Location};
 pub use kind::Kind;
 pub use load::{
     BUILT_IN_NAME, BUILT_IN_YAML, LoadError, MAX_FLOW_BYTES, load_built_in, load_built_in_with,
-    load_bytes, load_parts, load_parts_with, load_path, load_path_with, load_str, parse,
+    load_bytes, load_parts_with, load_path, load_path_with, load_str, parse,
 };
 pub use model::{
-    Choice, Contact, Ending, EndingKind, Flow, Input, Link, LinkId, Match, Node, NodeId, NodeKind,
-    Question, Step,
+    Contact, Ending, EndingKind, Flow, Input, Link, LinkId, Node, NodeId, NodeKind, Question, Step,
 };
-pub use path::{Seg, YamlPath};
-pub use pattern::{
-    MAX_PATTERN_BYTES, MAX_PATTERN_CHARS, MAX_PATTERNS, Matcher, PatternError, check_pattern,
-};
-pub use positions::{Place, PositionIndex, Spot};
-pub use raw::{RawChoice, RawFlow, RawLink, RawMatch, RawNode};
-pub use reader::{MAX_FLOW_NESTING, MAX_NESTING, Read, ReadError, ReadErrorKind, SyntaxKind, read};
+pub use path::YamlPath;
+pub use positions::{Place, PositionIndex};
+pub use raw::RawFlow;
+pub use reader::{Read, read};
 pub use sources::Part;
 pub use text::Text;

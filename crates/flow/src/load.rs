@@ -25,15 +25,15 @@ pub use super::load_error::{LoadError, MAX_FLOW_BYTES};
 /// YAML did not parse).
 const BUILT_IN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/built_in.json"));
 
-/// Loads and checks the built-in flow.
+/// Loads the built-in flow, checked.
 ///
 /// Reads the JSON copy made at build time, which is much faster than YAML; whenever there
 /// is anything to report, it reads the YAML instead, so every diagnostic has its place.
+/// A release build only resolves its ids: the test suite, `check` and every debug build
+/// check it in full, so the wizard does not run every rule again at each start.
 pub fn load_built_in() -> Result<Checked, LoadError> {
-    // Its patterns are checked in full by the test suite and by `check`: the wizard does
-    // not compile them a second time at every start.
     load_built_in_with(&CheckOptions {
-        patterns_checked: true,
+        checked_before: !cfg!(debug_assertions),
         ..CheckOptions::default()
     })
 }
@@ -85,12 +85,8 @@ pub fn load_str(text: &str, file: &str) -> Result<Checked, LoadError> {
     load_texts(&[file.to_owned()], &[text], file, &CheckOptions::default())
 }
 
-/// Loads and checks a flow made of one or more parts; `source` names the whole flow.
-pub fn load_parts(parts: Vec<Part>, source: &str) -> Result<Checked, LoadError> {
-    load_parts_with(parts, source, &CheckOptions::default())
-}
-
-/// [`load_parts`], checking what `options` asks for besides.
+/// Loads and checks a flow made of one or more parts; `source` names the whole flow;
+/// checks what `options` asks for besides.
 pub fn load_parts_with(
     parts: Vec<Part>,
     source: &str,
@@ -272,5 +268,47 @@ mod tests {
         assert_eq!(fast, from_yaml);
         let keys: Vec<&str> = fast.nodes().map(|(_, node)| node.key.as_str()).collect();
         assert_eq!(keys.first(), Some(&"symptom"), "file order is kept");
+    }
+
+    /// What lets a release build skip the rules at start: the built-in flow passes every
+    /// rule without a warning, and building it from its resolved ids alone gives the same flow.
+    #[test]
+    fn the_built_in_flow_checked_before_is_the_flow_every_rule_passed() {
+        let full = load_built_in_with(&CheckOptions::default()).expect("passes every rule");
+        assert!(full.warnings.is_empty(), "{:?}", full.warnings);
+        let checked_before = CheckOptions {
+            checked_before: true,
+            ..CheckOptions::default()
+        };
+        let trusted = load_built_in_with(&checked_before).expect("its ids resolve");
+        assert_eq!(trusted.flow, full.flow);
+        assert!(trusted.warnings.is_empty());
+    }
+
+    /// A flow checked before still has its ids resolved: one whose answer leads to a node
+    /// that is not there is refused, so the built-in flow falls back to its YAML and
+    /// reports it; only the rules are left out.
+    #[test]
+    fn a_flow_checked_before_still_has_its_ids_resolved() {
+        let flow = "id: f\ntitle: {en: F}\nstart: q\nnodes:\n  q:\n    kind: question\n    text: {nl: V}\n    choices:\n      - {label: {en: A}, next: gone}\n      - {label: {en: B}, next: gone}\n";
+        let codes = |checked_before| {
+            let parts = vec![Part {
+                name: "f.yaml".to_owned(),
+                text: flow.to_owned(),
+            }];
+            let options = CheckOptions {
+                checked_before,
+                ..CheckOptions::default()
+            };
+            match load_parts_with(parts, "f.yaml", &options) {
+                Err(LoadError::Invalid(diagnostics)) => {
+                    diagnostics.into_iter().map(|d| d.code).collect::<Vec<_>>()
+                }
+                other => panic!("a target that is not there is refused: {other:?}"),
+            }
+        };
+        let all = codes(false);
+        assert!(all.contains(&Code::MissingEnglish), "{all:?}");
+        assert_eq!(codes(true), [Code::UnknownTarget, Code::UnknownTarget]);
     }
 }

@@ -8,9 +8,14 @@
 //! `n TEXT` adds a note to the current step, `/WORDS` searches every text of the flow in
 //! every language and offers to jump to a match, `s` (or `y`) saves a transcript now —
 //! served over SSH, it prints the transcript between marker lines instead.
+//!
+//! It exports the walk over any lines ([`run`], [`Options`], [`Listen`], [`Heard`]), a
+//! whole run on stdin and stdout or a served channel ([`start`]: start-up's questions as
+//! lines, the walk, the end, notices as lines) and its error ([`error::Error`]), which
+//! the edge words.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
-use signin_doctor_core::{clock, core, error, exit, flow, i18n, lang, page, sanitize, session};
+use signin_doctor_core::{clock, core, flow, i18n, lang, page, sanitize, session};
 
 use std::io::{self, BufRead, Write};
 
@@ -26,6 +31,7 @@ use crate::sanitize::clean_line;
 use crate::session::Author;
 
 mod agent;
+pub mod error;
 mod reply;
 mod signals;
 pub mod start;

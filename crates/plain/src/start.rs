@@ -5,34 +5,22 @@ use std::io::{self, BufRead, Write};
 
 use super::{Listen, Options, run};
 use crate::core::start::{Prompt, StartOptions, begin};
-use crate::core::{Call, End, Notice};
+use crate::core::{Call, End, Notice, WalkEnd};
 use crate::error::{Error, Result};
-use crate::exit::WalkEnd;
 use crate::lang::Lang;
 use crate::session::Session;
 
 /// Runs plain mode on stdin and stdout, starting from `fresh` unless an unfinished
-/// session is resumed; gives how the walk ended.
-pub fn main(fresh: Session, lang: Lang, start: &StartOptions, options: Options) -> Result<WalkEnd> {
-    main_on(
-        fresh,
-        lang,
-        start,
-        options,
-        io::stdin().lock(),
-        io::stdout().lock(),
-    )
-}
-
-/// Runs plain mode as [`main`] does, on `input` and `output`.
-pub fn main_on(
+/// session is resumed; gives how the walk ended. A termination signal ends the process
+/// with `interrupted`, the exit code the edge gives a walk left before an ending.
+pub fn main(
     fresh: Session,
     lang: Lang,
     start: &StartOptions,
     options: Options,
-    mut input: impl BufRead,
-    mut output: impl Write,
+    interrupted: u8,
 ) -> Result<WalkEnd> {
+    let (mut input, mut output) = (io::stdin().lock(), io::stdout().lock());
     let mut prompt = LinePrompt {
         input: &mut input,
         output: &mut output,
@@ -42,7 +30,7 @@ pub fn main_on(
     if !options.remote {
         // This process is the user's own (a served wizard is a thread of the server).
         let save = call.records().autosave_path().map(Into::into);
-        super::signals::leave_on_signal(save, call.lang());
+        super::signals::leave_on_signal(save, call.records().resume_hint(), interrupted);
     }
     walk(call, &options, &mut input, output)
 }

@@ -6,12 +6,11 @@ use std::sync::mpsc::Receiver;
 
 use super::channel_io::{ChannelWriter, ToClient};
 use super::wizards::Watch;
-use crate::core::{Call, End};
-use crate::error::{Error, Result};
-use crate::exit::WalkEnd;
+use crate::core::{Call, End, WalkEnd};
 use crate::plain::start::show_where;
 use crate::tui;
 use crate::tui::remote::RemoteInput;
+use signin_doctor_cli::error::{Error, Result};
 
 /// A remote terminal: its size, its keys, its screen.
 pub struct Screen<'a> {

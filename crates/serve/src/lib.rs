@@ -15,12 +15,16 @@
 //! stderr), `call_id` (the ids of calls and codes), `kept_transcript` (an agent fetching a
 //! call's kept transcript). `web/` serves the wizard as
 //! web pages (`--http`), in the same process, state folder and log.
+//!
+//! It exports what the `signin-doctor-serve` program and the tests use: [`main`] with its
+//! [`Options`], [`error::Error`] (why it cannot start, converted into the edge's error),
+//! and [`web`]'s router and server for the web tests and benchmarks; everything else is
+//! the crate's own.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
-use signin_doctor_cli::commands;
+use signin_doctor_cli::{commands, exit};
 use signin_doctor_core::{
-    autosave, clock, core, error, exit, flow, handoff, i18n, lang, page, sanitize, session,
-    transcript,
+    autosave, clock, core, flow, handoff, i18n, lang, page, sanitize, session, transcript,
 };
 use signin_doctor_plain as plain;
 use signin_doctor_tui as tui;
@@ -29,18 +33,19 @@ mod accept;
 mod auth;
 mod call_id;
 mod channel_io;
+pub mod error;
 mod full_screen;
 mod gate;
 mod guesses;
 mod handler;
 mod host_key;
 mod kept_transcript;
-pub mod keys;
+mod keys;
 mod kill;
 mod limits;
 mod line_cap;
 mod line_mode;
-pub mod log;
+mod log;
 mod pacing;
 mod private;
 mod role;
@@ -58,7 +63,7 @@ use std::time::Duration;
 
 use russh::server::Config;
 
-use crate::commands::walkable_flow;
+use crate::commands::load_flow;
 use crate::error::{Error, Result};
 use crate::flow::Flow;
 
@@ -167,7 +172,10 @@ pub fn main(options: Options) -> Result<()> {
         )?),
         None => None,
     };
-    let flow = walkable_flow(options.flow.as_deref(), "the server cannot start.")?;
+    let flow = load_flow(options.flow.as_deref())
+        .map_err(Error::Flow)?
+        .flow
+        .shared();
     private::prepare(options.state_dir.as_deref())?;
     // What a remote user is not shown of a problem with the records, the operator reads.
     crate::core::tell_operator_with(log::records_problem);

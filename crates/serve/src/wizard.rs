@@ -23,9 +23,7 @@ use super::wizards::{self, Watch};
 use super::words::{Farewell, goodbye, line_too_long};
 use crate::core::live::{Joined, LiveEvent, Presence, Side, Subscriber};
 use crate::core::start::{StartOptions, begin};
-use crate::core::{Call, KeptCall, RecordOptions};
-use crate::error::{Error, Result};
-use crate::exit::WalkEnd;
+use crate::core::{Call, KeptCall, RecordOptions, WalkEnd};
 use crate::handoff::Code;
 use crate::lang::Lang;
 use crate::plain::start::LinePrompt;
@@ -33,6 +31,7 @@ use crate::session::Session;
 use crate::tui::remote::RemoteInput;
 use crate::tui::state::sharing::Sharing;
 use crate::{plain, tui};
+use signin_doctor_cli::error::{Error, Result};
 
 /// The folder of kept transcripts under the state folder.
 pub const TRANSCRIPTS: &str = "transcripts";
@@ -149,7 +148,7 @@ pub fn start(
         }
         let how = how_it_ended(&result, &watch);
         let code = match result {
-            Ok(end) => end.code(),
+            Ok(end) => crate::exit::walk_code(end),
             Err(error) => error.reported(|text| {
                 let _ = to_client.blocking_send(Out::Problem(format!("{text}\r\n").into_bytes()));
             }),
@@ -312,10 +311,8 @@ fn walk(
     };
     let call = match joined {
         Joined::Live { session, seat } => {
-            let own = RecordOptions {
-                call: start.records.call.clone(),
-                ..served_records(shared, inputs.own_folder.clone())
-            };
+            let own = served_records(shared, inputs.own_folder.clone())
+                .served(start.records.call.clone());
             Call::joined(session, lang, seat, own)
         }
         Joined::NotLive => {
@@ -389,7 +386,7 @@ fn walk(
                 line_too_long(lang),
                 Arc::clone(&inputs.watch),
             );
-            plain::start::walk(call, &options, &mut input, output)
+            plain::start::walk(call, &options, &mut input, output).map_err(Error::from)
         }
     }
 }
@@ -460,17 +457,9 @@ fn start_options(shared: &Shared, lang: Lang, role: &Role) -> StartOptions {
         Some(_) => served_records(shared, shared.state_root.clone()),
         None => folder_of_its_own(shared),
     };
-    let records = RecordOptions {
-        call: kept_call(shared, lang, role),
-        ..records
-    };
-    StartOptions {
-        records,
-        resume: false,
-        hand_off: role.code().map(str::to_owned),
-        lang: Some(lang),
-        interactive: false,
-    }
+    StartOptions::new(records.served(kept_call(shared, lang, role)))
+        .hand_off(role.code().map(str::to_owned))
+        .lang(Some(lang))
 }
 
 /// Where an agent's call keeps its transcript on the server, under which id: the id of
@@ -516,15 +505,7 @@ fn folder_of_its_own(shared: &Shared) -> RecordOptions {
 /// outcome log, no transcript files where their user cannot reach them (an agent's call
 /// keeps its transcript in the state folder, fetched with `transcript ID`).
 fn served_records(shared: &Shared, state_dir: Option<std::path::PathBuf>) -> RecordOptions {
-    RecordOptions {
-        state_dir,
-        log: shared.log.clone(),
-        transcript: None,
-        agent: false,
-        keep_days: shared.keep_days,
-        served: true,
-        call: None,
-    }
+    RecordOptions::kept(state_dir, shared.log.clone(), shared.keep_days).served(None)
 }
 
 /// A folder name of its own for the next session's saves.

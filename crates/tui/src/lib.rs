@@ -5,22 +5,28 @@
 //! `layout/` (where things go, purely), `view/` (drawing), `terminal/` (raw mode, signals,
 //! escape sequences); `surface` is the one event loop, over this process's own terminal
 //! (`local`) or a remote one (`remote`); this file has what the loop does with an event.
+//!
+//! It exports what the programs, the server and the tests use: [`run`] (this terminal)
+//! and [`remote::run`] (a remote one) with their [`Options`] and [`Left`]; the state and
+//! its pure steps ([`App`], [`Action`], [`update`], [`tick`], [`paste`], [`report`],
+//! [`view`]) for drawing tests; [`error::Error`]; and the parts the server and tests
+//! reach into (`layout`, `state::sharing`, `terminal::hyperlink`). Keys to actions
+//! (`event`) and the drawing (`view`) stay inside.
 
 // The crates below, under the names this crate's modules use (`crate::session`…).
 #[cfg(test)]
 use signin_doctor_core::fixtures;
-use signin_doctor_core::{
-    clock, core, error, exit, flow, i18n, lang, page, sanitize, session, transcript,
-};
+use signin_doctor_core::{clock, core, flow, i18n, lang, page, sanitize, session, transcript};
 
-pub mod event;
+pub mod error;
+mod event;
 pub mod layout;
 mod local;
 pub mod remote;
 pub mod state;
 mod surface;
 pub mod terminal;
-pub mod view;
+mod view;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -29,17 +35,16 @@ use std::time::Duration;
 use crate::error::{Result, TerminalContext};
 use ratatui::layout::{Position, Rect};
 
-pub use event::action::{Action, KeyMode};
-pub use state::app::{App, paste, report, tick, update, update_flow};
-pub use state::effect::Effect;
+pub use event::action::Action;
+use state::app::update_flow;
+pub use state::app::{App, paste, report, tick, update};
 pub use state::status::Status;
 
 use event::action;
 use state::effect;
 use terminal::hyperlink;
 
-use crate::core::{Call, End};
-use crate::exit::WalkEnd;
+use crate::core::{Call, End, WalkEnd};
 
 /// Draws `app` on the whole frame (see [`view::draw`]).
 pub fn view(frame: &mut ratatui::Frame, app: &App) {

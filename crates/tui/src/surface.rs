@@ -6,8 +6,8 @@
 //! in itself.
 
 use super::{App, Left, Options, Shown, Taken, take_event, tick};
+use crate::core::WalkEnd;
 use crate::error::Result;
-use crate::exit::WalkEnd;
 
 /// What a surface gave the loop.
 pub enum Next {
@@ -26,7 +26,7 @@ pub enum Next {
 }
 
 /// A terminal the full-screen wizard runs on.
-pub trait Surface {
+pub(crate) trait Surface {
     /// Draws `app` (see [`super::frame`]).
     fn draw(&mut self, app: &App, shown: &mut Shown) -> Result<()>;
 
@@ -41,7 +41,11 @@ pub trait Surface {
 }
 
 /// Runs `app` on `surface` until the user leaves or quits, or the surface stops it.
-pub fn event_loop(app: &mut App, options: &Options, surface: &mut dyn Surface) -> Result<Left> {
+pub(crate) fn event_loop(
+    app: &mut App,
+    options: &Options,
+    surface: &mut dyn Surface,
+) -> Result<Left> {
     let mut shown = Shown::default();
     let mut redraw = true;
     loop {

@@ -37,7 +37,7 @@ impl std::fmt::Display for LockError {
 }
 
 /// The lock file of the save at `save`.
-pub fn lock_path(save: &Path) -> PathBuf {
+pub(crate) fn lock_path(save: &Path) -> PathBuf {
     save.with_extension("lock")
 }
 

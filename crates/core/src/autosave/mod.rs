@@ -13,10 +13,12 @@ mod replay;
 mod restore;
 mod saved;
 
-pub use lock::{LockError, SessionLock, lock_path};
-pub use replay::{Replayed, replay};
-pub use restore::{Mismatch, ResumeProblem, restore};
-pub use saved::{FORMAT, SavedFlow, SavedHandOff, SavedMove, SavedNote, SavedSession, flow_hash};
+pub(crate) use lock::{LockError, SessionLock};
+pub(crate) use replay::Replayed;
+pub use replay::replay;
+pub(crate) use restore::ResumeProblem;
+pub use restore::{Mismatch, restore};
+pub use saved::{FORMAT, SavedMove, SavedSession};
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,10 +30,10 @@ use crate::lang::Lang;
 use crate::session::Session;
 
 /// Save files larger than this (16 MiB) are not read: no real call comes near it.
-pub const MAX_SAVE_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_SAVE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The suffix of save files that were set aside and are not offered for resuming.
-pub const ABANDONED_SUFFIX: &str = ".abandoned.json";
+pub(crate) const ABANDONED_SUFFIX: &str = ".abandoned.json";
 
 /// Where one session is saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +92,7 @@ impl Autosave {
     /// Moves the save file aside to `NAME.abandoned.json` (numbered if that exists), so it
     /// is kept but no longer offered for resuming. Returns where it went, or `None` if
     /// there was no file.
-    pub fn set_aside(&self) -> io::Result<Option<PathBuf>> {
+    pub(crate) fn set_aside(&self) -> io::Result<Option<PathBuf>> {
         if !self.path.exists() {
             return Ok(None);
         }

@@ -154,7 +154,7 @@ fn jump(session: &mut Session, step: usize, to: &str, at: Timestamp) -> Option<M
 
 /// Adds `notes` to `session`: each on its node if that still exists, else on the node the
 /// session is at, prefixed with `[at KEY]`. Returns a mismatch for each note moved.
-pub fn place_notes(session: &mut Session, notes: &[SavedNote]) -> Vec<Mismatch> {
+pub(crate) fn place_notes(session: &mut Session, notes: &[SavedNote]) -> Vec<Mismatch> {
     let mut moved = Vec::new();
     for note in notes {
         let found: Option<NodeId> = session.flow().find(&note.node);

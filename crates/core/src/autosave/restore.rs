@@ -142,7 +142,7 @@ impl ResumeProblem {
 
 /// Rebuilds the session `saved` describes on `flow`, replaying its path by node keys
 /// ([`replay`]). Never panics: a save of another flow, or one whose path or notes no
-/// longer fit, comes back as a [`ResumeProblem`] that names the first step and node that
+/// longer fit, comes back as a `ResumeProblem` that names the first step and node that
 /// does not fit and carries the notes.
 pub fn restore(flow: Arc<Flow>, saved: &SavedSession) -> Result<Session, Box<ResumeProblem>> {
     let problem = |mismatch| {

@@ -180,7 +180,7 @@ impl SavedSession {
 
 /// A short hash (16 hex digits of SHA-256) of everything a walk depends on: the flow's id,
 /// version, start, nodes and links — not the file it was loaded from.
-pub fn flow_hash(flow: &Flow) -> String {
+pub(crate) fn flow_hash(flow: &Flow) -> String {
     let digest = Sha256::digest(flow.canonical().as_bytes());
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }

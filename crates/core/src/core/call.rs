@@ -90,13 +90,9 @@ impl Call {
     pub fn joined(session: Session, lang: Lang, seat: Seat, own: RecordOptions) -> Call {
         // The agent's call is kept on the server (and what to say is in the caller's
         // language) from the start; the rest of the records are the partner's side's.
-        let served = RecordOptions {
-            served: true,
-            agent: own.agent,
-            keep_days: own.keep_days,
-            call: own.call.clone(),
-            ..RecordOptions::default()
-        };
+        let served = RecordOptions::kept(None, None, own.keep_days)
+            .agent(own.agent)
+            .served(own.call.clone());
         let records = RecordKeeper::new(served, lang, &session);
         Call {
             session,
@@ -360,11 +356,6 @@ impl Call {
     /// Whether any write of the call's records failed: the program should then exit 1.
     pub fn failed(&self) -> bool {
         self.records.failed()
-    }
-
-    /// Gives the session back, e.g. to show where the call stopped.
-    pub fn into_session(self) -> Session {
-        self.session
     }
 }
 

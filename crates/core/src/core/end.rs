@@ -21,9 +21,28 @@ pub enum End {
     TerminalGone,
 }
 
+/// How a walk through the wizard ended, as a front end tells its caller (the edge gives it
+/// an exit code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkEnd {
+    /// The user reached a remedy, contact or solved screen.
+    Ending,
+    /// The user quit (or input ended, or a signal came) before an ending.
+    Quit,
+}
+
+impl From<End> for WalkEnd {
+    fn from(end: End) -> WalkEnd {
+        match end {
+            End::Finished => WalkEnd::Ending,
+            End::Quit | End::Interrupted | End::TerminalGone => WalkEnd::Quit,
+        }
+    }
+}
+
 impl End {
     /// Whether the session is left on disk to be continued, unlogged.
-    pub fn keeps_session(self) -> bool {
+    pub(crate) fn keeps_session(self) -> bool {
         matches!(self, End::Interrupted | End::TerminalGone)
     }
 }

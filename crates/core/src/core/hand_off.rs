@@ -19,12 +19,6 @@ use crate::session::Session;
 /// Why a hand-off code cannot be given, used, or its session taken over.
 #[derive(Debug, thiserror::Error)]
 pub enum HandOffError {
-    /// There is no state folder to find a code's session in.
-    #[error(
-        "there is no folder for saved sessions to find the code in; give the server's \
-         --state-dir"
-    )]
-    NoStateFolder,
     /// The server keeps no sessions, so it gives no codes.
     #[error("this server keeps no sessions (it has no state folder), so it cannot hand one over")]
     ServerKeepsNone,

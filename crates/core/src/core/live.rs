@@ -92,7 +92,7 @@ pub enum Side {
 }
 
 /// Told of each hand-off code given at a partner's seat (e.g. to log it by an id).
-pub type CodeWatcher = Box<dyn Fn(&Code) + Send + Sync>;
+pub(crate) type CodeWatcher = Box<dyn Fn(&Code) + Send + Sync>;
 
 /// One side's place at a shared session, owned by its [`crate::core::Call`].
 pub struct Seat {
@@ -143,11 +143,6 @@ impl Lobby {
             root,
             by_code: Mutex::new(HashMap::new()),
         })
-    }
-
-    /// Whether the partner `code` was given for is connected here now.
-    pub fn is_live(&self, code: &Code) -> bool {
-        self.find(code).is_some()
     }
 
     /// The live session a code was given for, while its partner is connected.

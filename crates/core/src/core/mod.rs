@@ -23,7 +23,8 @@ pub mod trail;
 pub mod typed_answer;
 
 pub use call::Call;
-pub use end::End;
+pub use end::{End, WalkEnd};
 pub use intent::{Applied, Change, Intent, Refusal};
-pub use notice::{Notice, note_added};
-pub use record_keeper::{KeptCall, RecordKeeper, RecordOptions, tell_operator_with};
+pub use notice::Notice;
+pub(crate) use notice::note_added;
+pub use record_keeper::{KeptCall, RecordKeeper, RecordOptions, Remedies, tell_operator_with};

@@ -30,7 +30,7 @@ impl Notice {
 
 /// What to tell the user after a note was added to `session`: "Note added.", and if
 /// something in it was masked, that it was.
-pub fn note_added(session: &Session, lang: Lang) -> String {
+pub(crate) fn note_added(session: &Session, lang: Lang) -> String {
     let added = words(lang).note_added;
     match session.notes().last() {
         Some(note) if note.text.contains(MARKER) => {

@@ -18,6 +18,7 @@ use jiff::Timestamp;
 
 use super::end::End;
 use super::notice::Notice;
+use super::start::StartError;
 use crate::atomic_file::{write_new_or_next, write_replace};
 use crate::autosave::{Autosave, Found, SavedSession, SessionLock};
 use crate::i18n::words;
@@ -36,7 +37,7 @@ pub struct RecordOptions {
     /// `--transcript FILE`, written on exit and used by "save now".
     pub transcript: Option<PathBuf>,
     /// Agent mode: at an ending without `--transcript`, a Markdown transcript is written
-    /// to [`default_name`] in the current folder.
+    /// to the default name (`transcript::default_name`) in the current folder.
     pub agent: bool,
     /// How many days set-aside sessions are kept (`--keep-days`).
     pub keep_days: u32,
@@ -45,20 +46,71 @@ pub struct RecordOptions {
     pub served: bool,
     /// A served agent's call: its transcript is kept on the server, as this says.
     pub call: Option<KeptCall>,
+    /// What the user can do about kept records, in the edge's words.
+    pub remedies: Remedies,
+}
+
+/// What the user of an edge can do about kept records, in that edge's words — the local
+/// program's command-line options —, put into the core's notices, which name no option
+/// themselves. Empty (the default): nothing to suggest, as for a served session, whose
+/// user changes nothing on the server.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Remedies {
+    /// The command that continues a kept session (`signin-doctor --resume`).
+    pub resume: Option<&'static str>,
+    /// The setting for how many days set-aside sessions are kept (`--keep-days`).
+    pub keep_days: Option<&'static str>,
 }
 
 impl RecordOptions {
-    /// Checks, before a call starts, that `--transcript` can be written: its folder exists
-    /// and it is not a device, pipe or folder. Says what is wrong and what to do.
-    pub fn check(&self) -> Result<(), String> {
+    /// Saves in `state_dir` (set-aside ones removed after `keep_days`), finished calls in
+    /// the outcome log `log`; no transcript file, not agent mode, on this machine. The
+    /// one way every front end and host starts its records; the methods below change
+    /// what differs.
+    pub fn kept(state_dir: Option<PathBuf>, log: Option<PathBuf>, keep_days: u32) -> RecordOptions {
+        RecordOptions {
+            state_dir,
+            log,
+            keep_days,
+            ..RecordOptions::default()
+        }
+    }
+
+    /// With the transcript written to `transcript` on exit and by "save now".
+    pub fn transcript(self, transcript: Option<PathBuf>) -> RecordOptions {
+        RecordOptions { transcript, ..self }
+    }
+
+    /// In agent mode, or not.
+    pub fn agent(self, agent: bool) -> RecordOptions {
+        RecordOptions { agent, ..self }
+    }
+
+    /// With what the user can do about kept records, in the edge's words.
+    pub fn remedies(self, remedies: Remedies) -> RecordOptions {
+        RecordOptions { remedies, ..self }
+    }
+
+    /// Served to another machine: no transcript file is written here, where its user
+    /// cannot reach it; an agent's call (`call`) keeps its transcript on the server.
+    pub fn served(self, call: Option<KeptCall>) -> RecordOptions {
+        RecordOptions {
+            served: true,
+            transcript: None,
+            call,
+            ..self
+        }
+    }
+
+    /// Checks, before a call starts, that the transcript file can be written: its folder
+    /// exists and it is not a device, pipe or folder.
+    pub fn check(&self) -> Result<(), StartError> {
         let Some(path) = &self.transcript else {
             return Ok(());
         };
-        crate::transcript::check_target(path).map_err(|reason| {
-            format!(
-                "--transcript {}: {reason}; give a file in an existing folder.",
-                path.display()
-            )
+        crate::transcript::check_target(path).map_err(|why| StartError::Transcript {
+            path: path.clone(),
+            why,
         })
     }
 }
@@ -177,7 +229,7 @@ impl RecordKeeper {
 
     /// Takes over `other`'s records (a partner's, who left while this agent was with
     /// them), keeping this call's transcript where it was kept.
-    pub fn take_over_from(&mut self, other: RecordKeeper) {
+    pub(crate) fn take_over_from(&mut self, other: RecordKeeper) {
         let call = self.call.take();
         *self = other;
         self.call = self.call.take().or(call);
@@ -213,7 +265,7 @@ impl RecordKeeper {
     /// Gives up a saved session the user chose not to resume: moves its file aside to
     /// `*.abandoned.json` (kept, never deleted: it may hold notes) and logs it as
     /// abandoned at its last saved step.
-    pub fn give_up(options: &RecordOptions, lang: Lang, found: &Found) -> Vec<Notice> {
+    pub(crate) fn give_up(options: &RecordOptions, lang: Lang, found: &Found) -> Vec<Notice> {
         let mut notices = Vec::new();
         match Autosave::at(found.path.clone()).set_aside() {
             Ok(Some(path)) => notices.push(Notice::info(format!(
@@ -285,14 +337,14 @@ impl RecordKeeper {
 
     /// "Save the transcript now": to `--transcript` (a numbered name if it exists), else a
     /// Markdown file named [`default_name`] in the current folder. Never overwrites.
-    pub fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
+    pub(crate) fn save_transcript(&mut self, session: &Session) -> Vec<Notice> {
         self.save_transcript_at(session, crate::clock::now())
     }
 
     /// "Save the transcript now" as at time `now`.
     /// Served, no file is written where its user could not reach it: the front end shows
     /// the transcript over the connection, and an agent's call keeps it on the server.
-    pub fn save_transcript_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
+    pub(crate) fn save_transcript_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
         if self.options.served {
             return self
                 .keep_call_transcript(session, now)
@@ -354,10 +406,17 @@ impl RecordKeeper {
             return vec![notice];
         }
         let saved = self.autosave_path().is_some_and(Path::is_file);
-        if saved && !self.options.served {
-            return vec![Notice::info(words(self.lang).resume_hint.to_owned())];
+        match self.resume_hint() {
+            Some(hint) if saved && !self.options.served => vec![Notice::info(hint)],
+            _ => Vec::new(),
         }
-        Vec::new()
+    }
+
+    /// How to continue the saved session, when the edge says
+    /// ([`Remedies::resume`]): "The session is saved; continue it with: COMMAND".
+    pub fn resume_hint(&self) -> Option<String> {
+        let command = self.options.remedies.resume?;
+        Some(format!("{} {command}", words(self.lang).resume_with))
     }
 
     /// What [`RecordKeeper::end`] does at an ending or a quit: writes the transcript (`--transcript`, or in agent
@@ -371,18 +430,18 @@ impl RecordKeeper {
 
     /// A hand-off code was given for the session: if the partner leaves before an ending,
     /// [`RecordKeeper::finish`] keeps it, unlogged, for the agent to continue.
-    pub fn keep_for_agent(&mut self) {
+    pub(crate) fn keep_for_agent(&mut self) {
         self.handed_off = true;
     }
 
     /// The agent took the session over live: the code is used, and the partner's leaving
     /// is no longer kept for it.
-    pub fn agent_took_over(&mut self) {
+    pub(crate) fn agent_took_over(&mut self) {
         self.handed_off = false;
     }
 
     /// [`RecordKeeper::finish`] as at time `now`.
-    pub fn finish_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
+    pub(crate) fn finish_at(&mut self, session: &Session, now: Timestamp) -> Vec<Notice> {
         if self.handed_off && session.outcome().is_none() && self.autosave.is_some() {
             // The agent's wizard logs the call when it ends; the save must be there for it.
             return match self.changed(session) {
@@ -463,7 +522,7 @@ impl RecordKeeper {
         let mut tried = Vec::new();
         if let Some(autosave) = &self.autosave {
             match autosave.save_at(session, self.lang, now) {
-                Ok(()) => return self.for_user(kept_notice(autosave.path())),
+                Ok(()) => return self.for_user(self.kept_notice(autosave.path())),
                 Err(error) => tried.push(error.to_string()),
             }
         }
@@ -478,7 +537,7 @@ impl RecordKeeper {
         for dir in here.into_iter().chain([std::env::temp_dir()]) {
             let path = dir.join(&name);
             match write_replace(&path, json.as_bytes()) {
-                Ok(()) => return self.for_user(kept_notice(&path)),
+                Ok(()) => return self.for_user(self.kept_notice(&path)),
                 Err(error) => tried.push(error.to_string()),
             }
         }
@@ -509,6 +568,19 @@ pub fn tell_operator_with(tell: fn(&str)) {
 }
 
 impl RecordKeeper {
+    /// The message after a failed write that says where the session is kept, and — when
+    /// the edge says how ([`Remedies::resume`]) — how to continue it.
+    fn kept_notice(&self, path: &Path) -> Notice {
+        let kept = format!("the session and its notes are kept in {}", path.display());
+        Notice::error(match self.options.remedies.resume {
+            Some(command) => format!(
+                "{kept}; continue it with {command} (from a rescue file: first move it into \
+                 the folder for saved sessions) to write the transcript and log again."
+            ),
+            None => format!("{kept}."),
+        })
+    }
+
     /// `notice` as this session's user may read it: as it is, unless the session is
     /// served and it tells of a problem with the server's files — then the details go to
     /// the server's operator ([`tell_operator_with`]) and the user reads [`SERVED_PROBLEM`].
@@ -523,20 +595,31 @@ impl RecordKeeper {
     }
 }
 
-/// The message after a failed write that says where the session is kept.
-fn kept_notice(path: &Path) -> Notice {
-    Notice::error(format!(
-        "the session and its notes are kept in {}; continue it with signin-doctor --resume \
-         (from a rescue file: first move it into the folder for saved sessions) to write the \
-         transcript and log again.",
-        path.display()
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::fixtures::{WIZARD, session};
+
+    #[test]
+    fn served_records_write_no_transcript_file_where_their_user_cannot_reach_it() {
+        let options = RecordOptions::kept(Some("state".into()), Some("log".into()), 30)
+            .transcript(Some("call.md".into()))
+            .agent(true)
+            .served(None);
+        assert_eq!(
+            options,
+            RecordOptions {
+                state_dir: Some("state".into()),
+                log: Some("log".into()),
+                transcript: None,
+                agent: true,
+                keep_days: 30,
+                served: true,
+                call: None,
+                remedies: Remedies::default(),
+            }
+        );
+    }
 
     /// Record keeping in `dir` for a session with one answer and a note, saved.
     fn answered(dir: &Path, served: bool) -> (RecordKeeper, Session) {
@@ -547,6 +630,7 @@ mod tests {
             state_dir: Some(dir.join("state")),
             log: Some(dir.join("log.jsonl")),
             served,
+            remedies: crate::fixtures::REMEDIES,
             ..RecordOptions::default()
         };
         let mut records = RecordKeeper::new(options, Lang::En, &session);
@@ -570,7 +654,10 @@ mod tests {
             let (mut records, session) = answered(dir.path(), false);
             let notices = records.end(&session, how);
             assert_eq!(notices.len(), 1, "{how:?}");
-            assert_eq!(notices[0].text, words(Lang::En).resume_hint, "{how:?}");
+            assert_eq!(
+                notices[0].text, "The session is saved; continue it with: signin-doctor --resume",
+                "{how:?}"
+            );
             let kept = saves(dir.path());
             assert_eq!(kept.len(), 1, "{how:?}: {kept:?}");
             assert!(!kept[0].ends_with(".abandoned.json"), "{how:?}");
@@ -582,6 +669,31 @@ mod tests {
             let (mut records, session) = answered(dir.path(), true);
             assert!(records.end(&session, how).is_empty(), "{how:?}");
             assert_eq!(saves(dir.path()).len(), 1, "{how:?}");
+        }
+    }
+
+    #[test]
+    fn a_failed_log_keeps_the_session_and_says_how_to_continue_in_the_edges_words() {
+        for remedies in [crate::fixtures::REMEDIES, Remedies::default()] {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut records, mut session) = answered(dir.path(), false);
+            records.options.remedies = remedies;
+            // A folder where the log should be: the record cannot be appended.
+            records.options.log = Some(dir.path().to_owned());
+            session.choose(0).unwrap();
+            let notices = records.end(&session, End::Finished);
+            let kept = notices.last().expect("where the session is kept is said");
+            let save = dir.path().join("state").join(&saves(dir.path())[0]);
+            let said = format!("the session and its notes are kept in {}", save.display());
+            match remedies.resume {
+                Some(command) => assert!(
+                    kept.text
+                        .starts_with(&format!("{said}; continue it with {command} (")),
+                    "{kept:?}"
+                ),
+                None => assert_eq!(kept.text, format!("{said}."), "no option to name"),
+            }
+            assert!(kept.error && records.failed());
         }
     }
 

@@ -16,7 +16,7 @@ type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 
 /// How often the files are looked at: often enough that a save shows at once, seldom
 /// enough that a big folder costs next to nothing while idle.
-pub const INTERVAL: Duration = Duration::from_millis(500);
+pub(crate) const INTERVAL: Duration = Duration::from_millis(500);
 
 /// Watches a flow file, or the `.yaml`/`.yml` files of a flow folder (the files the flow
 /// is read from), by polling at most every [`INTERVAL`].
@@ -50,7 +50,7 @@ impl Watcher {
     }
 
     /// Whether anything changed since the files were last looked at, looking now.
-    pub fn changed_now(&mut self) -> bool {
+    pub(crate) fn changed_now(&mut self) -> bool {
         self.looked = Instant::now();
         let now = fingerprint(&self.path);
         let changed = now != self.last;
@@ -85,7 +85,7 @@ fn fingerprint(path: &Path) -> Fingerprint {
 /// ([`crate::autosave::replay`]): path, notes, call start and jumps are kept; the user
 /// stays at the same node, or at the nearest earlier node still on the same path, and
 /// what no longer fits is listed.
-pub fn carry_over(old: &Session, flow: Arc<Flow>) -> Replayed {
+pub(crate) fn carry_over(old: &Session, flow: Arc<Flow>) -> Replayed {
     let saved = SavedSession::of(old, Lang::En, crate::clock::now());
     replay(flow, &saved)
 }

@@ -16,6 +16,7 @@ use crate::i18n::words;
 use crate::lang::Lang;
 use crate::sanitize::clean_line;
 use crate::session::Session;
+use crate::transcript::BadTarget;
 
 /// How a session starts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,6 +32,47 @@ pub struct StartOptions {
     pub lang: Option<Lang>,
     /// Whether someone can answer a question (stdin is a terminal).
     pub interactive: bool,
+}
+
+impl StartOptions {
+    /// A start with records kept as `records` says: a fresh session, in the language the
+    /// caller gives, with nobody asked. The one way every front end and host builds its
+    /// start; the methods below change what differs.
+    pub fn new(records: RecordOptions) -> StartOptions {
+        StartOptions {
+            records,
+            resume: false,
+            hand_off: None,
+            lang: None,
+            interactive: false,
+        }
+    }
+
+    /// Continuing the most recent unfinished session without asking, when `resume`.
+    pub fn resume(self, resume: bool) -> StartOptions {
+        StartOptions { resume, ..self }
+    }
+
+    /// Continuing the session handed off with `code`, if any.
+    pub fn hand_off(self, code: Option<String>) -> StartOptions {
+        StartOptions {
+            hand_off: code,
+            ..self
+        }
+    }
+
+    /// In `lang`, when the user asked for one: it then wins over a resumed session's.
+    pub fn lang(self, lang: Option<Lang>) -> StartOptions {
+        StartOptions { lang, ..self }
+    }
+
+    /// Asking the user whether to resume, when someone can answer (`interactive`).
+    pub fn interactive(self, interactive: bool) -> StartOptions {
+        StartOptions {
+            interactive,
+            ..self
+        }
+    }
 }
 
 /// How a front end asks the user during start-up and tells what happened.
@@ -53,31 +95,34 @@ pub struct Started {
     pub records: RecordKeeper,
 }
 
-/// Why the wizard cannot start.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+/// Why the wizard cannot start: what happened, as data. The edge words it for the user,
+/// naming the command-line options that apply (`signin_doctor_cli::error`).
+#[derive(Debug, PartialEq, Eq)]
 pub enum StartError {
-    /// The records cannot be kept as asked (e.g. `--transcript` names a folder).
-    #[error("{0}")]
-    Records(String),
-    /// Every unfinished session is in use by another process.
-    #[error(
-        "--resume: every unfinished session is in use by another program (see above); \
-         finish the call there, or start without --resume."
-    )]
+    /// The transcript file the records are to be written to cannot be written.
+    Transcript {
+        /// The file asked for.
+        path: PathBuf,
+        /// Why it cannot be written.
+        why: BadTarget,
+    },
+    /// Every unfinished session is in use by another process (told in the notices).
     AllInUse,
+    /// A hand-off code was given, but there is no state folder to find its session in.
+    NoStateFolder,
     /// A hand-off code cannot be used, or its session cannot be taken over now.
-    #[error(transparent)]
-    HandOff(#[from] super::hand_off::HandOffError),
+    HandOff(super::hand_off::HandOffError),
     /// The saved session no longer fits the flow and nobody chose to start over.
-    #[error(
-        "The saved session is kept in {}. Run signin-doctor without --resume in a terminal \
-         to start over.",
-        path.display()
-    )]
     NotResumed {
         /// The save file, left as it was.
         path: PathBuf,
     },
+}
+
+impl From<super::hand_off::HandOffError> for StartError {
+    fn from(error: super::hand_off::HandOffError) -> StartError {
+        StartError::HandOff(error)
+    }
 }
 
 /// One step of start-up: what to tell the user now, and what comes next. A front end
@@ -255,8 +300,8 @@ pub fn begin(
 /// the wizard cannot start.
 pub fn first_step(fresh: Session, lang: Lang, options: &StartOptions) -> Step {
     let records = &options.records;
-    if let Err(why) = records.check() {
-        return failed(Vec::new(), StartError::Records(why));
+    if let Err(error) = records.check() {
+        return failed(Vec::new(), error);
     }
     let flow = fresh.shared_flow();
     let new = |session: Session, lang| Started {
@@ -266,10 +311,7 @@ pub fn first_step(fresh: Session, lang: Lang, options: &StartOptions) -> Step {
     };
     if let Some(code) = &options.hand_off {
         let Some(root) = records.state_dir.as_deref() else {
-            return failed(
-                Vec::new(),
-                StartError::HandOff(super::hand_off::HandOffError::NoStateFolder),
-            );
+            return failed(Vec::new(), StartError::NoStateFolder);
         };
         let lang = options.lang.unwrap_or(lang);
         let now = crate::clock::now();
@@ -297,8 +339,13 @@ pub fn first_step(fresh: Session, lang: Lang, options: &StartOptions) -> Step {
     let mut notices = Vec::new();
     let expired = crate::autosave::expire(dir, records.keep_days);
     if expired > 0 {
+        let setting = records
+            .remedies
+            .keep_days
+            .map(|setting| format!(" ({setting})"))
+            .unwrap_or_default();
         notices.push(Notice::error(format!(
-            "removed {expired} set-aside session(s) older than {} days from {} (--keep-days).",
+            "removed {expired} set-aside session(s) older than {} days from {}{setting}.",
             records.keep_days,
             dir.display()
         )));

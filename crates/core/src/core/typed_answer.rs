@@ -80,7 +80,7 @@ impl TypedAnswer {
     /// without an answer; after a suggestion, Enter with the same text or none takes it.
     /// Anything else is answered afresh: asked about if empty or one character off a
     /// known code, else taken.
-    pub fn enter_at(
+    pub(crate) fn enter_at(
         &mut self,
         session: &mut Session,
         typed: &str,
@@ -125,7 +125,7 @@ impl TypedAnswer {
     }
 
     /// Declines the suggestion asked about at time `at` (see [`TypedAnswer::decline`]).
-    pub fn decline_at(
+    pub(crate) fn decline_at(
         &mut self,
         session: &mut Session,
         at: Timestamp,

@@ -15,7 +15,7 @@ use crate::lang::Lang;
 use crate::sanitize::clean_line;
 
 /// Labels longer than this many characters are cut and end in "…".
-pub const MAX_LABEL_CHARS: usize = 60;
+pub(crate) const MAX_LABEL_CHARS: usize = 60;
 
 /// A graph format that `signin-doctor graph` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -5,7 +5,7 @@ use std::fmt;
 
 /// The characters a code is made of: digits and capitals without the look-alikes 0/O,
 /// 1/I/L and U/V, so a code read out over the phone or copied by hand comes out right.
-pub const ALPHABET: &[u8; 29] = b"23456789ABCDEFGHJKMNPQRSTWXYZ";
+pub(crate) const ALPHABET: &[u8; 29] = b"23456789ABCDEFGHJKMNPQRSTWXYZ";
 
 /// How many characters a code has.
 pub const LENGTH: usize = 6;

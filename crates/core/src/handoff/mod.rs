@@ -11,7 +11,5 @@ pub mod code;
 mod ticket;
 
 pub use code::Code;
-pub use ticket::{
-    ClaimError, Claimed, LIFETIME, check, claim, folder, give_back, is_partners, issue, issue_for,
-    save_of, sweep,
-};
+pub use ticket::{ClaimError, check, folder, is_partners, issue, issue_for, save_of, sweep};
+pub(crate) use ticket::{Claimed, claim, give_back};

@@ -11,7 +11,7 @@ use super::Code;
 use crate::atomic_file::{WriteError, write_new};
 
 /// How long a code can be used: a day.
-pub const LIFETIME: SignedDuration = SignedDuration::from_hours(24);
+pub(crate) const LIFETIME: SignedDuration = SignedDuration::from_hours(24);
 
 /// Tickets larger than this are not read: a real one is a few hundred bytes.
 const MAX_TICKET_BYTES: u64 = 64 * 1024;
@@ -31,7 +31,7 @@ struct Ticket {
 
 /// A claimed code: the session it hands over.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Claimed {
+pub(crate) struct Claimed {
     /// The code, now used.
     pub code: Code,
     /// The session's save file.
@@ -115,7 +115,7 @@ pub fn issue_for(
 
 /// Claims the code `typed` (as a person typed it): its ticket is taken away, so the code
 /// works once, and the save it names is given. Refused when unknown, used or expired.
-pub fn claim(root: &Path, typed: &str, now: Timestamp) -> Result<Claimed, ClaimError> {
+pub(crate) fn claim(root: &Path, typed: &str, now: Timestamp) -> Result<Claimed, ClaimError> {
     let code = parse(typed)?;
     let path = ticket_path(root, &code);
     // The rename is the claim: of two agents with the same code, one gets it.
@@ -200,7 +200,7 @@ pub fn is_partners(root: &Path, typed: &str) -> bool {
 
 /// Puts a claimed code back, unused, when the session it names could not be taken over
 /// (it is in use, say): the partner's code keeps working until it expires.
-pub fn give_back(root: &Path, claimed: &Claimed) -> Result<(), WriteError> {
+pub(crate) fn give_back(root: &Path, claimed: &Claimed) -> Result<(), WriteError> {
     let ticket = Ticket {
         save: claimed
             .save

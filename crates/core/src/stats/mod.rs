@@ -84,7 +84,7 @@ pub struct NodeCount {
 /// counted as malformed. Real records are a few hundred bytes.
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 /// The longest duration believed (a year); longer or negative ones are malformed.
-pub const MAX_DURATION_SECONDS: i64 = 366 * 24 * 60 * 60;
+pub(crate) const MAX_DURATION_SECONDS: i64 = 366 * 24 * 60 * 60;
 
 /// Reads a log line by line in memory that does not grow with its length, and computes
 /// its figures, counting the sessions started at or after `since`. Lines that are not

@@ -27,10 +27,10 @@ impl Written {
 /// ends in `.json`, otherwise both, as `FILE.md` and `FILE.json`. A file that exists is
 /// never overwritten: the next free numbered name (`FILE-1.md`) is used instead, and
 /// [`Written::renamed`] says so.
-pub fn write_to(path: &Path, transcript: &Transcript) -> Result<Vec<Written>, WriteError> {
+pub(crate) fn write_to(path: &Path, transcript: &Transcript) -> Result<Vec<Written>, WriteError> {
     check_target(path).map_err(|reason| WriteError::Io {
         path: path.to_owned(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, reason),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, reason.to_string()),
     })?;
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
     let targets: Vec<(PathBuf, String)> = match extension.as_deref() {
@@ -50,16 +50,30 @@ pub fn write_to(path: &Path, transcript: &Transcript) -> Result<Vec<Written>, Wr
         .collect()
 }
 
+/// Why a transcript cannot go to a path.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadTarget {
+    /// A folder is there.
+    #[error("it is a folder")]
+    Folder,
+    /// Something that is not a file is there (a device such as `/dev/full`, a pipe).
+    #[error("it is a device or a pipe, not a file")]
+    NotAFile,
+    /// The folder it would go in does not exist.
+    #[error("the folder {} does not exist", .0.display())]
+    NoFolder(PathBuf),
+}
+
 /// Whether a transcript can go to `path`: its folder exists, and nothing but a regular
 /// file (or a link) is there — never a device such as `/dev/full`, a pipe or a folder.
-pub fn check_target(path: &Path) -> Result<(), String> {
+pub fn check_target(path: &Path) -> Result<(), BadTarget> {
     if let Ok(metadata) = std::fs::metadata(path)
         && !metadata.is_file()
     {
         return Err(if metadata.is_dir() {
-            "it is a folder".to_owned()
+            BadTarget::Folder
         } else {
-            "it is a device or a pipe, not a file".to_owned()
+            BadTarget::NotAFile
         });
     }
     let folder = match path.parent() {
@@ -67,14 +81,14 @@ pub fn check_target(path: &Path) -> Result<(), String> {
         _ => Path::new("."),
     };
     if !folder.is_dir() {
-        return Err(format!("the folder {} does not exist", folder.display()));
+        return Err(BadTarget::NoFolder(folder.to_owned()));
     }
     Ok(())
 }
 
 /// The file agent mode's "save transcript" uses when no `--transcript` was given:
 /// `signin-doctor-FLOW-YYYYMMDD-HHMMSS.md` (UTC) in the current folder.
-pub fn default_name(flow_id: &str, now: Timestamp) -> PathBuf {
+pub(crate) fn default_name(flow_id: &str, now: Timestamp) -> PathBuf {
     let safe = crate::sanitize::file_name_part(flow_id);
     PathBuf::from(format!(
         "signin-doctor-{safe}-{}.md",

@@ -7,8 +7,9 @@ mod file;
 mod labels;
 mod markdown;
 
-pub use file::{Written, check_target, default_name, write_to};
-pub use labels::{Labels, labels};
+pub use file::{BadTarget, Written, check_target};
+pub(crate) use file::{default_name, write_to};
+pub use labels::labels;
 
 use jiff::Timestamp;
 use serde::Serialize;

@@ -13,7 +13,6 @@ mod texts;
 
 pub(crate) use resolve::suggest;
 pub use review::{DEFAULT_MAX_AGE_DAYS, ReviewPolicy};
-pub use style::MAX_LABEL_CHARS;
 
 use std::cell::Cell;
 
@@ -41,10 +40,13 @@ pub struct CheckOptions {
     /// Warn about review dates older than this policy allows (`check` does; the wizard
     /// does not, so a stale flow still starts).
     pub review: Option<ReviewPolicy>,
-    /// The patterns were already checked, so they are not compiled again here: set for the
-    /// built-in flow, which the test suite checks in full (its matchers are still built on
-    /// first use). Compiling the automata was a sixth of the wizard's start-up.
-    pub patterns_checked: bool,
+    /// The flow was checked in full before, so only what building it needs runs here: ids
+    /// are resolved and patterns counted, but no rule that only reports is run again (texts,
+    /// fields, dates, the graph) and no pattern is compiled (each input question's matcher
+    /// is still built on first use). Set for the built-in flow in release builds: the test
+    /// suite and every debug build check it in full. Checking was most of the wizard's
+    /// start-up, and compiling the automata alone a sixth of it.
+    pub checked_before: bool,
 }
 
 /// Checks a parsed flow file. `file` names it in diagnostics.
@@ -91,7 +93,8 @@ pub(super) struct Verdict {
     further_reading: Vec<usize>,
 }
 
-/// Runs every rule over `raw`, and those `options` asks for.
+/// Runs every rule over `raw`, and those `options` asks for; only resolves its ids when
+/// it was checked before.
 fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict, Vec<Diagnostic>> {
     let mut out = Diagnostics::new(file);
     let node_index = index_keys(
@@ -110,7 +113,8 @@ fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict
         suggestions_left: Cell::new(resolve::MAX_SUGGESTIONS),
     };
 
-    let further_reading = check_top(raw, &resolver, &mut out);
+    let rules = !options.checked_before;
+    let further_reading = check_top(raw, &resolver, rules, &mut out);
     let languages = raw.languages.as_deref().unwrap_or_default();
     let start = raw
         .start
@@ -121,15 +125,10 @@ fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict
     let mut matchers: Vec<Matcher> = Vec::with_capacity(raw.nodes.len());
     let mut pattern_budget = MAX_PATTERNS;
     for (index, (key, node)) in raw.nodes.iter().enumerate() {
-        links.push(check_node(key, node, languages, &resolver, &mut out));
+        links.push(check_node(key, node, languages, &resolver, rules, &mut out));
         matchers.push(
-            patterns::compile_patterns(
-                key,
-                node,
-                (&mut pattern_budget, options.patterns_checked),
-                &mut out,
-            )
-            .unwrap_or_default(),
+            patterns::compile_patterns(key, node, (&mut pattern_budget, !rules), &mut out)
+                .unwrap_or_default(),
         );
         graph_nodes.push(GraphNode {
             key,
@@ -144,8 +143,10 @@ fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict
             reported: node_index.get(key.as_str()) == Some(&index),
         });
     }
-    graph::check_graph(&graph_nodes, start, &mut out);
-    if let Some(start) = start.filter(|&start| graph_nodes[start].is_ending) {
+    if rules {
+        graph::check_graph(&graph_nodes, start, &mut out);
+    }
+    if let Some(start) = start.filter(|&start| rules && graph_nodes[start].is_ending) {
         out.report(
             Code::StartIsEnding,
             None,
@@ -180,9 +181,23 @@ fn validate(raw: &RawFlow, file: &str, options: &CheckOptions) -> Result<Verdict
     })
 }
 
-/// The header fields, the links and further reading; returns the links further reading
-/// names.
-fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) -> Vec<usize> {
+/// The header fields, the links and further reading (only resolving further reading's
+/// keys without `rules`); returns the links further reading names.
+fn check_top(raw: &RawFlow, resolver: &Resolver, rules: bool, out: &mut Diagnostics) -> Vec<usize> {
+    if rules {
+        check_header(raw, out);
+    }
+    let further_reading = raw.further_reading.iter().flatten().enumerate();
+    further_reading
+        .filter_map(|(i, key)| {
+            let at = || YamlPath::root().key("further_reading").index(i);
+            resolver.link(key, None, at, out)
+        })
+        .collect()
+}
+
+/// The rules about the header fields and the links.
+fn check_header(raw: &RawFlow, out: &mut Diagnostics) {
     let languages = raw.languages.as_deref().unwrap_or_default();
     let required = [
         ("id", raw.id.is_some()),
@@ -224,32 +239,22 @@ fn check_top(raw: &RawFlow, resolver: &Resolver, out: &mut Diagnostics) -> Vec<u
             out,
         );
     }
-    let further_reading = raw.further_reading.iter().flatten().enumerate();
-    further_reading
-        .filter_map(|(i, key)| {
-            let at = || YamlPath::root().key("further_reading").index(i);
-            resolver.link(key, None, at, out)
-        })
-        .collect()
 }
 
-/// Every rule about one node but the graph's; returns the links it names under `links`
-/// and under `sources`.
+/// Every rule about one node but the graph's (only resolving its link keys without
+/// `rules`); returns the links it names under `links` and under `sources`.
 fn check_node(
     key: &str,
     node: &RawNode,
     languages: &[String],
     resolver: &Resolver,
+    rules: bool,
     out: &mut Diagnostics,
 ) -> [Vec<usize>; 2] {
-    fields::check_fields(key, node, out);
-    fields::check_allow(key, node, out);
-    for (at, text) in texts::node_texts(node) {
-        let at = || at.path();
-        texts::check_text(text, &at, Some(key), languages, out);
-        style::check_mojibake(text, &at, Some(key), out);
+    if rules {
+        check_node_rules(key, node, languages, out);
     }
-    let links = [("links", &node.links), ("sources", &node.sources)].map(|(field, keys)| {
+    [("links", &node.links), ("sources", &node.sources)].map(|(field, keys)| {
         keys.iter()
             .flatten()
             .enumerate()
@@ -258,7 +263,18 @@ fn check_node(
                 resolver.link(link, Some(key), at, out)
             })
             .collect()
-    });
+    })
+}
+
+/// The rules about one node's fields, texts, date and answers.
+fn check_node_rules(key: &str, node: &RawNode, languages: &[String], out: &mut Diagnostics) {
+    fields::check_fields(key, node, out);
+    fields::check_allow(key, node, out);
+    for (at, text) in texts::node_texts(node) {
+        let at = || at.path();
+        texts::check_text(text, &at, Some(key), languages, out);
+        style::check_mojibake(text, &at, Some(key), out);
+    }
     dates::check_date(
         node.reviewed.as_ref(),
         Some(key),
@@ -269,7 +285,6 @@ fn check_node(
         style::check_same_targets(key, node, out);
         style::check_label_lengths(key, node, out);
     }
-    links
 }
 
 /// Where a target is written inside its node; a [`YamlPath`] only to report something.

@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, SeqAccess, Visitor};
 
 pub use error::{ReadError, ReadErrorKind, SyntaxKind};
-pub use events::{MAX_FLOW_NESTING, MAX_NESTING};
+pub use events::MAX_FLOW_NESTING;
 
 use de::{Reader, spot};
 use events::Events;

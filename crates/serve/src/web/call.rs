@@ -88,21 +88,12 @@ impl WebCall {
 
     /// Begins a call in `lang`, continuing the save in `keeping.folder` if `resume`.
     fn start(keeping: &Keeping, lang: Lang, resume: bool) -> WebCall {
-        let options = StartOptions {
-            records: RecordOptions {
-                state_dir: keeping.folder.clone(),
-                log: keeping.log.clone(),
-                transcript: None,
-                agent: false,
-                keep_days: keeping.keep_days,
-                served: true,
-                call: None,
-            },
-            resume,
-            hand_off: None,
-            lang: None,
-            interactive: false,
-        };
+        let records = RecordOptions::kept(
+            keeping.folder.clone(),
+            keeping.log.clone(),
+            keeping.keep_days,
+        );
+        let options = StartOptions::new(records.served(None)).resume(resume);
         let fresh = || Session::new(Arc::clone(&keeping.flow));
         // A save that cannot be continued (in use, no longer fitting the flow) stays
         // where it is, and the partner starts afresh.

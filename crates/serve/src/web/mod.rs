@@ -8,14 +8,14 @@
 //! each address does), `render/` (the HTML), `words` (the pages' own words), `assets/`
 //! (the style sheet and the small script that follows a shared session).
 
-pub mod call;
+mod call;
 mod cookie;
 mod live;
 mod rate;
-pub mod render;
+mod render;
 mod routes;
-pub mod store;
-pub mod words;
+mod store;
+mod words;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

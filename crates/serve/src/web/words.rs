@@ -63,8 +63,6 @@ pub struct WebWords {
     pub too_many: &'static str,
     /// The 429 page's text.
     pub too_many_text: &'static str,
-    /// The 413 page's text.
-    pub too_large: &'static str,
     /// The 503 page's text, when the server holds all the sessions it may.
     pub full: &'static str,
     /// Where the answers are given.
@@ -118,7 +116,6 @@ const EN: WebWords = WebWords {
     forbidden_text: "The page was old or came from elsewhere, so nothing was answered.",
     too_many: "Too many requests",
     too_many_text: "Too many requests came from your address. Wait a minute, then try again.",
-    too_large: "What was sent is too large.",
     full: "The wizard is busy. Try again in a few minutes.",
     answers_label: "Answers",
     get_code: "Get a code for the helpdesk",
@@ -165,7 +162,6 @@ const NL: WebWords = WebWords {
     forbidden_text: "De pagina was oud of kwam van elders, dus er is niets beantwoord.",
     too_many: "Te veel verzoeken",
     too_many_text: "Er kwamen te veel verzoeken van uw adres. Wacht een minuut en probeer het dan opnieuw.",
-    too_large: "Wat er is verstuurd, is te groot.",
     full: "De wizard is druk bezet. Probeer het over een paar minuten opnieuw.",
     answers_label: "Antwoorden",
     get_code: "Vraag een code voor de helpdesk",

@@ -65,7 +65,7 @@ pub enum Action {
 
 /// Which keys mean what: the wizard's keys, or typing into an input box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum KeyMode {
+pub(crate) enum KeyMode {
     /// Keys steer the wizard.
     #[default]
     Wizard,
@@ -78,7 +78,7 @@ pub enum KeyMode {
 }
 
 /// The action a terminal event asks for in `mode`, if any.
-pub fn from_event(event: &Event, mode: KeyMode) -> Option<Action> {
+pub(crate) fn from_event(event: &Event, mode: KeyMode) -> Option<Action> {
     match event {
         Event::Key(key) => match mode {
             KeyMode::Wizard => from_key(key),
@@ -93,7 +93,7 @@ pub fn from_event(event: &Event, mode: KeyMode) -> Option<Action> {
 
 /// The action a key asks for under the help overlay: `q` and Ctrl-C quit, the arrows and
 /// page keys scroll it, any other key (one the wizard has no use for too) closes it.
-pub fn help_key(key: &KeyEvent) -> Option<Action> {
+pub(crate) fn help_key(key: &KeyEvent) -> Option<Action> {
     match from_key(key) {
         Some(
             action @ (Action::Quit
@@ -111,7 +111,7 @@ pub fn help_key(key: &KeyEvent) -> Option<Action> {
 
 /// The action a key asks for while typing into an input box: every printable character
 /// is typed (`q` too); Enter, Esc, the arrows and Ctrl-C keep their meaning.
-pub fn typing_key(key: &KeyEvent) -> Option<Action> {
+pub(crate) fn typing_key(key: &KeyEvent) -> Option<Action> {
     if let Some(decided) = modified(key) {
         return decided;
     }
@@ -136,7 +136,7 @@ pub fn typing_key(key: &KeyEvent) -> Option<Action> {
 /// printable character is typed (`q`, `b` and digits too); Enter continues, Esc goes back,
 /// the arrows up and down and the page keys scroll, F1 is help, F2 a note, F3 search, F4
 /// a hand-off code (when served), and Ctrl-C quits.
-pub fn answer_key(key: &KeyEvent) -> Option<Action> {
+pub(crate) fn answer_key(key: &KeyEvent) -> Option<Action> {
     if let Some(decided) = modified(key) {
         return decided;
     }
@@ -172,7 +172,7 @@ fn modified(key: &KeyEvent) -> Option<Option<Action>> {
 }
 
 /// The action a key asks for in the wizard, if any. Key releases are ignored.
-pub fn from_key(key: &KeyEvent) -> Option<Action> {
+pub(crate) fn from_key(key: &KeyEvent) -> Option<Action> {
     if let Some(decided) = modified(key) {
         return decided;
     }

@@ -48,7 +48,7 @@ pub fn content(page: &Page, words: &Words, selected: usize, width: u16, theme: &
 /// [`content`], starting with what to say to the caller when `say` is set (agent mode)
 /// and the page has it; when `compact` (a short screen), every answer but the selected
 /// one takes a single row, cut at a word, so more of them are in view.
-pub fn content_for(
+pub(crate) fn content_for(
     page: &Page,
     words: &Words,
     selected: usize,
@@ -79,7 +79,7 @@ pub fn content_for(
 
 impl Content {
     /// The first and last row of option `option`, if it is shown.
-    pub fn option_rows(&self, option: usize) -> Option<(usize, usize)> {
+    pub(crate) fn option_rows(&self, option: usize) -> Option<(usize, usize)> {
         let belongs = |row: &Row| row.option == Some(option);
         let first = self.rows.iter().position(belongs)?;
         let last = self.rows.iter().rposition(belongs)?;
@@ -87,7 +87,7 @@ impl Content {
     }
 
     /// Whether every answer ends within the first `rows` rows.
-    pub fn options_fit(&self, rows: usize) -> bool {
+    pub(crate) fn options_fit(&self, rows: usize) -> bool {
         self.rows
             .iter()
             .rposition(|row| row.option.is_some())

@@ -94,7 +94,7 @@ pub fn layout(
 }
 
 /// How far the help can scroll in `area`: 0 when it fits.
-pub fn max_scroll(theme: &Theme, lang: Lang, help_for: HelpFor, area: Rect) -> usize {
+pub(crate) fn max_scroll(theme: &Theme, lang: Lang, help_for: HelpFor, area: Rect) -> usize {
     let (lines, boxed) = layout(theme, lang, help_for, area);
     lines
         .len()

@@ -91,7 +91,7 @@ fn pack(items: &[&str], width: usize) -> Vec<String> {
 
 /// Key hints (separated by " · ") on one row of `width` cells: those that fit whole,
 /// dropped from the front so the last (the way out, such as "Esc cancel") stays.
-pub fn one_row(text: &str, width: usize) -> String {
+pub(crate) fn one_row(text: &str, width: usize) -> String {
     let mut items: Vec<&str> = text.split(HINT_SEPARATOR).collect();
     while !items.is_empty() {
         let row = items.join(HINT_SEPARATOR);
@@ -105,7 +105,7 @@ pub fn one_row(text: &str, width: usize) -> String {
 
 /// The scroll indicator for a body or box `width` cells wide with more `above` and/or
 /// `below`: the sentence when it fits, else only the arrows and keys, else the arrows.
-pub fn more_text(words: &Words, above: bool, below: bool, width: usize) -> &'static str {
+pub(crate) fn more_text(words: &Words, above: bool, below: bool, width: usize) -> &'static str {
     let (sentence, keys, arrows) = match (above, below) {
         (true, true) => (words.more_both, "↑↓ PgUp PgDn", "↑↓"),
         (true, false) => (words.more_above, "↑ PgUp", "↑"),

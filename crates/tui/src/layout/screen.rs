@@ -100,14 +100,12 @@ pub struct ScreenInput<'a> {
 }
 
 /// At most this many status rows are shown; the rest of the status is cut.
-pub const MAX_STATUS_ROWS: u16 = 3;
+pub(crate) const MAX_STATUS_ROWS: u16 = 3;
 
 mod boxes;
 
-pub use boxes::MAX_SEARCH_ROWS;
-
 /// From this many columns on, agent mode's path pane stands right of the body.
-pub const SIDE_PANE_FROM_WIDTH: u16 = 100;
+pub(crate) const SIDE_PANE_FROM_WIDTH: u16 = 100;
 
 /// How many rows agent mode's path pane takes below the body on a screen `height` rows
 /// high (none when the pane stands beside the body or the screen is too short).
@@ -261,7 +259,7 @@ impl Screen {
     }
 
     /// The furthest the body can scroll.
-    pub fn max_scroll(&self) -> usize {
+    pub(crate) fn max_scroll(&self) -> usize {
         self.content.rows.len().saturating_sub(self.visible())
     }
 
@@ -276,7 +274,7 @@ impl Screen {
     }
 
     /// The body rows in view, each with the screen row it is drawn on.
-    pub fn visible_rows(&self) -> impl Iterator<Item = (u16, &Row)> {
+    pub(crate) fn visible_rows(&self) -> impl Iterator<Item = (u16, &Row)> {
         let rows = self
             .content
             .rows
@@ -287,7 +285,7 @@ impl Screen {
     }
 
     /// Whether body row `row` is on screen.
-    pub fn shows_row(&self, row: usize) -> bool {
+    pub(crate) fn shows_row(&self, row: usize) -> bool {
         row >= self.scroll && row < self.scroll + self.visible()
     }
 }

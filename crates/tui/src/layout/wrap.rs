@@ -105,7 +105,7 @@ pub fn hard_wrap(text: &str, width: usize) -> Vec<String> {
 /// scheme and host, "…", and as much of its end as fits (`https://learn.microsoft.com/…/
 /// unable-to-sign-in`), so it still says where it goes. Never split over lines: the
 /// full address stays one key away (copied with the transcript, opened as a hyperlink).
-pub fn shorten_url(url: &str, width: usize) -> String {
+pub(crate) fn shorten_url(url: &str, width: usize) -> String {
     if self::width(url) <= width {
         return url.to_owned();
     }
@@ -133,7 +133,7 @@ pub fn shorten_url(url: &str, width: usize) -> String {
 
 /// Keeps the first whole words of `text` that fit in `width` cells with "…" after them when
 /// cut; a first word too long for that is cut as [`truncate_end`] cuts.
-pub fn truncate_words(text: &str, width: usize) -> String {
+pub(crate) fn truncate_words(text: &str, width: usize) -> String {
     if self::width(text) <= width {
         return text.to_owned();
     }

@@ -17,9 +17,9 @@ use crate::state::sharing::Sharing;
 pub use crate::state::status::Status;
 
 use crate::clock::duration_text;
+use crate::core::WalkEnd;
 use crate::core::typed_answer::Asker;
 use crate::core::{Applied, Call, Notice};
-use crate::exit::WalkEnd;
 use crate::flow::Kind;
 use crate::lang::Lang;
 use crate::page::Page;
@@ -31,7 +31,8 @@ mod record;
 mod typing;
 mod update;
 
-pub use update::{paste, report, tick, update, update_flow};
+pub(crate) use update::update_flow;
+pub use update::{paste, report, tick, update};
 
 /// Where a view scrolled to `scroll` (at most `max`, `page` rows a page) goes for
 /// `action`: the arrows move a row, the page keys a page, Home and End to the ends;
@@ -128,7 +129,7 @@ impl App {
     }
 
     /// Shows the hand-off code the partner was given (until an agent uses it).
-    pub fn show_code(&mut self, code: String) {
+    pub(crate) fn show_code(&mut self, code: String) {
         if let Sharing::Partner { code: shown, .. } = &mut self.sharing {
             *shown = Some(code);
         }
@@ -195,7 +196,7 @@ impl App {
     }
 
     /// Sets (or clears, with `None`) the banner saying that saving fails.
-    pub fn set_write_problem(&mut self, problem: Option<&str>) {
+    pub(crate) fn set_write_problem(&mut self, problem: Option<&str>) {
         self.write_problem = problem.map(crate::sanitize::clean_line);
     }
 
@@ -210,7 +211,7 @@ impl App {
     }
 
     /// The length of the call so far, as `m:ss`.
-    pub fn call_time(&self) -> String {
+    pub(crate) fn call_time(&self) -> String {
         duration_text(self.call.session().elapsed_at(self.now).as_secs())
     }
 
@@ -221,7 +222,7 @@ impl App {
 
     /// What keys mean now: typing while an input box is open, closing the help while it
     /// shows, typing the answer at a question answered by typing, else the wizard's keys.
-    pub fn key_mode(&self) -> KeyMode {
+    pub(crate) fn key_mode(&self) -> KeyMode {
         if self.overlay.is_some() {
             KeyMode::Typing
         } else if self.record.view.is_some() {
@@ -236,7 +237,7 @@ impl App {
     }
 
     /// Gives the call back, e.g. to end it when the wizard exits.
-    pub fn into_call(self) -> Call {
+    pub(crate) fn into_call(self) -> Call {
         self.call
     }
 
@@ -252,7 +253,7 @@ impl App {
 
     /// The session as this screen's user may have it (copied, shown as a transcript):
     /// all of it for an agent, without the agent's notes for a partner.
-    pub fn session_for_user(&self) -> std::borrow::Cow<'_, Session> {
+    pub(crate) fn session_for_user(&self) -> std::borrow::Cow<'_, Session> {
         if self.agent {
             std::borrow::Cow::Borrowed(self.call.session())
         } else {
@@ -286,13 +287,8 @@ impl App {
     }
 
     /// Whether the help overlay is open.
-    pub fn help_visible(&self) -> bool {
+    pub(crate) fn help_visible(&self) -> bool {
         self.help
-    }
-
-    /// How far the help overlay is scrolled, in lines.
-    pub fn help_scroll(&self) -> usize {
-        self.help_scroll
     }
 
     /// Scrolls the open help overlay for the arrows and page keys; any other action closes it.
@@ -307,12 +303,12 @@ impl App {
     }
 
     /// Whether the current node is an ending.
-    pub fn at_ending(&self) -> bool {
+    pub(crate) fn at_ending(&self) -> bool {
         self.page.kind.is_ending()
     }
 
     /// How the walk ended, once the user has quit.
-    pub fn walk_end(&self) -> Option<WalkEnd> {
+    pub(crate) fn walk_end(&self) -> Option<WalkEnd> {
         self.quit.then(|| {
             if self.at_ending() {
                 WalkEnd::Ending

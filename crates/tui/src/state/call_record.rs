@@ -7,7 +7,7 @@ use crate::layout::wrap::{hard_wrap, width};
 
 /// What a served wizard knows of the call's record.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CallRecord {
+pub(crate) struct CallRecord {
     /// Served over SSH: `s` shows the transcript instead of writing a file.
     pub served: bool,
     /// The id the server keeps the call's transcript under (an agent's call).
@@ -27,7 +27,7 @@ pub struct CallRecord {
 
 /// The transcript shown whole, scrolled.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TranscriptView {
+pub(crate) struct TranscriptView {
     /// The title line: what it is, and the call's id.
     pub title: String,
     /// The transcript's Markdown.
@@ -39,7 +39,7 @@ pub struct TranscriptView {
 impl CallRecord {
     /// Whether leaving now is to be asked about first: an agent at an ending of a served
     /// call whose transcript was neither shown nor copied, not asked yet.
-    pub fn ask_before_leaving(&self, agent: bool, at_ending: bool) -> bool {
+    pub(crate) fn ask_before_leaving(&self, agent: bool, at_ending: bool) -> bool {
         self.served && agent && at_ending && !self.taken && !self.asked
     }
 }
@@ -77,7 +77,7 @@ impl TranscriptView {
     }
 
     /// The farthest the view scrolls with `visible` rows at `columns`.
-    pub fn max_scroll(&self, columns: usize, visible: usize) -> usize {
+    pub(crate) fn max_scroll(&self, columns: usize, visible: usize) -> usize {
         self.rows(columns).len().saturating_sub(visible)
     }
 }

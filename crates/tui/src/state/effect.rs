@@ -38,7 +38,7 @@ pub struct Terminal {
 }
 
 /// Does `effect` for `session` shown in `lang` on `terminal`.
-pub fn perform(effect: Effect, session: &Session, lang: Lang, terminal: Terminal) -> Done {
+pub(crate) fn perform(effect: Effect, session: &Session, lang: Lang, terminal: Terminal) -> Done {
     match effect {
         Effect::Copy => copy(session, lang, terminal, crate::clock::now()),
     }

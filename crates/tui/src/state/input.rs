@@ -10,7 +10,7 @@ pub const MAX_CHARS: usize = 10_000;
 
 /// The most characters an answer box takes: the same as an answer the session keeps, so
 /// nothing typed in an answer box is cut later.
-pub const MAX_ANSWER_CHARS: usize = crate::session::MAX_TYPED_CHARS;
+pub(crate) const MAX_ANSWER_CHARS: usize = crate::session::MAX_TYPED_CHARS;
 
 /// How a line break in a field is shown.
 const LINE_BREAK_SIGN: &str = "⏎";
@@ -52,31 +52,26 @@ impl LineInput {
     }
 
     /// An empty answer box, holding up to [`MAX_ANSWER_CHARS`].
-    pub fn answer_box() -> LineInput {
+    pub(crate) fn answer_box() -> LineInput {
         LineInput::with_limit(MAX_ANSWER_CHARS)
     }
 
     /// An answer box holding `text` (control characters dropped, cut at
     /// [`MAX_ANSWER_CHARS`]) with the cursor at its end.
-    pub fn answer_box_with(text: &str) -> LineInput {
+    pub(crate) fn answer_box_with(text: &str) -> LineInput {
         let mut input = LineInput::answer_box();
         text.chars().for_each(|c| input.insert(c));
         input
     }
 
     /// Whether the field holds as many characters as it takes, so typing more is ignored.
-    pub fn is_full(&self) -> bool {
+    pub(crate) fn is_full(&self) -> bool {
         self.text.chars().count() >= self.limit
     }
 
     /// The text typed so far.
     pub fn text(&self) -> &str {
         &self.text
-    }
-
-    /// Whether nothing but spaces was typed.
-    pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
     }
 
     /// Types `c` at the cursor. Control characters and typing past the field's limit are
@@ -134,7 +129,7 @@ impl LineInput {
     }
 
     /// Removes the character before the cursor (Backspace).
-    pub fn erase_back(&mut self) {
+    pub(crate) fn erase_back(&mut self) {
         if let Some(c) = self.text[..self.cursor].chars().next_back() {
             self.cursor -= c.len_utf8();
             self.text.remove(self.cursor);
@@ -142,7 +137,7 @@ impl LineInput {
     }
 
     /// Removes the character under the cursor (Delete).
-    pub fn erase_forward(&mut self) {
+    pub(crate) fn erase_forward(&mut self) {
         if self.cursor < self.text.len() {
             self.text.remove(self.cursor);
         }
@@ -249,8 +244,6 @@ mod tests {
         input.right();
         input.erase_back();
         assert_eq!(input.text(), "én[31m");
-        assert!(typed("   ").is_blank());
-        assert!(!typed(" x ").is_blank());
     }
 
     #[test]

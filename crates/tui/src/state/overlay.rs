@@ -23,7 +23,7 @@ impl Overlay {
     }
 
     /// The text field of the box, to edit.
-    pub fn input_mut(&mut self) -> &mut LineInput {
+    pub(crate) fn input_mut(&mut self) -> &mut LineInput {
         match self {
             Overlay::Note(note) => &mut note.input,
             Overlay::Search(search) => &mut search.input,
@@ -53,12 +53,12 @@ pub struct SearchBox {
 
 impl SearchBox {
     /// The match Enter would jump to, if any.
-    pub fn selected_hit(&self) -> Option<&Hit> {
+    pub(crate) fn selected_hit(&self) -> Option<&Hit> {
         self.hits.get(self.selected)
     }
 
     /// Moves the selection up or down, staying on the list.
-    pub fn move_selection(&mut self, up: bool) {
+    pub(crate) fn move_selection(&mut self, up: bool) {
         self.selected = if up {
             self.selected.saturating_sub(1)
         } else {

@@ -28,7 +28,7 @@ pub enum Sharing {
 impl Sharing {
     /// Whether the user may ask for a hand-off code: a partner with no agent with them
     /// (one agent at a time).
-    pub fn can_hand_off(&self) -> bool {
+    pub(crate) fn can_hand_off(&self) -> bool {
         matches!(self, Sharing::Partner { agent: false, .. })
     }
 

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::STANDARD;
 /// The escape sequence that asks the terminal to put `text` on the clipboard:
 /// `ESC ] 52 ; c ; BASE64 BEL`. Base64 has no control characters, so nothing in `text`
 /// can end or steer the sequence.
-pub fn osc52(text: &str) -> String {
+pub(crate) fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{}\x07", STANDARD.encode(text))
 }
 

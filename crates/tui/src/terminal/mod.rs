@@ -88,7 +88,7 @@ pub fn restore() {
 /// back for the shell, stops the process, and — once it is continued (`fg`, SIGCONT) —
 /// enters the wizard's terminal state again and clears the screen for a full redraw.
 #[cfg(unix)]
-pub fn suspend(guard: &mut Guard) -> io::Result<()> {
+pub(crate) fn suspend(guard: &mut Guard) -> io::Result<()> {
     restore();
     // Stops here until SIGCONT; the handler registered for SIGTSTP is bypassed.
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;

@@ -24,7 +24,7 @@ impl Stop {
     }
 
     /// Whether a termination signal has arrived.
-    pub fn requested(&self) -> bool {
+    pub(crate) fn requested(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
 }
@@ -33,7 +33,7 @@ impl Stop {
 /// continued (SIGCONT), so the event loop can put the terminal back before stopping and
 /// take it over again after.
 #[derive(Debug, Clone)]
-pub struct Suspension {
+pub(crate) struct Suspension {
     stop: Arc<AtomicBool>,
     continued: Arc<AtomicBool>,
 }
@@ -55,7 +55,7 @@ impl Suspension {
     }
 
     /// Whether a SIGTSTP arrived since the last call.
-    pub fn stop_requested(&self) -> bool {
+    pub(crate) fn stop_requested(&self) -> bool {
         self.stop.swap(false, Ordering::Relaxed)
     }
 

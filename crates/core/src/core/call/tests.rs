@@ -12,6 +12,9 @@ use crate::fixtures::{self, TYPED, WIZARD};
 use crate::handoff::Code;
 use crate::session::Author;
 
+/// What a stopped walk says, with the local program's remedies.
+const RESUME_HINT: &str = "The session is saved; continue it with: signin-doctor --resume";
+
 /// Records in `dir`: saves in `dir/state/NAME`, the log and the transcript beside them.
 fn options(dir: &Path, name: &str) -> RecordOptions {
     RecordOptions {
@@ -19,6 +22,7 @@ fn options(dir: &Path, name: &str) -> RecordOptions {
         log: Some(dir.join("log.jsonl")),
         transcript: Some(dir.join(format!("{name}.md"))),
         keep_days: 30,
+        remedies: fixtures::REMEDIES,
         ..RecordOptions::default()
     }
 }
@@ -181,7 +185,7 @@ fn each_way_a_call_ends_follows_the_one_rule() {
         let mut stopped = call(WIZARD, options(dir.path(), "s"));
         stopped.apply(Intent::Pick(0));
         let said = stopped.end(how);
-        assert_eq!(said[0].text, words(Lang::En).resume_hint, "{how:?}");
+        assert_eq!(said[0].text, RESUME_HINT, "{how:?}");
         assert!(log(dir.path()).is_empty(), "{how:?}");
         let kept = files(dir.path());
         assert!(
@@ -349,7 +353,7 @@ fn the_server_ending_a_shared_session_keeps_it_for_the_partner() {
     let save = p.partner.records().autosave_path().unwrap().to_owned();
     // Interrupted (the server stops): not handed over, the partner's save stays.
     let said = p.partner.end(End::Interrupted);
-    assert_eq!(said[0].text, words(Lang::En).resume_hint);
+    assert_eq!(said[0].text, RESUME_HINT);
     let heard = take_all(&mut p.agent, &p.agent_hears);
     assert_eq!(heard[0].change, Change::Sharing(Presence::PartnerLeft));
     assert!(save.is_file());

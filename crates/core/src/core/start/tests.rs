@@ -197,9 +197,13 @@ fn a_transcript_that_cannot_be_written_stops_the_start_with_a_usage_error() {
     options.records.transcript = Some(dir.path().join("missing").join("call.md"));
     let (begun, _) = begin_as(&options, "");
     let error = begun.unwrap_err();
-    assert!(matches!(error, StartError::Records(_)));
-    assert!(error.to_string().contains("--transcript"), "{error}");
-    assert!(error.to_string().contains("does not exist"), "{error}");
+    assert_eq!(
+        error,
+        StartError::Transcript {
+            path: dir.path().join("missing").join("call.md"),
+            why: crate::transcript::BadTarget::NoFolder(dir.path().join("missing")),
+        }
+    );
 }
 
 #[test]
@@ -213,11 +217,11 @@ fn a_save_no_script_can_fix_is_kept_and_named() {
     };
     let (begun, shown) = begin_as(&options, "");
     let error = begun.unwrap_err();
-    assert!(matches!(error, StartError::NotResumed { .. }));
-    assert!(
-        error.to_string().contains("The saved session is kept in"),
-        "{error}"
-    );
+    let StartError::NotResumed { path } = error else {
+        panic!("not resumed: {error:?}");
+    };
+    let state = dir.path().join("state");
+    assert_eq!(path, state.join(&files(&state)[0]), "the save is named");
     assert!(
         shown.contains("caller is on a train"),
         "the notes are shown: {shown}"

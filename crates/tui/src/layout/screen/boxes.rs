@@ -20,7 +20,7 @@ impl Screen {
 
     /// The note editor's box: a frame around the text field and one row of hints, across
     /// the screen just above the status lines and key hints, so the question stays in view.
-    pub fn note_box(&self) -> Rect {
+    pub(crate) fn note_box(&self) -> Rect {
         let middle = self.middle();
         let height = NOTE_BOX_ROWS.min(middle.height);
         Rect::new(middle.x, middle.bottom() - height, middle.width, height)
@@ -28,7 +28,7 @@ impl Screen {
 
     /// The search box with room for `hits` matches: a frame around the query, a row that
     /// tells what was found, the matches and a row of hints, under the breadcrumbs.
-    pub fn search_box(&self, hits: usize) -> Rect {
+    pub(crate) fn search_box(&self, hits: usize) -> Rect {
         let middle = self.middle();
         let width = middle.width.min(SEARCH_BOX_MAX_WIDTH);
         let wanted = 5 + (hits.clamp(1, MAX_SEARCH_ROWS) as u16);
@@ -46,4 +46,4 @@ const NOTE_BOX_ROWS: u16 = 4;
 /// The widest the search box grows.
 const SEARCH_BOX_MAX_WIDTH: u16 = 90;
 /// The most matches the search box lists at once.
-pub const MAX_SEARCH_ROWS: usize = 12;
+pub(crate) const MAX_SEARCH_ROWS: usize = 12;

@@ -14,7 +14,11 @@ impl App {
     /// This wizard is served over SSH: `s` shows the transcript; `call_id` is the id the
     /// server keeps the call's transcript under (an agent's call), shown at the ending;
     /// `caller` the caller's language, which what to say is shown in.
-    pub fn serve_record(&mut self, call_id: Option<String>, caller: Option<crate::lang::Lang>) {
+    pub(crate) fn serve_record(
+        &mut self,
+        call_id: Option<String>,
+        caller: Option<crate::lang::Lang>,
+    ) {
         self.record.served = true;
         self.record.call_id = call_id;
         self.record.caller = caller;
@@ -25,7 +29,7 @@ impl App {
     }
 
     /// The call's record as this wizard knows it.
-    pub fn call_record(&self) -> &CallRecord {
+    pub(crate) fn call_record(&self) -> &CallRecord {
         &self.record
     }
 

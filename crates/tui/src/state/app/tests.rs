@@ -198,15 +198,15 @@ fn the_help_scrolls_when_it_does_not_fit_and_any_other_key_closes_it() {
     );
     assert!(max > 0, "at 40×12 the help does not fit");
     run(&mut app, &[Action::Down, Action::Down]);
-    assert_eq!(app.help_scroll(), 2);
+    assert_eq!(app.help_scroll, 2);
     run(&mut app, &[Action::Bottom, Action::Down]);
-    assert_eq!(app.help_scroll(), max, "scrolling stops at the end");
+    assert_eq!(app.help_scroll, max, "scrolling stops at the end");
     run(&mut app, &[Action::Up]);
-    assert_eq!(app.help_scroll(), max - 1);
+    assert_eq!(app.help_scroll, max - 1);
     assert!(app.help_visible());
     run(&mut app, &[Action::Back]);
     assert!(!app.help_visible(), "another key closes the help");
-    assert_eq!(app.help_scroll(), 0);
+    assert_eq!(app.help_scroll, 0);
     assert_eq!(app.session().path().len(), 0, "and does nothing else");
 }
 

@@ -180,7 +180,7 @@ pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
 /// Takes in a new version of the flow (or its errors), keeping the user where they were:
 /// at the same node, or the nearest earlier node the new version still leads to (see
 /// [`crate::core::Call::reload`], which saves it).
-pub fn update_flow(app: &mut App, event: FlowEvent) {
+pub(crate) fn update_flow(app: &mut App, event: FlowEvent) {
     let words = words(app.lang);
     match event {
         FlowEvent::Reloaded(flow) => {

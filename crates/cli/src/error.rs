@@ -1,9 +1,15 @@
-//! The one error type of the program: every way a run can fail, with the exit code each
-//! gives. The edge of each program (`signin-doctor`'s `run`, the server program's `main`) prints
-//! it, once, as `signin-doctor: MESSAGE`.
+//! The one error type of the programs: every way a run can fail, worded for the user —
+//! naming the command-line options that apply — with the exit code each gives. The
+//! layers below return their own errors as data (the core's [`StartError`], the front
+//! ends' [`tui::Error`] and [`plain::Error`]), converted into this one with `From`. The
+//! edge of each program (`signin-doctor`'s `run`, the server program's `main`) prints it,
+//! once, as `signin-doctor: MESSAGE` ([`crate::report`]).
 
 use std::io;
 use std::path::PathBuf;
+
+use signin_doctor_plain as plain;
+use signin_doctor_tui as tui;
 
 use crate::core::start::StartError;
 use crate::exit::{RUNTIME_ERROR, USAGE_OR_INVALID_FLOW};
@@ -27,9 +33,9 @@ pub enum Error {
     #[error("the flow has problems (listed above)")]
     FlowProblems,
     /// The wizard cannot start (a save that does not fit, `--transcript` that cannot be
-    /// written, every save in use).
-    #[error(transparent)]
-    Start(#[from] StartError),
+    /// written, every save in use, a hand-off code that cannot be used).
+    #[error("{}", start_message(.0))]
+    Start(StartError),
     /// `stats --since` is not a date.
     #[error("--since: {message}")]
     Since {
@@ -51,13 +57,8 @@ pub enum Error {
     #[error("cannot write the output: {0}")]
     Output(io::Error),
     /// The full-screen wizard lost its terminal, or cannot set it up.
-    #[error("{doing}: {source}")]
-    Terminal {
-        /// What could not be done ("cannot read from the terminal").
-        doing: &'static str,
-        /// What the system said.
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Terminal(#[from] tui::error::Error),
     /// Plain mode cannot read its input or write its output.
     #[error("{0}")]
     Lines(io::Error),
@@ -72,20 +73,46 @@ pub enum Error {
     Usage(String),
 }
 
-/// A result whose error is [`Error`].
-pub type Result<T> = std::result::Result<T, Error>;
-
-/// Says what the full-screen wizard was doing when the terminal failed.
-pub trait TerminalContext<T> {
-    /// The result, or [`Error::Terminal`] saying what could not be done.
-    fn doing(self, doing: &'static str) -> Result<T>;
-}
-
-impl<T> TerminalContext<T> for io::Result<T> {
-    fn doing(self, doing: &'static str) -> Result<T> {
-        self.map_err(|source| Error::Terminal { doing, source })
+impl From<StartError> for Error {
+    fn from(error: StartError) -> Error {
+        Error::Start(error)
     }
 }
+
+impl From<plain::error::Error> for Error {
+    fn from(error: plain::error::Error) -> Error {
+        match error {
+            plain::error::Error::Start(error) => Error::Start(error),
+            plain::error::Error::Lines(error) => Error::Lines(error),
+            plain::error::Error::RecordsFailed => Error::RecordsFailed,
+        }
+    }
+}
+
+/// Why the wizard cannot start, in the user's words, with the options to change.
+fn start_message(error: &StartError) -> String {
+    match error {
+        StartError::Transcript { path, why } => format!(
+            "--transcript {}: {why}; give a file in an existing folder.",
+            path.display()
+        ),
+        StartError::AllInUse => "--resume: every unfinished session is in use by another \
+             program (see above); finish the call there, or start without --resume."
+            .to_owned(),
+        StartError::NoStateFolder => "there is no folder for saved sessions to find the code \
+             in; give the server's --state-dir"
+            .to_owned(),
+        StartError::HandOff(error) => error.to_string(),
+        StartError::NotResumed { path } => format!(
+            "The saved session is kept in {}. Run signin-doctor without --resume in a \
+             terminal to start over.",
+            path.display()
+        ),
+    }
+}
+
+/// A result whose error is [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
     /// The exit code: 2 for bad usage or an invalid flow, else 1 (or the start-up's own).
@@ -97,12 +124,12 @@ impl Error {
             | Error::Since { .. }
             | Error::Usage(_) => USAGE_OR_INVALID_FLOW,
             // A `--transcript` that cannot be written is bad usage; the rest happen at run time.
-            Error::Start(StartError::Records(_)) => USAGE_OR_INVALID_FLOW,
+            Error::Start(StartError::Transcript { .. }) => USAGE_OR_INVALID_FLOW,
             Error::Start(_) => RUNTIME_ERROR,
             Error::NoLogHome
             | Error::ReadLog { .. }
             | Error::Output(_)
-            | Error::Terminal { .. }
+            | Error::Terminal(_)
             | Error::Lines(_)
             | Error::RecordsFailed
             | Error::Serve(_) => RUNTIME_ERROR,
@@ -121,7 +148,7 @@ impl Error {
 
     /// Whether the message is left out: it was said already (the check report, the
     /// record keeping's notices) or nobody is left to read it (a closed pipe, `| head`).
-    pub fn said_already(&self) -> bool {
+    pub(crate) fn said_already(&self) -> bool {
         match self {
             Error::FlowProblems | Error::RecordsFailed => true,
             Error::Output(error) | Error::Lines(error) => error.kind() == io::ErrorKind::BrokenPipe,
@@ -133,6 +160,7 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use signin_doctor_core::transcript::BadTarget;
 
     #[test]
     fn each_kind_of_failure_has_its_exit_code_and_message() {
@@ -161,9 +189,12 @@ mod tests {
                 "--resume: every unfinished session",
             ),
             (
-                Error::Start(StartError::Records("--transcript x".into())),
+                Error::Start(StartError::Transcript {
+                    path: "x".into(),
+                    why: BadTarget::Folder,
+                }),
                 2,
-                "--transcript x",
+                "--transcript x: it is a folder; give a file in an existing folder.",
             ),
             (Error::FlowProblems, 2, "the flow has problems"),
         ];
