@@ -178,7 +178,7 @@ fn main() {
             sessions_per_minute: SESSIONS * 2,
             answers_per_minute: SESSIONS * 10,
         };
-        let app = App::new(&options);
+        let app = App::new(&options).unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         tokio::spawn(web::serve(listener, Arc::clone(&app), std::future::pending()));

@@ -120,7 +120,7 @@ async fn start_server(dir: &std::path::Path) -> (SocketAddr, Arc<App>) {
         sessions_per_minute: 100,
         answers_per_minute: 1000,
     };
-    let app = App::new(&options);
+    let app = App::new(&options).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(web::serve(

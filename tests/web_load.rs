@@ -99,7 +99,7 @@ async fn a_thousand_browser_sessions_at_once_all_reach_an_ending_and_are_logged_
         sessions_per_minute: SESSIONS,
         answers_per_minute: SESSIONS * 3,
     };
-    let app = App::new(&options);
+    let app = App::new(&options).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     tokio::spawn(web::serve(

@@ -601,6 +601,42 @@ async fn the_event_stream_tells_the_page_of_the_agents_change() {
 }
 
 #[tokio::test]
+async fn the_cores_words_follow_the_page_into_dutch() {
+    let server = Server::new();
+    let (mut browser, _agent, _) = shared(&server).await;
+    let page = browser.submit("/lang", &[("lang", "nl")]).await;
+    assert!(page.contains("<html lang=\"nl\">"));
+    let page = browser.submit("/end-sharing", &[]).await;
+    assert!(
+        page.contains("Delen gestopt: de medewerker ziet uw schermen niet meer."),
+        "{page}"
+    );
+    assert!(!page.contains("Sharing stopped"), "{page}");
+}
+
+#[tokio::test]
+async fn a_shared_session_outlasts_the_idle_timeout_until_its_page_and_agent_are_gone() {
+    use signin_doctor_core::core::End;
+    let server = Server::new();
+    let (mut browser, mut agent, page) = shared(&server).await;
+    // A slow agent: the partner's page asks for nothing, yet the session stays.
+    assert_eq!(server.app.store.expire(std::time::Duration::ZERO), 0);
+    let stream = browser
+        .open(&format!("/events?seen={}", data_seen(&page)))
+        .await;
+    agent.call.end(End::Interrupted);
+    // The agent gone, the page still follows the session: it stays.
+    assert_eq!(server.app.store.expire(std::time::Duration::ZERO), 0);
+    assert_eq!(server.app.store.len(), 1);
+    // The browser closed, nobody with the partner: it ends, its save kept.
+    drop(stream);
+    assert_eq!(server.app.store.expire(std::time::Duration::ZERO), 1);
+    assert!(server.app.store.is_empty());
+    let page = browser.show().await;
+    assert_eq!(hidden(&page, "node"), "error-code", "continued: {page}");
+}
+
+#[tokio::test]
 async fn an_ending_the_agent_reaches_ends_the_partners_call_logged_once_as_web() {
     use signin_doctor_core::core::{End, Intent};
     let server = Server::new();

@@ -1,6 +1,7 @@
 //! `serve --http` as a real process: a partner in a browser (plain HTTP/1.1 requests
 //! here) walks, gets a code for the helpdesk and hands over; an agent joins it with
 //! `ssh -t agent@HOST join CODE` on the same server and goes on where the partner was.
+//! The operator's log names the code alike on both sides, by its id, never the code.
 //! Also: SIGTERM stops a web-only server cleanly, keeping the unfinished session, even
 //! with a page's event stream open.
 //! With `CI` set, a missing `ssh` fails the SSH test instead of skipping it.
@@ -40,6 +41,16 @@ fn http(port: u16, method: &str, path: &str, cookie: &str, form: &str) -> (u16, 
     let (head, body) = response.split_once("\r\n\r\n").unwrap();
     let status = head[9..12].parse().unwrap();
     (status, head.to_owned(), body.to_owned())
+}
+
+/// The value of `key` on a line of the operator's text log (`key=value`).
+fn field(line: &str, key: &str) -> String {
+    let marker = format!(" {key}=");
+    let start = line
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {key} in {line}"))
+        + marker.len();
+    line[start..].split(' ').next().unwrap().to_owned()
 }
 
 /// The value of the hidden field `name` on `page`.
@@ -115,6 +126,17 @@ fn a_browser_partner_hands_over_and_an_ssh_agent_joins_where_they_are() {
     let mut agent = server.command_in_terminal("helpdesk", &format!("join {code}"));
     agent.wait_for("Your account is locked");
     agent.wait_for("AADSTS50053");
+    // The operator matches the web's lines to the agent's by the code's id, never the code.
+    let claimed = field(&server.log.wait_for(&["code_claimed"]), "code");
+    let given = server.log.wait_for(&["code_given", "front_end=web"]);
+    assert_eq!(field(&given, "code"), claimed, "{given}");
+    let bare = code.replace('-', "");
+    for line in server.log.lines() {
+        assert!(
+            !line.contains(&code) && !line.contains(&bare),
+            "the code itself in the log: {line}"
+        );
+    }
     // "No, it still does not work", the step's second answer.
     agent.send("2");
     agent.wait_for("Ask your admin to check the sign-in logs");

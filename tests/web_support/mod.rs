@@ -46,7 +46,7 @@ impl Server {
         };
         change(&mut options);
         Server {
-            app: App::new(&options),
+            app: App::new(&options).unwrap(),
             dir,
             options,
         }

@@ -184,11 +184,19 @@ pub fn main(options: Options) -> Result<()> {
         tidy::tidy(&root.join("served"), options.keep_days);
         tidy::tidy_transcripts(&root.join(wizard::TRANSCRIPTS), options.keep_days);
     }
-    // One lobby for both: an agent over SSH joins a partner in a browser by their code.
+    // One lobby for both: an agent over SSH joins a partner in a browser by their code;
+    // one key for call ids, so both name a code alike in the operator's log.
     let lobby = crate::core::live::Lobby::new(options.state_dir.clone());
+    let call_ids = call_id::CallIds::load(options.state_dir.as_deref())?;
     let ssh = match (options.listen, auth) {
         (Some(address), Some(auth)) => Some((
-            ssh_server(&options, auth, Arc::clone(&flow), Arc::clone(&lobby))?,
+            ssh_server(
+                &options,
+                auth,
+                Arc::clone(&flow),
+                Arc::clone(&lobby),
+                call_ids.clone(),
+            )?,
             address,
         )),
         _ => None,
@@ -205,7 +213,10 @@ pub fn main(options: Options) -> Result<()> {
             sessions_per_minute: web::SESSIONS_PER_MINUTE,
             answers_per_minute: web::ANSWERS_PER_MINUTE,
         };
-        (web::App::with_lobby(&web_options, lobby), address)
+        (
+            web::App::with_shared(&web_options, lobby, call_ids),
+            address,
+        )
     });
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Error::Serve(format!("cannot start the network runtime: {e}")))?;
@@ -221,6 +232,7 @@ fn ssh_server(
     auth: auth::Auth,
     flow: Arc<Flow>,
     live: Arc<crate::core::live::Lobby>,
+    call_ids: call_id::CallIds,
 ) -> Result<(Arc<Shared>, Config)> {
     let key_path = match (&options.host_key, &options.state_dir) {
         (Some(path), _) => path.clone(),
@@ -244,7 +256,6 @@ fn ssh_server(
         nodelay: true,
         ..Config::default()
     };
-    let call_ids = call_id::CallIds::load(options.state_dir.as_deref())?;
     let shared = Arc::new(Shared {
         flow,
         auth,

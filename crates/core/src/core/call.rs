@@ -114,6 +114,12 @@ impl Call {
         self.lang
     }
 
+    /// Speaks `lang` from now on (the user switched language): the words of its notices;
+    /// the records already begun keep the language they began in.
+    pub fn speak(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
     /// The record keeping (where the session is saved, whether a write failed).
     pub fn records(&self) -> &RecordKeeper {
         &self.records

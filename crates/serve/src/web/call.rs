@@ -122,6 +122,11 @@ impl WebCall {
         self.call.lang()
     }
 
+    /// Tells the core's notices in `lang` from now on, the page's language.
+    pub fn speak(&mut self, lang: Lang) {
+        self.call.speak(lang);
+    }
+
     /// What the page shows, in `lang`.
     pub fn page(&self, lang: Lang) -> Page {
         Page::of(self.call.session(), lang)

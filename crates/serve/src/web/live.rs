@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, Weak};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
 use super::store::{WebSession, lock};
+use crate::call_id::CallIds;
 use crate::core::live::{LiveEvent, Lobby, Presence, Subscriber};
 use crate::log::event;
 
@@ -16,26 +17,38 @@ use crate::log::event;
 static SEATS: AtomicU64 = AtomicU64::new(1);
 
 /// Seats `session`'s call at a shared session of `lobby`, unless it shares already,
-/// and starts passing the agent's changes into it. Runs on the server's runtime.
-pub fn share(session: &mut WebSession, lobby: &Arc<Lobby>) {
+/// and starts passing the agent's changes into it. Its lines in the operator's log name
+/// the code by its id from `ids`, as the SSH server's do. Runs on the server's runtime.
+pub fn share(session: &mut WebSession, lobby: &Arc<Lobby>, ids: &CallIds) {
     let seat = SEATS.fetch_add(1, Ordering::Relaxed);
     let (to_relay, events) = unbounded_channel();
+    // The id of the code last given at this seat, for the lines about the agent.
+    let code_id: Arc<Mutex<Option<String>>> = Arc::default();
+    let named = Arc::clone(&code_id);
     let heard: Subscriber = Box::new(move |heard: LiveEvent| {
         // A partner hears only of the agent coming and going.
-        match &heard {
-            LiveEvent::Presence(Presence::AgentJoined) => {
-                event("agent_joined").with("front_end", "web").log();
-            }
-            LiveEvent::Presence(Presence::AgentLeft) => {
-                event("agent_left").with("front_end", "web").log();
-            }
-            _ => {}
+        let line = match &heard {
+            LiveEvent::Presence(Presence::AgentJoined) => Some("agent_joined"),
+            LiveEvent::Presence(Presence::AgentLeft) => Some("agent_left"),
+            _ => None,
+        };
+        if let Some(line) = line {
+            event(line)
+                .with("front_end", "web")
+                .with_some("code", lock(&named).clone())
+                .log();
         }
         let _ = to_relay.send(heard);
     });
+    let ids = ids.clone();
     let open = |now: &crate::session::Session| {
-        lobby.open(now, heard).on_code(Box::new(|_| {
-            event("code_given").with("front_end", "web").log();
+        lobby.open(now, heard).on_code(Box::new(move |code| {
+            let id = ids.of_code(code);
+            event("code_given")
+                .with("front_end", "web")
+                .with("code", id.clone())
+                .log();
+            *lock(&code_id) = Some(id);
         }))
     };
     if session.call.share(open, seat) {

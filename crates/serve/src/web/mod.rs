@@ -28,7 +28,9 @@ use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::call_id::CallIds;
 use crate::core::live::Lobby;
+use crate::error::Result;
 use crate::flow::Flow;
 
 /// The largest request body taken; larger ones are refused with 413.
@@ -76,18 +78,27 @@ pub struct App {
     /// The live shared sessions by hand-off code: the SSH server's own when both run in
     /// one process, so an agent over SSH joins a partner in a browser.
     lobby: Arc<Lobby>,
+    /// Names hand-off codes in the operator's log as the SSH server does.
+    call_ids: CallIds,
     /// Set when the server stops: the event streams end, so no open page holds it up.
     stopping: tokio::sync::watch::Sender<bool>,
 }
 
 impl App {
-    /// The web front end's state, as `options` say, with a lobby of its own.
-    pub fn new(options: &WebOptions) -> Arc<App> {
-        App::with_lobby(options, Lobby::new(options.state_dir.clone()))
+    /// The web front end's state, as `options` say, with a lobby of its own and call ids
+    /// keyed in the state folder (or by this process when there is none).
+    pub fn new(options: &WebOptions) -> Result<Arc<App>> {
+        let call_ids = CallIds::load(options.state_dir.as_deref())?;
+        Ok(App::with_shared(
+            options,
+            Lobby::new(options.state_dir.clone()),
+            call_ids,
+        ))
     }
 
-    /// The web front end's state, as `options` say, sharing sessions in `lobby`.
-    pub fn with_lobby(options: &WebOptions, lobby: Arc<Lobby>) -> Arc<App> {
+    /// The web front end's state, as `options` say, sharing sessions in `lobby` and
+    /// naming codes in the log with `call_ids` (the SSH server's own in one process).
+    pub fn with_shared(options: &WebOptions, lobby: Arc<Lobby>, call_ids: CallIds) -> Arc<App> {
         let keeping = call::Keeping {
             flow: Arc::clone(&options.flow),
             folder: options.state_dir.as_ref().map(|dir| dir.join("served")),
@@ -101,6 +112,7 @@ impl App {
             behind_proxy: options.behind_proxy,
             idle_timeout: options.idle_timeout,
             lobby,
+            call_ids,
             stopping: tokio::sync::watch::Sender::new(false),
         })
     }

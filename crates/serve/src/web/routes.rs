@@ -135,10 +135,14 @@ async fn show(
     ConnectInfo(connect): ConnectInfo<SocketAddr>,
 ) -> Response {
     if let Some(id) = cookie::session_id(&headers) {
-        let id = id.to_owned();
-        let found = {
-            let app = Arc::clone(&app);
-            blocking(move || app.store.find(&id)).await
+        // A session in memory is shown at once; only one continued from its save waits
+        // for the disk, on the blocking pool (a hop there costs a step page most of its time).
+        let found = match app.store.get(id) {
+            Some(session) => Some(session),
+            None => {
+                let (app, id) = (Arc::clone(&app), id.to_owned());
+                blocking(move || app.store.find(&id)).await
+            }
         };
         if let Some(session) = found {
             return page(&mut lock(&session));
@@ -241,7 +245,7 @@ async fn restart(State(app): State<Arc<App>>, posted: Posted) -> Response {
 async fn language(State(app): State<Arc<App>>, posted: Posted) -> Response {
     change(app, posted, |session, sent| {
         if let Some(lang) = sent.lang.as_deref().and_then(|l| l.parse().ok()) {
-            session.lang = lang;
+            session.speak(lang);
         }
     })
     .await
@@ -250,9 +254,9 @@ async fn language(State(app): State<Arc<App>>, posted: Posted) -> Response {
 /// POST `/code`: a hand-off code for the helpdesk, shown on the page until an agent
 /// joins with it; from now on the call is shared in the server's lobby.
 async fn code(State(app): State<Arc<App>>, posted: Posted) -> Response {
-    let lobby = Arc::clone(app.lobby());
+    let (lobby, ids) = (Arc::clone(app.lobby()), app.call_ids.clone());
     change(app, posted, move |session, _| {
-        live::share(session, &lobby);
+        live::share(session, &lobby, &ids);
         apply(session, Intent::HandOff);
     })
     .await

@@ -63,6 +63,19 @@ impl WebSession {
         }
     }
 
+    /// Shows the pages in `lang` from now on, the core's notices on them too.
+    pub fn speak(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.call.speak(lang);
+    }
+
+    /// Whether the session is in use without the browser asking for anything: a helpdesk
+    /// agent is with the partner, or a page follows the session (its event stream open,
+    /// which ends when the browser is gone). Such a session is not ended when idle.
+    pub fn held(&self) -> bool {
+        self.changes.receiver_count() > 0 || self.call.agent_present()
+    }
+
     /// The version of the page the browser was given, for its script.
     pub fn version(&self) -> u64 {
         *self.changes.borrow()
@@ -173,15 +186,19 @@ impl Store {
         Some(self.keeping.folder.as_ref()?.join(format!("web-{name}")))
     }
 
-    /// Ends every session not seen for `idle` (its save kept for the same cookie's
-    /// return, as for a dropped SSH connection); returns how many.
+    /// Ends every session not seen for `idle` and not [held](WebSession::held) (its save
+    /// kept for the same cookie's return, as for a dropped SSH connection); returns how
+    /// many.
     pub fn expire(&self, idle: Duration) -> usize {
         let now = Instant::now();
         let gone: Vec<(String, Shared)> = {
             let mut sessions = lock(&self.sessions);
             let old: Vec<String> = sessions
                 .iter()
-                .filter(|(_, s)| now.duration_since(lock(s).last_seen) >= idle)
+                .filter(|(_, s)| {
+                    let session = lock(s);
+                    now.duration_since(session.last_seen) >= idle && !session.held()
+                })
                 .map(|(id, _)| id.clone())
                 .collect();
             old.into_iter()
