@@ -220,6 +220,15 @@ impl Wizard {
         self.send(&number.to_string());
     }
 
+    /// Leaves an agent's ending whose transcript was neither shown nor copied: the first
+    /// `q` must ask once, the second leaves. Gives the exit code.
+    pub fn quit_agent_ending_unsaved(&mut self) -> u32 {
+        self.send("q");
+        self.wait_for("The transcript was neither shown nor copied");
+        self.send("q");
+        self.exit_code()
+    }
+
     /// Waits for the wizard to exit and for its last output, and gives its exit code.
     pub fn exit_code(&mut self) -> u32 {
         let status = super::child::exit_within(&mut self.child, DEADLINE).unwrap_or_else(|| {
