@@ -1,7 +1,7 @@
 //! The one error type of the programs: every way a run can fail, worded for the user —
 //! naming the command-line options that apply — with the exit code each gives. The
 //! layers below return their own errors as data (the core's [`StartError`], the front
-//! ends' [`tui::Error`] and [`plain::Error`]), converted into this one with `From`. The
+//! ends' `tui::Error` and `plain::Error`), converted into this one with `From`. The
 //! edge of each program (`signin-doctor`'s `run`, the server program's `main`) prints it,
 //! once, as `signin-doctor: MESSAGE` ([`crate::report`]).
 

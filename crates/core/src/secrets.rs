@@ -28,7 +28,7 @@
 //!    error code, not a secret.
 //!
 //! Notes are masked as they are written (by the session, when a note is added), so the
-//! screen, the save file and every record show the same masked text. [`MARKER`] is the
+//! screen, the save file and every record show the same masked text. `MARKER` is the
 //! stored form; [`shown`] puts it in the reader's language (`[gemaskeerd]` in Dutch).
 //!
 //! Never masked by rules 2 and 3, because support needs them: e-mail addresses, web

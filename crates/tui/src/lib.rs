@@ -1,5 +1,5 @@
 //! The full-screen wizard (ratatui + crossterm), in The Elm Architecture: [`App`] is the
-//! state, [`Action`] what the user asked for ([`event::action::from_event`], pure),
+//! state, [`Action`] what the user asked for (`event::action::from_event`, pure),
 //! [`update`] changes the state and never draws, [`view`] draws and never changes the
 //! state. By role: `state/` (the state and `update`), `event/` (keys to actions),
 //! `layout/` (where things go, purely), `view/` (drawing), `terminal/` (raw mode, signals,
@@ -46,7 +46,7 @@ use terminal::hyperlink;
 
 use crate::core::{Call, End, WalkEnd};
 
-/// Draws `app` on the whole frame (see [`view::draw`]).
+/// Draws `app` on the whole frame (see `view::draw`).
 pub fn view(frame: &mut ratatui::Frame, app: &App) {
     let model = app.view_model(frame.area());
     view::draw(frame, &model);
@@ -86,7 +86,7 @@ pub struct Left {
 }
 
 impl Left {
-    /// How a full-screen walk that gave `left` ended, for [`RecordKeeper::end`]: left by
+    /// How a full-screen walk that gave `left` ended, for `RecordKeeper::end`: left by
     /// the user (at an ending or before one), stopped (a signal, the server), or its
     /// terminal failed — a window or connection that is gone.
     pub fn how(left: &Result<Left>) -> End {

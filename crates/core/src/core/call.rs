@@ -243,7 +243,7 @@ impl Call {
         Applied { change, notices }
     }
 
-    /// Takes in what the other side of a shared session did, from the [`Subscriber`]
+    /// Takes in what the other side of a shared session did, from the `Subscriber`
     /// this call's seat was given (see [`super::live::Subscriber`]).
     pub fn take(&mut self, event: LiveEvent) -> Applied {
         let words = sharing_words(self.lang);

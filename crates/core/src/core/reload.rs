@@ -19,7 +19,7 @@ type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
 pub(crate) const INTERVAL: Duration = Duration::from_millis(500);
 
 /// Watches a flow file, or the `.yaml`/`.yml` files of a flow folder (the files the flow
-/// is read from), by polling at most every [`INTERVAL`].
+/// is read from), by polling at most every `INTERVAL`.
 ///
 /// Polling (rather than change notifications) also sees editors that save by writing a new
 /// file and renaming it over the old one, and works the same on every system.
@@ -41,7 +41,7 @@ impl Watcher {
     }
 
     /// Whether anything changed since the files were last looked at; looks only if
-    /// [`INTERVAL`] has passed since then.
+    /// `INTERVAL` has passed since then.
     pub fn changed(&mut self) -> bool {
         if self.looked.elapsed() < INTERVAL {
             return false;

@@ -37,7 +37,7 @@ pub enum Confirm {
 pub enum Entered {
     /// The question was answered; the session is at this node now.
     Moved(NodeId),
-    /// The wizard asks this first (see [`TypedAnswer::prompt`]); nothing moved.
+    /// The wizard asks this first (see `TypedAnswer::prompt`); nothing moved.
     Asking(Confirm),
 }
 

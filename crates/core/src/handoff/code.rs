@@ -1,4 +1,4 @@
-//! The code itself: six characters from [`ALPHABET`], shown as `K7P-2QX`, read back
+//! The code itself: six characters from `ALPHABET`, shown as `K7P-2QX`, read back
 //! forgivingly (lower case, spaces, with or without the dash).
 
 use std::fmt;

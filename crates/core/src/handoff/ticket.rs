@@ -217,7 +217,7 @@ pub(crate) fn give_back(root: &Path, claimed: &Claimed) -> Result<(), WriteError
     write_new(&ticket_path(root, &claimed.code), &json)
 }
 
-/// Removes the tickets of codes given more than [`LIFETIME`] ago; gives how many.
+/// Removes the tickets of codes given more than `LIFETIME` ago; gives how many.
 pub fn sweep(root: &Path, now: Timestamp) -> usize {
     let Ok(entries) = std::fs::read_dir(folder(root)) else {
         return 0;

@@ -151,7 +151,7 @@ pub struct NoteRecord {
     pub node: String,
     /// That node's heading.
     pub node_title: String,
-    /// The note, with secrets replaced by [`crate::secrets::MARKER`].
+    /// The note, with secrets replaced by `crate::secrets::MARKER`.
     pub text: String,
     /// Whether anything was masked.
     pub masked: bool,

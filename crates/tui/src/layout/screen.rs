@@ -89,7 +89,7 @@ pub struct ScreenInput<'a> {
     pub scroll: usize,
     /// The styles.
     pub theme: &'a Theme,
-    /// Status lines to show above the key hints (at most [`MAX_STATUS_ROWS`]).
+    /// Status lines to show above the key hints (at most `MAX_STATUS_ROWS`).
     pub status: &'a [String],
     /// Agent mode: the session, for the path pane and what to say; `None` otherwise.
     pub agent: Option<&'a Session>,

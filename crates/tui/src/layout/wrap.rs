@@ -11,7 +11,7 @@ pub fn width(text: &str) -> usize {
 /// Breaks `text` into lines at most `width` cells wide, at spaces where possible.
 ///
 /// Line breaks in the text are kept; a word longer than a line is split, except a web
-/// address, which is shortened instead (see [`shorten_url`]): split, it would copy broken. Always gives at
+/// address, which is shortened instead (see `shorten_url`): split, it would copy broken. Always gives at
 /// least one line, and every line holds at least one character, so a width of 0 or a
 /// character wider than the line cannot loop forever.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {

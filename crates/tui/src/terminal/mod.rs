@@ -1,7 +1,7 @@
 //! The terminal's lifecycle: raw mode, alternate screen, hidden cursor and bracketed
 //! paste on entry, all undone on every way out — normal return, error (the guard's
 //! `Drop`) and panic (a hook that restores before the panic message is printed, so the
-//! message stays readable) — and around a suspension (Ctrl-Z, SIGTSTP): [`suspend`]
+//! message stays readable) — and around a suspension (Ctrl-Z, SIGTSTP): `suspend`
 //! restores the terminal and stops the process; when it is continued, the wizard's state
 //! is entered again.
 
@@ -96,7 +96,7 @@ pub(crate) fn suspend(guard: &mut Guard) -> io::Result<()> {
 }
 
 /// Enters the wizard's terminal state again after the process was stopped and continued
-/// (by [`suspend`], or by a SIGSTOP from outside, after which the shell may have put the
+/// (by `suspend`, or by a SIGSTOP from outside, after which the shell may have put the
 /// terminal back in line mode), and clears the screen so the next frame is drawn whole.
 pub fn resume(guard: &mut Guard) -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);

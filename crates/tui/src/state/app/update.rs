@@ -17,10 +17,10 @@ use crate::state::effect::Effect;
 /// [`Intent`] — and tells what else must happen (copy). Never draws.
 ///
 /// While the help overlay is open, any key but `q` and Ctrl-C only closes it. While the
-/// note editor or search box is open, keys edit it (see [`crate::KeyMode::Typing`]). Enter on an
+/// note editor or search box is open, keys edit it (see `crate::KeyMode::Typing`). Enter on an
 /// option that is scrolled out of sight first scrolls it into view rather than picking
 /// something the user cannot see; a digit always picks. Below the usable size (see
-/// [`super::screen::too_small`]) only quitting and resizing do anything.
+/// `super::screen::too_small`) only quitting and resizing do anything.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     if !app.status.lasting && !matches!(action, Action::Resize(..)) {
         app.status = Status::default();
