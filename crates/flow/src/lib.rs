@@ -18,6 +18,7 @@ pub mod lang;
 mod check;
 mod codes;
 mod diagnostic;
+mod encoded;
 mod kind;
 mod line_column;
 mod load;

@@ -1,12 +1,14 @@
 //! Translated text: one string per language, English required.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use serde::Deserialize;
+use smallvec::SmallVec;
 use std::borrow::Cow;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
+use crate::encoded::encode;
 use crate::lang::Lang;
 
 /// A piece of flow text in several languages, e.g. `{ en: "Yes", nl: "Ja" }`.
@@ -14,10 +16,9 @@ use crate::lang::Lang;
 /// English is required (the checker refuses a flow without it); any other language falls
 /// back to English when it has no translation.
 //
-// Kept in one allocation: each language code and its string, sorted by code, written as
-// `LEN:TEXT` one after the other (`2:en3:Yes2:nl2:Ja`). A flow has tens of thousands of
-// texts of two or three short strings each, and a map or a list of strings costs several
-// times the memory of the text itself.
+// Kept in one allocation, in the form `crate::encoded` writes (`2:en3:Yes2:nl2:Ja`). A flow
+// has tens of thousands of texts of two or three short strings each, and a map or a list
+// of strings costs several times the memory of the text itself.
 #[derive(Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 #[schemars(extend("required" = ["en"]))]
@@ -26,31 +27,6 @@ pub struct Text(
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
     Box<str>,
 );
-
-/// Writes `(code, string)` pairs sorted by code (and without repeats) as one string.
-///
-/// One allocation of exactly the encoded length: a flow's load makes thousands of texts,
-/// and a string per length written plus a shrink at the end were a good part of the
-/// built-in flow's start-up.
-fn encode<S: AsRef<str>>(pairs: &[(S, S)]) -> Box<str> {
-    let parts = || {
-        pairs
-            .iter()
-            .flat_map(|(lang, text)| [lang.as_ref(), text.as_ref()])
-    };
-    let digits = |len: usize| len.checked_ilog10().map_or(1, |log| log as usize + 1);
-    let mut encoded = String::with_capacity(
-        parts()
-            .map(|part| digits(part.len()) + 1 + part.len())
-            .sum(),
-    );
-    for part in parts() {
-        // Writing into a `String` cannot fail.
-        let _ = write!(encoded, "{}:", part.len());
-        encoded.push_str(part);
-    }
-    encoded.into_boxed_str()
-}
 
 /// What a text is expected to be, in messages about a value of the wrong type.
 pub(crate) const PER_LANGUAGE: &str = "a text per language, like { en: \"…\", nl: \"…\" }";
@@ -72,7 +48,9 @@ fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<st
 
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
             // Strings the reader can lend (most of them) are not copied before encoding.
-            let mut texts: Vec<(Cow<'de, str>, Cow<'de, str>)> = Vec::with_capacity(4);
+            // On the stack for up to four languages: a heap list per text was a good part
+            // of loading the built-in flow.
+            let mut texts: SmallVec<[(Cow<'de, str>, Cow<'de, str>); 4]> = SmallVec::new();
             while let Some((lang, text)) = map.next_entry_seed(Lent, Lent)? {
                 match texts.binary_search_by(|(code, _)| code.as_ref().cmp(&lang)) {
                     Ok(_) => {
@@ -84,6 +62,17 @@ fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<st
                 }
             }
             Ok(encode(&texts))
+        }
+
+        /// A text already encoded: only the built-in flow's compiled copy has these (YAML
+        /// and JSON have no bytes), made by `build.rs` with the same encoder. Refused unless
+        /// well formed, so a bad copy falls back to the YAML rather than showing garbage.
+        fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Self::Value, E> {
+            std::str::from_utf8(bytes)
+                .ok()
+                .filter(|encoded| well_formed(encoded))
+                .map(Box::from)
+                .ok_or_else(|| E::invalid_value(de::Unexpected::Bytes(bytes), &self))
         }
     }
 
@@ -148,6 +137,19 @@ impl<'a> Pairs<'a> {
     }
 }
 
+/// Whether `encoded` is pairs as [`encode`] writes them, codes in order and none twice.
+fn well_formed(encoded: &str) -> bool {
+    let mut pairs = Pairs { rest: encoded };
+    let mut last = None;
+    while !pairs.rest.is_empty() {
+        match pairs.next() {
+            Some((code, _)) if last.is_none_or(|last| last < code) => last = Some(code),
+            _ => return false,
+        }
+    }
+    true
+}
+
 impl<'a> Iterator for Pairs<'a> {
     type Item = (&'a str, &'a str);
 
@@ -199,6 +201,41 @@ impl fmt::Debug for Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The compiled built-in flow's texts arrive as bytes already encoded; only well-formed
+    /// ones are taken, so a bad copy sends the program to the YAML instead.
+    #[test]
+    fn encoded_bytes_are_taken_only_when_well_formed() {
+        let read = |bytes: &[u8]| {
+            let packed = rmp_serde::to_vec(&serde_bytes_of(bytes)).expect("packs");
+            rmp_serde::from_slice::<Text>(&packed).map(|text| text.get(Lang::Nl).to_owned())
+        };
+        assert_eq!(read(b"2:en3:Yes2:nl2:Ja").expect("well formed"), "Ja");
+        for bad in [
+            &b"2:en3:Ye"[..],
+            b"2:nl2:Ja2:en3:Yes",
+            b"2:en3:Yes2:en2:Ja",
+            b"2:en3:Yes2:nl",
+            b"x",
+        ] {
+            assert!(read(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
+        }
+        assert!(
+            read(&[b'2', b':', b'e', b'n', b'1', b':', 0xff]).is_err(),
+            "not UTF-8"
+        );
+    }
+
+    /// `bytes` as MessagePack's byte string, the way `build.rs` writes an encoded text.
+    fn serde_bytes_of(bytes: &[u8]) -> impl serde::Serialize + '_ {
+        struct Bytes<'a>(&'a [u8]);
+        impl serde::Serialize for Bytes<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(self.0)
+            }
+        }
+        Bytes(bytes)
+    }
 
     #[test]
     fn missing_translation_falls_back_to_english() {
