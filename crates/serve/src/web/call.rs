@@ -329,7 +329,8 @@ impl WebCall {
 fn settle(mut step: Step) -> Option<Started> {
     loop {
         for notice in step.notices.iter().filter(|n| n.error) {
-            eprintln!("signin-doctor: a web session's start: {}", notice.text);
+            // Through the log's queue like every other line: never a blocking write.
+            crate::log::records_problem(&format!("a web session's start: {}", notice.text));
         }
         step = match step.next {
             Next::Ready(started) => return Some(started),
