@@ -23,7 +23,18 @@ pub use super::load_error::{LoadError, MAX_FLOW_BYTES};
 
 /// The built-in flow compiled from [`BUILT_IN_YAML`] at build time: MessagePack with every
 /// text already encoded (see `build.rs`; empty if that YAML did not parse).
-const BUILT_IN_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/built_in.msgpack"));
+/// A `static`, not a `const`: its texts are used where they are ([`part_of_built_in`]).
+static BUILT_IN_COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/built_in.msgpack"));
+
+/// `bytes` as the part of the built-in flow's compiled copy they are, if they are one:
+/// the reader lends slices of it, and a text there can stay there for the whole run.
+pub(crate) fn part_of_built_in(bytes: &[u8]) -> Option<&'static [u8]> {
+    let start = bytes
+        .as_ptr()
+        .addr()
+        .checked_sub(BUILT_IN_COMPILED.as_ptr().addr())?;
+    BUILT_IN_COMPILED.get(start..start.checked_add(bytes.len())?)
+}
 
 /// Loads the built-in flow, checked.
 ///
@@ -259,6 +270,8 @@ fn meant_by_unknown_field(diagnostic: &Diagnostic, unknown_fields: &[Diagnostic]
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Flow;
+    use crate::text::Text;
 
     #[test]
     fn the_fast_built_in_flow_is_the_same_flow_as_its_yaml() {
@@ -270,6 +283,17 @@ mod tests {
         let from_yaml = load_str(BUILT_IN_YAML, BUILT_IN_NAME).expect("valid").flow;
         assert_eq!(fast, from_yaml);
         assert_eq!(load_built_in().expect("valid").flow, from_yaml);
+        let in_place = |flow: &Flow| {
+            flow.nodes()
+                .map(|(_, node)| node.heading())
+                .chain([flow.title()])
+                .all(Text::kept_in_built_in)
+        };
+        assert!(
+            in_place(&fast),
+            "the texts are used where they are in the copy"
+        );
+        assert!(!from_yaml.title().kept_in_built_in());
         let keys: Vec<&str> = fast.nodes().map(|(_, node)| node.key.as_str()).collect();
         assert_eq!(keys.first(), Some(&"symptom"), "file order is kept");
     }

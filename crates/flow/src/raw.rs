@@ -78,11 +78,11 @@ pub struct RawNode {
     /// Numbered instructions.
     pub steps: Option<Vec<Text>>,
     /// Link keys.
-    pub links: Option<Vec<String>>,
+    pub links: Option<Box<[String]>>,
     /// A step's next node when it worked.
-    pub fixed: Option<String>,
+    pub fixed: Option<Box<str>>,
     /// A step's next node when it did not.
-    pub not_fixed: Option<String>,
+    pub not_fixed: Option<Box<str>>,
     /// A contact ending: who to contact.
     pub who: Option<Text>,
     /// A contact ending: what to ask them for.
@@ -92,15 +92,15 @@ pub struct RawNode {
     /// An input node's patterns, tried in order on what the user typed.
     pub matches: Option<Vec<RawMatch>>,
     /// An input node's next node when no pattern matches (or nothing was typed).
-    pub otherwise: Option<String>,
+    pub otherwise: Option<Box<str>>,
     /// When this node's facts were last checked, `YYYY-MM-DD` (default: the flow's date).
     #[schemars(regex(pattern = DATE_SHAPE))]
-    pub reviewed: Option<String>,
+    pub reviewed: Option<Box<str>>,
     /// Link keys of the pages this node's facts come from.
-    pub sources: Option<Vec<String>>,
+    pub sources: Option<Box<[String]>>,
     /// Warnings the author has looked at and accepts for this node, by name
     /// (e.g. `same-target` for an "I'm not sure" answer that shares a node on purpose).
-    pub allow: Option<Vec<String>>,
+    pub allow: Option<Box<[String]>>,
 }
 
 /// One answer of a question.

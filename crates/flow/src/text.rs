@@ -16,17 +16,53 @@ use crate::lang::Lang;
 /// English is required (the checker refuses a flow without it); any other language falls
 /// back to English when it has no translation.
 //
-// Kept in one allocation, in the form `crate::encoded` writes (`2:en3:Yes2:nl2:Ja`). A flow
-// has tens of thousands of texts of two or three short strings each, and a map or a list
-// of strings costs several times the memory of the text itself.
-#[derive(Clone, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+// Kept in one string, in the form `crate::encoded` writes (`2:en3:Yes2:nl2:Ja`). A flow has
+// tens of thousands of texts of two or three short strings each, and a map or a list of
+// strings costs several times the memory of the text itself.
+#[derive(Clone, Default, schemars::JsonSchema)]
 #[serde(transparent)]
 #[schemars(extend("required" = ["en"]))]
-pub struct Text(
-    #[serde(deserialize_with = "unique_languages")]
-    #[schemars(with = "std::collections::BTreeMap<String, String>")]
-    Box<str>,
-);
+pub struct Text(#[schemars(with = "std::collections::BTreeMap<String, String>")] Encoded);
+
+/// Where a text's encoded form lives: in an allocation of its own, or — for the built-in
+/// flow — in the compiled copy inside the program, which a start then need not copy.
+#[derive(Clone)]
+enum Encoded {
+    /// Read from a flow file, or made by [`Text::from_pairs`].
+    Own(Box<str>),
+    /// A part of the built-in flow's compiled copy (`crate::load`).
+    Built(&'static str),
+}
+
+impl Encoded {
+    fn as_str(&self) -> &str {
+        match self {
+            Encoded::Own(text) => text,
+            Encoded::Built(text) => text,
+        }
+    }
+}
+
+impl Default for Encoded {
+    fn default() -> Encoded {
+        Encoded::Built("")
+    }
+}
+
+/// Texts are equal when they say the same, wherever they are kept.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.0.as_str() == other.0.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        unique_languages(deserializer).map(Text)
+    }
+}
 
 /// What a text is expected to be, in messages about a value of the wrong type.
 pub(crate) const PER_LANGUAGE: &str = "a text per language, like { en: \"…\", nl: \"…\" }";
@@ -36,11 +72,11 @@ pub(crate) const REPEATED_LANGUAGE: &str = "duplicate language";
 
 /// Reads a language → text mapping, refusing a language given twice (YAML would silently
 /// keep the last one).
-fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<str>, D::Error> {
+fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Encoded, D::Error> {
     struct Languages;
 
     impl<'de> Visitor<'de> for Languages {
-        type Value = Box<str>;
+        type Value = Encoded;
 
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str(PER_LANGUAGE)
@@ -61,18 +97,24 @@ fn unique_languages<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<st
                     Err(at) => texts.insert(at, (lang, text)),
                 }
             }
-            Ok(encode(&texts))
+            Ok(Encoded::Own(encode(&texts)))
         }
 
         /// A text already encoded: only the built-in flow's compiled copy has these (YAML
         /// and JSON have no bytes), made by `build.rs` with the same encoder. Refused unless
         /// well formed, so a bad copy falls back to the YAML rather than showing garbage.
         fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Self::Value, E> {
-            std::str::from_utf8(bytes)
-                .ok()
-                .filter(|encoded| well_formed(encoded))
-                .map(Box::from)
+            well_formed(bytes)
+                .map(|encoded| Encoded::Own(Box::from(encoded)))
                 .ok_or_else(|| E::invalid_value(de::Unexpected::Bytes(bytes), &self))
+        }
+
+        /// The same, kept where it is when it is part of the built-in flow's compiled copy.
+        fn visit_borrowed_bytes<E: de::Error>(self, bytes: &'de [u8]) -> Result<Self::Value, E> {
+            match crate::load::part_of_built_in(bytes).and_then(well_formed) {
+                Some(encoded) => Ok(Encoded::Built(encoded)),
+                None => self.visit_bytes(bytes),
+            }
         }
     }
 
@@ -137,17 +179,19 @@ impl<'a> Pairs<'a> {
     }
 }
 
-/// Whether `encoded` is pairs as [`encode`] writes them, codes in order and none twice.
-fn well_formed(encoded: &str) -> bool {
+/// `bytes` as text if they are pairs as [`encode`] writes them, codes in order and none twice.
+fn well_formed(bytes: &[u8]) -> Option<&str> {
+    let encoded = std::str::from_utf8(bytes).ok()?;
     let mut pairs = Pairs { rest: encoded };
     let mut last = None;
     while !pairs.rest.is_empty() {
-        match pairs.next() {
-            Some((code, _)) if last.is_none_or(|last| last < code) => last = Some(code),
-            _ => return false,
+        let (code, _) = pairs.next()?;
+        if last.is_some_and(|last| last >= code) {
+            return None;
         }
+        last = Some(code);
     }
-    true
+    Some(encoded)
 }
 
 impl<'a> Iterator for Pairs<'a> {
@@ -168,7 +212,7 @@ impl Text {
                 Err(at) => texts.insert(at, (lang.to_owned(), text.to_owned())),
             }
         }
-        Text(encode(&texts))
+        Text(Encoded::Own(encode(&texts)))
     }
 
     /// The text in `lang`, or in English when it has no translation.
@@ -185,9 +229,17 @@ impl Text {
             .map(|(_, text)| text)
     }
 
+    /// Whether the text is kept in the built-in flow's compiled copy, not copied out of it.
+    #[cfg(test)]
+    pub(crate) fn kept_in_built_in(&self) -> bool {
+        matches!(self.0, Encoded::Built(_))
+    }
+
     /// Every `(language code, string)` pair, in code order.
     pub fn translations(&self) -> impl Iterator<Item = (&str, &str)> {
-        Pairs { rest: &self.0 }
+        Pairs {
+            rest: self.0.as_str(),
+        }
     }
 }
 
@@ -251,13 +303,13 @@ mod tests {
             [("en", ""), ("nl", "Ja: 3:")],
             "sorted, last repeat kept"
         );
-        assert_eq!(format!("{:?}", text.0), r#""2:en0:2:nl6:Ja: 3:""#);
+        assert_eq!(format!("{:?}", text.0.as_str()), r#""2:en0:2:nl6:Ja: 3:""#);
         let long = "x".repeat(1000);
         let text = Text::from_pairs([("en", long.as_str()), ("nl", "123456789")]);
         assert_eq!(text.exact("en"), Some(long.as_str()));
         assert_eq!(text.exact("nl"), Some("123456789"));
         assert_eq!(
-            text.0.len(),
+            text.0.as_str().len(),
             "2:en1000:".len() + 1000 + "2:nl9:123456789".len()
         );
     }

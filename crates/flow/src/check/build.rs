@@ -30,7 +30,7 @@ pub(super) fn build(raw: RawFlow, file: &str, verdict: Verdict) -> Checked {
         .map(
             |((key, node), ((targets, [links, sources]), matcher))| Node {
                 key,
-                reviewed: date(node.reviewed.as_ref()),
+                reviewed: date(node.reviewed.as_deref()),
                 sources: link_ids(sources),
                 kind: build_kind(node, targets, link_ids(links), matcher),
             },
@@ -50,11 +50,11 @@ pub(super) fn build(raw: RawFlow, file: &str, verdict: Verdict) -> Checked {
                 key,
                 url: link.url,
                 title: link.title,
-                reviewed: date(link.reviewed.as_ref()),
+                reviewed: date(link.reviewed.as_deref()),
             })
             .collect(),
         further_reading: link_ids(verdict.further_reading),
-        reviewed: date(raw.reviewed.as_ref()),
+        reviewed: date(raw.reviewed.as_deref()),
     };
     Checked {
         flow,
@@ -66,7 +66,7 @@ fn link_ids(ids: Vec<usize>) -> Vec<LinkId> {
     ids.into_iter().map(LinkId).collect()
 }
 
-fn date(text: Option<&String>) -> Option<Date> {
+fn date(text: Option<&str>) -> Option<Date> {
     text.and_then(|text| parse_date(text))
 }
 

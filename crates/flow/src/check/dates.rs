@@ -23,7 +23,7 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
 /// Checks the `reviewed:` written at `at` (in `node`, or at the top when `None`),
 /// reporting a malformed date.
 pub(super) fn check_date(
-    text: Option<&String>,
+    text: Option<&str>,
     node: Option<&str>,
     at: impl FnOnce() -> YamlPath,
     out: &mut Diagnostics,

@@ -107,7 +107,7 @@ pub(super) fn check_fields(key: &str, node: &RawNode, out: &mut Diagnostics) {
         .at(YamlPath::node(key))
         .with_help("say what the user should do");
     }
-    if node.kind == Kind::Remedy && node.links.as_ref().is_none_or(Vec::is_empty) {
+    if node.kind == Kind::Remedy && node.links.as_ref().is_none_or(|links| links.is_empty()) {
         out.report(
             Code::EndingWithoutHelp,
             Some(key),

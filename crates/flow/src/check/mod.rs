@@ -222,7 +222,7 @@ fn check_header(raw: &RawFlow, out: &mut Diagnostics) {
         style::check_mojibake(title, &at, None, out);
     }
     dates::check_date(
-        raw.reviewed.as_ref(),
+        raw.reviewed.as_deref(),
         None,
         || YamlPath::root().key("reviewed"),
         out,
@@ -233,7 +233,7 @@ fn check_header(raw: &RawFlow, out: &mut Diagnostics) {
         style::check_mojibake(&link.title, &at, None, out);
         links::check_url(key, &link.url, out);
         dates::check_date(
-            link.reviewed.as_ref(),
+            link.reviewed.as_deref(),
             None,
             || YamlPath::root().key("links").key(key).key("reviewed"),
             out,
@@ -276,7 +276,7 @@ fn check_node_rules(key: &str, node: &RawNode, languages: &[String], out: &mut D
         style::check_mojibake(text, &at, Some(key), out);
     }
     dates::check_date(
-        node.reviewed.as_ref(),
+        node.reviewed.as_deref(),
         Some(key),
         || YamlPath::node(key).key("reviewed"),
         out,
