@@ -67,7 +67,7 @@ fn link_ids(ids: Vec<usize>) -> Vec<LinkId> {
 }
 
 fn date(text: Option<&str>) -> Option<Date> {
-    text.and_then(|text| parse_date(text))
+    text.and_then(parse_date)
 }
 
 /// The node's kind with its fields; `targets` are the nodes its choices (or matches and
