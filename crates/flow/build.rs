@@ -12,7 +12,6 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_yaml::{Mapping, Value};
 
 #[path = "src/encoded.rs"]
-#[allow(dead_code)]
 mod encoded;
 
 fn main() -> anyhow::Result<()> {
